@@ -1,0 +1,5 @@
+package com.b2bflow.account;
+
+public enum AccountState {
+    PENDING, ACTIVE, CLOSED
+}

@@ -1,0 +1,34 @@
+package com.b2bflow.audit;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records audit events in the caller's transaction, so an action and its audit entry commit together. */
+@Service
+public class AuditLog {
+
+    public static final String SYSTEM = "system";
+
+    private final AuditEventRepository events;
+
+    public AuditLog(AuditEventRepository events) {
+        this.events = events;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String actor, String action, String targetType, Object targetId, String details) {
+        recordOnBehalf(actor, null, action, targetType, targetId, details);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordOnBehalf(String actor, String onBehalfOf, String action, String targetType, Object targetId,
+                               String details) {
+        events.save(new AuditEvent(actor == null ? SYSTEM : actor, onBehalfOf, action, targetType,
+                String.valueOf(targetId), truncate(details)));
+    }
+
+    private static String truncate(String details) {
+        return details == null || details.length() <= 4000 ? details : details.substring(0, 3997) + "...";
+    }
+}

@@ -1,0 +1,22 @@
+package com.b2bflow.member;
+
+import jakarta.validation.constraints.Size;
+
+/** Address fields as submitted; every field optional except where a flow says otherwise. */
+public record AddressData(
+        @Size(max = 128) String address1,
+        @Size(max = 128) String address2,
+        @Size(max = 64) String city,
+        @Size(max = 64) String state,
+        @Size(max = 32) String postalCode,
+        @Size(max = 64) String country,
+        @Size(max = 32) String phone) {
+
+    public static AddressData empty() {
+        return new AddressData(null, null, null, null, null, null, null);
+    }
+
+    public boolean isEmpty() {
+        return new Address(this).summary().isEmpty() && (phone == null || phone.isBlank());
+    }
+}

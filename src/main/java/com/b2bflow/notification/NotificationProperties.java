@@ -1,0 +1,26 @@
+package com.b2bflow.notification;
+
+/**
+ * Bound from {@code app.notifications}.
+ *
+ * @param retryCycle ISO 8601 repeating interval for failed sends (e.g. {@code R10/PT1M}); the BPMN models read it
+ *                   as {@code ${notificationProperties.retryCycle}} in their failedJobRetryTimeCycle
+ * @param from       sender address of every mail
+ * @param baseUrl    public address of the application, for links in mails
+ */
+public record NotificationProperties(String retryCycle, String from, String baseUrl) {
+
+    public NotificationProperties {
+        retryCycle = retryCycle == null || retryCycle.isBlank() ? "R10/PT1M" : retryCycle;
+        from = from == null || from.isBlank() ? "no-reply@b2b.example.com" : from;
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : stripTrailingSlash(baseUrl);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public String link(String path) {
+        return baseUrl + path;
+    }
+}

@@ -1,0 +1,87 @@
+package com.b2bflow.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.util.List;
+import java.util.stream.Stream;
+import com.b2bflow.staff.StaffDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends templated mail. Called from async service tasks: a failure throws, the job is retried on the
+ * {@code app.notifications.retry-cycle} schedule and ends as a Cockpit incident. Each (key, recipient) pair is
+ * recorded in the job's transaction and never sent again.
+ */
+@Service
+public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final JavaMailSender mailSender;
+    private final MailTemplates templates;
+    private final NotificationProperties properties;
+    private final SentNotificationRepository sent;
+    private final StaffDirectory staff;
+
+    public NotificationService(JavaMailSender mailSender, MailTemplates templates, NotificationProperties properties,
+                               SentNotificationRepository sent, StaffDirectory staff) {
+        this.mailSender = mailSender;
+        this.templates = templates;
+        this.properties = properties;
+        this.sent = sent;
+        this.staff = staff;
+    }
+
+    /** The members of a staff group, as recipients. */
+    public List<Recipient> staffGroup(String groupId) {
+        return staff.membersOf(groupId).stream().map(m -> Recipient.of(m.email(), m.name(), null)).toList();
+    }
+
+    public List<Recipient> staffGroups(String... groupIds) {
+        return Stream.of(groupIds).flatMap(g -> staffGroup(g).stream()).distinct().toList();
+    }
+
+    @Transactional
+    public void send(Notification notification) {
+        for (Recipient recipient : notification.recipients()) {
+            String key = truncate(notification.key() + ":" + recipient.email());
+            if (sent.existsById(key)) {
+                continue;
+            }
+            deliver(notification, recipient);
+            sent.saveAndFlush(new SentNotification(key));
+        }
+        if (notification.recipients().isEmpty()) {
+            log.warn("Notification {} ({}) has no recipients", notification.key(), notification.template());
+        }
+    }
+
+    private void deliver(Notification notification, Recipient recipient) {
+        MailTemplates.RenderedMail mail = templates.render(notification.template(), notification.model(),
+                recipient.locale());
+        try {
+            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(recipient.name() == null ? new jakarta.mail.internet.InternetAddress(recipient.email())
+                    : new jakarta.mail.internet.InternetAddress(recipient.email(), recipient.name(), "UTF-8"));
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            mailSender.send(message);
+            log.info("Sent '{}' mail ({})", notification.template(), notification.key());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailSendException("Could not build mail " + notification.template(), e);
+        }
+    }
+
+    private static String truncate(String key) {
+        return key.length() <= 255 ? key : key.substring(0, 255);
+    }
+}

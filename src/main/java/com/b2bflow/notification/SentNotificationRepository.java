@@ -1,0 +1,6 @@
+package com.b2bflow.notification;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SentNotificationRepository extends JpaRepository<SentNotification, String> {
+}

@@ -1,0 +1,171 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.member.ApprovalState;
+import com.b2bflow.member.Organization;
+import com.b2bflow.member.User;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+
+/** One submitted registration: what was submitted (never a secret), its process, and its outcome. */
+@Entity
+public class Registration {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    private RegistrationFlow flow;
+
+    @Enumerated(EnumType.STRING)
+    private ApprovalState state;
+
+    private String step;
+    private String submittedData;
+    private String applicantEmail;
+    private String processInstanceId;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organization_id")
+    private Organization organization;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    private String decisionReason;
+    private String decidedBy;
+    private Instant submittedAt;
+    private Instant decidedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "previous_registration_id")
+    private Registration previousRegistration;
+
+    @Version
+    private long version;
+
+    protected Registration() {
+    }
+
+    public Registration(RegistrationFlow flow, String submittedData, String applicantEmail) {
+        this.id = newPublicId();
+        this.flow = flow;
+        this.state = ApprovalState.PENDING;
+        this.submittedData = submittedData;
+        this.applicantEmail = applicantEmail;
+        this.submittedAt = Instant.now();
+    }
+
+    /** 128 random bits, URL-safe: the id the applicant gets back and the process business key. */
+    static String newPublicId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public void approve(String decidedBy) {
+        decide(ApprovalState.APPROVED, decidedBy, null);
+    }
+
+    public void reject(String decidedBy, String reason) {
+        decide(ApprovalState.REJECTED, decidedBy, reason);
+    }
+
+    private void decide(ApprovalState outcome, String decider, String reason) {
+        if (state != ApprovalState.PENDING) {
+            throw new RegistrationAlreadyDecidedException(id, state);
+        }
+        this.state = outcome;
+        this.decidedBy = decider;
+        this.decisionReason = reason;
+        this.decidedAt = Instant.now();
+        this.step = outcome.name();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public RegistrationFlow getFlow() {
+        return flow;
+    }
+
+    public ApprovalState getState() {
+        return state;
+    }
+
+    public String getStep() {
+        return step;
+    }
+
+    public void setStep(String step) {
+        this.step = step;
+    }
+
+    public String getSubmittedData() {
+        return submittedData;
+    }
+
+    public String getApplicantEmail() {
+        return applicantEmail;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public void setProcessInstanceId(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public Organization getOrganization() {
+        return organization;
+    }
+
+    public void setOrganization(Organization organization) {
+        this.organization = organization;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public void setUser(User user) {
+        this.user = user;
+    }
+
+    public String getDecisionReason() {
+        return decisionReason;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public Registration getPreviousRegistration() {
+        return previousRegistration;
+    }
+
+    public void setPreviousRegistration(Registration previousRegistration) {
+        this.previousRegistration = previousRegistration;
+    }
+}

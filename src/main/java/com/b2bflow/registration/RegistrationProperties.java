@@ -1,0 +1,23 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.member.ProfileType;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The registration policies as configured under {@code app.registration}: the roles that exist and, per
+ * registration type, where registered organizations go and what registered users get.
+ */
+@ConfigurationProperties("app.registration")
+public record RegistrationProperties(List<String> roles, Map<String, Policy> policies) {
+
+    /**
+     * @param parent          path of organization names below the root, e.g. {@code Seller/Buyer Organizations}
+     * @param roles           roles every user registered this way gets (the seeds' registrationQualifier)
+     * @param selectableRoles the role template a superuser picks from when creating a user this way
+     */
+    public record Policy(String parent, List<String> roles, List<String> selectableRoles, Boolean approvalRequired,
+                         ProfileType profileType) {
+    }
+}

@@ -1,0 +1,37 @@
+package com.b2bflow.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+
+/** Where the storefront sign-in leads: buyers to My Account, staff to their home; failures say why. */
+class LoginOutcomeHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws IOException {
+        SavedRequest saved = requestCache.getRequest(request, response);
+        String target = authentication.getPrincipal() instanceof StaffPrincipal ? "/store/staff" : "/store/account";
+        if (saved != null && saved.getRedirectUrl().contains("/store/")) {
+            requestCache.removeRequest(request, response);
+            target = saved.getRedirectUrl();
+        }
+        response.sendRedirect(target.startsWith("/") ? request.getContextPath() + target : target);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        String code = exception instanceof AccountNotUsableException notUsable
+                ? notUsable.reason().name().toLowerCase() : "bad-credentials";
+        response.sendRedirect(request.getContextPath() + "/store/login?error=" + code);
+    }
+}

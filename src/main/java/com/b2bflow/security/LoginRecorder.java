@@ -1,0 +1,34 @@
+package com.b2bflow.security;
+
+import com.b2bflow.member.UserRepository;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps a storefront user's last sign-in and count of failed sign-ins. */
+@Component
+class LoginRecorder {
+
+    private final UserRepository users;
+
+    LoginRecorder(UserRepository users) {
+        this.users = users;
+    }
+
+    @EventListener
+    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof BuyerPrincipal buyer) {
+            users.findById(buyer.userId()).ifPresent(com.b2bflow.member.User::recordSuccessfulLogin);
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
+        users.findByLogonId(event.getAuthentication().getName())
+                .ifPresent(com.b2bflow.member.User::recordFailedLogin);
+    }
+}

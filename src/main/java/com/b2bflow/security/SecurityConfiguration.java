@@ -1,0 +1,140 @@
+package com.b2bflow.security;
+
+import com.b2bflow.staff.StaffGroups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import java.util.Arrays;
+
+/**
+ * One filter chain per kind of client: the engine REST API (Camunda's own HTTP Basic filter), the Camunda
+ * webapps (their own login), staff and integration APIs (HTTP Basic against Camunda identity), the
+ * HCL-compatible registration URLs (public, form-encoded, no session), and the storefront with its JSON API
+ * (form login, CSRF cookie for single-page clients).
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    private static final String SELLER_ADMINS = StaffPrincipal.group(StaffGroups.SELLER_ADMINS);
+    private static final String SITE_ADMINS = StaffPrincipal.group(StaffGroups.SITE_ADMINS);
+    private static final String INTEGRATION = StaffPrincipal.group(StaffGroups.INTEGRATION);
+    private static final String CUSTOMER_SERVICE = StaffPrincipal.group(StaffGroups.CUSTOMER_SERVICE);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
+                                                StaffAuthenticationProvider staff) {
+        DaoAuthenticationProvider buyerProvider = new DaoAuthenticationProvider(buyers);
+        buyerProvider.setPasswordEncoder(passwordEncoder);
+        buyerProvider.setPreAuthenticationChecks(details -> { });
+        buyerProvider.setPostAuthenticationChecks(new BuyerAccountStatusCheck());
+        return new ProviderManager(buyerProvider, staff);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/engine-rest/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain staffApis(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        return http.securityMatcher(paths("/api/staff/**", "/api/integration/**", "/actuator/**"))
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/staff/**").hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
+                        .requestMatchers("/api/integration/**").hasAuthority(INTEGRATION)
+                        .anyRequest().hasAuthority(StaffPrincipal.STAFF))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain hclRegistrationUrls(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/webapp/wcs/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(5)
+    SecurityFilterChain storefront(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        LoginOutcomeHandler outcome = new LoginOutcomeHandler();
+        return http
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**").permitAll()
+                        .requestMatchers("/store", "/store/", "/store/login", "/store/register/**",
+                                "/store/registration/**", "/store/activate/**").permitAll()
+                        .requestMatchers("/api/registrations/**", "/api/activation/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/staff/**", "/store/staff/**").hasAuthority(StaffPrincipal.STAFF)
+                        .requestMatchers("/api/csr/**", "/store/customer-service/**").hasAuthority(CUSTOMER_SERVICE)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/store/login")
+                        .loginProcessingUrl("/store/login")
+                        .usernameParameter("logonId")
+                        .passwordParameter("logonPassword")
+                        .successHandler(outcome)
+                        .failureHandler(outcome)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/store/logout").logoutSuccessUrl("/store/login?logout"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                        .ignoringRequestMatchers(paths("/api/registrations/**", "/api/activation/**")))
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths("/api/**")))
+                .build();
+    }
+
+    /**
+     * Matches on the path inside the application whatever servlet serves it: the MVC matchers that plain strings
+     * give would miss {@code /engine-rest/**}, which Camunda's Jersey servlet serves.
+     */
+    static RequestMatcher paths(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+    }
+}

@@ -1,0 +1,63 @@
+package com.b2bflow.foundation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.b2bflow.support.IntegrationTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@IntegrationTest
+class ApplicationStartupTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Flyway flyway;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Test
+    void flywayAndEngineSchemaComeUp() {
+        assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2");
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(repository.createDeploymentQuery().count()).isPositive();
+    }
+
+    @Test
+    void healthIsUp() {
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void engineRestRefusesAnonymousCalls() {
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void engineRestAnswersAuthenticatedStaff() {
+        ResponseEntity<String> definitions = http.withBasicAuth("admin", "demo")
+                .getForEntity("/engine-rest/process-definition", String.class);
+        assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("admin", "wrong").getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void camundaWebappsAreServed() {
+        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasklist.getBody()).containsIgnoringCase("tasklist");
+    }
+}
