@@ -63,6 +63,10 @@ public class Account {
         contracts.forEach(Contract::activate);
     }
 
+    public void close() {
+        state = AccountState.CLOSED;
+    }
+
     public Long getId() {
         return id;
     }

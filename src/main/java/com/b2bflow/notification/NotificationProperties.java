@@ -20,6 +20,11 @@ public record NotificationProperties(String retryCycle, String from, String base
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** For BPMN expressions: JUEL reads JavaBean getters, not record accessors. */
+    public String getRetryCycle() {
+        return retryCycle;
+    }
+
     public String link(String path) {
         return baseUrl + path;
     }

@@ -83,7 +83,7 @@ public class RegistrationPolicies {
             }
             return List.of();
         }
-        List<String> path = Arrays.stream(parent.split("/")).map(String::strip).toList();
+        List<String> path = Arrays.stream(parent.split("/", -1)).map(String::strip).toList();
         if (path.stream().anyMatch(String::isEmpty)) {
             throw new InvalidRegistrationPolicyException(key + ".parent", "empty organization name in '" + parent + "'");
         }

@@ -13,4 +13,13 @@ public record SlaProperties(String reminder, String escalation) {
         reminder = reminder == null || reminder.isBlank() ? "P2D" : reminder;
         escalation = escalation == null || escalation.isBlank() ? "P5D" : escalation;
     }
+
+    /** For BPMN expressions: JUEL reads JavaBean getters, not record accessors. */
+    public String getReminder() {
+        return reminder;
+    }
+
+    public String getEscalation() {
+        return escalation;
+    }
 }

@@ -1,0 +1,62 @@
+package com.b2bflow.registration;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.spin.json.SpinJsonNode;
+
+/** Names of the process variables of the registration flows (the process contract), and readers for them. */
+public final class ProcessVariables {
+
+    public static final String REGISTRATION_ID = "registrationId";
+    public static final String APPROVAL_REQUIRED = "approvalRequired";
+    public static final String APPROVED = "approved";
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String DECIDED_BY = "decidedBy";
+    public static final String ORGANIZATION_ROLES = "organizationRoles";
+    public static final String APPROVAL_GROUPS = "approvalGroups";
+    public static final String POSSIBLE_DUPLICATES = "possibleDuplicates";
+    public static final String ACCOUNT_NAME = "accountName";
+    public static final String CONTRACT_NAME = "contractName";
+    public static final String CONTRACT_TERMS = "contractTerms";
+    public static final String CONTRACT_VALID_FROM = "contractValidFrom";
+    public static final String CONTRACT_VALID_TO = "contractValidTo";
+    public static final String GROUP = "group";
+    public static final String TASK_NAME = "taskName";
+
+    private ProcessVariables() {
+    }
+
+    /**
+     * A list of strings from whatever the client sent: a Java list, a JSON array (Camunda Forms checklists arrive
+     * as Spin JSON), or a comma-separated string.
+     */
+    public static List<String> stringList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        if (value instanceof SpinJsonNode json && json.isArray()) {
+            return json.elements().stream().map(SpinJsonNode::stringValue).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+        }
+        return Arrays.stream(String.valueOf(value).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A boolean from a Boolean or from "true"/"false"; null when absent or anything else. */
+    public static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(s);
+        }
+        return null;
+    }
+
+    public static String text(Object value) {
+        return value == null ? null : String.valueOf(value).strip();
+    }
+}

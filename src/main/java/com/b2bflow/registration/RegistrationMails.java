@@ -1,0 +1,113 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.member.User;
+import com.b2bflow.notification.Notification;
+import com.b2bflow.notification.NotificationProperties;
+import com.b2bflow.notification.NotificationService;
+import com.b2bflow.notification.Recipient;
+import com.b2bflow.staff.StaffGroups;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The mails of the registration flows, each sent once per notification key (process instance + activity). */
+@Service
+public class RegistrationMails {
+
+    private final RegistrationRepository registrations;
+    private final NotificationService notifications;
+    private final NotificationProperties properties;
+
+    public RegistrationMails(RegistrationRepository registrations, NotificationService notifications,
+                             NotificationProperties properties) {
+        this.registrations = registrations;
+        this.notifications = notifications;
+        this.properties = properties;
+    }
+
+    /** Tells a staff group that a registration arrived (and whether it waits for them). */
+    @Transactional
+    public void submittedToStaff(String registrationId, String group, String key) {
+        send(key, "registration-submitted-staff", notifications.staffGroup(group), registrationId,
+                Map.of("groupName", StaffGroups.displayName(group)));
+    }
+
+    /** Confirms receipt to the applicant, with the registration id. */
+    @Transactional
+    public void receivedToApplicant(String registrationId, String key) {
+        Registration registration = registration(registrationId);
+        send(key, "registration-received", List.of(applicant(registration)), registration, Map.of());
+    }
+
+    /** Tells the new administrator that the organization is approved, with a sign-in link. */
+    @Transactional
+    public void approvedToApplicant(String registrationId, String key) {
+        Registration registration = registration(registrationId);
+        send(key, "registration-approved", List.of(applicant(registration)), registration, Map.of());
+    }
+
+    /** Tells the applicant why the registration was rejected and how to submit a corrected one. */
+    @Transactional
+    public void rejectedToApplicant(String registrationId, String key) {
+        Registration registration = registration(registrationId);
+        send(key, "registration-rejected", List.of(applicant(registration)), registration, Map.of());
+    }
+
+    @Transactional
+    public void taskReminder(String registrationId, String group, String taskName, String key) {
+        send(key, "task-reminder", notifications.staffGroup(group), registrationId,
+                Map.of("taskName", taskName, "groupName", StaffGroups.displayName(group)));
+    }
+
+    /** A task waited too long: site administrators are told. */
+    @Transactional
+    public void taskEscalation(String registrationId, String group, String taskName, String key) {
+        send(key, "task-escalation", notifications.staffGroup(StaffGroups.SITE_ADMINS), registrationId,
+                Map.of("taskName", taskName, "groupName", StaffGroups.displayName(group)));
+    }
+
+    private void send(String key, String template, List<Recipient> recipients, String registrationId,
+                      Map<String, Object> extra) {
+        send(key, template, recipients, registration(registrationId), extra);
+    }
+
+    private void send(String key, String template, List<Recipient> recipients, Registration registration,
+                      Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(model(registration));
+        model.putAll(extra);
+        notifications.send(new Notification(key, template, recipients, model));
+    }
+
+    private Map<String, Object> model(Registration registration) {
+        User user = registration.getUser();
+        Map<String, Object> model = new HashMap<>();
+        model.put("registrationId", registration.getId());
+        model.put("flow", registration.getFlow().pathSegment());
+        model.put("organizationName", registration.getOrganization() == null ? ""
+                : registration.getOrganization().getName());
+        model.put("subjectArgument", registration.getOrganization() == null ? user.getDisplayName()
+                : registration.getOrganization().getName());
+        model.put("applicantName", user.getDisplayName());
+        model.put("applicantLogonId", user.getLogonId());
+        model.put("applicantEmail", user.getEmail());
+        model.put("reason", registration.getDecisionReason() == null ? "" : registration.getDecisionReason());
+        model.put("statusUrl", properties.link("/store/registration/" + registration.getId()));
+        model.put("signInUrl", properties.link("/store/login"));
+        model.put("resubmitUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()
+                + "?correct=" + registration.getId()));
+        model.put("tasklistUrl", properties.link("/camunda/app/tasklist/"));
+        return model;
+    }
+
+    private static Recipient applicant(Registration registration) {
+        User user = registration.getUser();
+        return Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage());
+    }
+
+    private Registration registration(String registrationId) {
+        return registrations.findById(registrationId)
+                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
+    }
+}

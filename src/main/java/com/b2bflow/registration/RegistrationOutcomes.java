@@ -1,0 +1,140 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.account.Account;
+import com.b2bflow.account.AccountRepository;
+import com.b2bflow.account.AccountState;
+import com.b2bflow.audit.AuditLog;
+import com.b2bflow.member.ApprovalGroup;
+import com.b2bflow.member.ApprovalGroupRepository;
+import com.b2bflow.member.ApprovalState;
+import com.b2bflow.member.ApprovalType;
+import com.b2bflow.member.Names;
+import com.b2bflow.member.Organization;
+import com.b2bflow.member.OrganizationRepository;
+import com.b2bflow.member.RoleAssignment;
+import com.b2bflow.member.RoleAssignmentRepository;
+import com.b2bflow.member.User;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What staff decisions do to a registration: the account set-up, activation (approval) and rejection. Runs in the
+ * engine's transaction, so a decision and the process step that records it commit together.
+ */
+@Service
+public class RegistrationOutcomes {
+
+    private final RegistrationRepository registrations;
+    private final OrganizationRepository organizations;
+    private final AccountRepository accounts;
+    private final RoleAssignmentRepository roles;
+    private final ApprovalGroupRepository approvalGroups;
+    private final RegistrationPolicies policies;
+    private final AuditLog audit;
+
+    public RegistrationOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
+                                AccountRepository accounts, RoleAssignmentRepository roles,
+                                ApprovalGroupRepository approvalGroups, RegistrationPolicies policies, AuditLog audit) {
+        this.registrations = registrations;
+        this.organizations = organizations;
+        this.accounts = accounts;
+        this.roles = roles;
+        this.approvalGroups = approvalGroups;
+        this.policies = policies;
+        this.audit = audit;
+    }
+
+    /** Likely duplicates of the registered organization: same name, tax id or email domain. */
+    @Transactional(readOnly = true)
+    public String possibleDuplicates(String registrationId) {
+        Organization organization = registration(registrationId).getOrganization();
+        List<Organization> duplicates = organizations.findLikelyDuplicates(organization.getId(),
+                Names.normalize(organization.getName()), organization.getTaxId(), organization.getEmailDomain());
+        if (duplicates.isEmpty()) {
+            return "None found (same name, tax id or email domain).";
+        }
+        return duplicates.stream().map(org -> "- " + org.getName() + " (id " + org.getId() + ", " + org.getState()
+                        + reasons(organization, org) + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String reasons(Organization submitted, Organization other) {
+        StringBuilder why = new StringBuilder();
+        if (Names.normalize(submitted.getName()).equals(Names.normalize(other.getName()))) {
+            why.append(", same name");
+        }
+        if (submitted.getTaxId() != null && submitted.getTaxId().equals(other.getTaxId())) {
+            why.append(", same tax id");
+        }
+        if (submitted.getEmailDomain() != null && submitted.getEmailDomain().equals(other.getEmailDomain())) {
+            why.append(", same email domain");
+        }
+        return why.toString();
+    }
+
+    /** Roles outside the configured set; empty when all are known. */
+    public List<String> unknownRoles(List<String> requested) {
+        return requested.stream().filter(role -> !policies.knownRoles().contains(role)).toList();
+    }
+
+    @Transactional
+    public void createAccount(String registrationId, AccountSetup setup, String createdBy) {
+        Registration registration = registration(registrationId);
+        Account account = new Account(registration.getOrganization(), setup.accountName().strip());
+        account.addContract(setup.contractName().strip(), RegistrationService.blankToNull(setup.contractTerms()),
+                setup.validFrom(), setup.validTo());
+        accounts.save(account);
+        audit.record(createdBy, "ACCOUNT_CREATED", "Organization", registration.getOrganization().getId(),
+                "account '" + setup.accountName() + "' with contract '" + setup.contractName() + "'");
+    }
+
+    /**
+     * Approves the registration: organization and administrator APPROVED, the administrator enabled, accounts
+     * active, and the review's choices applied (roles the organization may grant; approval groups, with the
+     * administrator as approver).
+     */
+    @Transactional
+    public void activate(String registrationId, String decidedBy, List<String> grantableRoles,
+                         List<String> approvalGroupTypes) {
+        Registration registration = registration(registrationId);
+        registration.approve(decidedBy);
+        Organization organization = registration.getOrganization();
+        User admin = registration.getUser();
+        organization.setState(ApprovalState.APPROVED);
+        admin.approve();
+        accounts.findByOrganization(organization).stream()
+                .filter(account -> account.getState() == AccountState.PENDING)
+                .forEach(Account::activate);
+        List<String> existingGrantable = roles.findByOrganizationAndUserIsNull(organization).stream()
+                .map(RoleAssignment::getRole).toList();
+        grantableRoles.stream().distinct().filter(role -> !existingGrantable.contains(role))
+                .forEach(role -> roles.save(RoleAssignment.grantableIn(organization, role)));
+        for (String type : approvalGroupTypes) {
+            ApprovalType approvalType = ApprovalType.valueOf(type);
+            ApprovalGroup group = approvalGroups.findByOrganizationAndType(organization, approvalType)
+                    .orElseGet(() -> approvalGroups.save(new ApprovalGroup(organization, approvalType)));
+            group.getApprovers().add(admin);
+        }
+        audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registrationId,
+                "organization " + organization.getId() + " and administrator " + admin.getLogonId() + " approved"
+                        + (grantableRoles.isEmpty() ? "" : "; roles " + grantableRoles)
+                        + (approvalGroupTypes.isEmpty() ? "" : "; approval groups " + approvalGroupTypes));
+    }
+
+    @Transactional
+    public void reject(String registrationId, String decidedBy, String reason) {
+        Registration registration = registration(registrationId);
+        registration.reject(decidedBy, reason);
+        registration.getOrganization().setState(ApprovalState.REJECTED);
+        registration.getUser().reject();
+        accounts.findByOrganization(registration.getOrganization()).forEach(Account::close);
+        audit.record(decidedBy, "REGISTRATION_REJECTED", "Registration", registrationId, "reason: " + reason);
+    }
+
+    private Registration registration(String registrationId) {
+        return registrations.findById(registrationId)
+                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
+    }
+}

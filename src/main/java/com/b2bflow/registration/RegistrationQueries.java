@@ -1,0 +1,47 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.member.ApprovalState;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class RegistrationQueries {
+
+    private final RegistrationRepository registrations;
+    private final TaskService tasks;
+
+    public RegistrationQueries(RegistrationRepository registrations, TaskService tasks) {
+        this.registrations = registrations;
+        this.tasks = tasks;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RegistrationStatus> status(String registrationId) {
+        return registrations.findById(registrationId).map(r -> new RegistrationStatus(r.getId(),
+                r.getFlow().pathSegment(), r.getState().name(), step(r),
+                r.getOrganization() == null ? null : r.getOrganization().getId(),
+                r.getState() == ApprovalState.PENDING ? null : r.getState().name(), r.getDecisionReason(),
+                r.getSubmittedAt(), r.getDecidedAt(),
+                r.getPreviousRegistration() == null ? null : r.getPreviousRegistration().getId()));
+    }
+
+    private String step(Registration registration) {
+        if (registration.getState() != ApprovalState.PENDING || registration.getProcessInstanceId() == null) {
+            return registration.getState().name();
+        }
+        return tasks.createTaskQuery().processInstanceId(registration.getProcessInstanceId()).list().stream()
+                .map(Task::getTaskDefinitionKey).findFirst().orElse("SUBMITTED");
+    }
+
+    /** The submitted data of a rejected registration, to prefill its correction (never contains a password). */
+    @Transactional(readOnly = true)
+    public Optional<String> correctableSubmission(String registrationId, RegistrationFlow flow) {
+        return registrations.findById(registrationId)
+                .filter(r -> r.getFlow() == flow && r.getState() == ApprovalState.REJECTED)
+                .filter(r -> !registrations.existsByPreviousRegistration(r))
+                .map(Registration::getSubmittedData);
+    }
+}

@@ -1,0 +1,42 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.security.PasswordPolicy;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The validation every entry point gets: field constraints, the password rule and its confirmation. */
+@Component
+public class RegistrationValidator {
+
+    private final Validator validator;
+    private final PasswordPolicy passwordPolicy;
+
+    public RegistrationValidator(Validator validator, PasswordPolicy passwordPolicy) {
+        this.validator = validator;
+        this.passwordPolicy = passwordPolicy;
+    }
+
+    /** Throws {@link InvalidRegistrationException} listing every problem at once. */
+    public void validate(RegistrationRequest request, boolean passwordRequired) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
+            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        UserData user = request.user();
+        if (user != null && (passwordRequired || user.password() != null)) {
+            passwordPolicy.problems(user.password(), user.logonId())
+                    .forEach(message -> problems.add(new FieldProblem("user.password", message)));
+            if (user.passwordVerify() != null && !user.passwordVerify().equals(user.password())) {
+                problems.add(new FieldProblem("user.passwordVerify", "The two passwords differ"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(FieldProblem::field));
+            throw new InvalidRegistrationException(problems);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.b2bflow.registration.process;
+
+import com.b2bflow.registration.ProcessVariables;
+import com.b2bflow.registration.RegistrationOutcomes;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class ActivateRegistration implements JavaDelegate {
+
+    static final String AUTOMATIC = "policy (approval not required)";
+
+    private final RegistrationOutcomes outcomes;
+
+    public ActivateRegistration(RegistrationOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String decidedBy = Executions.text(execution, ProcessVariables.DECIDED_BY);
+        outcomes.activate(Executions.registrationId(execution), decidedBy == null ? AUTOMATIC : decidedBy,
+                ProcessVariables.stringList(execution.getVariable(ProcessVariables.ORGANIZATION_ROLES)),
+                ProcessVariables.stringList(execution.getVariable(ProcessVariables.APPROVAL_GROUPS)));
+    }
+}

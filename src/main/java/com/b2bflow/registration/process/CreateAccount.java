@@ -1,0 +1,27 @@
+package com.b2bflow.registration.process;
+
+import com.b2bflow.registration.ProcessVariables;
+import com.b2bflow.registration.RegistrationOutcomes;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Creates the account and contract entered by the account representative; the final approval starts undecided. */
+@Component
+public class CreateAccount implements JavaDelegate {
+
+    private final RegistrationOutcomes outcomes;
+
+    public CreateAccount(RegistrationOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        outcomes.createAccount(Executions.registrationId(execution), ValidateAccountSetup.read(execution),
+                Executions.text(execution, "accountSetUpBy"));
+        execution.removeVariable(ProcessVariables.APPROVED);
+        execution.removeVariable(ProcessVariables.REJECTION_REASON);
+        execution.removeVariable(ProcessVariables.DECIDED_BY);
+    }
+}

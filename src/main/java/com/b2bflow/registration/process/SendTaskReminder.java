@@ -1,0 +1,24 @@
+package com.b2bflow.registration.process;
+
+import com.b2bflow.registration.ProcessVariables;
+import com.b2bflow.registration.RegistrationMails;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Reminds the task's group; the model passes {@code group} and {@code taskName} as input parameters. */
+@Component
+public class SendTaskReminder implements JavaDelegate {
+
+    private final RegistrationMails mails;
+
+    public SendTaskReminder(RegistrationMails mails) {
+        this.mails = mails;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        mails.taskReminder(Executions.registrationId(execution), Executions.text(execution, ProcessVariables.GROUP),
+                Executions.text(execution, ProcessVariables.TASK_NAME), Executions.notificationKey(execution));
+    }
+}

@@ -1,0 +1,73 @@
+package com.b2bflow.web;
+
+import com.b2bflow.registration.ConstraintConflicts;
+import com.b2bflow.registration.FieldProblem;
+import com.b2bflow.registration.InvalidRegistrationException;
+import com.b2bflow.registration.RegistrationConflictException;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Errors of the JSON API and the HCL-compatible URLs as RFC 9457 problem details; field errors are listed under
+ * {@code errors} as {@code {field, message}}. User errors are never a 5xx.
+ */
+@RestControllerAdvice(annotations = ProblemResponses.class)
+public class ApiProblems {
+
+    @ExceptionHandler(InvalidRegistrationException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRegistrationException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Some fields need your attention", e.problems());
+    }
+
+    @ExceptionHandler(RegistrationConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(RegistrationConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(e.problem()));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(DataIntegrityViolationException e) {
+        RegistrationConflictException conflict = ConstraintConflicts.translate(e).orElseThrow(() -> e);
+        return conflict(conflict);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
+                List.of(new FieldProblem("body", "Malformed JSON or a value of the wrong type")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as " + e.getSupportedMediaTypes(),
+                List.of(new FieldProblem("Content-Type", "Unsupported content type")));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.METHOD_NOT_ALLOWED,
+                "Use " + e.getSupportedHttpMethods() + " for this URL", List.of());
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders()).body(problem.getBody());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
+        return problem(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason(), List.of());
+    }
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}

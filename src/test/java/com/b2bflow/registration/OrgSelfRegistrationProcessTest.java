@@ -1,0 +1,277 @@
+package com.b2bflow.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.b2bflow.account.AccountRepository;
+import com.b2bflow.account.AccountState;
+import com.b2bflow.member.ApprovalGroupRepository;
+import com.b2bflow.member.ApprovalState;
+import com.b2bflow.member.ApprovalType;
+import com.b2bflow.member.RoleAssignment;
+import com.b2bflow.member.RoleAssignmentRepository;
+import com.b2bflow.member.UserRepository;
+import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.ProcessTest;
+import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestSmtp;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every path of orgSelfRegistration with the real delegates, database and SMTP server. */
+@ProcessTest
+class OrgSelfRegistrationProcessTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestSmtp.server();
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired HistoryService history;
+    @Autowired RegistrationService registrations;
+    @Autowired RegistrationRepository registrationRepository;
+    @Autowired UserRepository users;
+    @Autowired AccountRepository accounts;
+    @Autowired ApprovalGroupRepository approvalGroups;
+    @Autowired RoleAssignmentRepository roles;
+    @Autowired JobDriver jobs;
+    @Autowired TransactionTemplate transactions;
+
+    @BeforeEach
+    void init() throws Exception {
+        AbstractAssertions.init(engine);
+        mail.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void approvedAfterReviewAccountSetUpAndFinalApproval() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance instance = submit(request);
+        assertThat(instance).isWaitingAt("Task_NotifySellerAdmins");
+        jobs.executeAll();
+
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+        assertThat(task(instance)).hasCandidateGroup("seller-admins");
+        assertThat(instance).hasPassed("Task_NotifySellerAdmins", "Task_ConfirmSubmission");
+        assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates")).startsWith("None found");
+        assertThat(mailTo("seller-admin@staff.example.com")).singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name()));
+        assertThat(mailTo(request.user().email())).singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
+
+        complete(task(instance), withVariables("approved", true, "organizationRoles", List.of("Buyer Approver"),
+                "approvalGroups", List.of("UserRegistration")));
+        assertThat(instance).isWaitingAt("Task_SetUpAccount");
+        assertThat(task(instance)).hasCandidateGroup("account-reps");
+        complete(task(instance), accountSetUp());
+
+        assertThat(instance).isWaitingAt("Task_ApproveRegistration");
+        assertThat(runtime.getVariable(instance.getId(), "approved")).as("final approval starts undecided").isNull();
+        complete(task(instance), withVariables("approved", true));
+        assertThat(instance).isWaitingAt("Task_NotifyApproval");
+        jobs.executeAll();
+
+        assertThat(instance).isEnded().hasPassed("Task_ActivateRegistration", "EndEvent_RegistrationApproved");
+        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        assertThat(registration.getState()).isEqualTo(ApprovalState.APPROVED);
+        transactions.executeWithoutResult(status -> {
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(admin.isEnabled()).isTrue();
+            assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.APPROVED);
+            assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
+            var account = accounts.findByOrganization(admin.getOrganization()).get(0);
+            assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
+            assertThat(account.getContracts()).singleElement()
+                    .satisfies(c -> assertThat(c.getState()).isEqualTo(AccountState.ACTIVE));
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).contains(admin));
+            assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization()))
+                    .extracting(RoleAssignment::getRole).containsExactly("Buyer Approver");
+        });
+        assertThat(mailTo(request.user().email())).hasSize(2).last()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login"));
+    }
+
+    @Test
+    void rejectedAtReviewTellsTheApplicantWhyAndHowToCorrect() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance instance = submit(request);
+        jobs.executeAll();
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+
+        complete(task(instance), withVariables("approved", false, "rejectionReason", "We only sell to resellers"));
+        jobs.executeAll();
+
+        assertThat(instance).isEnded().hasPassed("Task_RejectRegistration", "Task_NotifyRejection",
+                "EndEvent_RegistrationRejected").hasNotPassed("Task_SetUpAccount");
+        assertRejected(instance, request, "We only sell to resellers");
+    }
+
+    @Test
+    void rejectedAtFinalApproval() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance instance = submit(request);
+        jobs.executeAll();
+        complete(task(instance), withVariables("approved", true));
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account",
+                "contractValidFrom", "2026-01-01")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("contract name");
+        assertThat(instance).isWaitingAt("Task_SetUpAccount");
+
+        complete(task(instance), accountSetUp());
+        complete(task(instance), withVariables("approved", false, "rejectionReason", "Credit check failed"));
+        jobs.executeAll();
+
+        assertThat(instance).isEnded().hasPassed("Task_ApproveRegistration", "EndEvent_RegistrationRejected");
+        assertRejected(instance, request, "Credit check failed");
+        transactions.executeWithoutResult(status -> {
+            var organization = users.findByLogonId(request.user().logonId()).orElseThrow().getOrganization();
+            assertThat(accounts.findByOrganization(organization)).extracting(a -> a.getState())
+                    .containsOnly(AccountState.CLOSED);
+        });
+    }
+
+    /** The model path taken when the BuyerRegistration policy turns approval off (see ApprovalOffTest for the policy). */
+    @Test
+    void withoutApprovalTheRegistrationIsActivatedAtOnce() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance submitted = submit(request);
+        runtime.deleteProcessInstance(submitted.getId(), "restarted without approval for the test");
+        ProcessInstance instance = runtime.startProcessInstanceByKey("orgSelfRegistration", submitted.getBusinessKey(),
+                Map.of("registrationId", submitted.getBusinessKey(), "approvalRequired", false));
+        jobs.executeAll();
+
+        assertThat(instance).isEnded().hasPassed("Task_NotifySellerAdmins", "Task_ActivateRegistration",
+                "Task_NotifyApproval").hasNotPassed("Task_ReviewRegistration");
+        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
+        assertThat(mailTo("seller-admin@staff.example.com")).isNotEmpty();
+    }
+
+    @Test
+    void remindersAndEscalationsOnEveryStaffTask() {
+        ProcessInstance instance = submit(TestRegistrations.organization());
+        jobs.executeAll();
+
+        fireTimers(instance, "Timer_ReviewReminder", "Timer_ReviewEscalation");
+        assertThat(instance).hasPassed("Task_RemindReviewers", "EndEvent_ReviewReminded", "Task_EscalateReview",
+                "EndEvent_ReviewEscalated").isWaitingAt("Task_ReviewRegistration");
+        assertThat(mailTo("seller-admin@staff.example.com")).extracting(TestSmtp::subject)
+                .anyMatch(subject -> subject.startsWith("Reminder:"));
+        assertThat(mailTo("site-admin@staff.example.com")).extracting(TestSmtp::subject)
+                .anyMatch(subject -> subject.startsWith("Escalation:"));
+
+        complete(task(instance), withVariables("approved", true));
+        fireTimers(instance, "Timer_SetUpAccountReminder", "Timer_SetUpAccountEscalation");
+        assertThat(instance).hasPassed("Task_RemindAccountReps", "EndEvent_SetUpAccountReminded",
+                "Task_EscalateSetUpAccount", "EndEvent_SetUpAccountEscalated");
+        assertThat(mailTo("account-rep@staff.example.com")).extracting(TestSmtp::subject)
+                .anyMatch(subject -> subject.startsWith("Reminder:"));
+
+        complete(task(instance), accountSetUp());
+        fireTimers(instance, "Timer_ApproveReminder", "Timer_ApproveEscalation");
+        assertThat(instance).hasPassed("Task_RemindApprovers", "EndEvent_ApprovalReminded", "Task_EscalateApproval",
+                "EndEvent_ApprovalEscalated").isWaitingAt("Task_ApproveRegistration");
+    }
+
+    @Test
+    void aCorrectedRegistrationReusesTheRejectedOrganizationAndUser() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance first = submit(request);
+        jobs.executeAll();
+        complete(task(first), withVariables("approved", false, "rejectionReason", "Tax id missing"));
+        jobs.executeAll();
+
+        SubmittedRegistration corrected = registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.correcting(request, first.getBusinessKey()));
+        Registration previous = registrationRepository.findById(first.getBusinessKey()).orElseThrow();
+        Registration next = registrationRepository.findById(corrected.id()).orElseThrow();
+        assertThat(corrected.state()).isEqualTo(ApprovalState.PENDING);
+        transactions.executeWithoutResult(status -> {
+            Registration p = registrationRepository.findById(previous.getId()).orElseThrow();
+            Registration n = registrationRepository.findById(next.getId()).orElseThrow();
+            assertThat(n.getPreviousRegistration().getId()).isEqualTo(p.getId());
+            assertThat(n.getOrganization().getId()).isEqualTo(p.getOrganization().getId());
+            assertThat(n.getUser().getId()).isEqualTo(p.getUser().getId());
+            assertThat(n.getOrganization().getState()).isEqualTo(ApprovalState.PENDING);
+        });
+        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.correcting(request, first.getBusinessKey())))
+                .isInstanceOf(RegistrationConflictException.class);
+    }
+
+    @Test
+    void noSecretReachesProcessVariablesOrHistory() {
+        ProcessInstance instance = submit(TestRegistrations.organization());
+        jobs.executeAll();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+                .allSatisfy(variable -> assertThat(String.valueOf(variable.getValue()))
+                        .doesNotContain(TestRegistrations.PASSWORD));
+        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getSubmittedData())
+                .doesNotContain(TestRegistrations.PASSWORD).doesNotContainIgnoringCase("password");
+    }
+
+    private ProcessInstance submit(RegistrationRequest request) {
+        SubmittedRegistration submitted = registrations.submit(RegistrationFlow.ORGANIZATION, request);
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.id()).singleResult();
+    }
+
+    private static Map<String, Object> accountSetUp() {
+        return withVariables("accountName", "Main account", "contractName", "Standard terms 2026",
+                "contractTerms", "Net 30", "contractValidFrom", "2026-01-01", "contractValidTo", "");
+    }
+
+    /** Executes the timers, whatever their due date, then the async reminder tasks they lead to. */
+    private void fireTimers(ProcessInstance instance, String... timerIds) {
+        for (String timerId : timerIds) {
+            Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+                    .singleResult();
+            assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
+            management.executeJob(timer.getId());
+        }
+        jobs.executeAll();
+    }
+
+    private void assertRejected(ProcessInstance instance, RegistrationRequest request, String reason) {
+        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
+        assertThat(registration.getDecisionReason()).isEqualTo(reason);
+        transactions.executeWithoutResult(status -> {
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
+            assertThat(admin.isEnabled()).isFalse();
+            assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.REJECTED);
+        });
+        assertThat(mailTo(request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
+                .contains(reason, "http://shop.test/store/register/organization?correct=" + registration.getId()));
+    }
+
+    private List<MimeMessage> mailTo(String address) {
+        return TestSmtp.to(mail, address);
+    }
+}

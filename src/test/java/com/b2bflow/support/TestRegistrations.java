@@ -1,0 +1,37 @@
+package com.b2bflow.support;
+
+import com.b2bflow.member.AddressData;
+import com.b2bflow.registration.OrganizationData;
+import com.b2bflow.registration.RegistrationRequest;
+import com.b2bflow.registration.UserData;
+import java.util.UUID;
+
+/** Valid registration data with unique names, for tests that share one database. */
+public final class TestRegistrations {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private TestRegistrations() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static RegistrationRequest organization() {
+        String key = unique("acme");
+        return organization(key + " Corp", key, key + "@" + key + ".example.com");
+    }
+
+    public static RegistrationRequest organization(String organizationName, String logonId, String email) {
+        return new RegistrationRequest(
+                new OrganizationData(organizationName, "Industrial supplies", "Wholesale", null, null),
+                new UserData(logonId, PASSWORD, PASSWORD, "Ada", null, "Buyer", email, "+49 30 1234", "en"),
+                new AddressData("Main Street 1", null, "Berlin", null, "10115", "Germany", null),
+                null);
+    }
+
+    public static RegistrationRequest correcting(RegistrationRequest request, String previousId) {
+        return new RegistrationRequest(request.organization(), request.user(), request.address(), previousId);
+    }
+}
