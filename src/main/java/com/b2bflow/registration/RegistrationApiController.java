@@ -21,10 +21,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Registrations", description = "Submit a registration in any public flow and follow its state")
 class RegistrationApiController {
 
-    private final RegistrationService registrations;
+    private final RegistrationSubmitters registrations;
     private final RegistrationQueries queries;
 
-    RegistrationApiController(RegistrationService registrations, RegistrationQueries queries) {
+    RegistrationApiController(RegistrationSubmitters registrations, RegistrationQueries queries) {
         this.registrations = registrations;
         this.queries = queries;
     }

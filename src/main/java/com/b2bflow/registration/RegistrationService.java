@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * part fails, nothing is left behind.
  */
 @Service
-public class RegistrationService {
+public class RegistrationService implements RegistrationSubmitter {
 
     static final Set<RegistrationFlow> ORGANIZATION_FLOWS = EnumSet.of(RegistrationFlow.ORGANIZATION);
 
@@ -67,10 +67,12 @@ public class RegistrationService {
         this.json = json;
     }
 
+    @Override
     public boolean supports(RegistrationFlow flow) {
         return ORGANIZATION_FLOWS.contains(flow);
     }
 
+    @Override
     @Transactional
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
         if (!supports(flow)) {

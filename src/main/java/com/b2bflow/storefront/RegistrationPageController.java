@@ -5,7 +5,7 @@ import com.b2bflow.registration.RegistrationConflictException;
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationQueries;
 import com.b2bflow.registration.RegistrationRequest;
-import com.b2bflow.registration.RegistrationService;
+import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.registration.FieldProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,11 +27,11 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class RegistrationPageController {
 
-    private final RegistrationService registrations;
+    private final RegistrationSubmitters registrations;
     private final RegistrationQueries queries;
     private final ObjectMapper json;
 
-    RegistrationPageController(RegistrationService registrations, RegistrationQueries queries, ObjectMapper json) {
+    RegistrationPageController(RegistrationSubmitters registrations, RegistrationQueries queries, ObjectMapper json) {
         this.registrations = registrations;
         this.queries = queries;
         this.json = json;

@@ -14,7 +14,7 @@ import java.util.List;
 /** The GreenMail SMTP server of the integration tests, on the port application-test.yaml names. */
 public final class TestSmtp {
 
-    public static final int PORT = 3925;
+    public static final int PORT = Integer.getInteger("test.smtp.port", 3925);
 
     private TestSmtp() {
     }

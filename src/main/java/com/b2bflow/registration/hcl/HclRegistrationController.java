@@ -4,7 +4,7 @@ import com.b2bflow.registration.InvalidRegistrationException;
 import com.b2bflow.registration.RegistrationConflictException;
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationQueries;
-import com.b2bflow.registration.RegistrationService;
+import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.registration.RegistrationStatus;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.web.ApiProblems;
@@ -50,10 +50,10 @@ class HclRegistrationController {
     static final List<String> VIEWS = List.of("OrgRegistrationAddPendingForApprovalView",
             "ResellerRegistrationApprovalView", "RegistrationPendingView");
 
-    private final RegistrationService registrations;
+    private final RegistrationSubmitters registrations;
     private final RegistrationQueries queries;
 
-    HclRegistrationController(RegistrationService registrations, RegistrationQueries queries) {
+    HclRegistrationController(RegistrationSubmitters registrations, RegistrationQueries queries) {
         this.registrations = registrations;
         this.queries = queries;
     }
