@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -42,12 +43,16 @@ public class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
-                                                StaffAuthenticationProvider staff) {
+                                                StaffAuthenticationProvider staff,
+                                                AuthenticationEventPublisher events) {
         DaoAuthenticationProvider buyerProvider = new DaoAuthenticationProvider(buyers);
         buyerProvider.setPasswordEncoder(passwordEncoder);
         buyerProvider.setPreAuthenticationChecks(details -> { });
         buyerProvider.setPostAuthenticationChecks(new BuyerAccountStatusCheck());
-        return new ProviderManager(buyerProvider, staff);
+        ProviderManager manager = new ProviderManager(buyerProvider, staff);
+        // a ProviderManager built by hand publishes no events unless told to; LoginRecorder listens for them
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     @Bean
