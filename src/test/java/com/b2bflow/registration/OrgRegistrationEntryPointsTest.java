@@ -280,6 +280,28 @@ class OrgRegistrationEntryPointsTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + id + "\"")));
     }
 
+    @Test
+    void aRefusedDecisionThroughTheEngineRestApiIsA400WithTheReason() throws Exception {
+        String id = json.readTree(submitJson(TestRegistrations.organization()).andReturn().getResponse()
+                .getContentAsString()).get("id").asText();
+        jobs.executeAll();
+        String taskId = task(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId());
+        var sellerAdmin = http.withBasicAuth("seller-admin", "demo");
+        var refused = sellerAdmin.postForEntity("/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("variables", Map.of("approved", Map.of("value", false, "type", "Boolean"))), String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("A rejection needs a reason");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+        var accepted = sellerAdmin.postForEntity("/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("variables", Map.of("approved", Map.of("value", true, "type", "Boolean"))), String.class);
+        assertThat(accepted.getStatusCode().value()).isEqualTo(204);
+        assertThat(http.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of(), String.class)
+                .getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+
     /** Review, account set-up and final approval (or a rejection at review) as staff would complete them. */
     private void decide(String registrationId, boolean approve) {
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(registrationId)
