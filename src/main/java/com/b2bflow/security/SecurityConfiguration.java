@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -45,11 +44,7 @@ public class SecurityConfiguration {
     AuthenticationManager authenticationManager(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
                                                 StaffAuthenticationProvider staff,
                                                 AuthenticationEventPublisher events) {
-        DaoAuthenticationProvider buyerProvider = new DaoAuthenticationProvider(buyers);
-        buyerProvider.setPasswordEncoder(passwordEncoder);
-        buyerProvider.setPreAuthenticationChecks(details -> { });
-        buyerProvider.setPostAuthenticationChecks(new BuyerAccountStatusCheck());
-        ProviderManager manager = new ProviderManager(buyerProvider, staff);
+        ProviderManager manager = new ProviderManager(new BuyerAuthenticationProvider(buyers, passwordEncoder), staff);
         // a ProviderManager built by hand publishes no events unless told to; LoginRecorder listens for them
         manager.setAuthenticationEventPublisher(events);
         return manager;

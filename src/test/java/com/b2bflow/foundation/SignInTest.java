@@ -70,7 +70,10 @@ class SignInTest {
 
         signIn(user.getLogonId(), PASSWORD)
                 .andExpect(redirectedUrl("/store/account"))
-                .andExpect(authenticated().withUsername(user.getLogonId()));
+                .andExpect(authenticated().withUsername(user.getLogonId()))
+                .andExpect(authenticated().withAuthentication(authentication -> org.assertj.core.api.Assertions
+                        .assertThat(((com.b2bflow.security.BuyerPrincipal) authentication.getPrincipal())
+                                .getPassword()).as("no password hash kept in the session").isNull()));
     }
 
     @Test
