@@ -12,13 +12,18 @@
 // node_modules and are put into an about:blank page; every network request the
 // page might still make is aborted.
 //
-// Determinism: the same BPMN gives a byte-identical SVG on every machine.
+// Determinism: the same BPMN gives a byte-identical SVG, whatever fonts and font
+// settings the machine has (a different Chromium release could still move label
+// positions by fractions of a pixel; CI and developers use Debian's chromium).
 //  * bpmn-js measures label text in the browser to wrap and centre it, so the
-//    result would depend on which fonts the machine has. The page therefore
-//    defines the font family "Arial" (bpmn-js's default label font) as Arimo from
-//    @fontsource/arimo, which has Arial's metrics; all its faces are loaded
-//    before any model is imported. The SVG still names "Arial, sans-serif", so
-//    it looks as laid out wherever Arial (or a metric clone) is installed.
+//    result would depend on the machine's fonts and fontconfig settings. The
+//    page therefore defines the font family "Arial" (bpmn-js's default label
+//    font) as Arimo from @fontsource/arimo, which has Arial's metrics, and loads
+//    all its faces before any model is imported; Chromium runs with a private
+//    fontconfig (fixed hinting, no system fonts). Checked: the same SVG comes out
+//    with an empty or a different user fontconfig.
+//  * The Arimo subsets the labels use are embedded in the SVG (named before
+//    Arial), so it looks as laid out in any browser, with or without Arial.
 //  * bpmn-js gives arrow-head markers random ids; they are renamed after the
 //    connection that owns them (see normalise()).
 //  * Models are rendered in sorted order, each in a fresh page.
