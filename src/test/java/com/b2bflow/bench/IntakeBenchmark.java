@@ -27,24 +27,40 @@ final class IntakeBenchmark {
     private final AtomicInteger sequence = new AtomicInteger();
     private final String runId = UUID.randomUUID().toString().substring(0, 6);
 
-    IntakeBenchmark(Http http, HashBaseline hash) {
+    private final java.util.function.Supplier<CpuMeter.Snapshot> cpu;
+
+    IntakeBenchmark(Http http, HashBaseline hash, java.util.function.Supplier<CpuMeter.Snapshot> cpu) {
         this.http = http;
         this.hash = hash;
+        this.cpu = cpu;
     }
 
+    /**
+     * One concurrency level. CPU milliseconds per registration (application, PostgreSQL, benchmark JVM with its
+     * HTTP clients and SMTP server) and per hash explain the ratio independently of other load on the machine.
+     */
     record Round(int concurrency, int registrations, double perSecond, double hashPerSecond, double ratio,
-                 Stats submitLatency) {
+                 Stats submitLatency, CpuMeter.Snapshot cpuMillisPerRegistration, double cpuMillisPerHash) {
     }
 
     Round round(int concurrency, int registrations, double hashSeconds) throws Exception {
+        CpuMeter.Snapshot start = cpu.get();
         double hashBefore = hash.rate(concurrency, hashSeconds);
+        CpuMeter.Snapshot afterHash = cpu.get();
         Measured measured = submit(concurrency, registrations);
+        CpuMeter.Snapshot afterIntake = cpu.get();
         double hashAfter = hash.rate(concurrency, hashSeconds);
+        CpuMeter.Snapshot end = cpu.get();
         double baseline = Stats.mean(hashBefore, hashAfter);
+        double hashes = (hashBefore + hashAfter) / 2 * hashSeconds * 2;
+        double hashCpu = afterHash.minus(start).bench() + end.minus(afterIntake).bench();
+        CpuMeter.Snapshot perRegistration = afterIntake.minus(afterHash).scaled(1000.0 / registrations);
         Round round = new Round(concurrency, registrations, measured.perSecond, baseline,
-                measured.perSecond / baseline, measured.latency);
-        Log.info("intake c=%d: %.2f registrations/s, hash %.2f/s (before %.2f, after %.2f), ratio %.2f; POST %s",
-                concurrency, round.perSecond, baseline, hashBefore, hashAfter, round.ratio, measured.latency);
+                measured.perSecond / baseline, measured.latency, perRegistration, 1000 * hashCpu / hashes);
+        Log.info("intake c=%d: %.2f registrations/s, hash %.2f/s (before %.2f, after %.2f), ratio %.2f; POST %s; "
+                        + "CPU ms per registration: app %.0f, PostgreSQL %.0f, bench client+SMTP %.0f; per hash %.0f",
+                concurrency, round.perSecond, baseline, hashBefore, hashAfter, round.ratio, measured.latency,
+                perRegistration.app(), perRegistration.database(), perRegistration.bench(), round.cpuMillisPerHash);
         return round;
     }
 
@@ -76,7 +92,7 @@ final class IntakeBenchmark {
         clients.shutdown();
         long target = before + registrations;
         while (waitingAtReview() < target) {
-            Thread.sleep(20);
+            Thread.sleep(50);
             if (System.nanoTime() - start > 600e9) {
                 throw new IllegalStateException("Registrations did not reach " + REVIEW + " within 10 minutes");
             }
