@@ -165,8 +165,12 @@ public final class BenchmarkRunner {
         return properties;
     }
 
-    /** The JVM flags docker/Dockerfile ships (its {@code ENV JAVA_OPTS=...} line). */
+    /** The JVM flags docker/Dockerfile ships (its {@code ENV JAVA_OPTS=...} line), or {@code -Dbench.javaOpts}. */
     static String shippedJavaOpts() throws IOException {
+        String override = System.getProperty("bench.javaOpts", "");
+        if (!override.isBlank()) {
+            return override;
+        }
         for (String line : Files.readAllLines(Path.of("docker", "Dockerfile"))) {
             if (line.startsWith("ENV JAVA_OPTS=")) {
                 return line.substring("ENV JAVA_OPTS=".length()).replace("\"", "").strip();

@@ -45,6 +45,8 @@ final class IntakeAndFootprint {
             try (JarNode before = JarNode.launch("start-before", jar, BenchmarkRunner.BEFORE_JAVA_OPTS,
                     run.applicationProperties(run.newPostgresDatabase("bench_start")))) {
                 startBefore = before.awaitHealthy(BenchmarkRunner.startTimeout());
+                Thread.sleep(1000);
+                footprint.put("rss_idle_mib_before", Stats.round(before.rssMiB(), 1));
             }
             Log.info("footprint: %.2f s with the former flags; now the shipped flags (%s)", startBefore, shipped);
         }
