@@ -428,7 +428,7 @@ public class BuyerAdministration {
     private static void visit(OrganizationView view, Map<Long, List<OrganizationView>> children,
                               List<OrganizationView> ordered) {
         ordered.add(view);
-        List<OrganizationView> kids = children.getOrDefault(view.id(), List.of());
+        List<OrganizationView> kids = new ArrayList<>(children.getOrDefault(view.id(), List.of()));
         kids.sort(Comparator.comparing(v -> v.name().toLowerCase(java.util.Locale.ROOT)));
         kids.forEach(kid -> visit(kid, children, ordered));
     }
