@@ -186,6 +186,20 @@ class OnBehalfApiTest {
         assertThat(staff.send("DELETE", "/api/staff/users/-5", null, false).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void everyActionIsDocumentedInOpenApi() throws Exception {
+        JsonNode paths = body(new Client().get("/v3/api-docs")).get("paths");
+        assertThat(paths.has("/api/me")).isTrue();
+        for (String path : List.of("/api/me/organizations", "/api/me/organizations/{id}",
+                "/api/me/organizations/{id}/buyers", "/api/me/buyers/{id}", "/api/me/buyers/{id}/roles",
+                "/api/me/organizations/{id}/customer-service-history", "/api/csr/customers",
+                "/api/csr/customers/{userId}/act-on-behalf", "/api/csr/customers/{userId}/disable",
+                "/api/csr/on-behalf", "/api/staff/users/{id}/roles", "/api/staff/users/{id}",
+                "/api/staff/organizations/{id}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
     private JsonNode body(HttpResponse<String> response) throws Exception {
         return json.readTree(response.body());
     }
