@@ -44,9 +44,26 @@ class OnBehalfApiTest {
     @Autowired JobDriver jobs;
     final ObjectMapper json = new ObjectMapper();
 
+    @Autowired List<org.springframework.security.web.SecurityFilterChain> chains;
+
     @BeforeEach
     void purge() throws Exception {
         mail.purgeEmailFromAllMailboxes();
+        restoreCookieCsrfRepository();
+    }
+
+    /**
+     * MockMvc's {@code csrf()} (used by other tests sharing this application context) swaps the storefront's CSRF token
+     * repository for a session-based test double, in the live filter. This test talks real HTTP and needs the real
+     * cookie repository of SecurityConfiguration back.
+     */
+    private void restoreCookieCsrfRepository() {
+        org.springframework.mock.web.MockHttpServletRequest probe =
+                new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/me");
+        chains.stream().filter(chain -> chain.matches(probe)).findFirst().orElseThrow().getFilters().stream()
+                .filter(org.springframework.security.web.csrf.CsrfFilter.class::isInstance)
+                .forEach(filter -> org.springframework.test.util.ReflectionTestUtils.setField(filter, "tokenRepository",
+                        org.springframework.security.web.csrf.CookieCsrfTokenRepository.withHttpOnlyFalse()));
     }
 
     @Test
