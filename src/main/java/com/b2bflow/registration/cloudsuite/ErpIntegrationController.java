@@ -4,7 +4,6 @@ import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.web.ApiProblems;
 import com.b2bflow.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -34,7 +33,6 @@ class ErpIntegrationController {
 
     @PostMapping(path = "/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a customer entered in the ERP (external registration)",
-            security = @SecurityRequirement(name = "basic"),
             description = "Creates organization (with its ERP customer number), address and user, approved; the user "
                     + "has no password and, with sendActivationEmail, gets a one-time activation link. 201 with the "
                     + "registration id; 400 with field errors; 409 when the ERP customer number (the answer then "
