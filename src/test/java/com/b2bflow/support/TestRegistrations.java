@@ -31,6 +31,28 @@ public final class TestRegistrations {
                 null);
     }
 
+    /** The JSON body a client sends (the password is write-only, so the request record cannot be serialized). */
+    public static java.util.Map<String, Object> body(RegistrationRequest request) {
+        java.util.Map<String, Object> user = new java.util.LinkedHashMap<>();
+        user.put("logonId", request.user().logonId());
+        user.put("password", request.user().password());
+        user.put("passwordVerify", request.user().passwordVerify());
+        user.put("firstName", request.user().firstName());
+        user.put("lastName", request.user().lastName());
+        user.put("email", request.user().email());
+        user.put("phone", request.user().phone());
+        user.put("preferredLanguage", request.user().preferredLanguage());
+        java.util.Map<String, Object> organization = new java.util.LinkedHashMap<>();
+        organization.put("name", request.organization().name());
+        organization.put("description", request.organization().description());
+        organization.put("businessCategory", request.organization().businessCategory());
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("organization", organization);
+        body.put("user", user);
+        body.put("address", request.address());
+        return body;
+    }
+
     public static RegistrationRequest correcting(RegistrationRequest request, String previousId) {
         return new RegistrationRequest(request.organization(), request.user(), request.address(), previousId);
     }
