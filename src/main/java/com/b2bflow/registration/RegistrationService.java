@@ -90,7 +90,7 @@ public class RegistrationService implements RegistrationSubmitter {
             registration.setOrganization(organization);
             registration.setUser(admin);
             registration.setPreviousRegistration(previous);
-            registration = registrations.saveAndFlush(registration);
+            registrations.saveAndFlush(registration);
             registration.setProcessInstanceId(runtime.startProcessInstanceByKey(flow.processKey(), registration.getId(),
                     SubmissionVariables.of(registration, organization, admin, request.addressOrEmpty(),
                             policy.approvalRequired())).getId());

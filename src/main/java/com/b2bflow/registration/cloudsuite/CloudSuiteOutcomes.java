@@ -16,6 +16,7 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.registration.OrganizationData;
 import com.b2bflow.registration.Registration;
+import com.b2bflow.registration.RegistrationMetrics;
 import com.b2bflow.registration.RegistrationParents;
 import com.b2bflow.registration.RegistrationPolicies;
 import com.b2bflow.registration.RegistrationPolicy;
@@ -54,12 +55,13 @@ public class CloudSuiteOutcomes {
     private final CustomerSearch customerSearch;
     private final SubmittedCompany submitted;
     private final AuditLog audit;
+    private final RegistrationMetrics metrics;
 
     public CloudSuiteOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
                               AddressRepository addresses, AccountRepository accounts, RoleAssignmentRepository roles,
                               RegistrationPolicies policies, RegistrationParents parents,
                               DefaultContractProperties defaultContract, CustomerSearch customerSearch,
-                              SubmittedCompany submitted, AuditLog audit) {
+                              SubmittedCompany submitted, AuditLog audit, RegistrationMetrics metrics) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.addresses = addresses;
@@ -71,6 +73,7 @@ public class CloudSuiteOutcomes {
         this.customerSearch = customerSearch;
         this.submitted = submitted;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -81,6 +84,7 @@ public class CloudSuiteOutcomes {
     public void activateCustomer(String registrationId, String decidedBy) {
         Registration registration = registration(registrationId);
         registration.approve(decidedBy);
+        metrics.decided(registration);
         Organization customer = registration.getOrganization();
         customer.setState(ApprovalState.APPROVED);
         registration.getUser().approve();
@@ -130,6 +134,7 @@ public class CloudSuiteOutcomes {
     public void rejectPartial(String registrationId, String decidedBy, String reason) {
         Registration registration = registration(registrationId);
         registration.reject(decidedBy, reason);
+        metrics.decided(registration);
         registration.getUser().reject();
         audit.record(decidedBy, "REGISTRATION_REJECTED", "Registration", registrationId, "reason: " + reason);
     }
@@ -221,6 +226,7 @@ public class CloudSuiteOutcomes {
         user.approve();
         registration.setOrganization(customer);
         registration.approve(decidedBy);
+        metrics.decided(registration);
         audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registration.getId(),
                 "user " + user.getLogonId() + " linked to " + what + " (organization " + customer.getId() + ")");
     }
