@@ -4,8 +4,11 @@ import com.b2bflow.registration.FieldProblem;
 import com.b2bflow.registration.InvalidRegistrationException;
 import com.b2bflow.registration.RegistrationConflictException;
 import com.b2bflow.registration.RegistrationFlow;
+import com.b2bflow.registration.RegistrationQueries;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.RegistrationSubmitters;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The storefront pages of seed 001's registrations: the complete shop registration ({@code /store/register}), the
@@ -28,9 +32,14 @@ class CompanyRegistrationPageController {
     static final String VIEW = "store/register-company";
 
     private final RegistrationSubmitters registrations;
+    private final RegistrationQueries queries;
+    private final ObjectMapper json;
 
-    CompanyRegistrationPageController(RegistrationSubmitters registrations) {
+    CompanyRegistrationPageController(RegistrationSubmitters registrations, RegistrationQueries queries,
+                                      ObjectMapper json) {
         this.registrations = registrations;
+        this.queries = queries;
+        this.json = json;
     }
 
     @GetMapping({"/store/register", "/store/register/shop"})
@@ -44,8 +53,8 @@ class CompanyRegistrationPageController {
     }
 
     @GetMapping({"/store/register/business", "/store/register/erp-approval"})
-    String businessForm(Model model) {
-        return form(RegistrationFlow.ERP_APPROVAL, model);
+    String businessForm(@RequestParam(required = false) String correct, Model model) {
+        return correctionForm(RegistrationFlow.ERP_APPROVAL, correct, model);
     }
 
     @PostMapping({"/store/register/business", "/store/register/erp-approval"})
@@ -55,8 +64,8 @@ class CompanyRegistrationPageController {
     }
 
     @GetMapping("/store/register/shop-approval")
-    String shopApprovalForm(Model model) {
-        return form(RegistrationFlow.SHOP_APPROVAL, model);
+    String shopApprovalForm(@RequestParam(required = false) String correct, Model model) {
+        return correctionForm(RegistrationFlow.SHOP_APPROVAL, correct, model);
     }
 
     @PostMapping("/store/register/shop-approval")
@@ -68,6 +77,26 @@ class CompanyRegistrationPageController {
     private String form(RegistrationFlow flow, Model model) {
         model.addAttribute("flow", flow.pathSegment());
         return VIEW;
+    }
+
+    /** A rejected partial registration can be corrected once: the form comes prefilled (never with a password). */
+    private String correctionForm(RegistrationFlow flow, String correct, Model model) {
+        if (correct != null) {
+            queries.correctableSubmission(correct, flow).map(this::parse).ifPresentOrElse(previous -> {
+                model.addAttribute("form", new RegistrationRequest(previous.organization(), previous.user(),
+                        previous.address(), correct));
+                model.addAttribute("correcting", true);
+            }, () -> model.addAttribute("notCorrectable", true));
+        }
+        return form(flow, model);
+    }
+
+    private RegistrationRequest parse(String submittedData) {
+        try {
+            return json.readValue(submittedData, RegistrationRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored registration data is unreadable", e);
+        }
     }
 
     private String submit(RegistrationFlow flow, RegistrationRequest form, Model model, HttpServletResponse response) {

@@ -99,6 +99,8 @@ public class CloudSuiteMails {
                 : "our back office");
         model.put("statusUrl", properties.link("/store/registration/" + registration.getId()));
         model.put("signInUrl", properties.link("/store/login"));
+        model.put("resubmitUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()
+                + "?correct=" + registration.getId()));
         model.put("tasklistUrl", properties.link("/camunda/app/tasklist/"));
         return model;
     }

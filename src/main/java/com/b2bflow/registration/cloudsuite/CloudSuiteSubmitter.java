@@ -96,13 +96,10 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
-        if (request.previousRegistrationId() != null && !request.previousRegistrationId().isBlank()) {
-            throw InvalidRegistrationException.of("previousRegistrationId",
-                    "A " + flow.pathSegment() + " registration cannot correct an earlier one: submit a new registration");
-        }
         RegistrationPolicy policy = policies.forFlow(flow);
+        Registration previous = rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization parent = organizations.getReferenceById(holdingOrParent(policy));
-        requireUniqueLogonId(request.user());
+        requireUniqueLogonId(request.user(), previous);
         OrganizationData company = request.organization();
         try {
             Organization organization;
@@ -112,15 +109,17 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
             } else {
                 organization = parent;
             }
-            User user = saveUser(request, organization, policy, flow == RegistrationFlow.SHOP);
+            User user = saveUser(request, organization, policy, flow == RegistrationFlow.SHOP, previous);
             Registration registration = new Registration(flow, submitted.serialize(request), user.getEmail());
             registration.setUser(user);
+            registration.setPreviousRegistration(previous);
             if (flow == RegistrationFlow.SHOP) {
                 registration.setOrganization(organization);
             }
             registration = registrations.saveAndFlush(registration);
             audit.record(user.getLogonId(), "REGISTRATION_SUBMITTED", "Registration", registration.getId(),
-                    flow.pathSegment() + " registration of '" + company.name().strip() + "'");
+                    flow.pathSegment() + " registration of '" + company.name().strip() + "'"
+                            + (previous == null ? "" : ", correcting " + previous.getId()));
             Map<String, Object> variables = CloudSuiteVariables.of(registration, user, company.name().strip(),
                     company.description(), company.businessCategory(), company.taxId(), company.emailDomain(),
                     request.addressOrEmpty());
@@ -132,6 +131,25 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
         }
     }
 
+    /**
+     * A rejected partial registration may be corrected once: its user (and logon id) is reused. Shop registrations
+     * are never rejected, so they have nothing to correct.
+     */
+    private Registration rejectedRegistrationToCorrect(RegistrationFlow flow, String previousId) {
+        if (previousId == null || previousId.isBlank()) {
+            return null;
+        }
+        Registration previous = registrations.findById(previousId)
+                .filter(r -> r.getFlow() == flow && r.getState() == ApprovalState.REJECTED)
+                .orElseThrow(() -> InvalidRegistrationException.of("previousRegistrationId",
+                        "There is no rejected " + flow.pathSegment() + " registration with this id to correct"));
+        if (registrations.existsByPreviousRegistration(previous)) {
+            throw new RegistrationConflictException("previousRegistrationId",
+                    "This registration was already corrected and submitted again");
+        }
+        return previous;
+    }
+
     /** The shop customer's parent, or the holding organization partial registrations wait in. */
     private long holdingOrParent(RegistrationPolicy policy) {
         if (policy.parentPath().isEmpty()) {
@@ -141,8 +159,11 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
         return parents.parentIdFor(policy.type());
     }
 
-    private void requireUniqueLogonId(UserData user) {
-        if (users.findByLogonId(user.logonId()).isPresent() || staff.exists(user.logonId().strip())) {
+    private void requireUniqueLogonId(UserData user, Registration previous) {
+        boolean taken = users.findByLogonId(user.logonId())
+                .filter(existing -> previous == null || !existing.getId().equals(previous.getUser().getId()))
+                .isPresent();
+        if (taken || staff.exists(user.logonId().strip())) {
             throw RegistrationConflictException.logonIdTaken();
         }
     }
@@ -165,9 +186,16 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
     }
 
     private User saveUser(RegistrationRequest request, Organization organization, RegistrationPolicy policy,
-                          boolean withRoles) {
+                          boolean withRoles, Registration previous) {
         UserData data = request.user();
-        User user = new User(data.logonId(), organization, policy.profileType());
+        User user = previous == null ? new User(data.logonId(), organization, policy.profileType())
+                : previous.getUser();
+        if (previous != null && !user.getLogonId().equals(data.logonId().strip())) {
+            throw InvalidRegistrationException.of("user.logonId",
+                    "A correction keeps the logon ID " + user.getLogonId());
+        }
+        user.setOrganization(organization);
+        user.setRegistrationState(ApprovalState.PENDING);
         user.setEnabled(false);
         user.setFirstName(CloudSuiteOutcomes.blankToNull(data.firstName()));
         user.setMiddleName(CloudSuiteOutcomes.blankToNull(data.middleName()));
@@ -177,6 +205,7 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
         user.setPreferredLanguage(CloudSuiteOutcomes.blankToNull(data.preferredLanguage()));
         user.setPasswordHash(passwordEncoder.encode(data.password()));
         users.saveAndFlush(user);
+        addresses.findFirstByUser(user).ifPresent(addresses::delete);
         addresses.save(Address.ofUser(user, request.addressOrEmpty()));
         if (withRoles) {
             // the role template: partial registrations get their roles in the customer they are linked to

@@ -140,6 +140,8 @@ class CloudSuiteHttpTest {
                 .andExpect(content().string(containsString("ERP system")));
         mvc.perform(get("/store/register/shop-approval")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("back office")));
+        mvc.perform(get("/store/register/shop-approval").param("correct", "unknown")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("cannot be corrected")));
 
         RegistrationRequest request = CloudSuiteRequests.company();
         mvc.perform(post("/store/register/business").with(csrf())

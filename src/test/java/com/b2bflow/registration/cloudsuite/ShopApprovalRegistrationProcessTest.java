@@ -151,13 +151,31 @@ class ShopApprovalRegistrationProcessTest {
         jobs.executeAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationRejected").hasNotPassed("Task_LinkUser");
         assertThat(TestSmtp.to(mail, request.user().email())).last()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Not a customer of ours"));
-        transactions.executeWithoutResult(status -> {
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Not a customer of ours",
+                        "http://shop.test/store/register/shop-approval?correct=" + instance.getBusinessKey()));
+        long userId = transactions.execute(status -> {
             var user = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(user.getOrganization().getId())
                     .isEqualTo(parents.parentIdFor(RegistrationType.ShopApprovalRegistration));
+            return user.getId();
         });
+
+        // corrected once: the same user waits again, under a new registration
+        RegistrationRequest correction = new RegistrationRequest(request.organization(), request.user(),
+                request.address(), instance.getBusinessKey());
+        ProcessInstance corrected = submit(correction);
+        jobs.executeAll();
+        assertThat(corrected).isWaitingAt("Task_LinkUserToCustomer");
+        transactions.executeWithoutResult(status -> {
+            var user = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(user.getId()).isEqualTo(userId);
+            assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.PENDING);
+            assertThat(registrations.findById(corrected.getBusinessKey()).orElseThrow().getPreviousRegistration()
+                    .getId()).isEqualTo(instance.getBusinessKey());
+        });
+        assertThatThrownBy(() -> submitters.submit(RegistrationFlow.SHOP_APPROVAL, correction))
+                .isInstanceOf(com.b2bflow.registration.RegistrationConflictException.class);
     }
 
     @Test
