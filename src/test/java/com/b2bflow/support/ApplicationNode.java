@@ -34,6 +34,23 @@ public final class ApplicationNode implements AutoCloseable {
 
     /** Starts a node with the given Spring properties (as command-line arguments) and waits until it is healthy. */
     public static ApplicationNode start(String name, Map<String, String> properties) throws IOException {
+        ApplicationNode node = launch(name, properties);
+        node.awaitHealthy(Duration.ofSeconds(180));
+        return node;
+    }
+
+    /** Starts a node that is expected to stop by itself; returns its exit code once it has. */
+    public static int runUntilExit(String name, Map<String, String> properties, Duration timeout)
+            throws IOException, InterruptedException {
+        ApplicationNode node = launch(name, properties);
+        if (!node.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            node.kill();
+            throw new IllegalStateException("Node " + name + " still running after " + timeout);
+        }
+        return node.process.exitValue();
+    }
+
+    private static ApplicationNode launch(String name, Map<String, String> properties) throws IOException {
         int port = freePort();
         Path workingDirectory = Path.of("target", "nodes", name).toAbsolutePath();
         Path log = workingDirectory.resolveSibling(name + ".log");
@@ -44,9 +61,11 @@ public final class ApplicationNode implements AutoCloseable {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        ApplicationNode node = new ApplicationNode(name, port, process, log);
-        node.awaitHealthy(Duration.ofSeconds(180));
-        return node;
+        return new ApplicationNode(name, port, process, log);
+    }
+
+    public static String log(String name) throws IOException {
+        return Files.readString(Path.of("target", "nodes", name + ".log").toAbsolutePath());
     }
 
     public static int freePort() throws IOException {
