@@ -31,6 +31,14 @@ public final class TestRegistrations {
                 null);
     }
 
+    /** A buyer joining the organization of this name (buyer self-registration). */
+    public static RegistrationRequest buyer(String organizationName) {
+        String key = unique("buyer");
+        return new RegistrationRequest(new OrganizationData(organizationName, null, null, null, null),
+                new UserData(key, PASSWORD, PASSWORD, "Bea", null, "Buyer", key + "@buyers.example.com", null, "en"),
+                null, null);
+    }
+
     public static RegistrationRequest correcting(RegistrationRequest request, String previousId) {
         return new RegistrationRequest(request.organization(), request.user(), request.address(), previousId);
     }
