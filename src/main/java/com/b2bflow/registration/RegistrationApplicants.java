@@ -104,8 +104,9 @@ class RegistrationApplicants {
     }
 
     /** Saves the registration and starts its flow's process, with the registration id as business key. */
-    SubmittedRegistration start(Registration registration, Map<String, Object> variables, String details) {
-        registrations.saveAndFlush(registration);
+    SubmittedRegistration start(Registration submitted, Map<String, Object> variables, String details) {
+        // an assigned id makes Spring Data merge: keep working on the managed copy it returns
+        Registration registration = registrations.saveAndFlush(submitted);
         registration.setProcessInstanceId(runtime.startProcessInstanceByKey(registration.getFlow().processKey(),
                 registration.getId(), variables).getId());
         audit.record(registration.getUser().getLogonId(), "REGISTRATION_SUBMITTED", "Registration",

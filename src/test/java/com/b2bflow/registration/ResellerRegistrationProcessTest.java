@@ -99,6 +99,7 @@ class ResellerRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_ActivateReseller", "EndEvent_ResellerApproved");
         Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
         assertThat(registration.getState()).isEqualTo(ApprovalState.APPROVED);
+        assertThat(registration.getProcessInstanceId()).isEqualTo(instance.getId());
         transactions.executeWithoutResult(status -> {
             User admin = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(admin.isEnabled()).isTrue();
