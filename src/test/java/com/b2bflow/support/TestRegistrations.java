@@ -4,6 +4,8 @@ import com.b2bflow.member.AddressData;
 import com.b2bflow.registration.OrganizationData;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.UserData;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Valid registration data with unique names, for tests that share one database. */
@@ -41,5 +43,34 @@ public final class TestRegistrations {
 
     public static RegistrationRequest correcting(RegistrationRequest request, String previousId) {
         return new RegistrationRequest(request.organization(), request.user(), request.address(), previousId);
+    }
+
+    /** The JSON API body of a request, passwords included (they are write-only when Jackson serializes one). */
+    public static Map<String, Object> body(RegistrationRequest request) {
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("name", request.organization().name());
+        putIfSet(organization, "description", request.organization().description());
+        putIfSet(organization, "businessCategory", request.organization().businessCategory());
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("logonId", request.user().logonId());
+        user.put("password", request.user().password());
+        user.put("passwordVerify", request.user().passwordVerify());
+        putIfSet(user, "firstName", request.user().firstName());
+        user.put("lastName", request.user().lastName());
+        user.put("email", request.user().email());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organization", organization);
+        body.put("user", user);
+        if (request.address() != null) {
+            body.put("address", Map.of("address1", request.address().address1(), "city", request.address().city(),
+                    "postalCode", request.address().postalCode(), "country", request.address().country()));
+        }
+        return body;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 }
