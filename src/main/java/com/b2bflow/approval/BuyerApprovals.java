@@ -74,7 +74,8 @@ public class BuyerApprovals {
         Set<Long> scope = roots.stream().flatMap(root -> organizations.findSubtree(root).stream())
                 .map(organization -> organization.getId()).collect(Collectors.toSet());
         List<Registration> pending = registrations.findByFlowAndStateAndOrganizationIdInOrderBySubmittedAt(
-                RegistrationFlow.BUYER, ApprovalState.PENDING, scope);
+                        RegistrationFlow.BUYER, ApprovalState.PENDING, scope).stream()
+                .filter(registration -> registration.getProcessInstanceId() != null).toList();
         if (pending.isEmpty()) {
             return List.of();
         }

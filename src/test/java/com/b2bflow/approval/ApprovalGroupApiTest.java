@@ -171,6 +171,15 @@ class ApprovalGroupApiTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void theApiIsDocumented() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/me/approvals/{id}")))
+                .andExpect(content().string(containsString("/api/me/organizations/{organizationId}/approvers/{userId}")))
+                .andExpect(content().string(containsString("/api/staff/organizations/{organizationId}/approvers")))
+                .andExpect(content().string(containsString("/webapp/wcs/stores/servlet/{command}")));
+    }
+
     private static String me(Organization organization) {
         return "/api/me/organizations/" + organization.getId() + "/approvers";
     }

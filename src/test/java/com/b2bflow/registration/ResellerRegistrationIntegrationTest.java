@@ -144,6 +144,12 @@ class ResellerRegistrationIntegrationTest {
                 .andExpect(content().string(containsString("Reseller administrator")))
                 .andExpect(content().string(containsString("name=\"organization.taxId\"")))
                 .andExpect(content().string(containsString("action=\"/store/register/reseller\"")));
+        mvc.perform(get("/store/register/organization"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Register your organization")))
+                .andExpect(content().string(containsString("Buyer administrator")))
+                .andExpect(content().string(containsString("action=\"/store/register/organization\"")));
+        mvc.perform(get("/store/register/nonsense")).andExpect(status().isNotFound());
         RegistrationRequest request = TestRegistrations.organization();
         MvcResult result = mvc.perform(storefrontForm(request)).andExpect(status().isFound()).andReturn();
         String id = result.getResponse().getRedirectedUrl().replace("/store/registration/", "");
