@@ -6,6 +6,7 @@ import com.b2bflow.notification.NotificationProperties;
 import com.b2bflow.notification.NotificationService;
 import com.b2bflow.notification.Recipient;
 import com.b2bflow.registration.Registration;
+import com.b2bflow.registration.RegistrationMetrics;
 import com.b2bflow.registration.RegistrationRepository;
 import java.util.HashMap;
 import java.util.List;
@@ -20,17 +21,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BuyerRegistrationMails {
 
+    /** The {@code group} tag of {@code b2b.sla.reminders} for reminders to an organization's approvers. */
+    static final String REMINDED_GROUP = "registration-approvers";
+
     private final RegistrationRepository registrations;
     private final BuyerApprovals approvals;
     private final NotificationService notifications;
     private final NotificationProperties properties;
+    private final RegistrationMetrics metrics;
 
     public BuyerRegistrationMails(RegistrationRepository registrations, BuyerApprovals approvals,
-                                  NotificationService notifications, NotificationProperties properties) {
+                                  NotificationService notifications, NotificationProperties properties,
+                                  RegistrationMetrics metrics) {
         this.registrations = registrations;
         this.approvals = approvals;
         this.notifications = notifications;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** Confirms receipt to the buyer: the organization's approvers will decide. */
@@ -49,6 +56,7 @@ public class BuyerRegistrationMails {
     @Transactional
     public void reminderToApprovers(String registrationId, String key) {
         send(key, "buyer-registration-reminder", approvers(registrationId), registration(registrationId));
+        metrics.reminderSent(REMINDED_GROUP);
     }
 
     @Transactional

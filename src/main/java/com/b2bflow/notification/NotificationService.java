@@ -8,6 +8,9 @@ import java.util.stream.Stream;
 import com.b2bflow.staff.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -29,14 +32,18 @@ public class NotificationService {
     private final NotificationProperties properties;
     private final SentNotificationRepository sent;
     private final StaffDirectory staff;
+    private final Counter failures;
 
     public NotificationService(JavaMailSender mailSender, MailTemplates templates, NotificationProperties properties,
-                               SentNotificationRepository sent, StaffDirectory staff) {
+                               SentNotificationRepository sent, StaffDirectory staff, MeterRegistry metrics) {
         this.mailSender = mailSender;
         this.templates = templates;
         this.properties = properties;
         this.sent = sent;
         this.staff = staff;
+        this.failures = Counter.builder("b2b.mail.failures")
+                .description("Mails that could not be delivered (the job is retried, then becomes an incident)")
+                .register(metrics);
     }
 
     /** The members of a staff group, as recipients. */
@@ -74,10 +81,19 @@ public class NotificationService {
                     : new jakarta.mail.internet.InternetAddress(recipient.email(), recipient.name(), "UTF-8"));
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
-            mailSender.send(message);
+            send(message);
             log.info("Sent '{}' mail ({})", notification.template(), notification.key());
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailSendException("Could not build mail " + notification.template(), e);
+        }
+    }
+
+    private void send(MimeMessage message) {
+        try {
+            mailSender.send(message);
+        } catch (MailException e) {
+            failures.increment();
+            throw e;
         }
     }
 

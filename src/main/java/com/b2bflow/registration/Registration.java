@@ -52,8 +52,9 @@ public class Registration {
     @JoinColumn(name = "previous_registration_id")
     private Registration previousRegistration;
 
+    /** Null until persisted: with an assigned id, that is how Spring Data knows to persist rather than merge. */
     @Version
-    private long version;
+    private Long version;
 
     protected Registration() {
     }

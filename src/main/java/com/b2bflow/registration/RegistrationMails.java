@@ -19,12 +19,14 @@ public class RegistrationMails {
     private final RegistrationRepository registrations;
     private final NotificationService notifications;
     private final NotificationProperties properties;
+    private final RegistrationMetrics metrics;
 
     public RegistrationMails(RegistrationRepository registrations, NotificationService notifications,
-                             NotificationProperties properties) {
+                             NotificationProperties properties, RegistrationMetrics metrics) {
         this.registrations = registrations;
         this.notifications = notifications;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** Tells a staff group that a registration arrived (and whether it waits for them). */
@@ -59,6 +61,7 @@ public class RegistrationMails {
     public void taskReminder(String registrationId, String group, String taskName, String key) {
         send(key, "task-reminder", notifications.staffGroup(group), registrationId,
                 Map.of("taskName", taskName, "groupName", StaffGroups.displayName(group)));
+        metrics.reminderSent(group);
     }
 
     /** A task waited too long: site administrators are told. */
@@ -66,6 +69,7 @@ public class RegistrationMails {
     public void taskEscalation(String registrationId, String group, String taskName, String key) {
         send(key, "task-escalation", notifications.staffGroup(StaffGroups.SITE_ADMINS), registrationId,
                 Map.of("taskName", taskName, "groupName", StaffGroups.displayName(group)));
+        metrics.escalationSent(group);
     }
 
     private void send(String key, String template, List<Recipient> recipients, String registrationId,

@@ -33,10 +33,12 @@ public class RegistrationOutcomes {
     private final ApprovalGroupRepository approvalGroups;
     private final RegistrationPolicies policies;
     private final AuditLog audit;
+    private final RegistrationMetrics metrics;
 
     public RegistrationOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
                                 AccountRepository accounts, RoleAssignmentRepository roles,
-                                ApprovalGroupRepository approvalGroups, RegistrationPolicies policies, AuditLog audit) {
+                                ApprovalGroupRepository approvalGroups, RegistrationPolicies policies, AuditLog audit,
+                                RegistrationMetrics metrics) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -44,6 +46,7 @@ public class RegistrationOutcomes {
         this.approvalGroups = approvalGroups;
         this.policies = policies;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** Likely duplicates of the registered organization: same name, tax id or email domain. */
@@ -101,6 +104,7 @@ public class RegistrationOutcomes {
                          List<String> approvalGroupTypes) {
         Registration registration = registration(registrationId);
         registration.approve(decidedBy);
+        metrics.decided(registration);
         Organization organization = registration.getOrganization();
         User admin = registration.getUser();
         admin.approve();
@@ -133,6 +137,7 @@ public class RegistrationOutcomes {
     public void reject(String registrationId, String decidedBy, String reason) {
         Registration registration = registration(registrationId);
         registration.reject(decidedBy, reason);
+        metrics.decided(registration);
         registration.getUser().reject();
         if (createsOrganization(registration)) {
             registration.getOrganization().setState(ApprovalState.REJECTED);

@@ -5,9 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RegistrationRepository extends JpaRepository<Registration, String> {
+
+    /** Registrations per flow and state: rows of (flow, state, count). */
+    @Query("select r.flow, r.state, count(r) from Registration r group by r.flow, r.state")
+    List<Object[]> countByFlowAndState();
 
     boolean existsByPreviousRegistration(Registration previous);
 

@@ -19,6 +19,11 @@ public record BuyerPrincipal(long userId, String logonId, String displayName, St
                 user.getRegistrationState(), user.isEnabled());
     }
 
+    /** The principal kept in the session after sign-in: everything but the password hash. */
+    BuyerPrincipal withoutPasswordHash() {
+        return new BuyerPrincipal(userId, logonId, displayName, null, registrationState, enabled);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(BUYER));

@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -42,12 +42,12 @@ public class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
-                                                StaffAuthenticationProvider staff) {
-        DaoAuthenticationProvider buyerProvider = new DaoAuthenticationProvider(buyers);
-        buyerProvider.setPasswordEncoder(passwordEncoder);
-        buyerProvider.setPreAuthenticationChecks(details -> { });
-        buyerProvider.setPostAuthenticationChecks(new BuyerAccountStatusCheck());
-        return new ProviderManager(buyerProvider, staff);
+                                                StaffAuthenticationProvider staff,
+                                                AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(new BuyerAuthenticationProvider(buyers, passwordEncoder), staff);
+        // a ProviderManager built by hand publishes no events unless told to; LoginRecorder listens for them
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     @Bean

@@ -70,6 +70,8 @@ class OrgSelfRegistrationProcessTest {
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance instance = submit(request);
         assertThat(instance).isWaitingAt("Task_NotifySellerAdmins");
+        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getProcessInstanceId())
+                .isEqualTo(instance.getId());
         jobs.executeAll();
 
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");

@@ -4,8 +4,6 @@ import com.b2bflow.member.AddressData;
 import com.b2bflow.registration.OrganizationData;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.UserData;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Valid registration data with unique names, for tests that share one database. */
@@ -41,36 +39,29 @@ public final class TestRegistrations {
                 null, null);
     }
 
-    public static RegistrationRequest correcting(RegistrationRequest request, String previousId) {
-        return new RegistrationRequest(request.organization(), request.user(), request.address(), previousId);
-    }
-
-    /** The JSON API body of a request, passwords included (they are write-only when Jackson serializes one). */
-    public static Map<String, Object> body(RegistrationRequest request) {
-        Map<String, Object> organization = new LinkedHashMap<>();
-        organization.put("name", request.organization().name());
-        putIfSet(organization, "description", request.organization().description());
-        putIfSet(organization, "businessCategory", request.organization().businessCategory());
-        Map<String, Object> user = new LinkedHashMap<>();
+    /** The JSON body a client sends (the password is write-only, so the request record cannot be serialized). */
+    public static java.util.Map<String, Object> body(RegistrationRequest request) {
+        java.util.Map<String, Object> user = new java.util.LinkedHashMap<>();
         user.put("logonId", request.user().logonId());
         user.put("password", request.user().password());
         user.put("passwordVerify", request.user().passwordVerify());
-        putIfSet(user, "firstName", request.user().firstName());
+        user.put("firstName", request.user().firstName());
         user.put("lastName", request.user().lastName());
         user.put("email", request.user().email());
-        Map<String, Object> body = new LinkedHashMap<>();
+        user.put("phone", request.user().phone());
+        user.put("preferredLanguage", request.user().preferredLanguage());
+        java.util.Map<String, Object> organization = new java.util.LinkedHashMap<>();
+        organization.put("name", request.organization().name());
+        organization.put("description", request.organization().description());
+        organization.put("businessCategory", request.organization().businessCategory());
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("organization", organization);
         body.put("user", user);
-        if (request.address() != null) {
-            body.put("address", Map.of("address1", request.address().address1(), "city", request.address().city(),
-                    "postalCode", request.address().postalCode(), "country", request.address().country()));
-        }
+        body.put("address", request.address());
         return body;
     }
 
-    private static void putIfSet(Map<String, Object> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+    public static RegistrationRequest correcting(RegistrationRequest request, String previousId) {
+        return new RegistrationRequest(request.organization(), request.user(), request.address(), previousId);
     }
 }

@@ -1,0 +1,14 @@
+package com.b2bflow.staff;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class EngineRestConfiguration {
+
+    @Bean
+    ResourceConfigCustomizer taskValidationErrors() {
+        return config -> config.register(TaskValidationRestExceptionHandler.class);
+    }
+}

@@ -1,0 +1,139 @@
+package com.b2bflow.foundation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.b2bflow.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Staff groups and demo users in Camunda identity, and the Tasklist filters staff see through the engine REST API. */
+@IntegrationTest
+class StaffIdentityTest {
+
+    private static final Map<String, String> DEMO_USER_GROUPS = Map.of(
+            "seller-admin", "seller-admins",
+            "account-rep", "account-reps",
+            "site-admin", "site-admins",
+            "backoffice", "backoffice",
+            "csr", "customer-service",
+            "erp-integration", "integration");
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TestRestTemplate http;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void staffGroupsExist() {
+        assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
+                .contains("seller-admins", "account-reps", "site-admins", "backoffice", "customer-service",
+                        "integration", "camunda-admin");
+    }
+
+    @Test
+    void eachDemoUserIsInItsGroupAndHasAnEmail() {
+        DEMO_USER_GROUPS.forEach((userId, groupId) -> {
+            User user = identity.createUserQuery().userId(userId).singleResult();
+            assertThat(user).as(userId).isNotNull();
+            assertThat(user.getEmail()).as(userId + " email").isEqualTo(userId + "@staff.example.com");
+            assertThat(identity.createUserQuery().userId(userId).memberOfGroup(groupId).count())
+                    .as(userId + " in " + groupId).isEqualTo(1);
+            assertThat(identity.checkPassword(userId, "demo")).as(userId + " password").isTrue();
+        });
+        assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count())
+                .as("admin in camunda-admin").isEqualTo(1);
+    }
+
+    @Test
+    void staffSeeTheTasklistFilters() throws Exception {
+        for (String staff : List.of("seller-admin", "account-rep", "site-admin", "backoffice", "csr")) {
+            ResponseEntity<String> response = http.withBasicAuth(staff, "demo")
+                    .exchange("/engine-rest/filter", HttpMethod.GET, jsonRequest(), String.class);
+            assertThat(response.getStatusCode()).as(staff).isEqualTo(HttpStatus.OK);
+            assertThat(names(json.readTree(response.getBody()))).as(staff + " sees")
+                    .contains("My group tasks", "My tasks");
+        }
+    }
+
+    @Test
+    void aGroupTaskIsListedInTheGroupFilterOfItsCandidateGroup() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String taskName = "Probe task " + suffix;
+        BpmnModelInstance model = Bpmn.createExecutableProcess("filterProbe_" + suffix)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Probe").name(taskName).camundaCandidateGroups("account-reps")
+                .endEvent()
+                .done();
+        Deployment deployment = repository.createDeployment().name("filterProbe " + suffix)
+                .addModelInstance("filterProbe_" + suffix + ".bpmn", model).deploy();
+        try {
+            ProcessInstance instance = runtime.startProcessInstanceByKey("filterProbe_" + suffix, "probe-" + suffix);
+
+            String groupFilterId = filterId("account-rep", "My group tasks");
+            assertThat(taskNamesInFilter("account-rep", groupFilterId)).contains(taskName);
+            assertThat(taskNamesInFilter("backoffice", groupFilterId)).doesNotContain(taskName);
+            assertThat(taskNamesInFilter("account-rep", filterId("account-rep", "My tasks")))
+                    .doesNotContain(taskName);
+            assertThat(instance.getId()).isNotNull();
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    private String filterId(String user, String name) throws Exception {
+        ResponseEntity<String> response = http.withBasicAuth(user, "demo")
+                .exchange("/engine-rest/filter?name={name}", HttpMethod.GET, jsonRequest(), String.class, name);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode filters = json.readTree(response.getBody());
+        assertThat(filters).as("filter " + name).hasSize(1);
+        return filters.get(0).get("id").asText();
+    }
+
+    private List<String> taskNamesInFilter(String user, String filterId) throws Exception {
+        ResponseEntity<String> response = http.withBasicAuth(user, "demo")
+                .exchange("/engine-rest/filter/{id}/list", HttpMethod.GET, jsonRequest(), String.class, filterId);
+        assertThat(response.getStatusCode()).as(user + " lists filter " + filterId).isEqualTo(HttpStatus.OK);
+        return names(json.readTree(response.getBody()));
+    }
+
+    private static List<String> names(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(node -> node.path("name").asText()).toList();
+    }
+
+    private static HttpEntity<Void> jsonRequest() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        return new HttpEntity<>(headers);
+    }
+}
