@@ -49,6 +49,15 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        try {
+            ensureIdentity();
+        } catch (RuntimeException concurrentStart) {
+            // another node created the same rows at the same moment: everything exists now, check again
+            ensureIdentity();
+        }
+    }
+
+    private void ensureIdentity() {
         StaffGroups.ALL.forEach(this::ensureGroup);
         for (String group : StaffGroups.TASK_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -1,0 +1,147 @@
+package com.b2bflow.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application as a separate operating-system process on the test classpath: a real node for cluster and
+ * crash tests. Its log goes to {@code target/nodes/<name>.log}.
+ */
+public final class ApplicationNode implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ApplicationNode(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts a node with the given Spring properties (as command-line arguments) and waits until it is healthy. */
+    public static ApplicationNode start(String name, Map<String, String> properties) throws IOException {
+        ApplicationNode node = launch(name, properties);
+        node.awaitHealthy(Duration.ofSeconds(180));
+        return node;
+    }
+
+    /** Starts a node that is expected to stop by itself; returns its exit code once it has. */
+    public static int runUntilExit(String name, Map<String, String> properties, Duration timeout)
+            throws IOException, InterruptedException {
+        ApplicationNode node = launch(name, properties);
+        if (!node.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            node.kill();
+            throw new IllegalStateException("Node " + name + " still running after " + timeout);
+        }
+        return node.process.exitValue();
+    }
+
+    private static ApplicationNode launch(String name, Map<String, String> properties) throws IOException {
+        int port = freePort();
+        Path workingDirectory = Path.of("target", "nodes", name).toAbsolutePath();
+        Path log = workingDirectory.resolveSibling(name + ".log");
+        Files.createDirectories(workingDirectory);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(), "com.b2bflow.B2bRegistrationApplication",
+                "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new ApplicationNode(name, port, process, log);
+    }
+
+    public static String log(String name) throws IOException {
+        return Files.readString(Path.of("target", "nodes", name + ".log").toAbsolutePath());
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The test JVM's classpath without empty entries (an empty entry means the working directory). */
+    private static String classpath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        String classpath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void awaitHealthy(Duration timeout) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Node " + name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Node " + name + " not healthy within " + timeout + "; see " + log);
+    }
+
+    /** Like {@code kill -9}: no shutdown hooks, no graceful stop. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
