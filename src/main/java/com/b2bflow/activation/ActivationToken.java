@@ -61,6 +61,10 @@ public class ActivationToken {
         return tokenHash;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Instant getExpiresAt() {
         return expiresAt;
     }

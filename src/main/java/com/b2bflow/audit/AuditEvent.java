@@ -21,6 +21,8 @@ public class AuditEvent {
     private String targetType;
     private String targetId;
     private String details;
+    private Long organizationId;
+    private String reason;
 
     protected AuditEvent() {
     }
@@ -34,6 +36,14 @@ public class AuditEvent {
         this.targetType = targetType;
         this.targetId = targetId;
         this.details = details;
+    }
+
+    /** An event in an organization: who acted (and for whom, with the CSR's reason), in which organization. */
+    public AuditEvent(String actor, String onBehalfOf, String reason, Long organizationId, String action,
+                      String targetType, String targetId, String details) {
+        this(actor, onBehalfOf, action, targetType, targetId, details);
+        this.organizationId = organizationId;
+        this.reason = reason;
     }
 
     public Long getId() {
@@ -66,5 +76,15 @@ public class AuditEvent {
 
     public String getDetails() {
         return details;
+    }
+
+    /** The organization the event happened in, when it happened in one. */
+    public Long getOrganizationId() {
+        return organizationId;
+    }
+
+    /** Why a CSR acted on behalf of a customer. */
+    public String getReason() {
+        return reason;
     }
 }

@@ -50,6 +50,8 @@ public interface OrganizationRepository extends JpaRepository<Organization, Long
 
     Optional<Organization> findByErpCustomerNumber(String erpCustomerNumber);
 
+    List<Organization> findByNameNormalizedAndState(String nameNormalized, ApprovalState state);
+
     @Query("""
             select o from Organization o
             where o.id <> :excludeId and (o.nameNormalized = :nameNormalized

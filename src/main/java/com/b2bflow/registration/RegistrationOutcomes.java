@@ -94,9 +94,10 @@ public class RegistrationOutcomes {
     }
 
     /**
-     * Approves the registration: organization and administrator APPROVED, the administrator enabled, accounts
-     * active, and the review's choices applied (roles the organization may grant; approval groups, with the
-     * administrator as approver).
+     * Approves the registration: the user APPROVED and enabled. When the flow created the organization, also the
+     * organization APPROVED, its accounts active, and the review's choices applied (roles the organization may
+     * grant; approval groups, with the registered administrator as approver). A flow that joins an existing
+     * organization (buyer self-registration) leaves the organization as it is.
      */
     @Transactional
     public void activate(String registrationId, String decidedBy, List<String> grantableRoles,
@@ -106,8 +107,13 @@ public class RegistrationOutcomes {
         metrics.decided(registration);
         Organization organization = registration.getOrganization();
         User admin = registration.getUser();
-        organization.setState(ApprovalState.APPROVED);
         admin.approve();
+        if (!createsOrganization(registration)) {
+            audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registrationId,
+                    "user " + admin.getLogonId() + " approved in organization " + organization.getId());
+            return;
+        }
+        organization.setState(ApprovalState.APPROVED);
         accounts.findByOrganization(organization).stream()
                 .filter(account -> account.getState() == AccountState.PENDING)
                 .forEach(Account::activate);
@@ -132,10 +138,16 @@ public class RegistrationOutcomes {
         Registration registration = registration(registrationId);
         registration.reject(decidedBy, reason);
         metrics.decided(registration);
-        registration.getOrganization().setState(ApprovalState.REJECTED);
         registration.getUser().reject();
-        accounts.findByOrganization(registration.getOrganization()).forEach(Account::close);
+        if (createsOrganization(registration)) {
+            registration.getOrganization().setState(ApprovalState.REJECTED);
+            accounts.findByOrganization(registration.getOrganization()).forEach(Account::close);
+        }
         audit.record(decidedBy, "REGISTRATION_REJECTED", "Registration", registrationId, "reason: " + reason);
+    }
+
+    private static boolean createsOrganization(Registration registration) {
+        return registration.getFlow().policyType().createsOrganization();
     }
 
     private Registration registration(String registrationId) {

@@ -1,5 +1,6 @@
 package com.b2bflow.security;
 
+import com.b2bflow.staff.StaffGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +11,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 
-/** Where the storefront sign-in leads: buyers to My Account, staff to their home; failures say why. */
+/**
+ * Where the storefront sign-in leads: buyers to My Account, customer service representatives to the Customer
+ * Service page (seed 004), other staff to their home; failures say why.
+ */
 class LoginOutcomeHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -19,7 +23,10 @@ class LoginOutcomeHandler implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
         SavedRequest saved = requestCache.getRequest(request, response);
-        String target = authentication.getPrincipal() instanceof StaffPrincipal ? "/store/staff" : "/store/account";
+        String target = "/store/account";
+        if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
+            target = staff.groups().contains(StaffGroups.CUSTOMER_SERVICE) ? "/store/customer-service" : "/store/staff";
+        }
         if (saved != null && saved.getRedirectUrl().contains("/store/")) {
             requestCache.removeRequest(request, response);
             target = saved.getRedirectUrl();

@@ -1,5 +1,6 @@
 package com.b2bflow.security;
 
+import com.b2bflow.customerservice.OnBehalfLogout;
 import com.b2bflow.staff.StaffGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,7 +99,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain storefront(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain storefront(HttpSecurity http, AuthenticationManager authenticationManager,
+                                   OnBehalfLogout onBehalfLogout) throws Exception {
         LoginOutcomeHandler outcome = new LoginOutcomeHandler();
         return http
                 .authenticationManager(authenticationManager)
@@ -119,7 +121,8 @@ public class SecurityConfiguration {
                         .successHandler(outcome)
                         .failureHandler(outcome)
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/store/logout").logoutSuccessUrl("/store/login?logout"))
+                .logout(logout -> logout.logoutUrl("/store/logout").logoutSuccessUrl("/store/login?logout")
+                        .addLogoutHandler(onBehalfLogout))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())

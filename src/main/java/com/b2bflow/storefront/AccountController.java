@@ -1,38 +1,64 @@
 package com.b2bflow.storefront;
 
-import com.b2bflow.security.BuyerPrincipal;
-import com.b2bflow.security.StaffPrincipal;
+import com.b2bflow.access.AccountAction;
+import com.b2bflow.access.AccountAuthorization;
+import com.b2bflow.access.Actor;
+import com.b2bflow.access.Hat;
+import com.b2bflow.access.OnBehalf;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** My Account: the page and {@code GET /api/me}. */
+/**
+ * My Account: the page and {@code GET /api/me}. While a CSR acts on behalf of a Buyer Administrator, both show the
+ * customer's account (seed 004: the CSR lands on the customer's My Account page).
+ */
 @Controller
+@Tag(name = "My organizations and buyers")
 class AccountController {
 
     private final MyAccountService accounts;
+    private final AccountAuthorization authorization;
 
-    AccountController(MyAccountService accounts) {
+    AccountController(MyAccountService accounts, AccountAuthorization authorization) {
         this.accounts = accounts;
+        this.authorization = authorization;
     }
 
     @GetMapping("/store/account")
-    String myAccount(Authentication authentication, Model model) {
-        if (authentication.getPrincipal() instanceof StaffPrincipal) {
-            return "redirect:/store/staff";
+    String myAccount(Actor actor, Model model) {
+        if (actor.userId() == null) {
+            return actor.wears(Hat.CUSTOMER_SERVICE) ? "redirect:/store/customer-service" : "redirect:/store/staff";
         }
-        model.addAttribute("account", accounts.of(((BuyerPrincipal) authentication.getPrincipal()).userId()));
+        model.addAttribute("account", accounts.of(actor.userId()));
+        model.addAttribute("administrator", administers(actor));
         return "store/account";
     }
 
     @GetMapping("/api/me")
     @ResponseBody
-    Object me(Authentication authentication) {
-        if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
-            return staff;
+    @Operation(summary = "The signed-in user's account (or, on behalf, the customer's)",
+            description = "Also issues the XSRF-TOKEN cookie for single-page clients. Staff not acting on behalf get "
+                    + "their staff identity.")
+    Object me(Actor actor, Authentication authentication) {
+        if (actor.userId() == null) {
+            return authentication.getPrincipal();
         }
-        return accounts.of(((BuyerPrincipal) authentication.getPrincipal()).userId());
+        return new Me(accounts.of(actor.userId()), administers(actor), actor.onBehalf());
+    }
+
+    private boolean administers(Actor actor) {
+        return authorization.permits(actor.inStorefront(), AccountAction.VIEW_ORGANIZATIONS);
+    }
+
+    /** {@link MyAccount}'s fields, whether the account administers organizations, and the CSR's on-behalf session. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Me(@JsonUnwrapped MyAccount account, boolean administrator, OnBehalf onBehalf) {
     }
 }

@@ -23,7 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The storefront registration pages: the forms, their field errors, and the result page. */
+/**
+ * The storefront registration pages of the organization, reseller and buyer flows (one template, worded per flow by
+ * {@link RegistrationPage}): the forms, their field errors, corrections of rejected registrations, and the result
+ * page.
+ */
 @Controller
 class RegistrationPageController {
 
@@ -37,10 +41,12 @@ class RegistrationPageController {
         this.json = json;
     }
 
-    @GetMapping("/store/register/organization")
-    String organizationForm(@RequestParam(required = false) String correct, Model model) {
+    @GetMapping("/store/register/{flow:organization|reseller|buyer}")
+    String form(@PathVariable String flow, @RequestParam(required = false) String correct, Model model) {
+        RegistrationPage page = RegistrationPage.PAGES.get(flow);
+        model.addAttribute("page", page);
         if (correct != null) {
-            queries.correctableSubmission(correct, RegistrationFlow.ORGANIZATION).map(this::parse).ifPresentOrElse(
+            queries.correctableSubmission(correct, page.flow()).map(this::parse).ifPresentOrElse(
                     previous -> {
                         model.addAttribute("form", new RegistrationRequest(previous.organization(), previous.user(),
                                 previous.address(), correct));
@@ -48,14 +54,16 @@ class RegistrationPageController {
                     },
                     () -> model.addAttribute("notCorrectable", true));
         }
-        return "store/register-organization";
+        return "store/register";
     }
 
-    @PostMapping("/store/register/organization")
-    String submitOrganization(@ModelAttribute("form") RegistrationRequest form, Model model,
-                              HttpServletResponse response) {
+    @PostMapping("/store/register/{flow:organization|reseller|buyer}")
+    String submit(@PathVariable String flow, @ModelAttribute("form") RegistrationRequest form, Model model,
+                  HttpServletResponse response) {
+        RegistrationPage page = RegistrationPage.PAGES.get(flow);
+        model.addAttribute("page", page);
         try {
-            return "redirect:/store/registration/" + registrations.submit(RegistrationFlow.ORGANIZATION, form).id();
+            return "redirect:/store/registration/" + registrations.submit(page.flow(), form).id();
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", byField(e.problems()));
@@ -63,7 +71,7 @@ class RegistrationPageController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("errors", byField(List.of(e.problem())));
         }
-        return "store/register-organization";
+        return "store/register";
     }
 
     @GetMapping("/store/registration/{id}")

@@ -1,5 +1,6 @@
 package com.b2bflow.web;
 
+import com.b2bflow.access.AccessRefusedException;
 import com.b2bflow.registration.ConstraintConflicts;
 import com.b2bflow.registration.FieldProblem;
 import com.b2bflow.registration.InvalidRegistrationException;
@@ -56,6 +57,11 @@ public class ApiProblems {
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.METHOD_NOT_ALLOWED,
                 "Use " + e.getSupportedHttpMethods() + " for this URL", List.of());
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders()).body(problem.getBody());
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(AccessRefusedException e) {
+        return problem(HttpStatus.valueOf(e.decision().status()), e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ResponseStatusException.class)

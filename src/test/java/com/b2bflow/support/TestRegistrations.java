@@ -31,6 +31,14 @@ public final class TestRegistrations {
                 null);
     }
 
+    /** A buyer joining the organization of this name (buyer self-registration). */
+    public static RegistrationRequest buyer(String organizationName) {
+        String key = unique("buyer");
+        return new RegistrationRequest(new OrganizationData(organizationName, null, null, null, null),
+                new UserData(key, PASSWORD, PASSWORD, "Bea", null, "Buyer", key + "@buyers.example.com", null, "en"),
+                null, null);
+    }
+
     /** The JSON body a client sends (the password is write-only, so the request record cannot be serialized). */
     public static java.util.Map<String, Object> body(RegistrationRequest request) {
         java.util.Map<String, Object> user = new java.util.LinkedHashMap<>();

@@ -44,9 +44,12 @@ class HclRegistrationController {
     static final String BASE = "/webapp/wcs/stores/servlet/";
 
     /** Registration URL → its flow and default view. */
-    private static final Map<String, RegistrationFlow> URLS = Map.of("BuyerRegistrationAdd", RegistrationFlow.ORGANIZATION);
-    private static final Map<RegistrationFlow, String> DEFAULT_VIEWS =
-            Map.of(RegistrationFlow.ORGANIZATION, "OrgRegistrationAddPendingForApprovalView");
+    private static final Map<String, RegistrationFlow> URLS = Map.of(
+            "BuyerRegistrationAdd", RegistrationFlow.ORGANIZATION,
+            "ResellerRegistrationAdd", RegistrationFlow.RESELLER);
+    private static final Map<RegistrationFlow, String> DEFAULT_VIEWS = Map.of(
+            RegistrationFlow.ORGANIZATION, "OrgRegistrationAddPendingForApprovalView",
+            RegistrationFlow.RESELLER, "ResellerRegistrationApprovalView");
     static final List<String> VIEWS = List.of("OrgRegistrationAddPendingForApprovalView",
             "ResellerRegistrationApprovalView", "RegistrationPendingView");
 

@@ -1,0 +1,35 @@
+package com.b2bflow.access;
+
+/** Everything that can be done to storefront accounts, by anyone; {@link AccountAuthorization} decides who may. */
+public enum AccountAction {
+    /** My Account: the signed-in user's (or, on behalf, the customer's) own account. */
+    VIEW_ACCOUNT,
+    /** Navigate the hierarchy of administered organizations. */
+    VIEW_ORGANIZATIONS,
+    VIEW_ORGANIZATION,
+    CREATE_ORGANIZATION,
+    EDIT_ORGANIZATION,
+    /** Reserved to seller and site administrators (seed 004). */
+    DELETE_ORGANIZATION,
+    /** Select an organization and search its buyers. */
+    LIST_BUYERS,
+    VIEW_BUYER,
+    /** The superuserUserCreation flow. */
+    CREATE_BUYER,
+    EDIT_BUYER,
+    ENABLE_DISABLE_BUYER,
+    /** Reserved to seller and site administrators: roles are chosen when a buyer is created (seed 004). */
+    EDIT_ROLES,
+    /** Reserved to seller and site administrators (seed 004). */
+    DELETE_BUYER,
+    /** What CSRs did on behalf of the organization's administrators. */
+    VIEW_ON_BEHALF_HISTORY,
+    /** Customer service: find customers by name, logon id, email or organization. */
+    FIND_CUSTOMERS,
+    /** Customer service: access a Buyer Administrator's account, with a reason. */
+    ACT_ON_BEHALF,
+    /** Customer service: disable a Buyer Administrator's account, with a reason. */
+    DISABLE_CUSTOMER,
+    /** Staff: every action taken on behalf of any customer. */
+    VIEW_ALL_ON_BEHALF_HISTORY
+}

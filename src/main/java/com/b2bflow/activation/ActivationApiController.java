@@ -1,0 +1,94 @@
+package com.b2bflow.activation;
+
+import com.b2bflow.registration.FieldProblem;
+import com.b2bflow.registration.InvalidRegistrationException;
+import com.b2bflow.web.ApiProblems;
+import com.b2bflow.web.ProblemResponses;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@ProblemResponses
+@RequestMapping("/api/activation")
+@Tag(name = "Activation", description = "Set the password through a one-time activation link; ask for a new link")
+class ActivationApiController {
+
+    static final String RENEWAL_ANSWER = "If an account with this logon ID or email address is waiting for activation, "
+            + "a new activation link is on its way to the account's email address.";
+
+    private final ActivationService activation;
+    private final ActivationRenewals renewals;
+
+    ActivationApiController(ActivationService activation, ActivationRenewals renewals) {
+        this.activation = activation;
+        this.renewals = renewals;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set the password with the token of an activation link",
+            description = "204 when done; 400 with field errors (password policy); 410 when the link was already used, "
+                    + "has expired or is unknown.")
+    ResponseEntity<Void> activate(@RequestBody ActivationRequest request) {
+        if (request.passwordVerify() != null && !request.passwordVerify().equals(request.password())) {
+            throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
+        }
+        activation.activate(request.token(), request.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/renewal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ask for a new activation link",
+            description = "202 in every case (whether or not such an account exists); the link goes to the account's "
+                    + "own email address. 400 when neither logonId nor email is given.")
+    ResponseEntity<RenewalAnswer> renew(@RequestBody RenewalRequest request) {
+        String identifier = request.logonId() != null && !request.logonId().isBlank() ? request.logonId()
+                : request.email();
+        if (identifier == null || identifier.isBlank()) {
+            throw new InvalidRegistrationException(List.of(
+                    new FieldProblem("logonId", "Enter your logon ID or your email address")));
+        }
+        renewals.request(identifier);
+        return ResponseEntity.accepted().body(new RenewalAnswer(RENEWAL_ANSWER));
+    }
+
+    @ExceptionHandler(ActivationLinkGoneException.class)
+    ResponseEntity<ProblemDetail> gone(ActivationLinkGoneException e) {
+        ResponseEntity<ProblemDetail> problem = ApiProblems.problem(HttpStatus.GONE, e.getMessage(), List.of());
+        problem.getBody().setProperty("reason", e.reason().name());
+        return problem;
+    }
+
+    /** Two requests raced for one link: the loser's link is used. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> raced(OptimisticLockingFailureException e) {
+        return gone(new ActivationLinkGoneException(ActivationLinkGoneException.Reason.USED));
+    }
+
+    record ActivationRequest(String token,
+                             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
+                             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String passwordVerify) {
+
+        @Override
+        public String toString() {
+            return "ActivationRequest[…]";
+        }
+    }
+
+    record RenewalRequest(String logonId, String email) {
+    }
+
+    record RenewalAnswer(String message) {
+    }
+}

@@ -1,0 +1,127 @@
+package com.b2bflow.activation;
+
+import com.b2bflow.registration.FieldProblem;
+import com.b2bflow.registration.InvalidRegistrationException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The page behind the activation link: choose a password; a used or expired link says so and offers a new one.
+ * The token travels in the query string of the mailed link only; the page keeps it out of referrers and caches.
+ */
+@Controller
+class ActivationPageController {
+
+    static final String VIEW = "store/activate";
+
+    private final ActivationService activation;
+    private final ActivationRenewals renewals;
+
+    ActivationPageController(ActivationService activation, ActivationRenewals renewals) {
+        this.activation = activation;
+        this.renewals = renewals;
+    }
+
+    @GetMapping("/store/activate")
+    String form(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        noReferrer(response);
+        ActivationLink link = activation.inspect(token);
+        if (!link.usable()) {
+            return gone(link.reason(), token, model, response);
+        }
+        model.addAttribute("view", "form");
+        model.addAttribute("token", token);
+        model.addAttribute("logonId", link.logonId());
+        model.addAttribute("displayName", link.displayName());
+        return VIEW;
+    }
+
+    @PostMapping("/store/activate")
+    String activate(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
+                    @RequestParam(required = false) String passwordVerify, Model model,
+                    HttpServletResponse response) {
+        noReferrer(response);
+        ActivationLink link = activation.inspect(token);
+        if (!link.usable()) {
+            return gone(link.reason(), token, model, response);
+        }
+        try {
+            if (passwordVerify == null || !passwordVerify.equals(password)) {
+                throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
+            }
+            activation.activate(token, password);
+        } catch (InvalidRegistrationException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("view", "form");
+            model.addAttribute("token", token);
+            model.addAttribute("logonId", link.logonId());
+            model.addAttribute("displayName", link.displayName());
+            model.addAttribute("errors", byField(e.problems()));
+            return VIEW;
+        } catch (ActivationLinkGoneException e) {
+            return gone(e.reason(), token, model, response);
+        } catch (OptimisticLockingFailureException e) {
+            return gone(ActivationLinkGoneException.Reason.USED, token, model, response);
+        }
+        model.addAttribute("view", "done");
+        model.addAttribute("logonId", link.logonId());
+        return VIEW;
+    }
+
+    @GetMapping("/store/activate/renewal")
+    String renewalForm(Model model) {
+        model.addAttribute("view", "renewal");
+        return VIEW;
+    }
+
+    /** "Send me a new link", from an expired link (token) or by logon id / email address. */
+    @PostMapping("/store/activate/renewal")
+    String renew(@RequestParam(required = false) String token, @RequestParam(required = false) String identifier,
+                 Model model, HttpServletResponse response) {
+        noReferrer(response);
+        if (token != null && !token.isBlank()) {
+            renewals.requestForLink(token);
+        } else if (identifier != null && !identifier.isBlank()) {
+            renewals.request(identifier);
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("view", "renewal");
+            model.addAttribute("errors", Map.of("identifier", "Enter your logon ID or your email address"));
+            return VIEW;
+        }
+        model.addAttribute("view", "renewalRequested");
+        model.addAttribute("message", ActivationApiController.RENEWAL_ANSWER);
+        return VIEW;
+    }
+
+    private String gone(ActivationLinkGoneException.Reason reason, String token, Model model,
+                        HttpServletResponse response) {
+        response.setStatus(HttpStatus.GONE.value());
+        model.addAttribute("view", "gone");
+        model.addAttribute("reason", reason.name());
+        model.addAttribute("message", reason.message());
+        model.addAttribute("token", reason == ActivationLinkGoneException.Reason.EXPIRED ? token : null);
+        return VIEW;
+    }
+
+    /** The token is in the URL: no referrer to other sites, no caching. */
+    private static void noReferrer(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    private static Map<String, String> byField(List<FieldProblem> problems) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
+        return errors;
+    }
+}

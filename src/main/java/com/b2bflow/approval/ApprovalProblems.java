@@ -1,0 +1,56 @@
+package com.b2bflow.approval;
+
+import com.b2bflow.registration.ConstraintConflicts;
+import com.b2bflow.registration.RegistrationAlreadyDecidedException;
+import com.b2bflow.web.ApiProblems;
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The approval API's own errors as problem details (the rest, such as 400 field errors, come from
+ * {@link ApiProblems}): 403 who may not, 404 nothing there, 409 decided already or changed concurrently.
+ */
+@RestControllerAdvice(assignableTypes = {MyApprovalsController.class, StaffApproversController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApprovalProblems {
+
+    static final String CONCURRENT = "Someone else changed this at the same moment; reload and try again";
+
+    @ExceptionHandler(ApprovalForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ApprovalForbiddenException e) {
+        return ApiProblems.problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ApprovalNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(ApprovalNotFoundException e) {
+        return ApiProblems.problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(RegistrationAlreadyDecidedException.class)
+    ResponseEntity<ProblemDetail> decided(RegistrationAlreadyDecidedException e) {
+        return ApiProblems.problem(HttpStatus.CONFLICT, "This registration was decided already", List.of());
+    }
+
+    /** Two approvers deciding (or two administrators editing a group) at once: the second one learns it. */
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
+    ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+        return ApiProblems.problem(HttpStatus.CONFLICT, CONCURRENT, List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(DataIntegrityViolationException e) {
+        return ConstraintConflicts.translate(e)
+                .map(conflict -> ApiProblems.problem(HttpStatus.CONFLICT, conflict.getMessage(),
+                        List.of(conflict.problem())))
+                .orElseGet(() -> ApiProblems.problem(HttpStatus.CONFLICT, CONCURRENT, List.of()));
+    }
+}

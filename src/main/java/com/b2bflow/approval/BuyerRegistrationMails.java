@@ -1,0 +1,111 @@
+package com.b2bflow.approval;
+
+import com.b2bflow.member.User;
+import com.b2bflow.notification.Notification;
+import com.b2bflow.notification.NotificationProperties;
+import com.b2bflow.notification.NotificationService;
+import com.b2bflow.notification.Recipient;
+import com.b2bflow.registration.Registration;
+import com.b2bflow.registration.RegistrationMetrics;
+import com.b2bflow.registration.RegistrationRepository;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mails of buyer self-registration: to the buyer (received, approved, rejected) and to the organization's
+ * registration approvers (a request arrived, a reminder). Each is sent once per notification key.
+ */
+@Service
+public class BuyerRegistrationMails {
+
+    /** The {@code group} tag of {@code b2b.sla.reminders} for reminders to an organization's approvers. */
+    static final String REMINDED_GROUP = "registration-approvers";
+
+    private final RegistrationRepository registrations;
+    private final BuyerApprovals approvals;
+    private final NotificationService notifications;
+    private final NotificationProperties properties;
+    private final RegistrationMetrics metrics;
+
+    public BuyerRegistrationMails(RegistrationRepository registrations, BuyerApprovals approvals,
+                                  NotificationService notifications, NotificationProperties properties,
+                                  RegistrationMetrics metrics) {
+        this.registrations = registrations;
+        this.approvals = approvals;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    /** Confirms receipt to the buyer: the organization's approvers will decide. */
+    @Transactional
+    public void receivedToBuyer(String registrationId, String key) {
+        Registration registration = registration(registrationId);
+        send(key, "buyer-registration-received", List.of(buyer(registration)), registration);
+    }
+
+    /** Tells the approvers that a buyer asks to join, with a link to their approvals page. */
+    @Transactional
+    public void requestToApprovers(String registrationId, String key) {
+        send(key, "buyer-registration-request", approvers(registrationId), registration(registrationId));
+    }
+
+    @Transactional
+    public void reminderToApprovers(String registrationId, String key) {
+        send(key, "buyer-registration-reminder", approvers(registrationId), registration(registrationId));
+        metrics.reminderSent(REMINDED_GROUP);
+    }
+
+    @Transactional
+    public void approvedToBuyer(String registrationId, String key) {
+        Registration registration = registration(registrationId);
+        send(key, "buyer-registration-approved", List.of(buyer(registration)), registration);
+    }
+
+    /** Tells the buyer why, and how to submit a corrected registration. */
+    @Transactional
+    public void rejectedToBuyer(String registrationId, String key) {
+        Registration registration = registration(registrationId);
+        send(key, "buyer-registration-rejected", List.of(buyer(registration)), registration);
+    }
+
+    private List<Recipient> approvers(String registrationId) {
+        return approvals.deciders(registrationId).stream()
+                .map(user -> Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage()))
+                .toList();
+    }
+
+    private void send(String key, String template, List<Recipient> recipients, Registration registration) {
+        notifications.send(new Notification(key, template, recipients, model(registration)));
+    }
+
+    private Map<String, Object> model(Registration registration) {
+        User buyer = registration.getUser();
+        Map<String, Object> model = new HashMap<>();
+        model.put("registrationId", registration.getId());
+        model.put("organizationName", registration.getOrganization().getName());
+        model.put("subjectArgument", registration.getOrganization().getName());
+        model.put("applicantName", buyer.getDisplayName());
+        model.put("applicantLogonId", buyer.getLogonId());
+        model.put("applicantEmail", buyer.getEmail());
+        model.put("reason", registration.getDecisionReason() == null ? "" : registration.getDecisionReason());
+        model.put("statusUrl", properties.link("/store/registration/" + registration.getId()));
+        model.put("signInUrl", properties.link("/store/login"));
+        model.put("resubmitUrl", properties.link("/store/register/buyer?correct=" + registration.getId()));
+        model.put("approvalsUrl", properties.link("/store/account/approvals"));
+        return model;
+    }
+
+    private static Recipient buyer(Registration registration) {
+        User user = registration.getUser();
+        return Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage());
+    }
+
+    private Registration registration(String registrationId) {
+        return registrations.findById(registrationId)
+                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
+    }
+}

@@ -1,0 +1,22 @@
+package com.b2bflow.buyeradmin;
+
+import com.b2bflow.member.AddressData;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new sub-organization ({@code POST /api/me/organizations}: {@code name} and {@code parentId} required), or changes
+ * to one ({@code PATCH}: only the fields sent change; {@code parentId} cannot change).
+ */
+public record OrganizationChanges(
+        @Size(max = 128, message = "At most 128 characters") String name,
+        Long parentId,
+        @Size(max = 1000, message = "At most 1000 characters") String description,
+        @Size(max = 128, message = "At most 128 characters") String businessCategory,
+        @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
+        String taxId,
+        @Size(max = 128) @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
+        String emailDomain,
+        @Valid AddressData address) {
+}

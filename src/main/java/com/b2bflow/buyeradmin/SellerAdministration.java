@@ -1,0 +1,201 @@
+package com.b2bflow.buyeradmin;
+
+import static com.b2bflow.access.AccountAction.DELETE_BUYER;
+import static com.b2bflow.access.AccountAction.DELETE_ORGANIZATION;
+import static com.b2bflow.access.AccountAction.EDIT_ROLES;
+import static com.b2bflow.access.AccountAction.VIEW_ALL_ON_BEHALF_HISTORY;
+
+import com.b2bflow.access.AccountAuthorization;
+import com.b2bflow.access.Actor;
+import com.b2bflow.access.Target;
+import com.b2bflow.audit.AuditEventRepository;
+import com.b2bflow.audit.AuditLog;
+import com.b2bflow.member.Organization;
+import com.b2bflow.member.OrganizationRepository;
+import com.b2bflow.member.RoleAssignment;
+import com.b2bflow.member.RoleAssignmentRepository;
+import com.b2bflow.member.User;
+import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.FieldProblem;
+import com.b2bflow.registration.InvalidRegistrationException;
+import com.b2bflow.registration.RegistrationConflictException;
+import com.b2bflow.registration.RegistrationParents;
+import com.b2bflow.registration.RegistrationPolicies;
+import com.b2bflow.registration.RegistrationPolicy;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What seed 004 reserves to seller and site administrators: changing a buyer's roles, deleting buyers and deleting
+ * organizations ({@code /api/staff/**}). The storefront asks the same methods with the storefront actor, which
+ * {@link AccountAuthorization} always refuses.
+ */
+@Service
+public class SellerAdministration {
+
+    private final AccountAuthorization authorization;
+    private final BuyerAdministration buyers;
+    private final OrganizationRepository organizations;
+    private final UserRepository users;
+    private final RoleAssignmentRepository roles;
+    private final RegistrationPolicies policies;
+    private final RegistrationParents parents;
+    private final AuditLog audit;
+    private final AuditEventRepository auditEvents;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public SellerAdministration(AccountAuthorization authorization, BuyerAdministration buyers,
+                                OrganizationRepository organizations, UserRepository users,
+                                RoleAssignmentRepository roles, RegistrationPolicies policies,
+                                RegistrationParents parents, AuditLog audit, AuditEventRepository auditEvents,
+                                EntityManager entityManager, ObjectMapper json) {
+        this.authorization = authorization;
+        this.buyers = buyers;
+        this.organizations = organizations;
+        this.users = users;
+        this.roles = roles;
+        this.policies = policies;
+        this.parents = parents;
+        this.audit = audit;
+        this.auditEvents = auditEvents;
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** Replaces the user's roles in their organization with known roles. */
+    @Transactional
+    public BuyerView setRoles(Actor actor, long userId, List<String> requested) {
+        authorization.require(actor, EDIT_ROLES, buyers.userTarget(userId));
+        List<String> wanted = requested == null ? List.of()
+                : requested.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
+        List<FieldProblem> problems = new ArrayList<>();
+        wanted.stream().filter(role -> !policies.knownRoles().contains(role)).forEach(role -> problems.add(
+                new FieldProblem("roles", "Unknown role '" + role + "'")));
+        if (!problems.isEmpty()) {
+            throw new InvalidRegistrationException(problems);
+        }
+        User user = users.findById(userId).orElseThrow();
+        List<String> before = roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().sorted()
+                .toList();
+        Set<String> after = new LinkedHashSet<>(wanted);
+        if (!after.equals(new LinkedHashSet<>(before))) {
+            roles.deleteByUser(user);
+            roles.flush();
+            after.forEach(role -> roles.save(RoleAssignment.ofUser(user, user.getOrganization(), role)));
+            roles.flush();
+            audit.recordInOrganization(actor.id(), null, null, user.getOrganization().getId(), "ROLES_CHANGED",
+                    "User", userId, Changes.json(json, before, after.stream().sorted().toList()));
+        }
+        return buyers.view(user);
+    }
+
+    /**
+     * Deletes a storefront user and what only they own (roles, addresses, activation tokens, approver
+     * memberships); their registrations stay, without the user. Refused (409) while a registration of theirs waits.
+     */
+    @Transactional
+    public void deleteBuyer(Actor actor, long userId) {
+        authorization.require(actor, DELETE_BUYER, buyers.userTarget(userId));
+        User user = users.findById(userId).orElseThrow();
+        long pending = entityManager.createQuery("""
+                        select count(r) from Registration r
+                        where r.user = :user and r.state = com.b2bflow.member.ApprovalState.PENDING""", Long.class)
+                .setParameter("user", user).getSingleResult();
+        if (pending > 0) {
+            throw new RegistrationConflictException("id",
+                    "A registration of this user is still waiting for a decision; decide it first");
+        }
+        BuyerView before = buyers.view(user);
+        Long organizationId = user.getOrganization().getId();
+        try {
+            entityManager.createQuery("select g from ApprovalGroup g join g.approvers a where a = :user",
+                            com.b2bflow.member.ApprovalGroup.class)
+                    .setParameter("user", user).getResultList()
+                    .forEach(group -> group.getApprovers().remove(user));
+            entityManager.flush();
+            entityManager.createQuery("delete from ActivationToken t where t.user = :user")
+                    .setParameter("user", user).executeUpdate();
+            entityManager.createQuery("delete from Address a where a.user = :user")
+                    .setParameter("user", user).executeUpdate();
+            entityManager.createQuery("update Registration r set r.user = null where r.user = :user")
+                    .setParameter("user", user).executeUpdate();
+            roles.deleteByUser(user);
+            roles.flush();
+            users.delete(user);
+            users.flush();
+        } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
+            throw new RegistrationConflictException("id", "This user is still referenced and cannot be deleted");
+        }
+        audit.recordInOrganization(actor.id(), null, null, organizationId, "BUYER_DELETED", "User", userId,
+                Changes.json(json, before, null));
+    }
+
+    /**
+     * Deletes an empty organization (no buyers, no sub-organizations) with its addresses, roles it may grant,
+     * approval groups and accounts. The Root Organization and the registration parents cannot be deleted.
+     */
+    @Transactional
+    public void deleteOrganization(Actor actor, long organizationId) {
+        authorization.require(actor, DELETE_ORGANIZATION, buyers.organizationTarget(organizationId));
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        if (organization.getParent() == null || isRegistrationParent(organizationId)) {
+            throw new RegistrationConflictException("id",
+                    "This organization holds registered organizations and cannot be deleted");
+        }
+        if (organizations.findSubtree(organizationId).size() > 1) {
+            throw new RegistrationConflictException("id",
+                    "Delete or move the organization's sub-organizations first");
+        }
+        if (!users.findByOrganization(organization).isEmpty()) {
+            throw new RegistrationConflictException("id", "Delete or move the organization's buyers first");
+        }
+        String before = organization.getName();
+        Long parentId = organization.getParent().getId();
+        entityManager.createQuery("delete from Address a where a.organization = :o")
+                .setParameter("o", organization).executeUpdate();
+        entityManager.createQuery("delete from RoleAssignment r where r.organization = :o")
+                .setParameter("o", organization).executeUpdate();
+        entityManager.createQuery("select g from ApprovalGroup g where g.organization = :o",
+                        com.b2bflow.member.ApprovalGroup.class)
+                .setParameter("o", organization).getResultList().forEach(entityManager::remove);
+        entityManager.createQuery("select a from Account a where a.organization = :o", com.b2bflow.account.Account.class)
+                .setParameter("o", organization).getResultList().forEach(entityManager::remove);
+        entityManager.createQuery("update Registration r set r.organization = null where r.organization = :o")
+                .setParameter("o", organization).executeUpdate();
+        entityManager.flush();
+        organizations.delete(organization);
+        try {
+            organizations.flush();
+        } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
+            throw new RegistrationConflictException("id", "This organization is still referenced and cannot be deleted");
+        }
+        audit.recordInOrganization(actor.id(), null, null, parentId, "ORGANIZATION_DELETED", "Organization",
+                organizationId, Changes.json(json, java.util.Map.of("name", before), null));
+    }
+
+    /** Everything customer service did, newest first (staff only). */
+    @Transactional(readOnly = true)
+    public List<CustomerServiceEvent> customerServiceHistory(Actor actor) {
+        authorization.require(actor, VIEW_ALL_ON_BEHALF_HISTORY, Target.none());
+        return auditEvents.findByReasonIsNotNullOrderByOccurredAtDescIdDesc(PageRequest.of(0, 500)).stream()
+                .map(CustomerServiceEvent::of).toList();
+    }
+
+    private boolean isRegistrationParent(long organizationId) {
+        for (RegistrationPolicy policy : policies.all()) {
+            if (!policy.parentPath().isEmpty() && parents.parentIdFor(policy.type()) == organizationId) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+package com.b2bflow.customerservice;
+
+import com.b2bflow.member.User;
+import com.b2bflow.member.UserRepository;
+import com.b2bflow.notification.Notification;
+import com.b2bflow.notification.NotificationProperties;
+import com.b2bflow.notification.NotificationService;
+import com.b2bflow.notification.Recipient;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells a customer what customer service did to their account, in the customer's language. */
+@Service
+public class CustomerServiceMails {
+
+    private final UserRepository users;
+    private final NotificationService notifications;
+    private final NotificationProperties properties;
+
+    public CustomerServiceMails(UserRepository users, NotificationService notifications,
+                                NotificationProperties properties) {
+        this.users = users;
+        this.notifications = notifications;
+        this.properties = properties;
+    }
+
+    /** "A customer service representative accessed your account", with the reason. */
+    @Transactional
+    public void accountAccessed(long userId, String csrName, String reason, String occurredAt, String key) {
+        send(key, "customer-account-accessed", userId, csrName, reason, occurredAt);
+    }
+
+    /** "Customer service disabled your account", with the reason. */
+    @Transactional
+    public void accountDisabled(long userId, String csrName, String reason, String occurredAt, String key) {
+        send(key, "customer-account-disabled", userId, csrName, reason, occurredAt);
+    }
+
+    private static String readable(String instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+    }
+
+    private void send(String key, String template, long userId, String csrName, String reason, String occurredAt) {
+        User customer = users.findById(userId).orElse(null);
+        if (customer == null) {
+            return; // deleted since: nobody to tell
+        }
+        notifications.send(new Notification(key, template,
+                List.of(Recipient.of(customer.getEmail(), customer.getDisplayName(), customer.getPreferredLanguage())),
+                Map.of("customerName", customer.getDisplayName(), "logonId", customer.getLogonId(),
+                        "subjectArgument", customer.getLogonId(), "csrName", csrName, "reason", reason,
+                        "occurredAt", readable(occurredAt), "signInUrl", properties.link("/store/login"),
+                        "historyUrl", properties.link("/store/account/customer-service-history"))));
+    }
+}

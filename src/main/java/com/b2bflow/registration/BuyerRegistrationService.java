@@ -1,0 +1,85 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.member.Organization;
+import com.b2bflow.member.User;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Submits buyer self-registrations (seed 000): a buyer joins an existing approved organization, named by
+ * {@code organization.name}, with the UserRegistration policy's roles. No organization is created. The user, the
+ * registration record and the process instance are created in one transaction.
+ */
+@Service
+public class BuyerRegistrationService implements RegistrationSubmitter {
+
+    private final RegistrationValidator validator;
+    private final RegistrationPolicies policies;
+    private final CustomerOrganizations customerOrganizations;
+    private final RegistrationApplicants applicants;
+
+    public BuyerRegistrationService(RegistrationValidator validator, RegistrationPolicies policies,
+                                    CustomerOrganizations customerOrganizations, RegistrationApplicants applicants) {
+        this.validator = validator;
+        this.policies = policies;
+        this.customerOrganizations = customerOrganizations;
+        this.applicants = applicants;
+    }
+
+    @Override
+    public boolean supports(RegistrationFlow flow) {
+        return flow == RegistrationFlow.BUYER;
+    }
+
+    @Override
+    @Transactional
+    public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
+        if (!supports(flow)) {
+            throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
+        }
+        validator.validate(request, true);
+        requireOnlyTheOrganizationsName(request.organization());
+        RegistrationPolicy policy = policies.forFlow(flow);
+        Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
+        Organization organization = customerOrganizations.joinable(request.organization().name());
+        User reusable = previous == null ? null : previous.getUser();
+        applicants.requireLogonIdFree(request.user(), reusable);
+        try {
+            User buyer = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
+                    reusable);
+            Registration registration = new Registration(flow, applicants.submittedData(request), buyer.getEmail());
+            registration.setOrganization(organization);
+            registration.setUser(buyer);
+            registration.setPreviousRegistration(previous);
+            return applicants.start(registration, SubmissionVariables.of(registration, organization, buyer,
+                            request.addressOrEmpty(), policy.approvalRequired()),
+                    "of buyer " + buyer.getLogonId() + " in organization " + organization.getId());
+        } catch (DataIntegrityViolationException e) {
+            throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
+        }
+    }
+
+    /** The organization exists already: its details are not the applicant's to give. */
+    private static void requireOnlyTheOrganizationsName(OrganizationData organization) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String message = "Not accepted when joining an organization: give only its name";
+        if (RegistrationApplicants.blankToNull(organization.description()) != null) {
+            problems.add(new FieldProblem("organization.description", message));
+        }
+        if (RegistrationApplicants.blankToNull(organization.businessCategory()) != null) {
+            problems.add(new FieldProblem("organization.businessCategory", message));
+        }
+        if (RegistrationApplicants.blankToNull(organization.taxId()) != null) {
+            problems.add(new FieldProblem("organization.taxId", message));
+        }
+        if (RegistrationApplicants.blankToNull(organization.emailDomain()) != null) {
+            problems.add(new FieldProblem("organization.emailDomain", message));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRegistrationException(problems);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.b2bflow.registration.process;
+
+import static com.b2bflow.registration.ProcessVariables.APPROVED;
+import static com.b2bflow.registration.ProcessVariables.DECIDED_BY;
+import static com.b2bflow.registration.ProcessVariables.REJECTION_REASON;
+
+import com.b2bflow.registration.ProcessVariables;
+import com.b2bflow.registration.cloudsuite.CloudSuiteOutcomes;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to complete {@code Task_LinkUserToCustomer} without a clear decision: approved with the {@code customerId}
+ * of an approved customer (or {@code otherCustomerId}, typed in when the customer is not among the matches), or
+ * rejected with a reason. A refusal keeps the task open; Tasklist shows its message.
+ */
+@Component
+public class ValidateCustomerLink implements TaskListener {
+
+    static final String CUSTOMER_ID = "customerId";
+    static final String OTHER_CUSTOMER_ID = "otherCustomerId";
+
+    private final CloudSuiteOutcomes outcomes;
+
+    public ValidateCustomerLink(CloudSuiteOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Boolean approved = ProcessVariables.bool(task.getVariable(APPROVED));
+        if (approved == null) {
+            throw ValidateDecision.refused(APPROVED, "Decide: link to a customer (true) or reject (false)");
+        }
+        String reason = Executions.text(task, REJECTION_REASON);
+        if (!approved && (reason == null || reason.isEmpty())) {
+            throw ValidateDecision.refused(REJECTION_REASON, "A rejection needs a reason: it is sent to the applicant");
+        }
+        if (reason != null && reason.length() > ValidateDecision.MAX_REASON_LENGTH) {
+            throw ValidateDecision.refused(REJECTION_REASON,
+                    "The reason may be at most " + ValidateDecision.MAX_REASON_LENGTH + " characters long");
+        }
+        if (approved) {
+            String field = present(task.getVariable(OTHER_CUSTOMER_ID)) ? OTHER_CUSTOMER_ID : CUSTOMER_ID;
+            Long customerId = id(task.getVariable(field));
+            if (customerId == null) {
+                throw ValidateDecision.refused(field, "Pick the customer to link the user to (an organization id)");
+            }
+            outcomes.customerProblem(customerId).ifPresent(problem -> {
+                throw ValidateDecision.refused(field, problem);
+            });
+            task.setVariable(CUSTOMER_ID, customerId);
+        }
+        task.setVariable(APPROVED, approved);
+        task.setVariable(DECIDED_BY, ValidateDecision.decider(task));
+    }
+
+    private static boolean present(Object value) {
+        return value != null && !String.valueOf(value).isBlank();
+    }
+
+    /** An id from a number or a numeric string (Camunda Forms send select values as strings). */
+    static Long id(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

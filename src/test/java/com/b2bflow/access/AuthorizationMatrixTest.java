@@ -1,0 +1,226 @@
+package com.b2bflow.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTenants;
+import com.b2bflow.support.TestTenants.Tenant;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every role × every action × own subtree / other organization, through the real HTTP API (so through the security
+ * chains, the controllers and {@link AccountAuthorization}). Each cell signs in afresh against fresh organizations,
+ * so no cell depends on another. The expected table below is the specification: status per cell, "own/other".
+ *
+ * <p>"own" is the subtree of the Buyer Administrator the role belongs to (for a CSR on behalf: the customer's);
+ * "other" is an organization of another customer. Staff roles reach every organization.
+ */
+@IntegrationTest
+class AuthorizationMatrixTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestSmtp.server();
+
+    private static final String EXPECTED = """
+            action                        | anonymous | buyer   | approver | admin   | csr     | csr-obo | seller  | site
+            view my account               | 401/401   | 200/200 | 200/200  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200
+            navigate hierarchy            | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 403/403 | 403/403
+            view organization             | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 403/403 | 403/403
+            create organization           | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 403/403 | 403/403
+            edit organization             | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 403/403 | 403/403
+            delete organization (me)      | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403
+            list buyers                   | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 403/403 | 403/403
+            view buyer                    | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 403/403 | 403/403
+            create buyer                  | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 403/403 | 403/403
+            edit buyer                    | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 403/403 | 403/403
+            enable/disable buyer          | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 403/403 | 403/403
+            edit roles (me)               | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403
+            edit roles (me, patch)        | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403
+            delete buyer (me)             | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403
+            customer service history      | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 403/403 | 403/403 | 403/403
+            find customers                | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 403/403 | 403/403
+            act on behalf                 | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 403/403 | 403/403
+            act on behalf of a buyer      | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403
+            disable customer              | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 403/403 | 403/403
+            all history (csr)             | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 403/403 | 403/403
+            all history (staff)           | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 200/200 | 200/200
+            edit roles (staff)            | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 200/200 | 200/200
+            delete buyer (staff)          | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 204/204 | 204/204
+            delete organization (staff)   | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 204/204 | 204/204
+            """;
+
+    enum Role { ANONYMOUS, BUYER, APPROVER, ADMIN, CSR, CSR_OBO, SELLER, SITE }
+
+    /** What a cell acts on: the tenant in scope (own or other) and the caller's own tenant. */
+    record Cell(Tenant scope, Tenant own, TestTenants tenants) {
+    }
+
+    private static final Map<String, BiFunction<Cell, Role, MockHttpServletRequestBuilder>> ACTIONS =
+            new LinkedHashMap<>();
+
+    static {
+        ACTIONS.put("view my account", (c, r) -> get("/api/me"));
+        ACTIONS.put("navigate hierarchy", (c, r) -> get("/api/me/organizations").param("parentId",
+                String.valueOf(c.scope().organizationId())));
+        ACTIONS.put("view organization", (c, r) -> get("/api/me/organizations/" + c.scope().subOrganizationId()));
+        ACTIONS.put("create organization", (c, r) -> json(post("/api/me/organizations"),
+                "{\"name\":\"" + TestRegistrations.unique("Dept") + "\",\"parentId\":" + c.scope().organizationId() + "}"));
+        ACTIONS.put("edit organization", (c, r) -> json(patch("/api/me/organizations/" + c.scope().subOrganizationId()),
+                "{\"description\":\"edited " + r + "\"}"));
+        ACTIONS.put("delete organization (me)", (c, r) -> delete("/api/me/organizations/"
+                + c.tenants().subOrganizationOf(c.scope().organizationId())));
+        ACTIONS.put("list buyers", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId() + "/buyers")
+                .param("q", "bea"));
+        ACTIONS.put("view buyer", (c, r) -> get("/api/me/buyers/" + c.scope().subBuyerId()));
+        ACTIONS.put("create buyer", (c, r) -> json(post("/api/me/organizations/" + c.scope().subOrganizationId()
+                + "/buyers"), "{\"logonId\":\"" + TestRegistrations.unique("nb") + "\",\"lastName\":\"New\","
+                + "\"email\":\"new@example.com\",\"roles\":[\"Buyer\"]}"));
+        ACTIONS.put("edit buyer", (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()),
+                "{\"lastName\":\"Edited\"}"));
+        ACTIONS.put("enable/disable buyer", (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()),
+                "{\"enabled\":false}"));
+        ACTIONS.put("edit roles (me)", (c, r) -> json(put("/api/me/buyers/" + c.scope().subBuyerId() + "/roles"),
+                "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put("edit roles (me, patch)", (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()),
+                "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put("delete buyer (me)", (c, r) -> delete("/api/me/buyers/"
+                + c.tenants().buyerIn(c.scope().subOrganizationId())));
+        ACTIONS.put("customer service history", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId()
+                + "/customer-service-history"));
+        ACTIONS.put("find customers", (c, r) -> get("/api/csr/customers").param("q", c.scope().admin()));
+        ACTIONS.put("act on behalf", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
+                + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));
+        ACTIONS.put("act on behalf of a buyer", (c, r) -> json(post("/api/csr/customers/" + c.scope().buyerId()
+                + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));
+        ACTIONS.put("disable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
+                + "/disable"), "{\"reason\":\"ticket 4712\"}"));
+        ACTIONS.put("all history (csr)", (c, r) -> get("/api/csr/customer-service-events"));
+        ACTIONS.put("all history (staff)", (c, r) -> get("/api/staff/customer-service-events"));
+        ACTIONS.put("edit roles (staff)", (c, r) -> json(put("/api/staff/users/" + c.scope().subBuyerId() + "/roles"),
+                "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put("delete buyer (staff)", (c, r) -> delete("/api/staff/users/"
+                + c.tenants().buyerIn(c.scope().subOrganizationId())));
+        ACTIONS.put("delete organization (staff)", (c, r) -> delete("/api/staff/organizations/"
+                + c.tenants().subOrganizationOf(c.scope().organizationId())));
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired TestTenants tenants;
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleEveryActionOwnAndOther() {
+        List<String> lines = EXPECTED.strip().lines().toList();
+        assertThat(lines.get(0).split("\\|")).hasSize(Role.values().length + 1);
+        List<DynamicTest> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] columns = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String action = columns[0];
+            assertThat(ACTIONS).as("action '%s' has a request", action).containsKey(action);
+            for (Role role : Role.values()) {
+                String[] expected = columns[role.ordinal() + 1].split("/");
+                for (int scope = 0; scope < 2; scope++) {
+                    boolean own = scope == 0;
+                    int status = Integer.parseInt(expected[scope]);
+                    cells.add(DynamicTest.dynamicTest(action + " × " + role + " × " + (own ? "own" : "other")
+                            + " → " + status, () -> assertThat(call(action, role, own))
+                            .as("%s × %s × %s", action, role, own ? "own subtree" : "other organization")
+                            .isEqualTo(status)));
+                }
+            }
+        }
+        assertThat(ACTIONS.keySet()).as("every action has a row").hasSize(lines.size() - 1);
+        return cells.stream();
+    }
+
+    /** Rows whose action changes the acting users themselves (or the CSR's session): fresh tenants and sign-ins. */
+    private static final java.util.Set<String> ISOLATED = java.util.Set.of("act on behalf", "act on behalf of a buyer",
+            "disable customer");
+
+    private Tenant sharedMine;
+    private Tenant sharedOther;
+    private final Map<Role, MockHttpSession> sharedSessions = new java.util.EnumMap<>(Role.class);
+
+    private int call(String action, Role role, boolean own) throws Exception {
+        boolean isolated = ISOLATED.contains(action);
+        if (sharedMine == null) {
+            sharedMine = tenants.create();
+            sharedOther = tenants.create();
+        }
+        Tenant mine = isolated ? tenants.create() : sharedMine;
+        Tenant other = isolated ? tenants.create() : sharedOther;
+        MockHttpSession session = isolated || role == Role.ANONYMOUS ? signIn(role, mine)
+                : sharedSessions.computeIfAbsent(role, r -> {
+                    try {
+                        return signIn(r, mine);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        MockHttpServletRequestBuilder request = ACTIONS.get(action).apply(
+                new Cell(own ? mine : other, mine, tenants), role).with(csrf());
+        if (session != null) {
+            request.session(session);
+        }
+        String[] basic = basicCredentials(role, mine);
+        if (basic != null) {
+            request.with(httpBasic(basic[0], basic[1]));
+        }
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private MockHttpSession signIn(Role role, Tenant mine) throws Exception {
+        String[] credentials = basicCredentials(role, mine);
+        if (credentials == null) {
+            return null;
+        }
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/store/login").with(csrf())
+                        .param("logonId", credentials[0]).param("logonPassword", credentials[1]))
+                .andReturn().getRequest().getSession();
+        if (role == Role.CSR_OBO) {
+            int status = mvc.perform(json(post("/api/csr/customers/" + mine.adminId() + "/act-on-behalf"),
+                    "{\"reason\":\"ticket 1\"}").with(csrf()).session(session)).andReturn().getResponse().getStatus();
+            assertThat(status).as("CSR starts acting on behalf").isEqualTo(200);
+        }
+        return session;
+    }
+
+    private static String[] basicCredentials(Role role, Tenant mine) {
+        return switch (role) {
+            case ANONYMOUS -> null;
+            case BUYER -> new String[] {mine.buyer(), TestRegistrations.PASSWORD};
+            case APPROVER -> new String[] {mine.approver(), TestRegistrations.PASSWORD};
+            case ADMIN -> new String[] {mine.admin(), TestRegistrations.PASSWORD};
+            case CSR, CSR_OBO -> new String[] {"csr", "demo"};
+            case SELLER -> new String[] {"seller-admin", "demo"};
+            case SITE -> new String[] {"site-admin", "demo"};
+        };
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+}

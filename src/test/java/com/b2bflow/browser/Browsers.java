@@ -1,0 +1,45 @@
+package com.b2bflow.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's Chromium driven by Playwright for Java. Playwright never downloads a browser here
+ * ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}). Without {@code /usr/bin/chromium} the browser tests are skipped,
+ * except on CI ({@code CI=true}), where they must run.
+ */
+final class Browsers {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private Browsers() {
+    }
+
+    static void assumeChromium() {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        Assumptions.assumeTrue(ci || Files.isExecutable(CHROMIUM), () -> "Browser tests skipped: " + CHROMIUM
+                + " is missing. Install Debian's Chromium to run them (`apt-get install -y --no-install-recommends "
+                + "chromium`, as .ci/run does; or set CHROMIUM_PATH); they never skip on CI (CI=true).");
+    }
+
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+}

@@ -1,0 +1,225 @@
+package com.b2bflow.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTenants;
+import com.b2bflow.support.TestTenants.Tenant;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Seed 000 step 7 and seed 004 in a real browser against the running application: a Buyer Administrator creates a
+ * sub-organization and a buyer; a CSR finds the administrator, acts on behalf with a reason, creates a buyer, is
+ * refused a deletion and stops. A screenshot of every page is kept under target/screenshots; every form field on every
+ * page must have a label, and the pages must fit a phone-sized screen.
+ */
+@IntegrationTest
+class StorefrontBrowserTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestSmtp.server();
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort int port;
+    @Autowired TestTenants tenants;
+    @Autowired JobDriver jobs;
+
+    BrowserContext context;
+    Page page;
+    int shot;
+
+    @BeforeAll
+    static void launch() {
+        Browsers.assumeChromium();
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        mail.purgeEmailFromAllMailboxes();
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setLocale("en-US"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void aBuyerAdministratorCreatesASubOrganizationAndABuyer() {
+        Tenant tenant = tenants.create();
+        signIn(tenant.admin(), TestRegistrations.PASSWORD);
+        assertThat(page).hasURL(Pattern.compile("/store/account$"));
+        check("admin-my-account");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations and Buyers")).click();
+        assertThat(page.locator("#selected-name")).hasText(tenant.organizationName());
+        check("admin-organizations");
+
+        page.locator("#create-organization").click();
+        page.getByLabel("Name *").fill("Procurement");
+        page.getByLabel("Description").fill("Buys for the plant");
+        page.getByLabel("City").fill("Bonn");
+        check("admin-new-organization");
+        page.locator("#save-organization").click();
+        assertThat(page.locator("#flash-message")).hasText("The organization was created.");
+        assertThat(page.locator("#selected-name")).hasText("Procurement");
+        assertThat(page.locator("#organization-tree")).containsText("Procurement");
+        check("admin-sub-organization");
+
+        page.locator("#create-buyer").click();
+        String logonId = TestRegistrations.unique("bruno");
+        page.getByLabel("Logon ID *").fill(logonId);
+        page.getByLabel("First name").fill("Bruno");
+        page.getByLabel("Last name *").fill("Buyer");
+        page.getByLabel("Email *").fill(logonId + "@example.com");
+        page.getByLabel("Buyer Approver").check();
+        check("admin-new-buyer");
+        page.locator("#save-buyer").click();
+        assertThat(page.locator("#buyer-logon-id")).hasText(logonId);
+        assertThat(page.locator("#buyer-roles")).hasText("Buyer, Buyer Approver");
+        assertThat(page.locator("#buyer-status")).containsText("activation pending");
+        check("admin-buyer-created");
+
+        jobs.executeAll();
+        assertThat(TestSmtp.to(mail, logonId + "@example.com")).singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("/store/activate?token="));
+
+        page.navigate("/store/account/organizations");
+        Page phone = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setViewportSize(390, 844).setStorageState(context.storageState())).newPage();
+        phone.navigate("/store/account/organizations");
+        assertThat(phone.locator("#selected-name")).isVisible();
+        Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as("no horizontal scrolling on a phone").isLessThanOrEqualTo(0);
+        screenshot(phone, "admin-organizations-phone");
+        phone.context().close();
+    }
+
+    @Test
+    void aCsrActsOnBehalfOfABuyerAdministratorAndStops() {
+        Tenant tenant = tenants.create();
+        signIn("csr", "demo");
+        assertThat(page).hasURL(Pattern.compile("/store/customer-service$"));
+        check("csr-customer-service");
+
+        page.getByLabel("Name, logon ID, email or organization").fill(tenant.admin());
+        page.keyboard().press("Enter");
+        Locator row = page.locator("tr[data-logon-id='" + tenant.admin() + "']");
+        assertThat(row).isVisible();
+        row.locator("summary").click();
+        check("csr-found");
+        row.getByLabel("Reason for accessing the account (ticket number or description)").fill("Ticket 4711");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Access customer's account")).click();
+
+        assertThat(page).hasURL(Pattern.compile("/store/account$"));
+        assertThat(page.locator("#on-behalf-banner")).containsText("You are acting on behalf of Ada Tester");
+        assertThat(page.locator("#on-behalf-banner")).containsText("Reason: Ticket 4711");
+        check("csr-on-behalf-my-account");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations and Buyers")).click();
+        page.locator("#organization-tree a", new Page.LocatorOptions().setHasText(tenant.organizationName() + ""))
+                .first().click();
+        check("csr-on-behalf-organizations");
+        page.locator("#create-buyer").click();
+        String logonId = TestRegistrations.unique("olga");
+        page.getByLabel("Logon ID *").fill(logonId);
+        page.getByLabel("Last name *").fill("Behalf");
+        page.getByLabel("Email *").fill(logonId + "@example.com");
+        page.locator("#save-buyer").click();
+        assertThat(page.locator("#buyer-logon-id")).hasText(logonId);
+        assertThat(page.locator("#on-behalf-banner")).isVisible();
+        check("csr-on-behalf-buyer-created");
+
+        page.locator("#delete-buyer").click();
+        assertThat(page.locator("#refusal")).containsText("cannot delete");
+        assertThat(page.locator("#refusal")).hasAttribute("data-status", "403");
+        check("csr-on-behalf-delete-refused");
+
+        page.locator("#stop-on-behalf").click();
+        assertThat(page).hasURL(Pattern.compile("/store/customer-service$"));
+        assertThat(page.locator("#flash-message")).containsText("You stopped acting on behalf of Ada Tester");
+        assertThat(page.locator("#on-behalf-banner")).hasCount(0);
+        check("csr-stopped");
+
+        page.navigate("/store/customer-service/history");
+        assertThat(page.locator("#history-table")).containsText("BUYER_CREATED");
+        assertThat(page.locator("#history-table")).containsText("Ticket 4711");
+        check("csr-history");
+    }
+
+    @Test
+    void pagesSpeakGermanAndWorkWithTheKeyboard() {
+        Tenant tenant = tenants.create();
+        BrowserContext german = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setLocale("de-DE"));
+        Page p = german.newPage();
+        p.navigate("/store/login");
+        p.getByLabel("Anmelde-ID").fill(tenant.admin());
+        p.getByLabel("Passwort").fill(TestRegistrations.PASSWORD);
+        p.keyboard().press("Enter");
+        assertThat(p.locator("h1")).hasText("Mein Konto");
+        p.keyboard().press("Tab");
+        assertThat(p.locator(".skip-link")).isFocused();
+        p.navigate("/store/account/organizations");
+        assertThat(p.locator("h1")).hasText("Organisationen und Einkäufer");
+        p.locator("#q").focus();
+        p.keyboard().type(tenant.buyer());
+        p.keyboard().press("Enter");
+        assertThat(p.locator("#buyer-table tbody tr")).hasCount(1);
+        screenshot(p, "german-organizations");
+        german.close();
+    }
+
+    private void signIn(String logonId, String password) {
+        page.navigate("/store/login");
+        page.getByLabel("Logon ID").fill(logonId);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    /** Every field has a label; then a screenshot. */
+    private void check(String name) {
+        Object unlabelled = page.evaluate("() => [...document.querySelectorAll("
+                + "'input:not([type=hidden]), textarea, select')].filter(e => !e.labels || e.labels.length === 0)"
+                + ".map(e => e.name || e.id)");
+        assertThat((java.util.List<?>) unlabelled).as("fields without a label on " + name).isEmpty();
+        screenshot(page, name);
+    }
+
+    private void screenshot(Page target, String name) {
+        target.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Browsers.SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name))));
+    }
+}

@@ -1,0 +1,198 @@
+package com.b2bflow.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.b2bflow.registration.RegistrationFlow;
+import com.b2bflow.registration.RegistrationRepository;
+import com.b2bflow.registration.RegistrationRequest;
+import com.b2bflow.registration.RegistrationSubmitters;
+import com.b2bflow.member.ApprovalState;
+import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestSmtp;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The staff side in a real browser: a seller admin signs in to the real Camunda Tasklist, opens
+ * Task_ReviewRegistration, sees the Camunda Form with the submitted data and completes it; the account rep completes
+ * Task_SetUpAccount; the seller admin approves; the buyer administrator then signs in to the storefront; Cockpit
+ * shows the process. A second test submits the storefront registration form. Screenshots: target/screenshots/tasklist-*.
+ */
+@IntegrationTest
+class TasklistBrowserTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestSmtp.server();
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort int port;
+    @Autowired RegistrationSubmitters registrations;
+    @Autowired RegistrationRepository registrationRepository;
+    @Autowired TaskService tasks;
+    @Autowired JobDriver jobs;
+
+    BrowserContext context;
+    Page page;
+    int shot;
+
+    @BeforeAll
+    static void launch() {
+        Browsers.assumeChromium();
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setLocale("en-US").setViewportSize(1400, 1000));
+        page = context.newPage();
+        // the Tasklist single-page app takes a while to render on a busy 2-core machine
+        page.setDefaultTimeout(60_000);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void staffReviewSetUpAndApproveInTasklistThenTheAdministratorSignsIn() {
+        RegistrationRequest request = TestRegistrations.organization();
+        String id = registrations.submit(RegistrationFlow.ORGANIZATION, request).id();
+        jobs.executeAll();
+
+        signInToTasklist("seller-admin");
+        openTask("Review registration");
+        assertThat(page.getByLabel("Organization name", new Page.GetByLabelOptions().setExact(false)).first())
+                .hasValue(request.organization().name());
+        screenshot("review-form");
+        page.getByLabel("Approve this registration").check();
+        completeTask();
+        signOutOfTasklist();
+
+        signInToTasklist("account-rep");
+        openTask("Set up account and contract");
+        page.getByLabel("Account name", new Page.GetByLabelOptions().setExact(false)).first().fill("Main account");
+        page.getByLabel("Contract name", new Page.GetByLabelOptions().setExact(false)).first().fill("Standard 2026");
+        page.getByLabel("Valid from", new Page.GetByLabelOptions().setExact(false)).first().fill("01/01/2026");
+        page.keyboard().press("Escape");
+        screenshot("set-up-account-form");
+        completeTask();
+        signOutOfTasklist();
+
+        signInToTasklist("seller-admin");
+        openTask("Approve registration");
+        page.getByLabel("Approve this registration").check();
+        screenshot("approve-form");
+        completeTask();
+        jobs.executeAll();
+        assertThat(registrationRepository.findById(id).orElseThrow().getState()).isEqualTo(ApprovalState.APPROVED);
+
+        page.navigate("/camunda/app/cockpit/default/#/processes");
+        assertThat(page.getByText("orgSelfRegistration").or(page.getByText("Organization self-registration")).first())
+                .isVisible();
+        screenshot("cockpit-processes");
+
+        page.navigate("/store/login");
+        field("logonId").fill(request.user().logonId());
+        field("logonPassword").fill(TestRegistrations.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in"))).click();
+        page.waitForURL("**/store/account");
+        assertThat(page.getByText(request.organization().name()).first()).isVisible();
+        screenshot("buyer-admin-my-account");
+    }
+
+    @Test
+    void theStorefrontRegistrationFormSubmitsInTheBrowser() {
+        String key = TestRegistrations.unique("browser");
+        page.navigate("/store/register/organization");
+        field("organization.name").fill(key + " Ltd");
+        field("address.city").fill("Leipzig");
+        field("user.firstName").fill("Lise");
+        field("user.lastName").fill("Meitner");
+        field("user.email").fill(key + "@browser.example.com");
+        field("user.logonId").fill(key);
+        field("user.password").fill(TestRegistrations.PASSWORD);
+        field("user.passwordVerify").fill(TestRegistrations.PASSWORD);
+        screenshot("storefront-registration-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit registration")).click();
+        page.waitForURL("**/store/registration/**");
+        assertThat(page.locator("#registration-state")).hasText("PENDING");
+        screenshot("storefront-registration-result");
+    }
+
+    private com.microsoft.playwright.Locator field(String name) {
+        return page.locator("[name='" + name + "']");
+    }
+
+    private void signInToTasklist(String user) {
+        page.navigate("/camunda/app/tasklist/default/");
+        try {
+            page.getByPlaceholder("Username").waitFor();
+        } catch (com.microsoft.playwright.PlaywrightException notShown) {
+            screenshot("tasklist-sign-in-not-shown");
+            throw notShown;
+        }
+        page.getByPlaceholder("Username").fill(user);
+        page.getByPlaceholder("Password").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Log in", Pattern.CASE_INSENSITIVE))).click();
+        try {
+            page.getByText("My group tasks").first().waitFor();
+        } catch (com.microsoft.playwright.PlaywrightException notSignedIn) {
+            screenshot(user + "-not-signed-in");
+            throw notSignedIn;
+        }
+        screenshot(user + "-tasklist");
+    }
+
+    /** Opens the task and claims it: Tasklist makes a candidate's form editable only once claimed. */
+    private void openTask(String taskName) {
+        page.getByText(taskName).first().click();
+        page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))).isEnabled();
+    }
+
+    private void completeTask() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        page.waitForTimeout(1500);
+        screenshot("after-complete");
+    }
+
+    private void signOutOfTasklist() {
+        context.clearCookies();
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Browsers.SCREENSHOTS.resolve(String.format("tasklist-%02d-%s.png", ++shot, name))));
+    }
+}
