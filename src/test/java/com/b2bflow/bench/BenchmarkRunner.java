@@ -179,6 +179,17 @@ public final class BenchmarkRunner {
         throw new IllegalStateException("docker/Dockerfile has no ENV JAVA_OPTS line");
     }
 
+    /** The environment docker/Dockerfile sets for the JVM besides JAVA_OPTS ({@code ENV MALLOC_ARENA_MAX=...}). */
+    static Map<String, String> shippedEnvironment() throws IOException {
+        Map<String, String> environment = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("docker", "Dockerfile"))) {
+            if (line.startsWith("ENV MALLOC_ARENA_MAX=")) {
+                environment.put("MALLOC_ARENA_MAX", line.substring("ENV MALLOC_ARENA_MAX=".length()).strip());
+            }
+        }
+        return environment;
+    }
+
     static Path packagedJar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("b2b-registration-.*\\.jar")).findFirst()

@@ -33,6 +33,11 @@ final class JarNode implements AutoCloseable {
     }
 
     static JarNode launch(String name, Path jar, String javaOpts, Map<String, String> properties) throws IOException {
+        return launch(name, jar, javaOpts, properties, Map.of());
+    }
+
+    static JarNode launch(String name, Path jar, String javaOpts, Map<String, String> properties,
+                          Map<String, String> environment) throws IOException {
         int port = freePort();
         Path workingDirectory = Path.of("target", "bench", "nodes", name).toAbsolutePath();
         Files.createDirectories(workingDirectory);
@@ -45,8 +50,10 @@ final class JarNode implements AutoCloseable {
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         long launched = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new JarNode(name, port, process, log, launched);
     }
 

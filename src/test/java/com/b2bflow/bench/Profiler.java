@@ -23,6 +23,28 @@ final class Profiler {
         Log.info("profile of %s written to %s", name, file);
     }
 
+    /** The heap after a full collection (jcmd GC.run, GC.heap_info): what the live set needs, for tuning -Xmx. */
+    static String heapAfterFullGc(JarNode node) throws IOException, InterruptedException {
+        jcmd(node, "GC.run");
+        String nativeMemory = output(node, "VM.native_memory", "summary").lines()
+                .filter(l -> l.startsWith("Total") || l.matches("^-\\s+\\S.*\\(reserved=.*"))
+                .reduce("", (a, b) -> a + b + "\n");
+        return output(node, "GC.heap_info") + output(node, "VM.metaspace", "summary").lines()
+                .filter(l -> l.contains("Both:") || l.contains("Virtual space:")).reduce("", (a, b) -> a + b + "\n")
+                + nativeMemory;
+    }
+
+    private static String output(JarNode node, String... arguments) throws IOException, InterruptedException {
+        String[] command = new String[arguments.length + 2];
+        command[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        command[1] = String.valueOf(node.process.pid());
+        System.arraycopy(arguments, 0, command, 2, arguments.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return text;
+    }
+
     private static void jcmd(JarNode node, String... arguments) throws IOException, InterruptedException {
         String[] command = new String[arguments.length + 2];
         command[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
