@@ -57,7 +57,7 @@ final class LifecycleAndScale {
 
     private void lifecycle(String database, ConfigurableApplicationContext context, BareEngine bare)
             throws Exception {
-        LifecycleBenchmark.Target app = Targets.application(context, run.mail);
+        LifecycleBenchmark.Target app = Targets.application(context, run.mail, run.mailsAccepted);
         LifecycleBenchmark.Target engine = Targets.bare(bare);
         int warmUp = run.quick ? 40 : 150;
         int size = run.quick ? 60 : 200;
