@@ -44,8 +44,9 @@ public class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
                                                 StaffAuthenticationProvider staff,
-                                                AuthenticationEventPublisher events) {
-        ProviderManager manager = new ProviderManager(new BuyerAuthenticationProvider(buyers, passwordEncoder), staff);
+                                                AuthenticationEventPublisher events, LoginThrottle throttle) {
+        ProviderManager manager = new ProviderManager(throttle,
+                new BuyerAuthenticationProvider(buyers, passwordEncoder, throttle), staff);
         // a ProviderManager built by hand publishes no events unless told to; LoginRecorder listens for them
         manager.setAuthenticationEventPublisher(events);
         return manager;
