@@ -74,7 +74,9 @@ class TasklistBrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
                 .setLocale("en-US").setViewportSize(1400, 1000));
         page = context.newPage();
-        page.setDefaultTimeout(20_000);
+        // the Tasklist single-page app takes a while to render on a busy 2-core machine
+        page.setDefaultTimeout(60_000);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
     }
 
     @AfterEach
@@ -154,10 +156,21 @@ class TasklistBrowserTest {
 
     private void signInToTasklist(String user) {
         page.navigate("/camunda/app/tasklist/default/");
+        try {
+            page.getByPlaceholder("Username").waitFor();
+        } catch (com.microsoft.playwright.PlaywrightException notShown) {
+            screenshot("tasklist-sign-in-not-shown");
+            throw notShown;
+        }
         page.getByPlaceholder("Username").fill(user);
         page.getByPlaceholder("Password").fill("demo");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Log in", Pattern.CASE_INSENSITIVE))).click();
-        assertThat(page.getByText("My group tasks").first()).isVisible();
+        try {
+            page.getByText("My group tasks").first().waitFor();
+        } catch (com.microsoft.playwright.PlaywrightException notSignedIn) {
+            screenshot(user + "-not-signed-in");
+            throw notSignedIn;
+        }
         screenshot(user + "-tasklist");
     }
 
