@@ -1,0 +1,57 @@
+package com.b2bflow.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The raw rate of the configured password encoder (Spring Security's delegating encoder, bcrypt at its default
+ * cost, exactly what {@code SecurityConfiguration} ships) on a given number of threads.
+ */
+final class HashBaseline {
+
+    static final String PASSWORD = "correct horse battery";
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    /** The encoded form, e.g. {@code {bcrypt}$2a$10$...}: tells the algorithm and cost. */
+    String sample() {
+        return encoder.encode(PASSWORD);
+    }
+
+    /** The bcrypt cost factor of the configured encoder (from a hash it produces). */
+    int cost() {
+        String hash = sample();
+        int dollar = hash.indexOf('$', hash.indexOf('$') + 1);
+        return Integer.parseInt(hash.substring(dollar + 1, dollar + 3));
+    }
+
+    void warmUp(int hashes) {
+        for (int i = 0; i < hashes; i++) {
+            encoder.encode(PASSWORD);
+        }
+    }
+
+    /** Hashes per second on {@code threads} threads, each hashing until {@code seconds} have passed. */
+    double rate(int threads, double seconds) throws InterruptedException {
+        AtomicLong hashes = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(threads);
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < deadline) {
+                        encoder.encode(PASSWORD);
+                        hashes.incrementAndGet();
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-hash-" + t);
+            thread.start();
+        }
+        done.await();
+        return hashes.get() / ((System.nanoTime() - start) / 1e9);
+    }
+}

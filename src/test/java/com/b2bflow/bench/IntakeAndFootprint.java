@@ -1,0 +1,182 @@
+package com.b2bflow.bench;
+
+import static com.b2bflow.bench.Results.f;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Footprint and intake on the packaged jar (PostgreSQL, job executor on, local SMTP server):
+ * <ol>
+ * <li>start to healthy with the JVM flags the Dockerfile shipped before (baseline), on an empty database;</li>
+ * <li>start to healthy with the flags it ships now, on another empty database (the figure);</li>
+ * <li>intake at concurrency 1, 4, 16 against the hash rate on as many threads;</li>
+ * <li>more registrations up to 10,000 (quick: 1,000), then the resident memory, against the memory when it
+ * was first healthy.</li>
+ * </ol>
+ */
+final class IntakeAndFootprint {
+
+    private final BenchmarkRunner run;
+
+    IntakeAndFootprint(BenchmarkRunner run) {
+        this.run = run;
+    }
+
+    void run() throws Exception {
+        Path jar = BenchmarkRunner.packagedJar();
+        String shipped = BenchmarkRunner.shippedJavaOpts();
+        int registrationsForMemory = run.quick ? 1_000 : 10_000;
+        ObjectNode footprint = run.section("footprint");
+        footprint.put("jar", jar.getFileName().toString());
+        footprint.put("java_opts", shipped);
+        footprint.put("java_opts_before", BenchmarkRunner.BEFORE_JAVA_OPTS);
+
+        boolean measureFootprint = run.only.contains("footprint");
+        double startBefore = Double.NaN;
+        if (measureFootprint) {
+            Log.info("footprint: start to healthy with the former flags (%s), empty database",
+                    BenchmarkRunner.BEFORE_JAVA_OPTS);
+            try (JarNode before = JarNode.launch("start-before", jar, BenchmarkRunner.BEFORE_JAVA_OPTS,
+                    run.applicationProperties(run.newPostgresDatabase("bench_start")))) {
+                startBefore = before.awaitHealthy(BenchmarkRunner.startTimeout());
+                Thread.sleep(1000);
+                footprint.put("rss_idle_mib_before", Stats.round(before.rssMiB(), 1));
+            }
+            Log.info("footprint: %.2f s with the former flags; now the shipped flags (%s)", startBefore, shipped);
+        }
+        try (JarNode node = JarNode.launch("app", jar, shipped,
+                run.applicationProperties(run.newPostgresDatabase("bench_intake")))) {
+            double start = node.awaitHealthy(BenchmarkRunner.startTimeout());
+            Thread.sleep(1000);
+            double idleRss = node.rssMiB();
+            Log.info("footprint: healthy after %.2f s, RSS %.0f MiB", start, idleRss);
+            if (measureFootprint) {
+            footprint.put("start_to_healthy_seconds", Stats.round(start, 2));
+            footprint.put("start_to_healthy_seconds_before", Stats.round(startBefore, 2));
+            footprint.put("start_vs_before_ratio", Stats.round(start / startBefore, 3));
+            footprint.put("rss_idle_mib", Stats.round(idleRss, 1));
+            run.results.row("Start to healthy (packaged jar, shipped JVM flags, empty PostgreSQL database)",
+                    f(start, 2) + " s", f(startBefore, 2) + " s with the former flags", f(start / startBefore, 2),
+                    "≤ 8 s", start <= 8);
+            }
+
+            Http http = new Http(node.url(""), 20);
+            HashBaseline hash = new HashBaseline();
+            long postmaster = CpuMeter.postmaster(run.postgres.getPort());
+            IntakeBenchmark intake = new IntakeBenchmark(http, hash,
+                    () -> CpuMeter.Snapshot.take(node.process.pid(), postmaster));
+            if (measureFootprint) {
+                // these registrations also warm the JIT up for the intake rounds below
+                Log.info("footprint: %,d registrations, concurrency 8", registrationsForMemory);
+                topUp(intake, registrationsForMemory);
+                run.mail.purgeEmailFromAllMailboxes();
+                Thread.sleep(2000);
+                double rss = node.rssMiB();
+                Log.info("footprint: RSS %.0f MiB after %,d registrations", rss, registrationsForMemory);
+                footprint.put("registrations", registrationsForMemory);
+                footprint.put("rss_mib", Stats.round(rss, 1));
+                footprint.put("rss_vs_idle_ratio", Stats.round(rss / idleRss, 3));
+                footprint.putPOJO("app_cpu_seconds_by_thread_kind", CpuMeter.byThreadKind(node.process.pid()));
+                run.results.row("Resident memory after " + String.format("%,d", registrationsForMemory)
+                                + " registrations (VmRSS)", f(rss, 0) + " MiB", f(idleRss, 0) + " MiB when first healthy",
+                        f(rss / idleRss, 2), "≤ 400 MB", rss * 1024 * 1024 <= 400e6);
+            }
+            if (run.only.contains("intake")) {
+                intake(intake, hash, node);
+            }
+        }
+        run.mail.purgeEmailFromAllMailboxes();
+    }
+
+    private void intake(IntakeBenchmark intake, HashBaseline hash, JarNode node) throws Exception {
+        ObjectNode section = run.section("intake");
+        int cost = hash.cost();
+        section.put("encoder", "Spring Security delegating encoder, bcrypt cost " + cost);
+        section.put("bcrypt_cost", cost);
+        double hashSeconds = run.quick ? 2 : 6;
+        int warmUp = run.quick ? 16 : 32;
+        Log.info("intake: warming up until the JIT compiler is (nearly) done: batches of %d registrations at "
+                + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",
+                warmUp, run.quick ? 8 : 20);
+        hash.warmUp(50);
+        int submitted = 0;
+        long pid = node.process.pid();
+        for (int batch = 1; batch <= (run.quick ? 8 : 20); batch++) {
+            double compilerBefore = compilerSeconds(pid);
+            double appBefore = CpuMeter.process(pid);
+            intake.submit(4, warmUp);
+            submitted += warmUp;
+            double compiler = compilerSeconds(pid) - compilerBefore;
+            double app = CpuMeter.process(pid) - appBefore;
+            Log.info("intake: warm-up batch %d: JIT compilation %.0f%% of the application's CPU", batch,
+                    100 * compiler / app);
+            if (compiler < 0.05 * app) {
+                break;
+            }
+        }
+        section.put("warm_up_registrations", submitted);
+        if (Boolean.getBoolean("bench.profile")) {
+            Profiler.start(node, "intake");
+        }
+        ArrayNode rounds = section.putArray("rounds");
+        ObjectNode ratios = section.putObject("intake_vs_hash_ratio_by_concurrency");
+        double minimum = Double.MAX_VALUE;
+        for (int concurrency : List.of(1, 4, 16)) {
+            int registrations = (run.quick ? 8 : 40) * Math.min(concurrency, 4) * (concurrency == 16 ? 2 : 1);
+            IntakeBenchmark.Round round = intake.round(concurrency, registrations, hashSeconds);
+            ObjectNode entry = rounds.addObject();
+            entry.put("concurrency", concurrency);
+            entry.put("registrations", registrations);
+            entry.put("registrations_per_second", Stats.round(round.perSecond(), 3));
+            entry.put("hashes_per_second", Stats.round(round.hashPerSecond(), 3));
+            entry.put("ratio", Stats.round(round.ratio(), 3));
+            entry.put("post_p50_ms", Stats.round(round.submitLatency().p50(), 1));
+            entry.put("post_p95_ms", Stats.round(round.submitLatency().p95(), 1));
+            entry.put("cpu_ms_per_registration_app", Stats.round(round.cpuMillisPerRegistration().app(), 1));
+            entry.put("cpu_ms_per_registration_postgres", Stats.round(round.cpuMillisPerRegistration().database(), 1));
+            entry.put("cpu_ms_per_registration_bench_client_and_smtp",
+                    Stats.round(round.cpuMillisPerRegistration().bench(), 1));
+            entry.put("cpu_ms_per_hash", Stats.round(round.cpuMillisPerHash(), 1));
+            ratios.put(String.valueOf(concurrency), Stats.round(round.ratio(), 3));
+            minimum = Math.min(minimum, round.ratio());
+            run.results.row("Intake, concurrency " + concurrency + " (POST until waiting at review)",
+                    f(round.perSecond(), 2) + " /s", f(round.hashPerSecond(), 2) + " bcrypt-" + cost + " hashes/s on "
+                            + concurrency + " thread" + (concurrency == 1 ? "" : "s"), f(round.ratio(), 2), "≥ 0.8",
+                    round.ratio() >= 0.8);
+        }
+        if (Boolean.getBoolean("bench.profile")) {
+            Profiler.stop(node, "intake");
+        }
+        var threads = CpuMeter.byThreadKind(node.process.pid());
+        Log.info("application CPU seconds by thread kind since start: %s", threads);
+        section.putPOJO("app_cpu_seconds_by_thread_kind_since_start", threads);
+        section.put("intake_vs_hash_ratio", Stats.round(minimum, 3));
+        run.results.root.put("intake_vs_hash_ratio", Stats.round(minimum, 3));
+    }
+
+    private static double compilerSeconds(long pid) {
+        return CpuMeter.byThreadKind(pid).entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToDouble(java.util.Map.Entry::getValue).sum();
+    }
+
+    private void topUp(IntakeBenchmark intake, int registrations) throws Exception {
+        if (registrations <= 0) {
+            return;
+        }
+        Progress progress = new Progress("registrations", registrations);
+        int chunk = Math.max(50, registrations / 40);
+        int done = 0;
+        while (done < registrations) {
+            int now = Math.min(chunk, registrations - done);
+            intake.submit(8, now);
+            done += now;
+            progress.update(done);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.b2bflow.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Complete approval lifecycles per second through the Java API: review (approve), account set-up, final approval,
+ * activation and the async approval notification, as staff users would do them in Tasklist (authenticated as
+ * {@code seller-admin} / {@code account-rep} with their groups). A lifecycle ends when its approval notification
+ * ran: for the application when the SMTP server accepted the mail, for the bare engine when its no-op notification
+ * ran.
+ */
+final class LifecycleBenchmark {
+
+    static final int DRIVERS = 4;
+
+    /** A system under test: instances waiting at review, and a counter of finished lifecycles. */
+    interface Target {
+        String name();
+
+        ProcessEngine engine();
+
+        /** Starts {@code count} instances and returns their ids once all wait at {@code Task_ReviewRegistration}. */
+        List<String> prepare(int count) throws Exception;
+
+        LongSupplier finished();
+    }
+
+    /** Drives every instance through its three staff tasks; lifecycles per second until all are notified. */
+    static double measure(Target target, List<String> processInstanceIds) throws Exception {
+        TaskService tasks = target.engine().getTaskService();
+        IdentityService identity = target.engine().getIdentityService();
+        long before = target.finished().getAsLong();
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(processInstanceIds);
+        ExecutorService drivers = Executors.newFixedThreadPool(DRIVERS);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int d = 0; d < DRIVERS; d++) {
+            futures.add(drivers.submit(() -> {
+                for (String id = queue.poll(); id != null; id = queue.poll()) {
+                    try {
+                        identity.setAuthentication("seller-admin", List.of("seller-admins"));
+                        complete(tasks, id, "Task_ReviewRegistration", Map.of("approved", true));
+                        identity.setAuthentication("account-rep", List.of("account-reps"));
+                        complete(tasks, id, "Task_SetUpAccount", Map.of("accountName", "Main account",
+                                "contractName", "Standard terms", "contractValidFrom", "2026-01-01"));
+                        identity.setAuthentication("seller-admin", List.of("seller-admins"));
+                        complete(tasks, id, "Task_ApproveRegistration", Map.of("approved", true));
+                    } finally {
+                        identity.clearAuthentication();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        drivers.shutdown();
+        long target2 = before + processInstanceIds.size();
+        while (target.finished().getAsLong() < target2) {
+            Thread.sleep(10);
+            if (System.nanoTime() - start > 600e9) {
+                throw new IllegalStateException(target.name() + ": lifecycles not finished within 10 minutes");
+            }
+        }
+        return processInstanceIds.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void complete(TaskService tasks, String processInstanceId, String taskKey,
+                                 Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                .singleResult();
+        if (task == null) {
+            throw new IllegalStateException("No " + taskKey + " in " + processInstanceId);
+        }
+        tasks.complete(task.getId(), variables);
+    }
+
+    /** Waits until {@code expected} tasks wait at review (counted over the whole engine). */
+    static void awaitAtReview(ProcessEngine engine, long expected) throws InterruptedException {
+        long start = System.nanoTime();
+        while (engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewRegistration").count()
+                < expected) {
+            Thread.sleep(20);
+            if (System.nanoTime() - start > 600e9) {
+                throw new IllegalStateException("Instances did not reach review within 10 minutes");
+            }
+        }
+    }
+
+    private LifecycleBenchmark() {
+    }
+}
