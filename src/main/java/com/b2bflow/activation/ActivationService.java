@@ -85,7 +85,8 @@ public class ActivationService {
             throw new ActivationLinkGoneException(reason);
         });
         User user = token.getUser();
-        List<FieldProblem> problems = passwordPolicy.problems(password, user.getLogonId()).stream()
+        List<FieldProblem> problems = passwordPolicy.problems(password, user.getLogonId(), user.getEmail(),
+                        user.getOrganization() == null ? null : user.getOrganization().getName()).stream()
                 .map(message -> new FieldProblem("password", message)).toList();
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);

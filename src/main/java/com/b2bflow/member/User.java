@@ -45,6 +45,7 @@ public class User {
     private boolean enabled;
     private int failedLoginCount;
     private Instant lastLoginAt;
+    private Instant lockedUntil;
     private Instant createdAt;
 
     @Version
@@ -75,11 +76,45 @@ public class User {
 
     public void recordSuccessfulLogin() {
         failedLoginCount = 0;
+        lockedUntil = null;
         lastLoginAt = Instant.now();
     }
 
     public void recordFailedLogin() {
         failedLoginCount++;
+    }
+
+    /**
+     * Counts a failed sign-in; the {@code maxFailures}-th in a row locks the account for {@code lockDuration} and
+     * starts the count afresh. Failures while locked do not count (nor extend the lock).
+     *
+     * @return whether this failure locked the account
+     */
+    public boolean recordFailedLogin(int maxFailures, java.time.Duration lockDuration, Instant now) {
+        if (isLocked(now)) {
+            return false;
+        }
+        failedLoginCount++;
+        if (failedLoginCount >= maxFailures) {
+            failedLoginCount = 0;
+            lockedUntil = now.plus(lockDuration);
+            return true;
+        }
+        return false;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    /** Lifts a lock (staff unlock) and forgets earlier failures. */
+    public void unlock() {
+        lockedUntil = null;
+        failedLoginCount = 0;
     }
 
     public String getDisplayName() {

@@ -28,7 +28,8 @@ public class RegistrationValidator {
         }
         UserData user = request.user();
         if (user != null && (passwordRequired || user.password() != null)) {
-            passwordPolicy.problems(user.password(), user.logonId())
+            passwordPolicy.problems(user.password(), user.logonId(), user.email(),
+                            request.organization() == null ? null : request.organization().name())
                     .forEach(message -> problems.add(new FieldProblem("user.password", message)));
             if (user.passwordVerify() != null && !user.passwordVerify().equals(user.password())) {
                 problems.add(new FieldProblem("user.passwordVerify", "The two passwords differ"));

@@ -1,6 +1,8 @@
 package com.b2bflow.security;
 
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,11 +13,28 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class BuyerAuthenticationProvider extends DaoAuthenticationProvider {
 
-    BuyerAuthenticationProvider(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder) {
+    private final LoginThrottle throttle;
+
+    BuyerAuthenticationProvider(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
+                                LoginThrottle throttle) {
         super(buyers);
+        this.throttle = throttle;
         setPasswordEncoder(passwordEncoder);
         setPreAuthenticationChecks(details -> { });
         setPostAuthenticationChecks(new BuyerAccountStatusCheck());
+    }
+
+    /**
+     * The password is checked first (so a locked account costs the same bcrypt time), then the lock: a locked
+     * account gets the same answer as a wrong password, whether or not the password was right.
+     */
+    @Override
+    protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
+        super.additionalAuthenticationChecks(user, authentication);
+        if (throttle.isLocked(((BuyerPrincipal) user).userId())) {
+            throw new BadCredentialsException(messages.getMessage(
+                    "AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials"));
+        }
     }
 
     @Override

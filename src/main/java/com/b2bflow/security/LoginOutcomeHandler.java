@@ -38,7 +38,8 @@ class LoginOutcomeHandler implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
         String code = exception instanceof AccountNotUsableException notUsable
-                ? notUsable.reason().name().toLowerCase() : "bad-credentials";
+                ? notUsable.reason().name().toLowerCase()
+                : exception instanceof LoginThrottledException ? "throttled" : "bad-credentials";
         response.sendRedirect(request.getContextPath() + "/store/login?error=" + code);
     }
 }

@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 class LoginRecorder {
 
     private final UserRepository users;
+    private final LoginThrottle throttle;
 
-    LoginRecorder(UserRepository users) {
+    LoginRecorder(UserRepository users, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @EventListener
@@ -25,10 +27,9 @@ class LoginRecorder {
         }
     }
 
+    /** Counts the failure for the account (lockout) and the client address (throttling): see LoginThrottle. */
     @EventListener
-    @Transactional
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        users.findByLogonId(event.getAuthentication().getName())
-                .ifPresent(com.b2bflow.member.User::recordFailedLogin);
+        throttle.failed(event.getAuthentication());
     }
 }

@@ -2,7 +2,12 @@ package com.b2bflow.security;
 
 import com.b2bflow.customerservice.OnBehalfLogout;
 import com.b2bflow.staff.StaffGroups;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,6 +41,27 @@ public class SecurityConfiguration {
     private static final String INTEGRATION = StaffPrincipal.group(StaffGroups.INTEGRATION);
     private static final String CUSTOMER_SERVICE = StaffPrincipal.group(StaffGroups.CUSTOMER_SERVICE);
 
+    /**
+     * The storefront pages load only their own stylesheet and send forms only to themselves: no scripts, no inline
+     * styles, no frames, no plugins. Not sent on /camunda/** (the webapps set their own headers).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; object-src 'none'";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /**
+     * Headers of the application's own responses besides Spring Security's defaults (X-Content-Type-Options nosniff,
+     * X-Frame-Options DENY, no caching of secured responses, HSTS on HTTPS requests): Referrer-Policy same-origin
+     * (activation links carry their token in the query string), Permissions-Policy, and a CSP on storefront pages.
+     */
+    static void applicationHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(paths("/", "/store", "/store/**", "/error"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -44,8 +70,9 @@ public class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
                                                 StaffAuthenticationProvider staff,
-                                                AuthenticationEventPublisher events) {
-        ProviderManager manager = new ProviderManager(new BuyerAuthenticationProvider(buyers, passwordEncoder), staff);
+                                                AuthenticationEventPublisher events, LoginThrottle throttle) {
+        ProviderManager manager = new ProviderManager(throttle,
+                new BuyerAuthenticationProvider(buyers, passwordEncoder, throttle), staff);
         // a ProviderManager built by hand publishes no events unless told to; LoginRecorder listens for them
         manager.setAuthenticationEventPublisher(events);
         return manager;
@@ -82,6 +109,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/integration/**").hasAuthority(INTEGRATION)
                         .anyRequest().hasAuthority(StaffPrincipal.STAFF))
                 .httpBasic(Customizer.withDefaults())
+                .headers(SecurityConfiguration::applicationHeaders)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -92,6 +120,7 @@ public class SecurityConfiguration {
     SecurityFilterChain hclRegistrationUrls(HttpSecurity http) throws Exception {
         return http.securityMatcher(paths("/webapp/wcs/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(SecurityConfiguration::applicationHeaders)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -100,8 +129,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(5)
     SecurityFilterChain storefront(HttpSecurity http, AuthenticationManager authenticationManager,
-                                   OnBehalfLogout onBehalfLogout) throws Exception {
+                                   OnBehalfLogout onBehalfLogout,
+                                   @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+            throws Exception {
         LoginOutcomeHandler outcome = new LoginOutcomeHandler();
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax"));
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
@@ -123,8 +156,10 @@ public class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/store/logout").logoutSuccessUrl("/store/login?logout")
                         .addLogoutHandler(onBehalfLogout))
+                .headers(SecurityConfiguration::applicationHeaders)
+                // session fixation: Spring Security's default (a new session id at sign-in) stays on
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(paths("/api/registrations/**", "/api/activation/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(

@@ -3,40 +3,39 @@ package com.b2bflow.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.b2bflow.registration.RegistrationFlow;
-import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.RegistrationRequest;
-import com.b2bflow.registration.RegistrationSubmitters;
-import com.b2bflow.member.ApprovalState;
-import com.b2bflow.support.IntegrationTest;
-import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.ApplicationNode;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The staff side in a real browser: a seller admin signs in to the real Camunda Tasklist, opens
  * Task_ReviewRegistration, sees the Camunda Form with the submitted data and completes it; the account rep completes
  * Task_SetUpAccount; the seller admin approves; the buyer administrator then signs in to the storefront; Cockpit
  * shows the process. A second test submits the storefront registration form. Screenshots: target/screenshots/tasklist-*.
+ * The application runs as its own process, as in production: the Camunda webapps keep static state that other
+ * application contexts in a shared test JVM would disturb.
  */
-@IntegrationTest
 class TasklistBrowserTest {
 
     @RegisterExtension
@@ -44,20 +43,24 @@ class TasklistBrowserTest {
 
     static Playwright playwright;
     static Browser browser;
+    static ApplicationNode node;
 
-    @LocalServerPort int port;
-    @Autowired RegistrationSubmitters registrations;
-    @Autowired RegistrationRepository registrationRepository;
-    @Autowired TaskService tasks;
-    @Autowired JobDriver jobs;
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newHttpClient();
 
     BrowserContext context;
     Page page;
     int shot;
 
     @BeforeAll
-    static void launch() {
+    static void launch() throws Exception {
         Browsers.assumeChromium();
+        node = ApplicationNode.start("tasklist-browser", Map.of(
+                "spring.datasource.url", "jdbc:h2:mem:tasklist;DB_CLOSE_DELAY=-1",
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", String.valueOf(TestSmtp.PORT),
+                "camunda.bpm.job-execution.wait-time-in-millis", "300",
+                "camunda.bpm.job-execution.max-wait", "1000"));
         playwright = Browsers.playwright();
         browser = Browsers.launch(playwright);
     }
@@ -67,11 +70,14 @@ class TasklistBrowserTest {
         if (playwright != null) {
             playwright.close();
         }
+        if (node != null) {
+            node.close();
+        }
     }
 
     @BeforeEach
     void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(node.url(""))
                 .setLocale("en-US").setViewportSize(1400, 1000));
         page = context.newPage();
         // the Tasklist single-page app takes a while to render on a busy 2-core machine
@@ -85,10 +91,10 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void staffReviewSetUpAndApproveInTasklistThenTheAdministratorSignsIn() {
+    void staffReviewSetUpAndApproveInTasklistThenTheAdministratorSignsIn() throws Exception {
         RegistrationRequest request = TestRegistrations.organization();
-        String id = registrations.submit(RegistrationFlow.ORGANIZATION, request).id();
-        jobs.executeAll();
+        String id = submit(request);
+        awaitStep(id, "Task_ReviewRegistration");
 
         signInToTasklist("seller-admin");
         openTask("Review registration");
@@ -114,8 +120,7 @@ class TasklistBrowserTest {
         page.getByLabel("Approve this registration").check();
         screenshot("approve-form");
         completeTask();
-        jobs.executeAll();
-        assertThat(registrationRepository.findById(id).orElseThrow().getState()).isEqualTo(ApprovalState.APPROVED);
+        awaitState(id, "APPROVED");
 
         page.navigate("/camunda/app/cockpit/default/#/processes");
         assertThat(page.getByText("orgSelfRegistration").or(page.getByText("Organization self-registration")).first())
@@ -148,6 +153,36 @@ class TasklistBrowserTest {
         page.waitForURL("**/store/registration/**");
         assertThat(page.locator("#registration-state")).hasText("PENDING");
         screenshot("storefront-registration-result");
+    }
+
+    private String submit(RegistrationRequest request) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(TestRegistrations.body(request))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asText();
+    }
+
+    private void awaitStep(String id, String step) throws Exception {
+        await(id, "step", step);
+    }
+
+    private void awaitState(String id, String state) throws Exception {
+        await(id, "state", state);
+    }
+
+    private void await(String id, String field, String expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        String actual;
+        do {
+            actual = json.readTree(http.send(HttpRequest.newBuilder(URI.create(node.url("/api/registrations/" + id)))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get(field).asText();
+            if (!expected.equals(actual)) {
+                Thread.sleep(300);
+            }
+        } while (!expected.equals(actual) && Instant.now().isBefore(deadline));
+        assertThat(actual).as(field + " of registration " + id).isEqualTo(expected);
     }
 
     private com.microsoft.playwright.Locator field(String name) {

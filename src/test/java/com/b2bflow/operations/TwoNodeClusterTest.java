@@ -59,6 +59,8 @@ class TwoNodeClusterTest {
         properties.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
         properties.put("camunda.bpm.job-execution.max-wait", "1000");
         properties.put("app.notifications.retry-cycle", "R5/PT2S");
+        // the postgres profile marks cookies Secure (production runs behind HTTPS); these nodes speak plain http
+        properties.put("server.servlet.session.cookie.secure", "false");
         node1 = ApplicationNode.start("cluster-node1", properties);
         node2 = ApplicationNode.start("cluster-node2", properties);
     }

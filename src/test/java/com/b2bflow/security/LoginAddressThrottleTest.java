@@ -1,0 +1,53 @@
+package com.b2bflow.security;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import com.b2bflow.member.OrganizationRepository;
+import com.b2bflow.member.User;
+import com.b2bflow.member.UserRepository;
+import com.b2bflow.support.IntegrationTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Per client address: after a few failed sign-ins (3 here) every sign-in from that address is refused for a while. */
+@IntegrationTest
+@TestPropertySource(properties = {"app.security.lockout.address-max-failures=3",
+        "app.security.lockout.address-window=PT10M"})
+class LoginAddressThrottleTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired OrganizationRepository organizations;
+    @Autowired UserRepository users;
+    @Autowired PasswordEncoder passwordEncoder;
+
+    @Test
+    void manyFailuresFromOneAddressStopSignInsFromItButNotFromOthers() throws Exception {
+        User user = SignInUsers.approved(organizations, users, passwordEncoder);
+        for (int i = 1; i <= 3; i++) {
+            signIn("nobody-" + SignInUsers.suffix(), "wrong", "10.0.0.7")
+                    .andExpect(redirectedUrl("/store/login?error=bad-credentials"));
+        }
+        signIn(user.getLogonId(), SignInUsers.PASSWORD, "10.0.0.7")
+                .andExpect(redirectedUrl("/store/login?error=throttled"));
+        signIn(user.getLogonId(), SignInUsers.PASSWORD, "10.0.0.8").andExpect(redirectedUrl("/store/account"));
+        mvc.perform(get("/store/login").param("error", "throttled"))
+                .andExpect(content().string(Matchers.containsString("Too many failed sign-ins from your network")));
+    }
+
+    private ResultActions signIn(String logonId, String password, String address) throws Exception {
+        return mvc.perform(post("/store/login").param("logonId", logonId).param("logonPassword", password)
+                .with(csrf()).with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }));
+    }
+}

@@ -1,0 +1,50 @@
+package com.b2bflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PasswordPolicyTest {
+
+    private final PasswordPolicy policy = new PasswordPolicy();
+
+    @Test
+    void theListOfCommonPasswordsIsShippedAndHoldsOnlyPasswordsTheLengthRuleWouldAccept() {
+        assertThat(policy.commonPasswordCount()).isGreaterThan(3000);
+        assertThat(policy.problems("correct horse battery", "ada", "ada@acme.example", "Acme Corp")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password1234", "Password1234", "qwertyuiopasdf", "iloveyou2024", "123456789012",
+            "1q2w3e4r5t6y", "welcome12345", "passwordpassword", "Correct Horse Battery Staple", "P@ssw0rd2024",
+            "asdfghjkl123", "letmein12345", "197019701970", "summer2024!!", "qwerty123456"})
+    void commonPasswordsAreRefusedWhateverTheirCase(String password) {
+        assertThat(policy.problems(password, "someone", "someone@example.com", "Acme Corp"))
+                .containsExactly("This password is too common and easy to guess. Choose a less predictable one.");
+    }
+
+    @Test
+    void theOrganizationsNameAndTheEmailsLocalPartAreRefused() {
+        assertThat(policy.problems("WidgetWorks rules 2024", "ada", "ada@example.com", "Widgetworks GmbH"))
+                .containsExactly("The password must not contain your organization's name.");
+        assertThat(policy.problems("i work at contoso!", "ada", "ada@example.com", "Contoso Ltd"))
+                .containsExactly("The password must not contain your organization's name.");
+        assertThat(policy.problems("Global Supplies of steel", "ada", "ada@example.com", "Global Supplies Inc"))
+                .as("a name made only of generic words is forbidden whole, not word by word")
+                .isEmpty();
+        assertThat(policy.problems("my name is ada.lovelace!", "al", "Ada.Lovelace@example.com", null))
+                .containsExactly("The password must not contain your email address.");
+    }
+
+    @Test
+    void theEarlierRulesStillHold() {
+        assertThat(policy.problems("short", "ada", null, null))
+                .containsExactly("The password must be 12 to 64 characters long.");
+        assertThat(policy.problems("xxxxxxxxxxxxxx", "ada", null, null))
+                .containsExactly("The password must not repeat a single character.");
+        assertThat(policy.problems("i am lovelace123 ok", "lovelace123", null, null))
+                .containsExactly("The password must not contain your logon ID.");
+    }
+}
