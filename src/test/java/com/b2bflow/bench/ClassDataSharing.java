@@ -23,11 +23,15 @@ final class ClassDataSharing {
     private ClassDataSharing() {
     }
 
-    /** Extracts the jar and trains the archive unless both are newer than the jar and were made with these flags. */
+    /**
+     * Extracts the jar and trains the archive unless the archive there was trained for the same jar content, the same
+     * flags and the same JVM (an archive only maps into the JVM build that wrote it).
+     */
     static void prepare(Path packagedJar, String javaOpts) throws IOException, InterruptedException {
-        Path flags = DIRECTORY.resolve("java-opts.txt");
-        if (Files.exists(ARCHIVE) && Files.exists(flags) && Files.readString(flags).equals(javaOpts)
-                && Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(packagedJar)) > 0) {
+        Path key = DIRECTORY.resolve("archive-key.txt");
+        String expected = javaOpts + "\n" + contentKey(packagedJar) + "\n" + System.getProperty("java.home") + " "
+                + System.getProperty("java.vm.version");
+        if (Files.exists(ARCHIVE) && Files.exists(key) && Files.readString(key).equals(expected)) {
             return;
         }
         Log.info("footprint: extracting the jar and training the class data sharing archive (as the Dockerfile)");
@@ -50,7 +54,24 @@ final class ClassDataSharing {
         if (!Files.exists(ARCHIVE)) {
             throw new IllegalStateException("Training run wrote no archive; see " + DIRECTORY.resolve("training.log"));
         }
-        Files.writeString(flags, javaOpts);
+        Files.writeString(key, expected);
+    }
+
+    /**
+     * What the jar contains (entry names, sizes and CRCs, not their timestamps, which every {@code mvn package}
+     * renews): an unchanged application reuses its archive.
+     */
+    static String contentKey(Path jar) throws IOException {
+        long hash = 1125899906842597L;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                hash = 31 * hash + entry.getName().hashCode();
+                hash = 31 * hash + entry.getCrc();
+                hash = 31 * hash + entry.getSize();
+            }
+        }
+        return Long.toHexString(hash);
     }
 
     /** What the Dockerfile's training run passes (keep in sync with docker/Dockerfile). */
