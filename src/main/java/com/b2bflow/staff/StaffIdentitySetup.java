@@ -8,14 +8,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -37,9 +40,11 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
     private final FilterService filters;
     private final TaskService tasks;
     private final ObjectProvider<DemoStaff> demoStaff;
+    private final ProcessEngine engine;
 
     public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks, ObjectProvider<DemoStaff> demoStaff) {
+                              TaskService tasks, ObjectProvider<DemoStaff> demoStaff, ProcessEngine engine) {
+        this.engine = engine;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -73,6 +78,12 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
         grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         grant(StaffGroups.INTEGRATION, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        // candidate groups read the tasks of the processes they work in (CandidateGroupAuthorizations grants this
+        // when a definition is deployed; here for definitions deployed before it was in place)
+        for (String[] grant : CandidateGroupAuthorizations.readTaskGrants(
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())) {
+            grantAdding(grant[0], Resources.PROCESS_DEFINITION, grant[1], ProcessDefinitionPermissions.READ_TASK);
+        }
         ensureFilter(GROUP_TASKS_FILTER, -10, "Tasks of your groups, claimed or not",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
         ensureFilter(MY_TASKS_FILTER, -5, "Tasks assigned to you",
@@ -125,6 +136,26 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
                 authorization.addPermission(permission);
             }
             authorizations.saveAuthorization(authorization);
+        }
+    }
+
+    /** Like {@link #grant}, but adds the permissions to the group's grant on that resource if there is one. */
+    private void grantAdding(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).authorizationType(
+                AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            grant(groupId, resource, resourceId, permissions);
+            return;
+        }
+        boolean missing = false;
+        for (Permission permission : permissions) {
+            if (!existing.isPermissionGranted(permission)) {
+                existing.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (missing) {
+            authorizations.saveAuthorization(existing);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.b2bflow.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.b2bflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -50,6 +59,12 @@ class StaffIdentityTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    AuthorizationService authorizations;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -108,6 +123,96 @@ class StaffIdentityTest {
             assertThat(instance.getId()).isNotNull();
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void candidateGroupsWorkOnlyTheirOwnTasksAndSeeOnlyTheProcessesTheyWorkIn() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String key = "authProbe_" + suffix;
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .parallelGateway("Gateway_Fork")
+                .userTask("Task_Account").name("Account " + suffix).camundaCandidateGroups("account-reps")
+                .endEvent("EndEvent_Account")
+                .moveToNode("Gateway_Fork")
+                .userTask("Task_Approve").name("Approve " + suffix).camundaCandidateGroups("seller-admins")
+                .endEvent("EndEvent_Approve")
+                .done();
+        Deployment deployment = repository.createDeployment().name(key)
+                .addModelInstance(key + ".bpmn", model).deploy();
+        try {
+            String instance = runtime.startProcessInstanceByKey(key, "probe-" + suffix).getId();
+            String account = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Account")
+                    .singleResult().getId();
+            String approve = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Approve")
+                    .singleResult().getId();
+
+            // the per-task authorization lets the candidate group work the task; reading comes from the definition
+            Authorization perTask = authorizations.createAuthorizationQuery().groupIdIn("account-reps")
+                    .resourceType(Resources.TASK).resourceId(account).singleResult();
+            assertThat(perTask.isPermissionGranted(Permissions.UPDATE)).isTrue();
+            assertThat(perTask.isPermissionGranted(Permissions.READ)).isFalse();
+            for (String group : List.of("account-reps", "seller-admins")) {
+                Authorization definition = authorizations.createAuthorizationQuery().groupIdIn(group)
+                        .resourceType(Resources.PROCESS_DEFINITION).resourceId(key).singleResult();
+                assertThat(definition.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)).as(group)
+                        .isTrue();
+                assertThat(definition.isPermissionGranted(ProcessDefinitionPermissions.UPDATE_TASK)).as(group)
+                        .isFalse();
+            }
+
+            as("account-rep", "account-reps", () -> {
+                assertThat(taskIds(instance)).containsExactlyInAnyOrder(account, approve);
+                assertThat(tasks.createTaskQuery().processInstanceId(instance).taskCandidateGroup("account-reps")
+                        .list()).extracting(Task::getId).containsExactly(account);
+                assertThatThrownBy(() -> tasks.claim(approve, "account-rep"))
+                        .isInstanceOf(AuthorizationException.class);
+                assertThatThrownBy(() -> tasks.complete(approve)).isInstanceOf(AuthorizationException.class);
+                tasks.claim(account, "account-rep");
+                tasks.complete(account);
+            });
+            as("backoffice", "backoffice", () -> {
+                assertThat(taskIds(instance)).isEmpty();
+                assertThatThrownBy(() -> tasks.complete(approve)).isInstanceOf(AuthorizationException.class);
+            });
+
+            // a candidate group the model does not name gets the engine's per-task READ and UPDATE
+            tasks.addCandidateGroup(approve, "backoffice");
+            as("backoffice", "backoffice", () -> {
+                assertThat(taskIds(instance)).containsExactly(approve);
+                tasks.complete(approve);
+            });
+            assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isZero();
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void theGroupsOfTheRegistrationProcessesReadTheirTasksThroughTheirDefinitions() {
+        Map<String, List<String>> expected = Map.of(
+                "orgSelfRegistration", List.of("account-reps", "seller-admins"),
+                "resellerRegistration", List.of("site-admins"),
+                "shopApprovalRegistration", List.of("backoffice"));
+        expected.forEach((key, groups) -> {
+            assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION)
+                    .resourceId(key).hasPermission(ProcessDefinitionPermissions.READ_TASK).list())
+                    .as(key).extracting(Authorization::getGroupId).containsExactlyInAnyOrderElementsOf(groups);
+        });
+    }
+
+    private List<String> taskIds(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream().map(Task::getId).toList();
+    }
+
+    private void as(String user, String group, Runnable action) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            action.run();
+        } finally {
+            identity.clearAuthentication();
         }
     }
 
