@@ -11,10 +11,12 @@ import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.security.PasswordHashing;
 import com.b2bflow.staff.StaffDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -36,10 +38,12 @@ class RegistrationApplicants {
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final PasswordHashing hashing;
 
     RegistrationApplicants(PasswordEncoder passwordEncoder, UserRepository users, AddressRepository addresses,
                            RoleAssignmentRepository roles, RegistrationRepository registrations, StaffDirectory staff,
-                           RuntimeService runtime, AuditLog audit, ObjectMapper json) {
+                           RuntimeService runtime, AuditLog audit, ObjectMapper json, PasswordHashing hashing) {
+        this.hashing = hashing;
         this.passwordEncoder = passwordEncoder;
         this.users = users;
         this.addresses = addresses;
@@ -82,6 +86,22 @@ class RegistrationApplicants {
      */
     User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
                          User existing) {
+        return savePendingUser(data, address, organization, policy, existing,
+                CompletableFuture.completedFuture(passwordEncoder.encode(data.password())));
+    }
+
+    /** Starts hashing the password (see {@link PasswordHashing}): the caller writes the registration meanwhile. */
+    CompletableFuture<String> hashInBackground(String password) {
+        return hashing.hash(password);
+    }
+
+    /**
+     * As {@link #savePendingUser(UserData, AddressData, Organization, RegistrationPolicy, User)}, with the password
+     * hash still being computed: a new user's row is written without it, and {@link #completePasswordHash} sets it
+     * before the transaction commits (no committed user row ever lacks it; the user is disabled anyway).
+     */
+    User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
+                         User existing, CompletableFuture<String> passwordHash) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
         user.setRegistrationState(ApprovalState.PENDING);
@@ -92,7 +112,9 @@ class RegistrationApplicants {
         user.setEmail(data.email().strip());
         user.setPhone(blankToNull(data.phone()));
         user.setPreferredLanguage(blankToNull(data.preferredLanguage()));
-        user.setPasswordHash(passwordEncoder.encode(data.password()));
+        if (passwordHash.isDone()) {
+            user.setPasswordHash(PasswordHashing.await(passwordHash));
+        }
         users.saveAndFlush(user);
         addresses.findFirstByUser(user).ifPresent(addresses::delete);
         addresses.save(Address.ofUser(user, address));
@@ -101,6 +123,12 @@ class RegistrationApplicants {
         policy.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
         roles.flush();
         return user;
+    }
+
+    /** Gives the user the password hash started by {@link #hashInBackground}, waiting for it if need be. */
+    void completePasswordHash(User user, CompletableFuture<String> passwordHash) {
+        user.setPasswordHash(PasswordHashing.await(passwordHash));
+        users.flush();
     }
 
     /** Saves the registration and starts its flow's process, with the registration id as business key. */

@@ -10,6 +10,7 @@ import com.b2bflow.member.OrganizationType;
 import com.b2bflow.member.User;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +57,8 @@ public class RegistrationService implements RegistrationSubmitter {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
+        // the hash is computed while the rest of the registration is written (PasswordHashing)
+        CompletableFuture<String> passwordHash = applicants.hashInBackground(request.user().password());
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization parent = organizations.getReferenceById(parents.parentIdFor(policy.type()));
@@ -63,14 +66,16 @@ public class RegistrationService implements RegistrationSubmitter {
         try {
             Organization organization = saveOrganization(request, parent, previous);
             User admin = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
-                    previous == null ? null : previous.getUser());
+                    previous == null ? null : previous.getUser(), passwordHash);
             Registration registration = new Registration(flow, applicants.submittedData(request), admin.getEmail());
             registration.setOrganization(organization);
             registration.setUser(admin);
             registration.setPreviousRegistration(previous);
-            return applicants.start(registration, SubmissionVariables.of(registration, organization, admin,
-                            request.addressOrEmpty(), policy.approvalRequired()),
+            SubmittedRegistration submitted = applicants.start(registration, SubmissionVariables.of(registration,
+                            organization, admin, request.addressOrEmpty(), policy.approvalRequired()),
                     "of '" + organization.getName() + "'");
+            applicants.completePasswordHash(admin, passwordHash);
+            return submitted;
         } catch (DataIntegrityViolationException e) {
             throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
         }

@@ -101,8 +101,21 @@ public class PasswordPolicy {
         return false;
     }
 
+    /** Lower case without whitespace ({@code \s}; no regular expression: runs for every line of the list at start). */
     private static String compact(String value) {
-        return value.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        String lower = value.toLowerCase(Locale.ROOT);
+        StringBuilder compact = null;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') { // what the regex \s matched
+                if (compact == null) {
+                    compact = new StringBuilder(lower.length()).append(lower, 0, i);
+                }
+            } else if (compact != null) {
+                compact.append(c);
+            }
+        }
+        return compact == null ? lower : compact.toString();
     }
 
     private static Set<String> load() {

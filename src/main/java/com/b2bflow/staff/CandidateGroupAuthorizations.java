@@ -100,12 +100,21 @@ public class CandidateGroupAuthorizations extends DefaultAuthorizationProvider {
         return groups;
     }
 
-    /** The definition-level grants of the latest version of every deployed process (for definitions deployed
-     * before this provider was in place; idempotent). */
+    /**
+     * The definition-level grants of the latest version of every deployed process that has none yet (deployed before
+     * this provider was in place): [group, process definition key] pairs. Idempotent, and cheap once done: a model is
+     * only parsed when no group reads its tasks yet and its XML names candidate groups.
+     */
     static List<String[]> readTaskGrants(ProcessEngineConfigurationImpl configuration) {
         List<String[]> grants = new ArrayList<>();
         var repository = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) configuration.getRepositoryService();
+        var authorizations = configuration.getAuthorizationService();
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            if (authorizations.createAuthorizationQuery().resourceType(PROCESS_DEFINITION)
+                    .resourceId(definition.getKey()).hasPermission(ProcessDefinitionPermissions.READ_TASK).count() > 0
+                    || !namesCandidateGroups(repository, definition)) {
+                continue;
+            }
             var deployed = repository.getDeployedProcessDefinition(definition.getId());
             if (deployed instanceof ProcessDefinitionEntity entity) {
                 for (String group : staticCandidateGroups(entity.getTaskDefinitions().values())) {
@@ -114,5 +123,15 @@ public class CandidateGroupAuthorizations extends DefaultAuthorizationProvider {
             }
         }
         return grants;
+    }
+
+    private static boolean namesCandidateGroups(org.camunda.bpm.engine.RepositoryService repository,
+                                                ProcessDefinition definition) {
+        try (java.io.InputStream model = repository.getProcessModel(definition.getId())) {
+            return new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("candidateGroups");
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 }

@@ -21,7 +21,9 @@ final class LifecycleAndScale {
 
     void run() throws Exception {
         boolean lifecycle = run.only.contains("lifecycle");
-        if (lifecycle) {
+        // -Dbench.lifecycle.databases=h2 (or postgres) for profiling one of them
+        String databases = System.getProperty("bench.lifecycle.databases", "h2,postgres");
+        if (lifecycle && databases.contains("h2")) {
             Map<String, String> h2 = new HashMap<>();
             h2.put("spring.datasource.url", "jdbc:h2:mem:bench_app;DB_CLOSE_DELAY=-1");
             h2.put("spring.datasource.username", "sa");
@@ -34,12 +36,15 @@ final class LifecycleAndScale {
                 context.close();
             }
         }
+        if (!run.only.contains("scale") && !databases.contains("postgres")) {
+            return;
+        }
         Map<String, String> database = run.newPostgresDatabase("bench_app");
         Log.info("lifecycle on PostgreSQL: starting the application in this JVM and a bare engine");
         ConfigurableApplicationContext context = InProcessApp.start("lifecycle-postgres",
                 run.applicationProperties(database));
         try {
-            if (lifecycle) {
+            if (lifecycle && databases.contains("postgres")) {
                 Map<String, String> bareDatabase = run.newPostgresDatabase("bench_bare");
                 try (BareEngine bare = new BareEngine(bareDatabase.get("spring.datasource.url"), "postgres",
                         "postgres")) {
