@@ -176,8 +176,13 @@ public class PersonalDataErasure {
                     "select flow, organization_id from registration where id = ?", id);
             Number orgId = (Number) registration.get("organization_id");
             if (orgId != null && RegistrationFlow.valueOf((String) registration.get("flow")).policyType()
-                    .createsOrganization() && eraseUnapprovedOrganization(orgId.longValue(), userId)) {
-                organizations.add(orgId.longValue());
+                    .createsOrganization()) {
+                eraseUnapprovedOrganization(orgId.longValue(), userId).ifPresent(name -> {
+                    organizations.add(orgId.longValue());
+                    if (name.strip().length() >= 3) {
+                        personal.add(name.strip());
+                    }
+                });
             }
             eraseRegistrationRow(id);
         }
@@ -198,7 +203,7 @@ public class PersonalDataErasure {
         if (logonId != null) {
             jdbc.update("update registration set decided_by = ? where decided_by = ?", placeholder, logonId);
         }
-        eraseNotifications(email);
+        eraseNotifications(email, personal);
         eraseAudit(userId, registrationIds, logonId, placeholder, personal);
         audit.recordInOrganization(actor, null, null, organizationId, "PERSONAL_DATA_ERASED", "User", userId,
                 "personal data erased (" + why + "): " + registrationIds.size() + " registration(s) "
@@ -288,14 +293,15 @@ public class PersonalDataErasure {
     }
 
     /** An organization the registration created: anonymized unless it was approved or has other members. */
-    private boolean eraseUnapprovedOrganization(long organizationId, long userId) {
-        List<String> state = jdbc.queryForList("select state from organization where id = ?", String.class,
+    private Optional<String> eraseUnapprovedOrganization(long organizationId, long userId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select state, name from organization where id = ?",
                 organizationId);
         Integer others = jdbc.queryForObject("select count(*) from member_user where organization_id = ? and id <> ?",
                 Integer.class, organizationId, userId);
-        if (state.isEmpty() || ApprovalState.APPROVED.name().equals(state.get(0)) || others > 0) {
-            return false;
+        if (rows.isEmpty() || ApprovalState.APPROVED.name().equals(rows.get(0).get("state")) || others > 0) {
+            return Optional.empty();
         }
+        String formerName = (String) rows.get(0).get("name");
         String name = "Erased organization " + organizationId;
         jdbc.update("""
                 update organization set name = ?, name_normalized = ?, description = null, business_category = null,
@@ -303,10 +309,15 @@ public class PersonalDataErasure {
                        state = case when state = 'PENDING' then 'WITHDRAWN' else state end, version = version + 1
                 where id = ?""", name, name.toLowerCase(java.util.Locale.ROOT), organizationId);
         jdbc.update("delete from address where organization_id = ?", organizationId);
-        return true;
+        return Optional.ofNullable(formerName);
     }
 
-    private void eraseNotifications(String email) {
+    private void eraseNotifications(String email, List<String> personal) {
+        // staff were told too ("New registration: <organization>"): subjects naming the registrant go
+        for (String text : personal) {
+            jdbc.update("update sent_notification set subject = null where lower(subject) like ? escape '\\'",
+                    likePattern(text));
+        }
         if (email == null || email.isBlank()) {
             return;
         }
@@ -334,8 +345,7 @@ public class PersonalDataErasure {
             jdbc.update("update audit_event set on_behalf_of = ? where on_behalf_of = ?", placeholder, logonId);
         }
         for (String text : personal) {
-            String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
+            String pattern = likePattern(text);
             for (Map<String, Object> event : jdbc.queryForList("select id, details, reason from audit_event "
                     + "where lower(details) like ? escape '\\' or lower(reason) like ? escape '\\'", pattern, pattern)) {
                 jdbc.update("update audit_event set details = ?, reason = ? where id = ?",
@@ -343,6 +353,11 @@ public class PersonalDataErasure {
                         replace((String) event.get("reason"), text, placeholder), event.get("id"));
             }
         }
+    }
+
+    private static String likePattern(String text) {
+        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
     }
 
     private static List<Object> prepend(Object first, List<Object> rest) {
