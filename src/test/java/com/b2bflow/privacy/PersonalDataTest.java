@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -112,6 +116,35 @@ class PersonalDataTest {
                 .andExpect(status().isConflict());
         PrivacyFixtures.withdraw(mvc, json, registrant.id(), registrant.logonId(), "wrong pass")
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theStatusPageLinkedFromTheReceivedMailLetsTheApplicantWithdraw() throws Exception {
+        Registrant registrant = PrivacyFixtures.submit(mvc, json);
+        jobs.executeAll();
+        assertThat(TestSmtp.to(mail, registrant.email())).singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("/store/registration/" + registrant.id(),
+                        "withdraw your registration"));
+        mvc.perform(get("/store/registration/{id}", registrant.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Withdraw my registration")));
+
+        mvc.perform(post("/store/registration/{id}/withdraw", registrant.id()).with(csrf())
+                        .param("logonId", registrant.logonId()).param("password", "wrong pass"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"withdraw-error\"")));
+        mvc.perform(post("/store/registration/{id}/withdraw", registrant.id())
+                        .param("logonId", registrant.logonId()).param("password", TestRegistrations.PASSWORD))
+                .andExpect(status().isForbidden()); // no CSRF token
+        assertThat(registrations.findById(registrant.id()).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
+
+        mvc.perform(post("/store/registration/{id}/withdraw", registrant.id()).with(csrf())
+                        .param("logonId", registrant.logonId()).param("password", TestRegistrations.PASSWORD))
+                .andExpect(redirectedUrl("/store/registration/" + registrant.id()));
+        mvc.perform(get("/store/registration/{id}", registrant.id()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"registration-withdrawn\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("Withdraw my registration"))));
     }
 
     @Test
