@@ -44,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * logon id, email and name are replaced in other events' actor, details and reason; and one
  * {@code PERSONAL_DATA_ERASED} event records the erasure itself.</li>
  * </ul>
+ * The user's stored sessions (cluster profile) are deleted, so an erased user is signed out everywhere.
  * Idempotent and safe on several nodes: the user row is locked ({@code select ... for update}) and an already
  * erased user is skipped.
  */
@@ -202,6 +203,8 @@ public class PersonalDataErasure {
                 Timestamp.from(now), userId);
         if (logonId != null) {
             jdbc.update("update registration set decided_by = ? where decided_by = ?", placeholder, logonId);
+            // signed out everywhere (sessions are in the database in a cluster)
+            jdbc.update("delete from spring_session where principal_name = ?", logonId);
         }
         eraseNotifications(email, personal);
         eraseAudit(userId, registrationIds, logonId, placeholder, personal);
