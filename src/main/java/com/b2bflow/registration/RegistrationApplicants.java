@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * starting the flow's process. Runs in the submitter's transaction.
  */
 @Component
-class RegistrationApplicants {
+public class RegistrationApplicants {
 
     private final PasswordEncoder passwordEncoder;
     private final UserRepository users;
@@ -56,7 +56,7 @@ class RegistrationApplicants {
     }
 
     /** The rejected registration of this flow that a submission corrects, or null when it corrects none. */
-    Registration rejectedRegistrationToCorrect(RegistrationFlow flow, String previousId) {
+    public Registration rejectedRegistrationToCorrect(RegistrationFlow flow, String previousId) {
         if (previousId == null || previousId.isBlank()) {
             return null;
         }
@@ -72,10 +72,14 @@ class RegistrationApplicants {
     }
 
     /** 409 when another storefront user or a staff member has the logon id; {@code reusable} may keep its own. */
-    void requireLogonIdFree(UserData user, User reusable) {
-        boolean taken = users.findByLogonIdNormalized(Names.normalize(user.logonId()))
+    public void requireLogonIdFree(UserData user, User reusable) {
+        requireLogonIdFree(user.logonId(), reusable);
+    }
+
+    public void requireLogonIdFree(String logonId, User reusable) {
+        boolean taken = users.findByLogonIdNormalized(Names.normalize(logonId))
                 .filter(existing -> reusable == null || !existing.getId().equals(reusable.getId())).isPresent();
-        if (taken || staff.exists(user.logonId().strip())) {
+        if (taken || staff.exists(logonId.strip())) {
             throw RegistrationConflictException.logonIdTaken();
         }
     }
@@ -86,7 +90,16 @@ class RegistrationApplicants {
      */
     User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
                          User existing) {
-        return savePendingUser(data, address, organization, policy, existing,
+        return savePendingUser(data, address, organization, policy, existing, true);
+    }
+
+    /**
+     * As above; without {@code withRoles} the user gets no roles yet (a partial registration waits in a holding
+     * organization and gets its roles in the customer it is linked to).
+     */
+    public User savePendingUser(UserData data, AddressData address, Organization organization,
+                                RegistrationPolicy policy, User existing, boolean withRoles) {
+        return savePendingUser(data, address, organization, policy, existing, withRoles,
                 CompletableFuture.completedFuture(passwordEncoder.encode(data.password())));
     }
 
@@ -96,12 +109,12 @@ class RegistrationApplicants {
     }
 
     /**
-     * As {@link #savePendingUser(UserData, AddressData, Organization, RegistrationPolicy, User)}, with the password
-     * hash still being computed: a new user's row is written without it, and {@link #completePasswordHash} sets it
-     * before the transaction commits (no committed user row ever lacks it; the user is disabled anyway).
+     * As above, with the password hash still being computed: a new user's row is written without it, and
+     * {@link #completePasswordHash} sets it before the transaction commits (no committed user row ever lacks it; the
+     * user is disabled anyway).
      */
     User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
-                         User existing, CompletableFuture<String> passwordHash) {
+                         User existing, boolean withRoles, CompletableFuture<String> passwordHash) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
         user.setRegistrationState(ApprovalState.PENDING);
@@ -120,8 +133,10 @@ class RegistrationApplicants {
         addresses.save(Address.ofUser(user, address));
         roles.deleteByUser(user);
         roles.flush();
-        policy.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
-        roles.flush();
+        if (withRoles) {
+            policy.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
+            roles.flush();
+        }
         return user;
     }
 
@@ -132,7 +147,7 @@ class RegistrationApplicants {
     }
 
     /** Saves the registration and starts its flow's process, with the registration id as business key. */
-    SubmittedRegistration start(Registration submitted, Map<String, Object> variables, String details) {
+    public SubmittedRegistration start(Registration submitted, Map<String, Object> variables, String details) {
         // an assigned id makes Spring Data merge: keep working on the managed copy it returns
         Registration registration = registrations.saveAndFlush(submitted);
         registration.setProcessInstanceId(runtime.startProcessInstanceByKey(registration.getFlow().processKey(),
@@ -145,7 +160,7 @@ class RegistrationApplicants {
     }
 
     /** What was submitted, as JSON; the password fields are write-only and never serialized. */
-    String submittedData(RegistrationRequest request) {
+    public String submittedData(Object request) {
         try {
             return json.writeValueAsString(request);
         } catch (JsonProcessingException e) {

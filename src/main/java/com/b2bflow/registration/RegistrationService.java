@@ -66,7 +66,7 @@ public class RegistrationService implements RegistrationSubmitter {
         try {
             Organization organization = saveOrganization(request, parent, previous);
             User admin = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
-                    previous == null ? null : previous.getUser(), passwordHash);
+                    previous == null ? null : previous.getUser(), true, passwordHash);
             Registration registration = new Registration(flow, applicants.submittedData(request), admin.getEmail());
             registration.setOrganization(organization);
             registration.setUser(admin);
