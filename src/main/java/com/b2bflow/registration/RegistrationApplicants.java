@@ -100,7 +100,7 @@ public class RegistrationApplicants {
     public User savePendingUser(UserData data, AddressData address, Organization organization,
                                 RegistrationPolicy policy, User existing, boolean withRoles) {
         return savePendingUser(data, address, organization, policy, existing, withRoles,
-                CompletableFuture.completedFuture(passwordEncoder.encode(data.password())));
+                passwordEncoder.encode(data.password()));
     }
 
     /** Starts hashing the password (see {@link PasswordHashing}): the caller writes the registration meanwhile. */
@@ -108,13 +108,9 @@ public class RegistrationApplicants {
         return hashing.hash(password);
     }
 
-    /**
-     * As above, with the password hash still being computed: a new user's row is written without it, and
-     * {@link #completePasswordHash} sets it before the transaction commits (no committed user row ever lacks it; the
-     * user is disabled anyway).
-     */
+    /** As above, with the password's hash (see {@link #hashInBackground}). */
     User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
-                         User existing, boolean withRoles, CompletableFuture<String> passwordHash) {
+                         User existing, boolean withRoles, String passwordHash) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
         user.setRegistrationState(ApprovalState.PENDING);
@@ -125,9 +121,7 @@ public class RegistrationApplicants {
         user.setEmail(data.email().strip());
         user.setPhone(blankToNull(data.phone()));
         user.setPreferredLanguage(blankToNull(data.preferredLanguage()));
-        if (passwordHash.isDone()) {
-            user.setPasswordHash(PasswordHashing.await(passwordHash));
-        }
+        user.setPasswordHash(passwordHash);
         users.saveAndFlush(user);
         addresses.findFirstByUser(user).ifPresent(addresses::delete);
         addresses.save(Address.ofUser(user, address));
@@ -138,12 +132,6 @@ public class RegistrationApplicants {
             roles.flush();
         }
         return user;
-    }
-
-    /** Gives the user the password hash started by {@link #hashInBackground}, waiting for it if need be. */
-    void completePasswordHash(User user, CompletableFuture<String> passwordHash) {
-        user.setPasswordHash(PasswordHashing.await(passwordHash));
-        users.flush();
     }
 
     /** Saves the registration and starts its flow's process, with the registration id as business key. */

@@ -8,6 +8,7 @@ import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.OrganizationType;
 import com.b2bflow.member.User;
+import com.b2bflow.security.PasswordHashing;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -57,12 +58,15 @@ public class RegistrationService implements RegistrationSubmitter {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
-        // the hash is computed while the rest of the registration is written (PasswordHashing)
-        CompletableFuture<String> passwordHash = applicants.hashInBackground(request.user().password());
+        // the password is hashed while the registration is checked against the existing ones (PasswordHashing)
+        CompletableFuture<String> hashing = applicants.hashInBackground(request.user().password());
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization parent = organizations.getReferenceById(parents.parentIdFor(policy.type()));
         requireUnique(request, parent, previous);
+        // rows with unique keys (organization name, logon id) are written once the hash is there: a concurrent
+        // submission of the same name waits for their locks no longer than before
+        String passwordHash = PasswordHashing.await(hashing);
         try {
             Organization organization = saveOrganization(request, parent, previous);
             User admin = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
@@ -71,11 +75,9 @@ public class RegistrationService implements RegistrationSubmitter {
             registration.setOrganization(organization);
             registration.setUser(admin);
             registration.setPreviousRegistration(previous);
-            SubmittedRegistration submitted = applicants.start(registration, SubmissionVariables.of(registration,
-                            organization, admin, request.addressOrEmpty(), policy.approvalRequired()),
+            return applicants.start(registration, SubmissionVariables.of(registration, organization, admin,
+                            request.addressOrEmpty(), policy.approvalRequired()),
                     "of '" + organization.getName() + "'");
-            applicants.completePasswordHash(admin, passwordHash);
-            return submitted;
         } catch (DataIntegrityViolationException e) {
             throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
         }

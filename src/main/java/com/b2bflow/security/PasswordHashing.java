@@ -9,11 +9,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes passwords on threads of their own (as many as there are processors), so that a registration writes its
- * other rows while its password is hashed. A registration used to hash (about 80 ms of bcrypt) and then spend its
- * database round trips and the process start on the same thread, one after the other: one request at a time kept
- * one core busy and left the other idle (bench/RESULTS.md, intake at concurrency 1). Under load the hashes queue
- * here, first come first served, instead of competing with the request threads.
+ * Hashes passwords on threads of their own (as many as there are processors), so that a registration checks itself
+ * against the existing ones (logon id, organization name) while its password is hashed, instead of one after the
+ * other on the request's thread (bench/RESULTS.md, intake at concurrency 1). Rows with unique keys are written only
+ * once the hash is there, so that concurrent submissions of the same name wait for their locks no longer than
+ * before. Under load the hashes queue here, first come first served.
  */
 @Component
 public class PasswordHashing implements DisposableBean {
