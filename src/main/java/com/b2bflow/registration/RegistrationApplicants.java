@@ -123,10 +123,13 @@ public class RegistrationApplicants {
         user.setPreferredLanguage(blankToNull(data.preferredLanguage()));
         user.setPasswordHash(passwordHash);
         users.saveAndFlush(user);
-        addresses.findFirstByUser(user).ifPresent(addresses::delete);
+        if (existing != null) {
+            // a corrected registration's user gets its address and roles anew; a new user has none (no queries)
+            addresses.findFirstByUser(user).ifPresent(addresses::delete);
+            roles.deleteByUser(user);
+            roles.flush();
+        }
         addresses.save(Address.ofUser(user, address));
-        roles.deleteByUser(user);
-        roles.flush();
         if (withRoles) {
             policy.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
             roles.flush();

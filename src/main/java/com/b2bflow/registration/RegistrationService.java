@@ -105,7 +105,10 @@ public class RegistrationService implements RegistrationSubmitter {
         organization.setTaxId(blankToNull(data.taxId()));
         organization.setEmailDomain(blankToNull(data.emailDomain()));
         organizations.saveAndFlush(organization);
-        addresses.findFirstByOrganization(organization).ifPresent(addresses::delete);
+        if (previous != null) {
+            // a corrected registration replaces its address; a new organization has none (no query for it)
+            addresses.findFirstByOrganization(organization).ifPresent(addresses::delete);
+        }
         addresses.save(Address.ofOrganization(organization, request.addressOrEmpty()));
         return organization;
     }
