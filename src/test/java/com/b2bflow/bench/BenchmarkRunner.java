@@ -92,7 +92,7 @@ public final class BenchmarkRunner {
             return user;
         });
         Log.info("mode %s; SMTP server (GreenMail) on 127.0.0.1:%d; starting embedded PostgreSQL",
-                quick ? "QUICK (sizes 1/20 of the full run, see results.json 'sizes')" : "full", smtpPort);
+                quick ? "QUICK (smaller sizes, see results.json)" : "full", smtpPort);
         postgres = EmbeddedPostgres.builder().start();
         if (only.contains("intake") || only.contains("footprint")) {
             new IntakeAndFootprint(this).run();

@@ -31,7 +31,7 @@ final class IntakeAndFootprint {
     void run() throws Exception {
         Path jar = BenchmarkRunner.packagedJar();
         String shipped = BenchmarkRunner.shippedJavaOpts();
-        int registrationsForMemory = run.quick ? 200 : 10_000;
+        int registrationsForMemory = run.quick ? 100 : 10_000;
         ObjectNode footprint = run.section("footprint");
         footprint.put("jar", jar.getFileName().toString());
         footprint.put("java_opts", shipped);
@@ -132,11 +132,11 @@ final class IntakeAndFootprint {
         int warmUp = run.quick ? 16 : 32;
         Log.info("intake: warming up until the JIT compiler is (nearly) done: batches of %d registrations at "
                 + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",
-                warmUp, run.quick ? 4 : 20);
+                warmUp, run.quick ? 2 : 20);
         hash.warmUp(50);
         int submitted = 0;
         long pid = node.process.pid();
-        for (int batch = 1; batch <= (run.quick ? 4 : 20); batch++) {
+        for (int batch = 1; batch <= (run.quick ? 2 : 20); batch++) {
             double compilerBefore = compilerSeconds(pid);
             double appBefore = CpuMeter.process(pid);
             intake.submit(4, warmUp);

@@ -64,8 +64,8 @@ final class LifecycleAndScale {
             throws Exception {
         LifecycleBenchmark.Target app = Targets.application(context, run.mail, run.mailsAccepted);
         LifecycleBenchmark.Target engine = Targets.bare(bare);
-        int warmUp = run.quick ? 20 : 150;
-        int size = run.quick ? 30 : 200;
+        int warmUp = run.quick ? 10 : 150;
+        int size = run.quick ? 20 : 200;
         int rounds = run.quick ? 1 : 3;
         Log.info("lifecycle %s: warm-up, %d lifecycles each", database, warmUp);
         LifecycleBenchmark.measure(engine, engine.prepare(warmUp));

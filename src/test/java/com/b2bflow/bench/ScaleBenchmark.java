@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Query latency with 100,000 open registrations and 1,000,000 users in 100,000 organizations (quick: 1/20), against
+ * Query latency with 100,000 open registrations and 1,000,000 users in 100,000 organizations (quick: 1/50), against
  * the same queries on the small database of the same run before the bulk data went in (the baseline):
  * <ul>
  * <li>the seller admin's first Tasklist page: {@code POST /engine-rest/filter/{My group tasks}/list} as
@@ -76,8 +76,8 @@ final class ScaleBenchmark {
     }
 
     void run() throws Exception {
-        int size = run.quick ? 5_000 : 100_000;
-        int samples = run.quick ? 30 : 200;
+        int size = run.quick ? 2_000 : 100_000;
+        int samples = run.quick ? 20 : 200;
         ObjectNode section = run.section("scale");
         section.put("organizations", size);
         section.put("users", size * ScaleData.USERS_PER_ORGANIZATION);
@@ -105,7 +105,7 @@ final class ScaleBenchmark {
         ScaleData data = new ScaleData(dataSource, size);
         long parent = context.getBean(RegistrationParents.class).parentIdFor(RegistrationType.BuyerRegistration);
         Log.info("scale: generating %,d organizations, %,d users, %,d open registrations (%s)", size,
-                size * ScaleData.USERS_PER_ORGANIZATION, size, run.quick ? "QUICK: 1/20 of the full sizes" : "full");
+                size * ScaleData.USERS_PER_ORGANIZATION, size, run.quick ? "QUICK: 1/50 of the full sizes" : "full");
         long generating = System.nanoTime();
         data.organizations(parent);
         data.users(context.getBean(PasswordEncoder.class).encode(HashBaseline.PASSWORD));
