@@ -14,10 +14,18 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.staff.StaffDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every submitter does with the registering user and the registration record, whatever the flow: correcting a
@@ -36,10 +44,12 @@ class RegistrationApplicants {
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final TransactionTemplate transactions;
 
     RegistrationApplicants(PasswordEncoder passwordEncoder, UserRepository users, AddressRepository addresses,
                            RoleAssignmentRepository roles, RegistrationRepository registrations, StaffDirectory staff,
-                           RuntimeService runtime, AuditLog audit, ObjectMapper json) {
+                           RuntimeService runtime, AuditLog audit, ObjectMapper json,
+                           TransactionTemplate transactions) {
         this.passwordEncoder = passwordEncoder;
         this.users = users;
         this.addresses = addresses;
@@ -49,6 +59,74 @@ class RegistrationApplicants {
         this.runtime = runtime;
         this.audit = audit;
         this.json = json;
+        this.transactions = transactions;
+    }
+
+    /** How often a submission that lost a lock race is run again before its error is reported. */
+    static final int LOCK_RACE_ATTEMPTS = 5;
+
+    /**
+     * At most this many submissions are in their transaction at once: a burst of submissions (1,000 at once in
+     * ConcurrentDuplicateSubmissionTest) waits here, in memory, instead of taking every pooled connection and
+     * making status lookups, sign-ins and staff work wait for one (and answer 503 after the pool's timeout).
+     */
+    static final int CONCURRENT_SUBMISSIONS = 4;
+
+    /** How long a submission waits for its turn before it is answered 503 (a timed-out pool wait says the same). */
+    static final Duration SUBMISSION_WAIT = Duration.ofSeconds(60);
+
+    private final Semaphore submissionSlots = new Semaphore(CONCURRENT_SUBMISSIONS, true);
+
+    /**
+     * Hashes the password before the transaction opens, so that no database connection is held during the deliberately
+     * slow hash (under load, submissions hashing inside their transactions emptied the connection pool), then runs
+     * {@code submission} with the hash in one transaction. The callers' up-front checks (logon id, organization name)
+     * run before this, so a taken one is answered 409 without hashing, as before. The unique constraints decide
+     * between submissions that passed those checks together: the losers' constraint violations become the same 409
+     * (ConstraintConflicts). Some databases (H2) report a loser as a lock timeout or a concurrent update instead; such
+     * a submission runs once more, when its checks see the winner and answer 409 like the others.
+     */
+    SubmittedRegistration submitInTransaction(UserData user, Function<String, SubmittedRegistration> submission) {
+        String passwordHash = passwordEncoder.encode(user.password());
+        boolean joinsOuterTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        if (joinsOuterTransaction) {
+            return transactions.execute(status -> submission.apply(passwordHash));
+        }
+        acquireSubmissionSlot();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return transactions.execute(status -> submission.apply(passwordHash));
+                } catch (ConcurrencyFailureException e) {
+                    if (attempt >= LOCK_RACE_ATTEMPTS) {
+                        throw e;
+                    }
+                    pause(Duration.ofMillis(100L * attempt));
+                }
+            }
+        } finally {
+            submissionSlots.release();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotGetJdbcConnectionException("Interrupted while submitting a registration");
+        }
+    }
+
+    private void acquireSubmissionSlot() {
+        try {
+            if (!submissionSlots.tryAcquire(SUBMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new CannotGetJdbcConnectionException("Too many registrations are being submitted at once");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotGetJdbcConnectionException("Interrupted while waiting to submit a registration");
+        }
     }
 
     /** The rejected registration of this flow that a submission corrects, or null when it corrects none. */
@@ -77,11 +155,12 @@ class RegistrationApplicants {
     }
 
     /**
-     * Saves the registering user PENDING and disabled in {@code organization}, with the password hash, an address
+     * Saves the registering user PENDING and disabled in {@code organization}, with the password hash (made by
+     * {@link #submitInTransaction}), an address
      * and the policy's roles; {@code existing} (the user of a corrected registration) is updated instead.
      */
-    User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
-                         User existing) {
+    User savePendingUser(UserData data, String passwordHash, AddressData address, Organization organization,
+                         RegistrationPolicy policy, User existing) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
         user.setRegistrationState(ApprovalState.PENDING);
@@ -92,7 +171,7 @@ class RegistrationApplicants {
         user.setEmail(data.email().strip());
         user.setPhone(blankToNull(data.phone()));
         user.setPreferredLanguage(blankToNull(data.preferredLanguage()));
-        user.setPasswordHash(passwordEncoder.encode(data.password()));
+        user.setPasswordHash(passwordHash);
         users.saveAndFlush(user);
         addresses.findFirstByUser(user).ifPresent(addresses::delete);
         addresses.save(Address.ofUser(user, address));

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Submits registrations that create an organization and its administrator: organization self-registration
@@ -50,20 +49,28 @@ public class RegistrationService implements RegistrationSubmitter {
     }
 
     @Override
-    @Transactional
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
         if (!supports(flow)) {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
+        if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
+            // a taken logon id or name is answered before the password is hashed (checked again in the transaction)
+            requireUnique(request, organizations.getReferenceById(parents.parentIdFor(policies.forFlow(flow).type())),
+                    null);
+        }
+        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+    }
+
+    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request, String passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization parent = organizations.getReferenceById(parents.parentIdFor(policy.type()));
         requireUnique(request, parent, previous);
         try {
             Organization organization = saveOrganization(request, parent, previous);
-            User admin = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
-                    previous == null ? null : previous.getUser());
+            User admin = applicants.savePendingUser(request.user(), passwordHash, request.addressOrEmpty(),
+                    organization, policy, previous == null ? null : previous.getUser());
             Registration registration = new Registration(flow, applicants.submittedData(request), admin.getEmail());
             registration.setOrganization(organization);
             registration.setUser(admin);

@@ -9,6 +9,7 @@ class EngineRestConfiguration {
 
     @Bean
     ResourceConfigCustomizer taskValidationErrors() {
-        return config -> config.register(TaskValidationRestExceptionHandler.class);
+        return config -> config.register(TaskValidationRestExceptionHandler.class)
+                .register(TaskConflictExceptionHandler.class);
     }
 }
