@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -19,6 +20,15 @@ public interface UserRepository extends JpaRepository<User, Long> {
     }
 
     boolean existsByLogonIdNormalized(String logonIdNormalized);
+
+    /**
+     * A successful sign-in, written in one statement without touching the version: simultaneous sign-ins of one
+     * account (two tabs, a script) used to fail each other's commit with an optimistic-locking 500, and a sign-in
+     * should not make a concurrent edit of the user fail either.
+     */
+    @Modifying
+    @Query("update User u set u.failedLoginCount = 0, u.lockedUntil = null, u.lastLoginAt = :at where u.id = :id")
+    int recordSuccessfulLogin(@Param("id") long id, @Param("at") java.time.Instant at);
 
     List<User> findByOrganization(Organization organization);
 

@@ -167,6 +167,8 @@ class MixedTrafficLoadTest {
         HttpClient buyer = client(buyerCookies);
         int total = Arrays.stream(Kind.values()).mapToInt(k -> k.weight).sum();
         boolean buyerSignedIn = false;
+        boolean expectSignedIn = false;
+        HttpResponse<String> lastSignIn = null;
         while (!stop.get()) {
             int pick = random.nextInt(total);
             Kind kind = null;
@@ -178,7 +180,7 @@ class MixedTrafficLoadTest {
                 }
             }
             if (kind == Kind.BUYER_ADMIN_READ && !buyerSignedIn) {
-                buyerSignedIn = signIn(buyer, tenant.admin(), TestRegistrations.PASSWORD).statusCode() == 302;
+                buyerSignedIn = signedIn(signIn(buyer, tenant.admin(), TestRegistrations.PASSWORD));
             }
             String taskId = kind == Kind.STAFF_COMPLETE_TASK ? reviewTasks.poll() : null;
             if (kind == Kind.STAFF_COMPLETE_TASK && taskId == null) {
@@ -202,9 +204,14 @@ class MixedTrafficLoadTest {
                             + known.get(random.nextInt(known.size())), null);
                     case STOREFRONT_PAGE -> get(anonymous, List.of("/store/login", "/store/register/organization",
                             "/store/register", "/store/register/reseller").get(random.nextInt(4)), null);
-                    case SIGN_IN -> random.nextBoolean()
-                            ? signIn(client(new CookieManager()), tenant.buyer(), TestRegistrations.PASSWORD)
-                            : signIn(client(new CookieManager()), TestRegistrations.unique("nobody"), "Wrong-pass-1");
+                    case SIGN_IN -> {
+                        expectSignedIn = random.nextBoolean();
+                        lastSignIn = expectSignedIn
+                                ? signIn(client(new CookieManager()), tenant.buyer(), TestRegistrations.PASSWORD)
+                                : signIn(client(new CookieManager()), TestRegistrations.unique("nobody"),
+                                "Wrong-pass-1");
+                        yield lastSignIn;
+                    }
                     case STAFF_TASK_LIST -> get(anonymous, "/engine-rest/task?candidateGroup=seller-admins"
                             + "&maxResults=25&sortBy=created&sortOrder=desc", STAFF);
                     case STAFF_COMPLETE_TASK -> send(anonymous, "POST", "/engine-rest/task/" + taskId + "/complete",
@@ -221,6 +228,10 @@ class MixedTrafficLoadTest {
             if (failure == null && !kind.expected.contains(status)) {
                 failure = kind + " answered " + status + ": " + (body == null ? "" : body.substring(0,
                         Math.min(200, body.length())));
+            }
+            if (failure == null && kind == Kind.SIGN_IN && expectSignedIn != signedIn(lastSignIn)) {
+                failure = "SIGN_IN of " + (expectSignedIn ? "the buyer" : "an unknown user") + " went to "
+                        + lastSignIn.headers().firstValue("Location").orElse("nowhere");
             }
             if (failure == null && kind == Kind.SUBMIT_VALID) {
                 createdRegistrations.add(json.readTree(body).get("id").asText());
@@ -358,6 +369,10 @@ class MixedTrafficLoadTest {
             throws Exception {
         return client.send(request(path, staff).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean signedIn(HttpResponse<String> signIn) {
+        return signIn.statusCode() == 302 && !signIn.headers().firstValue("Location").orElse("error").contains("error");
     }
 
     /** The sign-in form as a browser sends it: its page first (session and CSRF token), then the POST. */
