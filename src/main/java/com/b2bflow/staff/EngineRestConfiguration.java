@@ -10,6 +10,6 @@ class EngineRestConfiguration {
     @Bean
     ResourceConfigCustomizer taskValidationErrors() {
         return config -> config.register(TaskValidationRestExceptionHandler.class)
-                .register(TaskConflictExceptionHandler.class);
+                .register(TaskConflictExceptionHandler.class).register(TaskConflictThrowableHandler.class);
     }
 }

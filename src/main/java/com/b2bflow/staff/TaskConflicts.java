@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 /**
  * Two staff members working the same task at the same moment (both in Tasklist, or a claim racing a completion):
  * the engine lets one win and fails the other with an optimistic-locking failure, a "task not found" (it is already
- * completed) or "already claimed", which Camunda's REST API answers 500 (or a bare 404). These become 409 with a
+ * completed), a 403 (the completed task's authorizations are gone), "already claimed", or even a NullPointerException
+ * inside the engine, which Camunda's REST API answers 500 (or 403, or a bare 404). These become 409 with a
  * message that says someone else was first. Anything else is left to Camunda.
  */
 final class TaskConflicts {

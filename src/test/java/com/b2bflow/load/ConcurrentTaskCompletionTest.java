@@ -40,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Two seller administrators complete the same review task at the same moment through {@code /engine-rest} (what
  * Tasklist uses), released together by a barrier, 20 times with nobody's claim and 20 times with the task claimed
- * by one of them: one wins (204), the other is told clearly that someone else was first (409, never a 500 or a
+ * by one of them (and 5 times two claims at once): one wins (204), the other is told clearly that someone else was first (409, never a 500 or a
  * bare 404), and the process advanced exactly once.
  */
 @IntegrationTest
@@ -77,6 +77,41 @@ class ConcurrentTaskCompletionTest {
     @Test
     void twoStaffMembersCompletingATaskOneOfThemClaimed() throws Exception {
         race(true);
+    }
+
+    @Test
+    void twoStaffMembersClaimingATaskTogether() throws Exception {
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            instances.add(submit());
+        }
+        jobs.executeAll();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String instance : instances) {
+                String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<HttpResponse<String>> a = pool.submit(() -> {
+                    together.await();
+                    return send(first, "POST", "/engine-rest/task/" + taskId + "/claim",
+                            "{\"userId\":\"" + first + "\"}");
+                });
+                Future<HttpResponse<String>> b = pool.submit(() -> {
+                    together.await();
+                    return send(second, "POST", "/engine-rest/task/" + taskId + "/claim",
+                            "{\"userId\":\"" + second + "\"}");
+                });
+                List<HttpResponse<String>> both = List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
+                assertThat(both).as("statuses of %s", taskId).extracting(HttpResponse::statusCode)
+                        .containsExactlyInAnyOrder(204, 409);
+                String winner = both.get(0).statusCode() == 204 ? first : second;
+                assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(winner);
+                assertThat(message(both.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow()))
+                        .containsIgnoringCase("someone else");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void race(boolean claimedByFirst) throws Exception {
