@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -25,6 +26,11 @@ public class TaskValidationRestExceptionHandler extends RestExceptionHandler {
 
     @Override
     public Response toResponse(RestException exception) {
+        // first: a decision that lost the race can also fail validation, on what it read while the winner committed
+        Optional<Response> conflict = TaskConflicts.of(exception, uri);
+        if (conflict.isPresent()) {
+            return conflict.get();
+        }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof FormFieldValidationException validation) {
                 ExceptionDto dto = new ExceptionDto();
@@ -34,6 +40,6 @@ public class TaskValidationRestExceptionHandler extends RestExceptionHandler {
                         .entity(dto).build();
             }
         }
-        return TaskConflicts.of(exception, uri).orElseGet(() -> super.toResponse(exception));
+        return super.toResponse(exception);
     }
 }
