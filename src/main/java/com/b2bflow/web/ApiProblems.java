@@ -40,10 +40,14 @@ public class ApiProblems {
         return conflict(conflict);
     }
 
+    /**
+     * Malformed JSON, or a value of the wrong type: names the field where the parser stopped ({@code user.lastName}),
+     * or {@code body} when the body as a whole is unreadable (empty, truncated, not JSON).
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
-                List.of(new FieldProblem("body", "Malformed JSON or a value of the wrong type")));
+                List.of(UnreadableBodies.problem(e)));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
