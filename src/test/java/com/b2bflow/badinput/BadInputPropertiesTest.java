@@ -129,7 +129,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- JSON registration API
 
-    @Property(tries = 240, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 200, seed = SEED, shrinking = ShrinkingMode.OFF)
     void jsonRegistrationRefusesBadFields(@ForAll("flows") String flow, @ForAll("badFields") Map<Field, Object> bad,
                                           @ForAll("noise") Map<String, Object> noise) throws Exception {
         ObjectNode body = JSON.valueToTree(validBody(flow));
@@ -199,7 +199,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- storefront forms
 
-    @Property(tries = 150, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 100, seed = SEED, shrinking = ShrinkingMode.OFF)
     void storefrontFormsShowFieldErrors(@ForAll("flows") String flow, @ForAll("badFormFields") Map<Field, Object> bad)
             throws Exception {
         Map<String, List<String>> parameters = formBase(flow);
@@ -248,7 +248,7 @@ class BadInputPropertiesTest {
                         form(Map.of("identifier", List.of(String.valueOf(logonId)))), session.csrfToken()));
     }
 
-    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 30, seed = SEED, shrinking = ShrinkingMode.OFF)
     void signInRefusesBadInput(@ForAll("junk") Object logonId, @ForAll("junk") Object password,
                                @ForAll boolean duplicate) throws Exception {
         Session session = new Session();
@@ -334,7 +334,7 @@ class BadInputPropertiesTest {
                 "roles", "enabled");
     }
 
-    @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
     void buyerAdminApiRefusesOddPathIds(@ForAll("pathIds") String id, @ForAll("anyBodyMalformation") String how)
             throws Exception {
         for (String path : List.of("/api/me/organizations/", "/api/me/buyers/")) {
@@ -372,6 +372,58 @@ class BadInputPropertiesTest {
         String q = reason instanceof String s ? s : String.valueOf(reason);
         refused("GET /api/csr/customers?q=", Set.of(200, 400), Set.of(),
                 () -> send(csr.http, HttpRequest.newBuilder(uri("/api/csr/customers?q=" + encode(q))).GET()));
+    }
+
+    // ---------------------------------------------------------------- ERP integration and staff API (HTTP Basic)
+
+    @Property(tries = 80, seed = SEED, shrinking = ShrinkingMode.OFF)
+    void erpIntegrationRefusesBadFields(@ForAll("badErpFields") Map<Field, Object> bad) throws Exception {
+        ObjectNode body = JSON.valueToTree(com.b2bflow.support.CloudSuiteRequests.erpCustomer(false));
+        body.withObject("/user").remove("password");
+        bad.forEach((field, value) -> set(body, field.path(), value));
+        Set<String> named = bad.keySet().stream().map(Field::path).collect(Collectors.toSet());
+        refused("POST /api/integration/customers (fields)", 400, named,
+                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/integration/customers")), "erp-integration")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+    }
+
+    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
+    void staffApiRefusesBadInput(@ForAll("pathIds") String id, @ForAll("junk") Object roles,
+                                 @ForAll("anyBodyMalformation") String how) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putUnlessAbsent(body, "roles", roles);
+        refused("PUT /api/staff/users/{id}/roles", Set.of(400, 404), Set.of(),
+                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/roles")),
+                        "seller-admin").header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+        refused("PUT /api/staff/users/{id}/roles (malformed JSON)", Set.of(400), Set.of(),
+                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + adminBuyerId + "/roles")),
+                        "seller-admin").header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(malformed(how, "{\"roles\":[\"Buyer\"]}")))));
+        refused("DELETE /api/staff/users/{id}", Set.of(400, 404), Set.of(),
+                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id)), "seller-admin")
+                        .DELETE()));
+        refused("DELETE /api/staff/organizations/{id}", Set.of(400, 404), Set.of(),
+                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/organizations/" + id)),
+                        "seller-admin").DELETE()));
+    }
+
+    static HttpRequest.Builder basic(HttpRequest.Builder request, String staffUser) {
+        return request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((staffUser + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Provide
+    Arbitrary<Map<Field, Object>> badErpFields() {
+        Arbitrary<Tuple.Tuple2<Field, Object>> one = Arbitraries.of(BadInput.REGISTRATION_FIELDS.stream()
+                        .filter(f -> f.kind() != BadInput.Kind.PASSWORD).toList())
+                .flatMap(field -> BadInput.invalid(field, false).map(value -> Tuple.of(field, value)));
+        return one.list().ofMinSize(1).ofMaxSize(3).uniqueElements(Tuple.Tuple2::get1).map(list -> {
+            Map<Field, Object> map = new LinkedHashMap<>();
+            list.forEach(t -> map.put(t.get1(), t.get2()));
+            return map;
+        });
     }
 
     // ---------------------------------------------------------------- generators
@@ -622,6 +674,10 @@ class BadInputPropertiesTest {
         String shown = status + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body);
         assertThat(status).as("never a 5xx: " + endpoint + " → " + shown).isLessThan(500);
         assertThat(statuses).as(endpoint + " → " + shown).contains(status);
+        boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+        if (status == 400 && json) {
+            assertThat(namedFields(response)).as(endpoint + ": a 400 names what is wrong → " + shown).isNotEmpty();
+        }
         if (status == 400 && !fields.isEmpty()) {
             Set<String> named = namedFields(response);
             assertThat(named).as(endpoint + ": the answer names one of " + fields + " → " + shown)
