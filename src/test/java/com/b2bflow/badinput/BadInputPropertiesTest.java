@@ -174,6 +174,17 @@ class BadInputPropertiesTest {
                 () -> postJson(anonymous, "/api/registrations/" + flow, valid, null));
     }
 
+    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
+    void withdrawalRefusesBadInput(@ForAll("pathIds") String id, @ForAll("junk") Object logonId,
+                                   @ForAll("junk") Object password) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putUnlessAbsent(body, "logonId", logonId);
+        putUnlessAbsent(body, "password", password);
+        refused("POST /api/registrations/{id}/withdraw", Set.of(400, 403, 404), Set.of(),
+                () -> postJson(anonymous, "/api/registrations/" + id + "/withdraw", JSON.writeValueAsString(body),
+                        null));
+    }
+
     // ---------------------------------------------------------------- HCL-compatible URLs
 
     @Property(tries = 150, seed = SEED, shrinking = ShrinkingMode.OFF)
@@ -376,7 +387,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- ERP integration and staff API (HTTP Basic)
 
-    @Property(tries = 80, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 50, seed = SEED, shrinking = ShrinkingMode.OFF)
     void erpIntegrationRefusesBadFields(@ForAll("badErpFields") Map<Field, Object> bad) throws Exception {
         ObjectNode body = JSON.valueToTree(com.b2bflow.support.CloudSuiteRequests.erpCustomer(false));
         body.withObject("/user").remove("password");
@@ -388,7 +399,7 @@ class BadInputPropertiesTest {
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
     }
 
-    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 20, seed = SEED, shrinking = ShrinkingMode.OFF)
     void staffApiRefusesBadInput(@ForAll("pathIds") String id, @ForAll("junk") Object roles,
                                  @ForAll("anyBodyMalformation") String how) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -401,6 +412,12 @@ class BadInputPropertiesTest {
                 () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + adminBuyerId + "/roles")),
                         "seller-admin").header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(malformed(how, "{\"roles\":[\"Buyer\"]}")))));
+        refused("GET /api/staff/users/{id}/data", Set.of(400, 403, 404), Set.of(),
+                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/data")),
+                        "site-admin").GET()));
+        refused("DELETE /api/staff/users/{id}/personal-data", Set.of(400, 403, 404), Set.of(),
+                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/personal-data")),
+                        "site-admin").DELETE()));
         refused("DELETE /api/staff/users/{id}", Set.of(400, 404), Set.of(),
                 () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id)), "seller-admin")
                         .DELETE()));
