@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * starting the flow's process. Runs in the submitter's transaction.
  */
 @Component
-class RegistrationApplicants {
+public class RegistrationApplicants {
 
     private final PasswordEncoder passwordEncoder;
     private final UserRepository users;
@@ -52,7 +52,7 @@ class RegistrationApplicants {
     }
 
     /** The rejected registration of this flow that a submission corrects, or null when it corrects none. */
-    Registration rejectedRegistrationToCorrect(RegistrationFlow flow, String previousId) {
+    public Registration rejectedRegistrationToCorrect(RegistrationFlow flow, String previousId) {
         if (previousId == null || previousId.isBlank()) {
             return null;
         }
@@ -68,10 +68,14 @@ class RegistrationApplicants {
     }
 
     /** 409 when another storefront user or a staff member has the logon id; {@code reusable} may keep its own. */
-    void requireLogonIdFree(UserData user, User reusable) {
-        boolean taken = users.findByLogonIdNormalized(Names.normalize(user.logonId()))
+    public void requireLogonIdFree(UserData user, User reusable) {
+        requireLogonIdFree(user.logonId(), reusable);
+    }
+
+    public void requireLogonIdFree(String logonId, User reusable) {
+        boolean taken = users.findByLogonIdNormalized(Names.normalize(logonId))
                 .filter(existing -> reusable == null || !existing.getId().equals(reusable.getId())).isPresent();
-        if (taken || staff.exists(user.logonId().strip())) {
+        if (taken || staff.exists(logonId.strip())) {
             throw RegistrationConflictException.logonIdTaken();
         }
     }
@@ -82,6 +86,15 @@ class RegistrationApplicants {
      */
     User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
                          User existing) {
+        return savePendingUser(data, address, organization, policy, existing, true);
+    }
+
+    /**
+     * As above; without {@code withRoles} the user gets no roles yet (a partial registration waits in a holding
+     * organization and gets its roles in the customer it is linked to).
+     */
+    public User savePendingUser(UserData data, AddressData address, Organization organization,
+                                RegistrationPolicy policy, User existing, boolean withRoles) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
         user.setRegistrationState(ApprovalState.PENDING);
@@ -98,13 +111,15 @@ class RegistrationApplicants {
         addresses.save(Address.ofUser(user, address));
         roles.deleteByUser(user);
         roles.flush();
-        policy.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
-        roles.flush();
+        if (withRoles) {
+            policy.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
+            roles.flush();
+        }
         return user;
     }
 
     /** Saves the registration and starts its flow's process, with the registration id as business key. */
-    SubmittedRegistration start(Registration submitted, Map<String, Object> variables, String details) {
+    public SubmittedRegistration start(Registration submitted, Map<String, Object> variables, String details) {
         // an assigned id makes Spring Data merge: keep working on the managed copy it returns
         Registration registration = registrations.saveAndFlush(submitted);
         registration.setProcessInstanceId(runtime.startProcessInstanceByKey(registration.getFlow().processKey(),
@@ -117,7 +132,7 @@ class RegistrationApplicants {
     }
 
     /** What was submitted, as JSON; the password fields are write-only and never serialized. */
-    String submittedData(RegistrationRequest request) {
+    public String submittedData(Object request) {
         try {
             return json.writeValueAsString(request);
         } catch (JsonProcessingException e) {

@@ -2,7 +2,9 @@ package com.b2bflow.registration;
 
 import com.b2bflow.member.ApprovalState;
 import java.util.Optional;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,10 +14,13 @@ public class RegistrationQueries {
 
     private final RegistrationRepository registrations;
     private final TaskService tasks;
+    private final ExternalTaskService externalTasks;
 
-    public RegistrationQueries(RegistrationRepository registrations, TaskService tasks) {
+    public RegistrationQueries(RegistrationRepository registrations, TaskService tasks,
+                               ExternalTaskService externalTasks) {
         this.registrations = registrations;
         this.tasks = tasks;
+        this.externalTasks = externalTasks;
     }
 
     @Transactional(readOnly = true)
@@ -32,8 +37,12 @@ public class RegistrationQueries {
         if (registration.getState() != ApprovalState.PENDING || registration.getProcessInstanceId() == null) {
             return registration.getState().name();
         }
-        return tasks.createTaskQuery().processInstanceId(registration.getProcessInstanceId()).list().stream()
-                .map(Task::getTaskDefinitionKey).findFirst().orElse("SUBMITTED");
+        String processInstanceId = registration.getProcessInstanceId();
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(Task::getTaskDefinitionKey).findFirst()
+                .or(() -> externalTasks.createExternalTaskQuery().processInstanceId(processInstanceId).list()
+                        .stream().map(ExternalTask::getActivityId).findFirst())
+                .orElse("SUBMITTED");
     }
 
     /** The submitted data of a rejected registration, to prefill its correction (never contains a password). */

@@ -3,6 +3,7 @@ package com.b2bflow.staff;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.b2bflow.registration.RegistrationFlow;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -70,9 +71,9 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
             grant(group, Resources.TASK, ANY, Permissions.READ);
         }
-        grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
-        grant(StaffGroups.INTEGRATION, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        revokeBroadIntegrationGrants();
+        grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, RegistrationFlow.ERP_APPROVAL.processKey(),
+                Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         ensureFilter(GROUP_TASKS_FILTER, -10, "Tasks of your groups, claimed or not",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
         ensureFilter(MY_TASKS_FILTER, -5, "Tasks assigned to you",
@@ -111,6 +112,18 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
                     case "applicantName" -> "Applicant";
                     default -> "Registration";
                 })).toList();
+    }
+
+    /**
+     * Earlier versions let the ERP integration read and update every process instance; it only answers the external
+     * tasks of {@code erpApprovalRegistration}.
+     */
+    private void revokeBroadIntegrationGrants() {
+        for (Resource resource : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE)) {
+            authorizations.createAuthorizationQuery().groupIdIn(StaffGroups.INTEGRATION).resourceType(resource)
+                    .resourceId(ANY).list()
+                    .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+        }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

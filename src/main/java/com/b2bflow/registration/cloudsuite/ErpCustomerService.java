@@ -17,6 +17,7 @@ import com.b2bflow.registration.FieldProblem;
 import com.b2bflow.registration.InvalidRegistrationException;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.Registration;
+import com.b2bflow.registration.RegistrationApplicants;
 import com.b2bflow.registration.RegistrationConflictException;
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationParents;
@@ -24,7 +25,6 @@ import com.b2bflow.registration.RegistrationPolicies;
 import com.b2bflow.registration.RegistrationPolicy;
 import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.SubmittedRegistration;
-import com.b2bflow.staff.StaffDirectory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -53,16 +53,14 @@ public class ErpCustomerService {
     private final AddressRepository addresses;
     private final RoleAssignmentRepository roles;
     private final RegistrationRepository registrations;
-    private final StaffDirectory staff;
+    private final RegistrationApplicants applicants;
     private final RuntimeService runtime;
-    private final SubmittedCompany submitted;
     private final AuditLog audit;
 
     public ErpCustomerService(Validator validator, RegistrationPolicies policies, RegistrationParents parents,
                               OrganizationRepository organizations, UserRepository users, AddressRepository addresses,
                               RoleAssignmentRepository roles, RegistrationRepository registrations,
-                              StaffDirectory staff, RuntimeService runtime, SubmittedCompany submitted,
-                              AuditLog audit) {
+                              RegistrationApplicants applicants, RuntimeService runtime, AuditLog audit) {
         this.validator = validator;
         this.policies = policies;
         this.parents = parents;
@@ -71,9 +69,8 @@ public class ErpCustomerService {
         this.addresses = addresses;
         this.roles = roles;
         this.registrations = registrations;
-        this.staff = staff;
+        this.applicants = applicants;
         this.runtime = runtime;
-        this.submitted = submitted;
         this.audit = audit;
     }
 
@@ -88,10 +85,7 @@ public class ErpCustomerService {
         if (organizations.findByErpCustomerNumber(number).isPresent()) {
             throw new ErpCustomerExistsException(number, existingRegistrationId(number));
         }
-        if (users.findByLogonId(request.user().logonId()).isPresent()
-                || staff.exists(request.user().logonId().strip())) {
-            throw RegistrationConflictException.logonIdTaken();
-        }
+        applicants.requireLogonIdFree(request.user().logonId(), null);
         if (organizations.findByParentAndNameNormalized(parent, Names.normalize(data.name())).isPresent()) {
             throw RegistrationConflictException.organizationNameTaken();
         }
@@ -106,7 +100,7 @@ public class ErpCustomerService {
             addresses.save(Address.ofOrganization(customer, request.addressOrEmpty()));
             User user = saveUser(request.user(), customer, policy);
             addresses.save(Address.ofUser(user, request.addressOrEmpty()));
-            Registration registration = new Registration(flow, submitted.serialize(request), user.getEmail());
+            Registration registration = new Registration(flow, applicants.submittedData(request), user.getEmail());
             registration.setOrganization(customer);
             registration.setUser(user);
             registration = registrations.saveAndFlush(registration);

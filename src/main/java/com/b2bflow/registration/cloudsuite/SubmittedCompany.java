@@ -25,14 +25,6 @@ class SubmittedCompany {
         }
     }
 
-    String serialize(Object request) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize a registration", e);
-        }
-    }
-
     /** The company's name: the linked customer's once approved, else the submitted one. */
     String companyName(Registration registration) {
         if (registration.getOrganization() != null) {

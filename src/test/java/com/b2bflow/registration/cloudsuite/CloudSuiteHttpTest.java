@@ -134,6 +134,10 @@ class CloudSuiteHttpTest {
 
     @Test
     void theStorefrontPagesRegisterAndShowFieldErrors() throws Exception {
+        mvc.perform(get("/store/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/store/register/shop\"")))
+                .andExpect(content().string(containsString("href=\"/store/register/business\"")))
+                .andExpect(content().string(containsString("href=\"/store/register/shop-approval\"")));
         mvc.perform(get("/store/register")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Register as a customer")));
         mvc.perform(get("/store/register/business")).andExpect(status().isOk())

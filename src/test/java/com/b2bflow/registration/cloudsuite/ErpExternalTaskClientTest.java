@@ -139,6 +139,9 @@ class ErpExternalTaskClientTest {
         // a bad answer is refused with a clear 400, and the task stays with the ERP
         String blocked = submit("Approve again", marker);
         jobs.executeAll();
+        assertThat(http.getForEntity("/api/registrations/" + blocked, String.class).getBody())
+                .as("the applicant sees that the registration waits for the ERP")
+                .contains("\"step\":\"Task_RequestErpApproval\"");
         String taskId = externalTasks.fetchAndLock(1, "erp-test-client").topic("erp-registration", 30_000)
                 .businessKey(blocked).execute().get(0).getId();
         ResponseEntity<String> bad = http.withBasicAuth("erp-integration", "demo").postForEntity(
@@ -154,6 +157,17 @@ class ErpExternalTaskClientTest {
                         + "\"topics\":[{\"topicName\":\"erp-registration\",\"lockDuration\":1000}]}"), String.class);
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(foreign.getBody()).isEqualTo("[]");
+
+        // the integration sees the ERP flow's instances only
+        submitters.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("orgSelfRegistration").count())
+                .isPositive();
+        assertThat(http.withBasicAuth("erp-integration", "demo").getForEntity(
+                "/engine-rest/process-instance/count?processDefinitionKey=orgSelfRegistration", String.class)
+                .getBody()).isEqualTo("{\"count\":0}");
+        assertThat(http.withBasicAuth("erp-integration", "demo").getForEntity(
+                "/engine-rest/process-instance/count?processDefinitionKey=erpApprovalRegistration", String.class)
+                .getBody()).isNotEqualTo("{\"count\":0}");
     }
 
     private String submit(String prefix, String marker) {
