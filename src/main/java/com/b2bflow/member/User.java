@@ -74,6 +74,12 @@ public class User {
         enabled = false;
     }
 
+    /** The applicant withdrew their pending registration: the account can no longer be used. */
+    public void withdraw() {
+        registrationState = ApprovalState.WITHDRAWN;
+        enabled = false;
+    }
+
     public void recordSuccessfulLogin() {
         failedLoginCount = 0;
         lockedUntil = null;

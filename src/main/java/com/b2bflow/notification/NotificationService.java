@@ -62,15 +62,16 @@ public class NotificationService {
             if (sent.existsById(key)) {
                 continue;
             }
-            deliver(notification, recipient);
-            sent.saveAndFlush(new SentNotification(key));
+            String subject = deliver(notification, recipient);
+            sent.saveAndFlush(new SentNotification(key, recipient.email(), notification.template(), subject));
         }
         if (notification.recipients().isEmpty()) {
             log.warn("Notification {} ({}) has no recipients", notification.key(), notification.template());
         }
     }
 
-    private void deliver(Notification notification, Recipient recipient) {
+    /** Sends one message; returns its subject (recorded, for the recipient's data export). */
+    private String deliver(Notification notification, Recipient recipient) {
         MailTemplates.RenderedMail mail = templates.render(notification.template(), notification.model(),
                 recipient.locale());
         try {
@@ -83,6 +84,7 @@ public class NotificationService {
             helper.setText(mail.text(), mail.html());
             send(message);
             log.info("Sent '{}' mail ({})", notification.template(), notification.key());
+            return mail.subject();
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailSendException("Could not build mail " + notification.template(), e);
         }

@@ -83,6 +83,11 @@ public class Registration {
         decide(ApprovalState.REJECTED, decidedBy, reason);
     }
 
+    /** The applicant withdrew the pending registration (recorded like a decision, by the applicant). */
+    public void withdraw(String withdrawnBy) {
+        decide(ApprovalState.WITHDRAWN, withdrawnBy, null);
+    }
+
     private void decide(ApprovalState outcome, String decider, String reason) {
         if (state != ApprovalState.PENDING) {
             throw new RegistrationAlreadyDecidedException(id, state);

@@ -34,7 +34,7 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
     private static final int MAX_TRACKED_ADDRESSES = 100_000;
     static final RequestMatcher LIMITED = new OrRequestMatcher(java.util.stream.Stream.of(
                     "/api/registrations/**", "/api/activation/**", "/webapp/wcs/stores/servlet/*RegistrationAdd",
-                    "/store/register/**", "/store/activate/**")
+                    "/store/register/**", "/store/activate/**", "/store/registration/*/withdraw")
             .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
             .toList());
 

@@ -105,6 +105,9 @@ public class SecurityConfiguration {
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // data-subject access requests: customer service may export a registrant's data too
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/staff/users/*/data")
+                        .hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS, CUSTOMER_SERVICE)
                         .requestMatchers("/api/staff/**").hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
                         .requestMatchers("/api/integration/**").hasAuthority(INTEGRATION)
                         .anyRequest().hasAuthority(StaffPrincipal.STAFF))
