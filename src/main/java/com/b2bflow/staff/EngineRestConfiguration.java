@@ -11,4 +11,11 @@ class EngineRestConfiguration {
     ResourceConfigCustomizer taskValidationErrors() {
         return config -> config.register(TaskValidationRestExceptionHandler.class);
     }
+
+    @Bean
+    ResourceConfigCustomizer concurrentChangeConflicts() {
+        return config -> config.register(ConflictRestExceptionHandlers.EngineOptimisticLocking.class)
+                .register(ConflictRestExceptionHandlers.ConcurrencyFailure.class)
+                .register(ConflictRestExceptionHandlers.DataIntegrityViolation.class);
+    }
 }
