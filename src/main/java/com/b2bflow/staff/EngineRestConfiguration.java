@@ -12,4 +12,11 @@ class EngineRestConfiguration {
         return config -> config.register(TaskValidationRestExceptionHandler.class)
                 .register(TaskConflictExceptionHandler.class).register(TaskConflictThrowableHandler.class);
     }
+
+    @Bean
+    ResourceConfigCustomizer concurrentChangeConflicts() {
+        return config -> config.register(ConflictRestExceptionHandlers.EngineOptimisticLocking.class)
+                .register(ConflictRestExceptionHandlers.ConcurrencyFailure.class)
+                .register(ConflictRestExceptionHandlers.DataIntegrityViolation.class);
+    }
 }
