@@ -1,9 +1,14 @@
 package com.b2bflow.member;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface UserRepository extends JpaRepository<User, Long> {
 
@@ -16,5 +21,34 @@ public interface UserRepository extends JpaRepository<User, Long> {
 
     boolean existsByLogonIdNormalized(String logonIdNormalized);
 
+    /**
+     * A successful sign-in, written in one statement without touching the version: simultaneous sign-ins of one
+     * account (two tabs, a script) used to fail each other's commit with an optimistic-locking 500, and a sign-in
+     * should not make a concurrent edit of the user fail either.
+     */
+    @Modifying
+    @Query("update User u set u.failedLoginCount = 0, u.lockedUntil = null, u.lastLoginAt = :at where u.id = :id")
+    int recordSuccessfulLogin(@Param("id") long id, @Param("at") java.time.Instant at);
+
     List<User> findByOrganization(Organization organization);
+
+    /**
+     * Buyers of one organization whose logon id, email, first or last name starts with {@code prefix} (see
+     * {@link #prefixPattern}), by name; the storefront's buyer search.
+     */
+    @Query("""
+            select u from User u
+            where u.organization.id = :organizationId
+              and (u.logonIdNormalized like :prefix escape '\\' or lower(u.email) like :prefix escape '\\'
+                   or lower(u.firstName) like :prefix escape '\\' or lower(u.lastName) like :prefix escape '\\')
+            order by lower(u.lastName), lower(u.firstName), u.logonIdNormalized
+            """)
+    List<User> searchInOrganization(@Param("organizationId") long organizationId, @Param("prefix") String prefix,
+                                    Pageable page);
+
+    /** A case-insensitive LIKE prefix pattern: {@code Sm_th} becomes {@code sm\_th%}. */
+    static String prefixPattern(String query) {
+        return query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+    }
 }

@@ -15,12 +15,16 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends templated mail. Called from async service tasks: a failure throws, the job is retried on the
  * {@code app.notifications.retry-cycle} schedule and ends as a Cockpit incident. Each (key, recipient) pair is
- * recorded in the job's transaction and never sent again.
+ * recorded in its own transaction as soon as the SMTP server accepted it, and never sent again: a retry after a
+ * failure at a later recipient (or after the job's transaction failed) skips the ones already mailed.
  */
 @Service
 public class NotificationService {
@@ -33,9 +37,11 @@ public class NotificationService {
     private final SentNotificationRepository sent;
     private final StaffDirectory staff;
     private final Counter failures;
+    private final TransactionTemplate ownTransaction;
 
     public NotificationService(JavaMailSender mailSender, MailTemplates templates, NotificationProperties properties,
-                               SentNotificationRepository sent, StaffDirectory staff, MeterRegistry metrics) {
+                               SentNotificationRepository sent, StaffDirectory staff, MeterRegistry metrics,
+                               PlatformTransactionManager transactions) {
         this.mailSender = mailSender;
         this.templates = templates;
         this.properties = properties;
@@ -44,6 +50,8 @@ public class NotificationService {
         this.failures = Counter.builder("b2b.mail.failures")
                 .description("Mails that could not be delivered (the job is retried, then becomes an incident)")
                 .register(metrics);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The members of a staff group, as recipients. */
@@ -63,7 +71,8 @@ public class NotificationService {
                 continue;
             }
             String subject = deliver(notification, recipient);
-            sent.saveAndFlush(new SentNotification(key, recipient.email(), notification.template(), subject));
+            ownTransaction.executeWithoutResult(status -> sent.saveAndFlush(
+                    new SentNotification(key, recipient.email(), notification.template(), subject)));
         }
         if (notification.recipients().isEmpty()) {
             log.warn("Notification {} ({}) has no recipients", notification.key(), notification.template());

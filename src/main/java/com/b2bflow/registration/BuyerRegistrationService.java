@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Submits buyer self-registrations (seed 000): a buyer joins an existing approved organization, named by
@@ -35,21 +34,28 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
     }
 
     @Override
-    @Transactional
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
         if (!supports(flow)) {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
         requireOnlyTheOrganizationsName(request.organization());
+        if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
+            // a taken logon id is answered before the password is hashed (checked again in the transaction)
+            applicants.requireLogonIdFree(request.user(), null);
+        }
+        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+    }
+
+    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request, String passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization organization = customerOrganizations.joinable(request.organization().name());
         User reusable = previous == null ? null : previous.getUser();
         applicants.requireLogonIdFree(request.user(), reusable);
         try {
-            User buyer = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
-                    reusable);
+            User buyer = applicants.savePendingUser(request.user(), passwordHash, request.addressOrEmpty(),
+                    organization, policy, reusable);
             Registration registration = new Registration(flow, applicants.submittedData(request), buyer.getEmail());
             registration.setOrganization(organization);
             registration.setUser(buyer);

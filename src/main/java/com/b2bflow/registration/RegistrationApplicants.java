@@ -11,15 +11,21 @@ import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
-import com.b2bflow.security.PasswordHashing;
 import com.b2bflow.staff.StaffDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every submitter does with the registering user and the registration record, whatever the flow: correcting a
@@ -38,12 +44,12 @@ public class RegistrationApplicants {
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final ObjectMapper json;
-    private final PasswordHashing hashing;
+    private final TransactionTemplate transactions;
 
     RegistrationApplicants(PasswordEncoder passwordEncoder, UserRepository users, AddressRepository addresses,
                            RoleAssignmentRepository roles, RegistrationRepository registrations, StaffDirectory staff,
-                           RuntimeService runtime, AuditLog audit, ObjectMapper json, PasswordHashing hashing) {
-        this.hashing = hashing;
+                           RuntimeService runtime, AuditLog audit, ObjectMapper json,
+                           TransactionTemplate transactions) {
         this.passwordEncoder = passwordEncoder;
         this.users = users;
         this.addresses = addresses;
@@ -53,6 +59,74 @@ public class RegistrationApplicants {
         this.runtime = runtime;
         this.audit = audit;
         this.json = json;
+        this.transactions = transactions;
+    }
+
+    /** How often a submission that lost a lock race is run again before its error is reported. */
+    static final int LOCK_RACE_ATTEMPTS = 5;
+
+    /**
+     * At most this many submissions are in their transaction at once: a burst of submissions (1,000 at once in
+     * ConcurrentDuplicateSubmissionTest) waits here, in memory, instead of taking every pooled connection and
+     * making status lookups, sign-ins and staff work wait for one (and answer 503 after the pool's timeout).
+     */
+    static final int CONCURRENT_SUBMISSIONS = 4;
+
+    /** How long a submission waits for its turn before it is answered 503 (a timed-out pool wait says the same). */
+    static final Duration SUBMISSION_WAIT = Duration.ofSeconds(60);
+
+    private final Semaphore submissionSlots = new Semaphore(CONCURRENT_SUBMISSIONS, true);
+
+    /**
+     * Hashes the password before the transaction opens, so that no database connection is held during the deliberately
+     * slow hash (under load, submissions hashing inside their transactions emptied the connection pool), then runs
+     * {@code submission} with the hash in one transaction. The callers' up-front checks (logon id, organization name)
+     * run before this, so a taken one is answered 409 without hashing, as before. The unique constraints decide
+     * between submissions that passed those checks together: the losers' constraint violations become the same 409
+     * (ConstraintConflicts). Some databases (H2) report a loser as a lock timeout or a concurrent update instead; such
+     * a submission runs once more, when its checks see the winner and answer 409 like the others.
+     */
+    SubmittedRegistration submitInTransaction(UserData user, Function<String, SubmittedRegistration> submission) {
+        String passwordHash = passwordEncoder.encode(user.password());
+        boolean joinsOuterTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        if (joinsOuterTransaction) {
+            return transactions.execute(status -> submission.apply(passwordHash));
+        }
+        acquireSubmissionSlot();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return transactions.execute(status -> submission.apply(passwordHash));
+                } catch (ConcurrencyFailureException e) {
+                    if (attempt >= LOCK_RACE_ATTEMPTS) {
+                        throw e;
+                    }
+                    pause(Duration.ofMillis(100L * attempt));
+                }
+            }
+        } finally {
+            submissionSlots.release();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotGetJdbcConnectionException("Interrupted while submitting a registration");
+        }
+    }
+
+    private void acquireSubmissionSlot() {
+        try {
+            if (!submissionSlots.tryAcquire(SUBMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new CannotGetJdbcConnectionException("Too many registrations are being submitted at once");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotGetJdbcConnectionException("Interrupted while waiting to submit a registration");
+        }
     }
 
     /** The rejected registration of this flow that a submission corrects, or null when it corrects none. */
@@ -85,32 +159,28 @@ public class RegistrationApplicants {
     }
 
     /**
-     * Saves the registering user PENDING and disabled in {@code organization}, with the password hash, an address
+     * Saves the registering user PENDING and disabled in {@code organization}, with the password hash (made by
+     * {@link #submitInTransaction}), an address
      * and the policy's roles; {@code existing} (the user of a corrected registration) is updated instead.
      */
-    User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
-                         User existing) {
-        return savePendingUser(data, address, organization, policy, existing, true);
+    User savePendingUser(UserData data, String passwordHash, AddressData address, Organization organization,
+                         RegistrationPolicy policy, User existing) {
+        return savePendingUser(data, passwordHash, address, organization, policy, existing, true);
     }
 
     /**
-     * As above; without {@code withRoles} the user gets no roles yet (a partial registration waits in a holding
-     * organization and gets its roles in the customer it is linked to).
+     * As above, hashing the password here, inside the caller's transaction (CloudSuite flows); without
+     * {@code withRoles} the user gets no roles yet (a partial registration waits in a holding organization and gets
+     * its roles in the customer it is linked to).
      */
     public User savePendingUser(UserData data, AddressData address, Organization organization,
                                 RegistrationPolicy policy, User existing, boolean withRoles) {
-        return savePendingUser(data, address, organization, policy, existing, withRoles,
-                passwordEncoder.encode(data.password()));
+        return savePendingUser(data, passwordEncoder.encode(data.password()), address, organization, policy, existing,
+                withRoles);
     }
 
-    /** Starts hashing the password (see {@link PasswordHashing}): the caller writes the registration meanwhile. */
-    CompletableFuture<String> hashInBackground(String password) {
-        return hashing.hash(password);
-    }
-
-    /** As above, with the password's hash (see {@link #hashInBackground}). */
-    User savePendingUser(UserData data, AddressData address, Organization organization, RegistrationPolicy policy,
-                         User existing, boolean withRoles, String passwordHash) {
+    private User savePendingUser(UserData data, String passwordHash, AddressData address, Organization organization,
+                                 RegistrationPolicy policy, User existing, boolean withRoles) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
         user.setRegistrationState(ApprovalState.PENDING);

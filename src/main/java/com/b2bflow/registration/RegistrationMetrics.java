@@ -12,27 +12,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Registration metrics. Counts per flow and state and open staff tasks per group are read from the shared
  * database, so every node of a cluster reports the same cluster-wide figures; time to decision, reminders,
- * escalations and mail failures are counted by the node that did the work (Prometheus sums them).
+ * escalations and mail failures are counted by the node that did the work (Prometheus sums them). Open incidents
+ * (jobs or external tasks whose retries are exhausted, what Cockpit shows) are read from the engine's tables.
  */
 @Component
 public class RegistrationMetrics {
 
     private final MeterRegistry registry;
     private final RegistrationRepository registrations;
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
     private final MultiGauge byFlowAndState;
+    private final MultiGauge openIncidents;
 
-    public RegistrationMetrics(MeterRegistry registry, RegistrationRepository registrations, TaskService tasks) {
+    public RegistrationMetrics(MeterRegistry registry, RegistrationRepository registrations, TaskService tasks,
+                               RepositoryService repository, RuntimeService runtime) {
         this.registry = registry;
         this.registrations = registrations;
+        this.repository = repository;
+        this.runtime = runtime;
         this.byFlowAndState = MultiGauge.builder("b2b.registrations")
                 .description("Registrations per flow and state (submitted = all states)").register(registry);
+        this.openIncidents = MultiGauge.builder("b2b.incidents.open")
+                .description("Open Camunda incidents (retries exhausted: failed mail jobs, failed ERP answers) per "
+                        + "process definition key and incident type; resolved by a retry in Cockpit")
+                .register(registry);
         for (String group : StaffGroups.TASK_WORKERS) {
             Gauge.builder("b2b.staff.tasks.open", tasks, t -> t.createTaskQuery().taskCandidateGroup(group)
                             .includeAssignedTasks().count())
@@ -50,6 +65,19 @@ public class RegistrationMetrics {
                     "state", ((ApprovalState) row[1]).name()), (Long) row[2]));
         }
         byFlowAndState.register(rows, true);
+        refreshIncidents();
+    }
+
+    private void refreshIncidents() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            for (String type : List.of(Incident.FAILED_JOB_HANDLER_TYPE, Incident.EXTERNAL_TASK_HANDLER_TYPE)) {
+                long open = runtime.createIncidentQuery().processDefinitionKeyIn(definition.getKey())
+                        .incidentType(type).count();
+                rows.add(MultiGauge.Row.of(Tags.of("processDefinitionKey", definition.getKey(), "type", type), open));
+            }
+        }
+        openIncidents.register(rows, true);
     }
 
     public void decided(Registration registration) {

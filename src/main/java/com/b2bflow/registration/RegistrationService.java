@@ -8,13 +8,10 @@ import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.OrganizationType;
 import com.b2bflow.member.User;
-import com.b2bflow.security.PasswordHashing;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Submits registrations that create an organization and its administrator: organization self-registration
@@ -52,25 +49,28 @@ public class RegistrationService implements RegistrationSubmitter {
     }
 
     @Override
-    @Transactional
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
         if (!supports(flow)) {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
-        // the password is hashed while the registration is checked against the existing ones (PasswordHashing)
-        CompletableFuture<String> hashing = applicants.hashInBackground(request.user().password());
+        if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
+            // a taken logon id or name is answered before the password is hashed (checked again in the transaction)
+            requireUnique(request, organizations.getReferenceById(parents.parentIdFor(policies.forFlow(flow).type())),
+                    null);
+        }
+        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+    }
+
+    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request, String passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization parent = organizations.getReferenceById(parents.parentIdFor(policy.type()));
         requireUnique(request, parent, previous);
-        // rows with unique keys (organization name, logon id) are written once the hash is there: a concurrent
-        // submission of the same name waits for their locks no longer than before
-        String passwordHash = PasswordHashing.await(hashing);
         try {
             Organization organization = saveOrganization(request, parent, previous);
-            User admin = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
-                    previous == null ? null : previous.getUser(), true, passwordHash);
+            User admin = applicants.savePendingUser(request.user(), passwordHash, request.addressOrEmpty(),
+                    organization, policy, previous == null ? null : previous.getUser());
             Registration registration = new Registration(flow, applicants.submittedData(request), admin.getEmail());
             registration.setOrganization(organization);
             registration.setUser(admin);

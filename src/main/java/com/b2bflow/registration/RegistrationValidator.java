@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The validation every entry point gets: field constraints, the password rule and its confirmation. */
+/**
+ * The validation every entry point gets: field constraints, no control characters in text, the password rule and
+ * its confirmation.
+ */
 @Component
 public class RegistrationValidator {
 
@@ -26,6 +29,7 @@ public class RegistrationValidator {
         for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
+        problems.addAll(ControlCharacters.problems(request));
         UserData user = request.user();
         if (user != null && (passwordRequired || user.password() != null)) {
             passwordPolicy.problems(user.password(), user.logonId(), user.email(),

@@ -23,7 +23,7 @@ class LoginRecorder {
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof BuyerPrincipal buyer) {
-            users.findById(buyer.userId()).ifPresent(com.b2bflow.member.User::recordSuccessfulLogin);
+            users.recordSuccessfulLogin(buyer.userId(), java.time.Instant.now());
         }
     }
 

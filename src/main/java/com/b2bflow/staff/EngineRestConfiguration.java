@@ -9,6 +9,14 @@ class EngineRestConfiguration {
 
     @Bean
     ResourceConfigCustomizer taskValidationErrors() {
-        return config -> config.register(TaskValidationRestExceptionHandler.class);
+        return config -> config.register(TaskValidationRestExceptionHandler.class)
+                .register(TaskConflictExceptionHandler.class).register(TaskConflictThrowableHandler.class);
+    }
+
+    @Bean
+    ResourceConfigCustomizer concurrentChangeConflicts() {
+        return config -> config.register(ConflictRestExceptionHandlers.EngineOptimisticLocking.class)
+                .register(ConflictRestExceptionHandlers.ConcurrencyFailure.class)
+                .register(ConflictRestExceptionHandlers.DataIntegrityViolation.class);
     }
 }

@@ -13,8 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -40,10 +42,29 @@ public class ApiProblems {
         return conflict(conflict);
     }
 
+    /**
+     * Malformed JSON, or a value of the wrong type: names the field where the parser stopped ({@code user.lastName}),
+     * or {@code body} when the body as a whole is unreadable (empty, truncated, not JSON).
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
-                List.of(new FieldProblem("body", "Malformed JSON or a value of the wrong type")));
+                List.of(UnreadableBodies.problem(e)));
+    }
+
+    /** A path or query parameter that does not convert, such as {@code /api/me/buyers/abc}: names the parameter. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        boolean number = type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type));
+        return problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getName() + "' has the wrong format",
+                List.of(new FieldProblem(e.getName(), number ? "Expected a whole number" : "Wrong format")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is missing",
+                List.of(new FieldProblem(e.getParameterName(), "Required")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

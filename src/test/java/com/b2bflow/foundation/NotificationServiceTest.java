@@ -2,6 +2,7 @@ package com.b2bflow.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.b2bflow.notification.Notification;
 import com.b2bflow.notification.NotificationService;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.MailException;
 
 /** Templated mail over real SMTP (GreenMail): recipients from staff groups, both parts, idempotent sends. */
 @IntegrationTest
@@ -96,6 +98,20 @@ class NotificationServiceTest {
         List<MimeMessage> received = about(organization);
         assertThat(received).extracting(TestSmtp::recipients)
                 .containsOnlyOnce(List.of("backoffice@staff.example.com"), List.of("site-admin@staff.example.com"));
+    }
+
+    @Test
+    void aRetryAfterAFailedRecipientDoesNotMailTheEarlierOnesAgain() {
+        String organization = "Org " + suffix();
+        Notification notification = new Notification("test:" + organization, "test-notice",
+                List.of(Recipient.of("first@example.com", null, null), Recipient.of("not an address", null, null)),
+                model(organization));
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> notifications.send(notification)).isInstanceOf(MailException.class);
+        }
+
+        assertThat(about(organization)).extracting(TestSmtp::recipients).containsExactly(List.of("first@example.com"));
     }
 
     @Test

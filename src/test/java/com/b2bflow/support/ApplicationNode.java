@@ -121,6 +121,11 @@ public final class ApplicationNode implements AutoCloseable {
         waitForExit();
     }
 
+    /** The exit code once the process has ended (137 = killed by SIGKILL). */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         process.destroy();

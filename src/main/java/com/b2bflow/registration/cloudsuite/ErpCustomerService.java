@@ -13,6 +13,7 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.ConstraintConflicts;
+import com.b2bflow.registration.ControlCharacters;
 import com.b2bflow.registration.FieldProblem;
 import com.b2bflow.registration.InvalidRegistrationException;
 import com.b2bflow.registration.ProcessVariables;
@@ -143,6 +144,7 @@ public class ErpCustomerService {
         for (ConstraintViolation<ErpCustomerRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
+        problems.addAll(ControlCharacters.problems(request));
         if (request.user() != null && request.user().password() != null) {
             problems.add(new FieldProblem("user.password", "The ERP does not send passwords: with "
                     + "sendActivationEmail the user chooses one through a one-time activation link"));
