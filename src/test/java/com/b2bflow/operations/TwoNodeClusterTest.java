@@ -183,17 +183,7 @@ class TwoNodeClusterTest {
 
     private HttpResponse<String> send(ApplicationNode node, String method, String path, String user, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url(path))).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(node.request(method, path, user, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
