@@ -82,6 +82,21 @@ public final class ApplicationNode implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
+    /** A request to this node with an optional JSON body, as an optional demo staff user (HTTP Basic). */
+    public HttpRequest request(String method, String path, String staffUser, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (staffUser != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((staffUser + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return request.build();
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
