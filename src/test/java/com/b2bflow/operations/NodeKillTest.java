@@ -238,23 +238,12 @@ class NodeKillTest {
     }
 
     private Map<String, String> nodeProperties(Map<String, Object> database) {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("spring.profiles.active", "postgres");
-        database.forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", String.valueOf(TestSmtp.PORT));
-        properties.put("app.demo-data.enabled", "true");
-        properties.put("camunda.bpm.admin-user.id", "admin");
-        properties.put("camunda.bpm.admin-user.password", "demo");
-        properties.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
-        properties.put("camunda.bpm.job-execution.max-wait", "1000");
+        Map<String, String> properties = ApplicationNode.postgresProperties("postgres", database);
         properties.put("camunda.bpm.job-execution.core-pool-size", String.valueOf(JOB_THREADS));
         properties.put("camunda.bpm.job-execution.max-pool-size", String.valueOf(JOB_THREADS));
         // the killed node's locks on jobs expire after this; the restarted node then runs those jobs
         properties.put("camunda.bpm.job-execution.lock-time-in-millis", "10000");
-        properties.put("app.notifications.retry-cycle", "R5/PT2S");
         properties.put("app.security.rate-limit.requests", "100000");
-        properties.put("server.servlet.session.cookie.secure", "false");
         return properties;
     }
 

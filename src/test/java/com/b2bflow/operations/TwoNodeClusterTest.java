@@ -45,19 +45,7 @@ class TwoNodeClusterTest {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         Map<String, Object> database = TestDatabase.postgresDatabase("b2b_cluster_" + System.nanoTime());
-        Map<String, String> properties = new HashMap<>();
-        properties.put("spring.profiles.active", "postgres,cluster");
-        database.forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", String.valueOf(TestSmtp.PORT));
-        properties.put("app.demo-data.enabled", "true");
-        properties.put("camunda.bpm.admin-user.id", "admin");
-        properties.put("camunda.bpm.admin-user.password", "demo");
-        properties.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
-        properties.put("camunda.bpm.job-execution.max-wait", "1000");
-        properties.put("app.notifications.retry-cycle", "R5/PT2S");
-        // the postgres profile marks cookies Secure (production runs behind HTTPS); these nodes speak plain http
-        properties.put("server.servlet.session.cookie.secure", "false");
+        Map<String, String> properties = ApplicationNode.postgresProperties("postgres,cluster", database);
         node1 = ApplicationNode.start("cluster-node1", properties);
         node2 = ApplicationNode.start("cluster-node2", properties);
     }

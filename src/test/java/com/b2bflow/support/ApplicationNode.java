@@ -82,6 +82,27 @@ public final class ApplicationNode implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
+    /**
+     * What the node tests start their nodes with: the given profiles on the given PostgreSQL database, mail to the
+     * test SMTP server, demo staff, quick job acquisition and mail retries, and cookies for plain http.
+     */
+    public static Map<String, String> postgresProperties(String profiles, Map<String, Object> database) {
+        Map<String, String> properties = new java.util.HashMap<>();
+        properties.put("spring.profiles.active", profiles);
+        database.forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(TestSmtp.PORT));
+        properties.put("app.demo-data.enabled", "true");
+        properties.put("camunda.bpm.admin-user.id", "admin");
+        properties.put("camunda.bpm.admin-user.password", "demo");
+        properties.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
+        properties.put("camunda.bpm.job-execution.max-wait", "1000");
+        properties.put("app.notifications.retry-cycle", "R5/PT2S");
+        // the postgres profile marks cookies Secure (production runs behind HTTPS); these nodes speak plain http
+        properties.put("server.servlet.session.cookie.secure", "false");
+        return properties;
+    }
+
     /** A request to this node with an optional JSON body, as an optional demo staff user (HTTP Basic). */
     public HttpRequest request(String method, String path, String staffUser, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
