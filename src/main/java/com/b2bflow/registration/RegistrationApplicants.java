@@ -86,7 +86,7 @@ public class RegistrationApplicants {
      * (ConstraintConflicts). Some databases (H2) report a loser as a lock timeout or a concurrent update instead; such
      * a submission runs once more, when its checks see the winner and answer 409 like the others.
      */
-    SubmittedRegistration submitInTransaction(UserData user, Function<String, SubmittedRegistration> submission) {
+    public SubmittedRegistration submitInTransaction(UserData user, Function<String, SubmittedRegistration> submission) {
         String passwordHash = passwordEncoder.encode(user.password());
         boolean joinsOuterTransaction = TransactionSynchronizationManager.isActualTransactionActive();
         if (joinsOuterTransaction) {
@@ -169,17 +169,10 @@ public class RegistrationApplicants {
     }
 
     /**
-     * As above, hashing the password here, inside the caller's transaction (CloudSuite flows); without
-     * {@code withRoles} the user gets no roles yet (a partial registration waits in a holding organization and gets
-     * its roles in the customer it is linked to).
+     * As above; without {@code withRoles} the user gets no roles yet (a partial registration waits in a holding
+     * organization and gets its roles in the customer it is linked to).
      */
-    public User savePendingUser(UserData data, AddressData address, Organization organization,
-                                RegistrationPolicy policy, User existing, boolean withRoles) {
-        return savePendingUser(data, passwordEncoder.encode(data.password()), address, organization, policy, existing,
-                withRoles);
-    }
-
-    private User savePendingUser(UserData data, String passwordHash, AddressData address, Organization organization,
+    public User savePendingUser(UserData data, String passwordHash, AddressData address, Organization organization,
                                  RegistrationPolicy policy, User existing, boolean withRoles) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Submits the storefront registrations of seed 001 ("CloudSuite"): the complete shop registration (customer,
@@ -65,12 +64,19 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
     }
 
     @Override
-    @Transactional
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
         if (!supports(flow)) {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
+        if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
+            // a taken logon id is answered before the password is hashed (checked again in the transaction)
+            applicants.requireLogonIdFree(request.user(), null);
+        }
+        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+    }
+
+    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request, String passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         // shop registrations are never rejected, so they have nothing to correct
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
@@ -85,8 +91,8 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
         try {
             boolean shop = flow == RegistrationFlow.SHOP;
             Organization organization = shop ? saveCustomer(company, parent, request) : parent;
-            User user = applicants.savePendingUser(request.user(), request.addressOrEmpty(), organization, policy,
-                    correctedUser, shop);
+            User user = applicants.savePendingUser(request.user(), passwordHash, request.addressOrEmpty(),
+                    organization, policy, correctedUser, shop);
             Registration registration = new Registration(flow, applicants.submittedData(request), user.getEmail());
             registration.setUser(user);
             registration.setPreviousRegistration(previous);
