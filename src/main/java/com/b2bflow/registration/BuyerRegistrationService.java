@@ -47,7 +47,8 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
         return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request, String passwordHash) {
+    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request,
+                                         PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization organization = customerOrganizations.joinable(request.organization().name());

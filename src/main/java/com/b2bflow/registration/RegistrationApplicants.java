@@ -16,6 +16,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -77,26 +80,41 @@ public class RegistrationApplicants {
 
     private final Semaphore submissionSlots = new Semaphore(CONCURRENT_SUBMISSIONS, true);
 
+    /** Threads that hash the passwords of the submissions in their transactions (at most one each). */
+    private final ExecutorService hashing = Executors.newFixedThreadPool(CONCURRENT_SUBMISSIONS, runnable -> {
+        Thread thread = new Thread(runnable, "password-hash");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /**
-     * Hashes the password before the transaction opens, so that no database connection is held during the deliberately
-     * slow hash (under load, submissions hashing inside their transactions emptied the connection pool), then runs
-     * {@code submission} with the hash in one transaction. The callers' up-front checks (logon id, organization name)
-     * run before this, so a taken one is answered 409 without hashing, as before. The unique constraints decide
-     * between submissions that passed those checks together: the losers' constraint violations become the same 409
-     * (ConstraintConflicts). Some databases (H2) report a loser as a lock timeout or a concurrent update instead; such
-     * a submission runs once more, when its checks see the winner and answer 409 like the others.
+     * Runs {@code submission} in one transaction while the password is hashed on a thread of its own: the submission
+     * saves the user without the hash ({@link #savePendingUser}), which the user gets just before the commit, so the
+     * deliberately slow hash overlaps the rest of the submission's work. The callers' up-front checks (logon id,
+     * organization name) run before this, so a taken one is answered 409 without hashing. At most
+     * {@link #CONCURRENT_SUBMISSIONS} submissions (and hashes) are under way at once, each holding one connection.
+     * The unique constraints decide between submissions that passed those checks together: the losers' constraint
+     * violations become the same 409 (ConstraintConflicts). Some databases (H2) report a loser as a lock timeout or a
+     * concurrent update instead; such a submission runs once more, when its checks see the winner and answer 409 like
+     * the others.
      */
-    public SubmittedRegistration submitInTransaction(UserData user, Function<String, SubmittedRegistration> submission) {
-        String passwordHash = passwordEncoder.encode(user.password());
-        boolean joinsOuterTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-        if (joinsOuterTransaction) {
+    public SubmittedRegistration submitInTransaction(UserData user,
+                                                     Function<PendingPasswordHash, SubmittedRegistration> submission) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            PendingPasswordHash passwordHash = PendingPasswordHash.of(passwordEncoder.encode(user.password()));
             return transactions.execute(status -> submission.apply(passwordHash));
         }
         acquireSubmissionSlot();
+        PendingPasswordHash passwordHash = new PendingPasswordHash(
+                CompletableFuture.supplyAsync(() -> passwordEncoder.encode(user.password()), hashing));
+        boolean submitted = false;
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return transactions.execute(status -> submission.apply(passwordHash));
+                    SubmittedRegistration registration = transactions.execute(
+                            status -> submission.apply(passwordHash));
+                    submitted = true;
+                    return registration;
                 } catch (ConcurrencyFailureException e) {
                     if (attempt >= LOCK_RACE_ATTEMPTS) {
                         throw e;
@@ -105,6 +123,9 @@ public class RegistrationApplicants {
                 }
             }
         } finally {
+            if (!submitted) {
+                passwordHash.cancel();
+            }
             submissionSlots.release();
         }
     }
@@ -159,11 +180,11 @@ public class RegistrationApplicants {
     }
 
     /**
-     * Saves the registering user PENDING and disabled in {@code organization}, with the password hash (made by
-     * {@link #submitInTransaction}), an address
+     * Saves the registering user PENDING and disabled in {@code organization}, with the password hash (made beside
+     * the transaction by {@link #submitInTransaction}, written before it commits), an address
      * and the policy's roles; {@code existing} (the user of a corrected registration) is updated instead.
      */
-    User savePendingUser(UserData data, String passwordHash, AddressData address, Organization organization,
+    User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address, Organization organization,
                          RegistrationPolicy policy, User existing) {
         return savePendingUser(data, passwordHash, address, organization, policy, existing, true);
     }
@@ -172,7 +193,7 @@ public class RegistrationApplicants {
      * As above; without {@code withRoles} the user gets no roles yet (a partial registration waits in a holding
      * organization and gets its roles in the customer it is linked to).
      */
-    public User savePendingUser(UserData data, String passwordHash, AddressData address, Organization organization,
+    public User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address, Organization organization,
                                  RegistrationPolicy policy, User existing, boolean withRoles) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
@@ -184,7 +205,7 @@ public class RegistrationApplicants {
         user.setEmail(data.email().strip());
         user.setPhone(blankToNull(data.phone()));
         user.setPreferredLanguage(blankToNull(data.preferredLanguage()));
-        user.setPasswordHash(passwordHash);
+        passwordHash.writeTo(user);
         users.saveAndFlush(user);
         if (existing != null) {
             // a corrected registration's user gets its address and roles anew; a new user has none (no queries)

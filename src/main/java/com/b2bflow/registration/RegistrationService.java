@@ -62,7 +62,8 @@ public class RegistrationService implements RegistrationSubmitter {
         return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request, String passwordHash) {
+    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request,
+                                         PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization parent = organizations.getReferenceById(parents.parentIdFor(policy.type()));

@@ -12,6 +12,7 @@ import com.b2bflow.registration.ConstraintConflicts;
 import com.b2bflow.registration.InvalidRegistrationException;
 import com.b2bflow.registration.OrganizationData;
 import com.b2bflow.registration.Registration;
+import com.b2bflow.registration.PendingPasswordHash;
 import com.b2bflow.registration.RegistrationApplicants;
 import com.b2bflow.registration.RegistrationConflictException;
 import com.b2bflow.registration.RegistrationFlow;
@@ -76,7 +77,8 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
         return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request, String passwordHash) {
+    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request,
+                                         PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         // shop registrations are never rejected, so they have nothing to correct
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());

@@ -34,7 +34,8 @@ public class ValidateDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Boolean approved = ProcessVariables.bool(task.getVariable(APPROVED));
+        Object decision = task.getVariable(APPROVED);
+        Boolean approved = ProcessVariables.bool(decision);
         if (approved == null) {
             throw refused(APPROVED, "Decide: approve (true) or reject (false)");
         }
@@ -55,7 +56,10 @@ public class ValidateDecision implements TaskListener {
         if (!unknownGroups.isEmpty()) {
             throw refused(APPROVAL_GROUPS, "Unknown approval groups: " + unknownGroups + "; known: " + knownTypes);
         }
-        task.setVariable(APPROVED, approved);
+        if (!(decision instanceof Boolean)) {
+            // a decision given as text ("true" from a form or REST) is kept as a boolean; a boolean stays as it is
+            task.setVariable(APPROVED, approved);
+        }
         task.setVariable(DECIDED_BY, decider(task));
     }
 

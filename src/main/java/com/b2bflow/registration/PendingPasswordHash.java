@@ -1,0 +1,55 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.member.User;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The registering user's password hash while it is being computed on a thread of its own, beside the submission's
+ * database work: the user is saved without it and gets it just before the transaction commits (nobody sees the user
+ * before that), so the deliberately slow hash and the rest of the submission overlap instead of adding up.
+ */
+public final class PendingPasswordHash {
+
+    private final CompletableFuture<String> hash;
+
+    PendingPasswordHash(CompletableFuture<String> hash) {
+        this.hash = hash;
+    }
+
+    static PendingPasswordHash of(String hash) {
+        return new PendingPasswordHash(CompletableFuture.completedFuture(hash));
+    }
+
+    /** Gives {@code user} the hash now if it is ready, otherwise just before the current transaction commits. */
+    void writeTo(User user) {
+        if (hash.isDone() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            user.setPasswordHash(join());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                user.setPasswordHash(join());
+            }
+        });
+    }
+
+    /** A submission that failed does not need its hash: one that has not started yet never runs. */
+    void cancel() {
+        hash.cancel(false);
+    }
+
+    private String join() {
+        try {
+            return hash.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        } catch (CancellationException e) {
+            throw new IllegalStateException("The password hash of this submission was cancelled", e);
+        }
+    }
+}
