@@ -54,6 +54,12 @@ final class CpuMeter {
         return sorted;
     }
 
+    /** CPU seconds the JIT compiler threads of a process used. */
+    static double compilerSeconds(long pid) {
+        return byThreadKind(pid).entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToDouble(java.util.Map.Entry::getValue).sum();
+    }
+
     /** CPU seconds of a process, its children, and its reaped children. */
     static double withChildren(long pid) {
         long[] parent = stat(pid);

@@ -137,11 +137,11 @@ final class IntakeAndFootprint {
         int submitted = 0;
         long pid = node.process.pid();
         for (int batch = 1; batch <= (run.quick ? 2 : 20); batch++) {
-            double compilerBefore = compilerSeconds(pid);
+            double compilerBefore = CpuMeter.compilerSeconds(pid);
             double appBefore = CpuMeter.process(pid);
             intake.submit(4, warmUp);
             submitted += warmUp;
-            double compiler = compilerSeconds(pid) - compilerBefore;
+            double compiler = CpuMeter.compilerSeconds(pid) - compilerBefore;
             double app = CpuMeter.process(pid) - appBefore;
             Log.info("intake: warm-up batch %d: JIT compilation %.0f%% of the application's CPU", batch,
                     100 * compiler / app);
@@ -193,11 +193,6 @@ final class IntakeAndFootprint {
         section.putPOJO("app_cpu_seconds_by_thread_kind_since_start", threads);
         section.put("intake_vs_hash_ratio", Stats.round(minimum, 3));
         run.results.root.put("intake_vs_hash_ratio", Stats.round(minimum, 3));
-    }
-
-    private static double compilerSeconds(long pid) {
-        return CpuMeter.byThreadKind(pid).entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
-                .mapToDouble(java.util.Map.Entry::getValue).sum();
     }
 
     private void topUp(IntakeBenchmark intake, int registrations) throws Exception {

@@ -65,11 +65,28 @@ final class LifecycleAndScale {
         LifecycleBenchmark.Target app = Targets.application(context, run.mail, run.mailsAccepted);
         LifecycleBenchmark.Target engine = Targets.bare(bare);
         int warmUp = run.quick ? 10 : 150;
+        int warmUpBatches = run.quick ? 1 : 12;
         int size = run.quick ? 20 : 200;
         int rounds = run.quick ? 1 : 3;
-        Log.info("lifecycle %s: warm-up, %d lifecycles each", database, warmUp);
-        LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
-        LifecycleBenchmark.measure(app, app.prepare(warmUp));
+        Log.info("lifecycle %s: warming up until the JIT compiler is (nearly) done: batches of %d lifecycles each "
+                + "until compilation is under 5%% of this JVM's CPU (at most %d batches)", database, warmUp,
+                warmUpBatches);
+        long pid = ProcessHandle.current().pid();
+        int warmedUp = 0;
+        for (int batch = 1; batch <= warmUpBatches; batch++) {
+            double compilerBefore = CpuMeter.compilerSeconds(pid);
+            double cpuBefore = CpuMeter.process(pid);
+            LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
+            LifecycleBenchmark.measure(app, app.prepare(warmUp));
+            warmedUp += warmUp;
+            double compiler = CpuMeter.compilerSeconds(pid) - compilerBefore;
+            double cpu = CpuMeter.process(pid) - cpuBefore;
+            Log.info("lifecycle %s: warm-up batch %d: JIT compilation %.0f%% of this JVM's CPU", database, batch,
+                    100 * compiler / cpu);
+            if (compiler < 0.05 * cpu) {
+                break;
+            }
+        }
         double appSeconds = 0;
         double bareSeconds = 0;
         for (int round = 1; round <= rounds; round++) {
@@ -84,6 +101,7 @@ final class LifecycleAndScale {
         double bareRate = rounds * size / bareSeconds;
         double ratio = appRate / bareRate;
         ObjectNode section = run.section("lifecycle").putObject(database);
+        section.put("warm_up_lifecycles", warmedUp);
         section.put("lifecycles_per_round", size);
         section.put("rounds", rounds);
         section.put("drivers", LifecycleBenchmark.DRIVERS);
