@@ -93,7 +93,11 @@ public final class BenchmarkRunner {
         });
         Log.info("mode %s; SMTP server (GreenMail) on 127.0.0.1:%d; starting embedded PostgreSQL",
                 quick ? "QUICK (smaller sizes, see results.json)" : "full", smtpPort);
-        postgres = EmbeddedPostgres.builder().start();
+        var server = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("bench.profile")) {
+            server.setServerConfig("shared_preload_libraries", PostgresStatements.PRELOAD);
+        }
+        postgres = server.start();
         if (only.contains("intake") || only.contains("footprint")) {
             new IntakeAndFootprint(this).run();
         }

@@ -104,7 +104,7 @@ final class IntakeAndFootprint {
                         f(rss / idleRss, 2), "≤ 400 MB", rss * 1024 * 1024 <= 400e6);
             }
             if (run.only.contains("intake")) {
-                intake(intake, hash, node);
+                intake(intake, hash, node, restartProperties.get("spring.datasource.url"));
             }
         }
         if (measureFootprint) {
@@ -123,7 +123,7 @@ final class IntakeAndFootprint {
         run.mail.purgeEmailFromAllMailboxes();
     }
 
-    private void intake(IntakeBenchmark intake, HashBaseline hash, JarNode node) throws Exception {
+    private void intake(IntakeBenchmark intake, HashBaseline hash, JarNode node, String jdbcUrl) throws Exception {
         ObjectNode section = run.section("intake");
         int cost = hash.cost();
         section.put("encoder", "Spring Security delegating encoder, bcrypt cost " + cost);
@@ -150,15 +150,23 @@ final class IntakeAndFootprint {
             }
         }
         section.put("warm_up_registrations", submitted);
+        PostgresStatements statements = null;
         if (Boolean.getBoolean("bench.profile")) {
             Profiler.start(node, "intake");
+            statements = new PostgresStatements(jdbcUrl);
         }
         ArrayNode rounds = section.putArray("rounds");
         ObjectNode ratios = section.putObject("intake_vs_hash_ratio_by_concurrency");
         double minimum = Double.MAX_VALUE;
         for (int concurrency : List.of(1, 4, 16)) {
             int registrations = (run.quick ? 8 : 40) * Math.min(concurrency, 4) * (concurrency == 16 ? 2 : 1);
+            if (statements != null) {
+                statements.reset();
+            }
             IntakeBenchmark.Round round = intake.round(concurrency, registrations, hashSeconds);
+            if (statements != null) {
+                statements.write("postgres-statements-c" + concurrency, registrations);
+            }
             ObjectNode entry = rounds.addObject();
             entry.put("concurrency", concurrency);
             entry.put("registrations", registrations);
