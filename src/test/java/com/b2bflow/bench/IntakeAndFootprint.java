@@ -31,7 +31,8 @@ final class IntakeAndFootprint {
     void run() throws Exception {
         Path jar = BenchmarkRunner.packagedJar();
         String shipped = BenchmarkRunner.shippedJavaOpts();
-        int registrationsForMemory = run.quick ? 100 : 10_000;
+        // -Dbench.memoryRegistrations=N for experiments: fewer registrations warm the JIT up less for intake
+        int registrationsForMemory = Integer.getInteger("bench.memoryRegistrations", run.quick ? 100 : 10_000);
         ObjectNode footprint = run.section("footprint");
         footprint.put("jar", jar.getFileName().toString());
         footprint.put("java_opts", shipped);
