@@ -66,7 +66,7 @@ final class LifecycleAndScale {
         LifecycleBenchmark.Target engine = Targets.bare(bare);
         int warmUp = run.quick ? 10 : 150;
         int warmUpBatches = run.quick ? 1 : 12;
-        int size = run.quick ? 20 : 200;
+        int size = run.quick ? 20 : 500;
         int rounds = run.quick ? 1 : 3;
         Log.info("lifecycle %s: warming up until the JIT compiler is (nearly) done: batches of %d lifecycles each "
                 + "until compilation is under 5%% of this JVM's CPU (at most %d batches)", database, warmUp,
