@@ -14,6 +14,7 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.staff.StaffDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,11 @@ public class RegistrationApplicants {
         thread.setDaemon(true);
         return thread;
     });
+
+    @PreDestroy
+    void stopHashing() {
+        hashing.shutdown();
+    }
 
     /**
      * Runs {@code submission} in one transaction while the password is hashed on a thread of its own: the submission
