@@ -38,7 +38,7 @@ public final class PendingPasswordHash {
         });
     }
 
-    /** A submission that failed does not need its hash: one that has not started yet never runs. */
+    /** A hash that has not started yet never runs (a failed submission does not need it); a finished one stays. */
     void cancel() {
         hash.cancel(false);
     }

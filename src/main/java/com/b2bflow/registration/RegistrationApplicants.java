@@ -113,14 +113,10 @@ public class RegistrationApplicants {
         acquireSubmissionSlot();
         PendingPasswordHash passwordHash = new PendingPasswordHash(
                 CompletableFuture.supplyAsync(() -> passwordEncoder.encode(user.password()), hashing));
-        boolean submitted = false;
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    SubmittedRegistration registration = transactions.execute(
-                            status -> submission.apply(passwordHash));
-                    submitted = true;
-                    return registration;
+                    return transactions.execute(status -> submission.apply(passwordHash));
                 } catch (ConcurrencyFailureException e) {
                     if (attempt >= LOCK_RACE_ATTEMPTS) {
                         throw e;
@@ -129,9 +125,8 @@ public class RegistrationApplicants {
                 }
             }
         } finally {
-            if (!submitted) {
-                passwordHash.cancel();
-            }
+            // a committed submission's hash is done (cancelling it changes nothing); a failed one's need not run
+            passwordHash.cancel();
             submissionSlots.release();
         }
     }
@@ -190,8 +185,8 @@ public class RegistrationApplicants {
      * the transaction by {@link #submitInTransaction}, written before it commits), an address
      * and the policy's roles; {@code existing} (the user of a corrected registration) is updated instead.
      */
-    User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address, Organization organization,
-                         RegistrationPolicy policy, User existing) {
+    User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address,
+                         Organization organization, RegistrationPolicy policy, User existing) {
         return savePendingUser(data, passwordHash, address, organization, policy, existing, true);
     }
 
@@ -199,8 +194,9 @@ public class RegistrationApplicants {
      * As above; without {@code withRoles} the user gets no roles yet (a partial registration waits in a holding
      * organization and gets its roles in the customer it is linked to).
      */
-    public User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address, Organization organization,
-                                 RegistrationPolicy policy, User existing, boolean withRoles) {
+    public User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address,
+                                Organization organization, RegistrationPolicy policy, User existing,
+                                boolean withRoles) {
         User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
         user.setOrganization(organization);
         user.setRegistrationState(ApprovalState.PENDING);
