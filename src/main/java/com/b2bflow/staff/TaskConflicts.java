@@ -39,7 +39,7 @@ final class TaskConflicts {
     }
 
     static Optional<Response> of(Throwable exception, UriInfo uri) {
-        String taskId = taskId(uri);
+        String taskId = id(uri, TASK_ACTION);
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof TaskAlreadyClaimedException claimed) {
                 return Optional.of(conflict("This task was already claimed by " + claimed.getTaskAssignee()
@@ -71,10 +71,6 @@ final class TaskConflicts {
             }
         }
         return false;
-    }
-
-    private static String taskId(UriInfo uri) {
-        return id(uri, TASK_ACTION);
     }
 
     private static String id(UriInfo uri, Pattern action) {
