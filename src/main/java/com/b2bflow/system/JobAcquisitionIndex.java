@@ -1,13 +1,8 @@
 package com.b2bflow.system;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,25 +20,13 @@ import org.springframework.stereotype.Component;
 public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
     static final String NAME = "B2B_IDX_JOB_DUEDATE";
-    private static final Logger log = LoggerFactory.getLogger(JobAcquisitionIndex.class);
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
-        try (Connection connection = configuration.getDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            try {
-                statement.execute("CREATE INDEX IF NOT EXISTS " + NAME + " ON " + table + " (DUEDATE_)");
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            // another node created it at the same moment, or the database user may not create indexes
-            log.warn("Could not ensure index {} on {}: {}", NAME, table, e.getMessage());
-        }
+        EngineTableIndexes.ensure(configuration, "index " + NAME + " on " + table,
+                "CREATE INDEX IF NOT EXISTS " + NAME + " ON " + table + " (DUEDATE_)");
     }
 }

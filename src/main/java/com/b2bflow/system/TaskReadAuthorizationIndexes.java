@@ -1,13 +1,8 @@
 package com.b2bflow.system;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +21,6 @@ public class TaskReadAuthorizationIndexes extends AbstractProcessEnginePlugin {
 
     static final String READ_TASK = "B2B_IDX_AUTH_READ";
     static final String READ_DEFINITION_TASKS = "B2B_IDX_AUTH_READ_TASK";
-    private static final Logger log = LoggerFactory.getLogger(TaskReadAuthorizationIndexes.class);
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -36,20 +30,10 @@ public class TaskReadAuthorizationIndexes extends AbstractProcessEnginePlugin {
             return;
         }
         String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
-        try (Connection connection = configuration.getDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            try {
-                statement.execute("CREATE INDEX IF NOT EXISTS " + READ_TASK + " ON " + table
-                        + " (RESOURCE_TYPE_, GROUP_ID_) WHERE (PERMS_ & 2) = 2");
-                statement.execute("CREATE INDEX IF NOT EXISTS " + READ_DEFINITION_TASKS + " ON " + table
+        EngineTableIndexes.ensure(configuration, "the task read indexes on " + table,
+                "CREATE INDEX IF NOT EXISTS " + READ_TASK + " ON " + table
+                        + " (RESOURCE_TYPE_, GROUP_ID_) WHERE (PERMS_ & 2) = 2",
+                "CREATE INDEX IF NOT EXISTS " + READ_DEFINITION_TASKS + " ON " + table
                         + " (RESOURCE_TYPE_, GROUP_ID_) WHERE (PERMS_ & 64) = 64");
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            log.warn("Could not ensure the task read indexes on {}: {}", table, e.getMessage());
-        }
     }
 }
