@@ -135,21 +135,8 @@ final class IntakeAndFootprint {
                 + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",
                 warmUp, run.quick ? 2 : 20);
         hash.warmUp(50);
-        int submitted = 0;
-        long pid = node.process.pid();
-        for (int batch = 1; batch <= (run.quick ? 2 : 20); batch++) {
-            double compilerBefore = CpuMeter.compilerSeconds(pid);
-            double appBefore = CpuMeter.process(pid);
-            intake.submit(4, warmUp);
-            submitted += warmUp;
-            double compiler = CpuMeter.compilerSeconds(pid) - compilerBefore;
-            double app = CpuMeter.process(pid) - appBefore;
-            Log.info("intake: warm-up batch %d: JIT compilation %.0f%% of the application's CPU", batch,
-                    100 * compiler / app);
-            if (compiler < 0.05 * app) {
-                break;
-            }
-        }
+        int submitted = warmUp * JitWarmUp.until(node.process.pid(), run.quick ? 2 : 20, "intake",
+                "the application's", () -> intake.submit(4, warmUp));
         section.put("warm_up_registrations", submitted);
         PostgresStatements statements = null;
         if (Boolean.getBoolean("bench.profile")) {

@@ -71,22 +71,11 @@ final class LifecycleAndScale {
         Log.info("lifecycle %s: warming up until the JIT compiler is (nearly) done: batches of %d lifecycles each "
                 + "until compilation is under 5%% of this JVM's CPU (at most %d batches)", database, warmUp,
                 warmUpBatches);
-        long pid = ProcessHandle.current().pid();
-        int warmedUp = 0;
-        for (int batch = 1; batch <= warmUpBatches; batch++) {
-            double compilerBefore = CpuMeter.compilerSeconds(pid);
-            double cpuBefore = CpuMeter.process(pid);
-            LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
-            LifecycleBenchmark.measure(app, app.prepare(warmUp));
-            warmedUp += warmUp;
-            double compiler = CpuMeter.compilerSeconds(pid) - compilerBefore;
-            double cpu = CpuMeter.process(pid) - cpuBefore;
-            Log.info("lifecycle %s: warm-up batch %d: JIT compilation %.0f%% of this JVM's CPU", database, batch,
-                    100 * compiler / cpu);
-            if (compiler < 0.05 * cpu) {
-                break;
-            }
-        }
+        int warmedUp = warmUp * JitWarmUp.until(ProcessHandle.current().pid(), warmUpBatches, "lifecycle " + database,
+                "this JVM's", () -> {
+                    LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
+                    LifecycleBenchmark.measure(app, app.prepare(warmUp));
+                });
         double appSeconds = 0;
         double bareSeconds = 0;
         for (int round = 1; round <= rounds; round++) {
