@@ -1,5 +1,7 @@
 package com.b2bflow.bench;
 
+import com.b2bflow.system.LeanHistoryLevel;
+import com.b2bflow.system.LeanHistoryLevelRegistration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
@@ -46,7 +48,9 @@ final class BareEngine implements AutoCloseable {
         configuration.setProcessEngineName("bare");
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        // the application's history level, so both sides write the same kinds of history rows
+        LeanHistoryLevelRegistration.register(configuration);
+        configuration.setHistory(LeanHistoryLevel.NAME);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setAuthorizationEnabled(true);
         configuration.setEnforceHistoryTimeToLive(true);

@@ -3,7 +3,10 @@ package com.b2bflow.foundation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.system.LeanHistoryLevel;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +31,21 @@ class ApplicationStartupTest {
     @Autowired
     RepositoryService repository;
 
+    @Autowired
+    ProcessEngine engine;
+
     @Test
     void flywayAndEngineSchemaComeUp() {
         assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(repository.createDeploymentQuery().count()).isPositive();
+    }
+
+    @Test
+    void engineWritesTheLeanFullHistory() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel()).isInstanceOf(LeanHistoryLevel.class);
+        assertThat(engine.getManagementService().getHistoryLevel()).as("stored as full's id").isEqualTo(3);
     }
 
     @Test

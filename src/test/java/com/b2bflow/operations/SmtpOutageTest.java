@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,6 +58,7 @@ class SmtpOutageTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
+    @Autowired HistoryService history;
     @Autowired RegistrationRepository registrations;
     @Autowired RegistrationMetrics metrics;
     @Autowired JobDriver jobs;
@@ -88,6 +90,12 @@ class SmtpOutageTest {
         assertThat(incidents).hasSize(1);
         assertThat(incidents.get(0).getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
         assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_NotifySellerAdmins");
+        // the history keeps every failed attempt with its exception (and, at full-lean, no rows of successful jobs)
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(doomedInstance).list())
+                .hasSize(3).allSatisfy(log -> {
+                    assertThat(log.isFailureLog()).isTrue();
+                    assertThat(log.getJobExceptionMessage()).isNotBlank();
+                });
 
         // Cockpit's view: the incident over the engine REST API, and the metric
         ResponseEntity<String> cockpit = staff().getForEntity("/engine-rest/incident?processInstanceId="
