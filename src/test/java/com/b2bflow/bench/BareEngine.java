@@ -43,6 +43,9 @@ final class BareEngine implements AutoCloseable {
         pool.setPassword(password);
         pool.setMaximumPoolSize(20);
         pool.setAutoCommit(false);
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            pool.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the application's postgres profile
+        }
         dataSource = new HikariDataSource(pool);
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("bare");
