@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -24,28 +24,25 @@ class LeanHistoryLevelTest {
 
     @Test
     void leavesOutHistoryDetailsAndTheLogOfSuccessfulJobsButKeepsTheRest() {
-        ProcessEngine engine = engine(LeanHistoryLevel.NAME, "${ok}");
-        try {
+        withEngine(LeanHistoryLevel.NAME, "${ok}", engine -> {
             String instance = runToTask(engine);
 
             var history = engine.getHistoryService();
             assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
             assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count()).isZero();
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
-                    .extracting(v -> v.getName() + "=" + v.getValue()).containsExactlyInAnyOrder("name=changed", "step=2");
+                    .extracting(v -> v.getName() + "=" + v.getValue())
+                    .containsExactlyInAnyOrder("name=changed", "step=2");
             assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isEqualTo(3);
             assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).count()).isOne();
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isOne();
             assertThat(engine.getManagementService().getHistoryLevel()).isEqualTo(3);
-        } finally {
-            engine.close();
-        }
+        });
     }
 
     @Test
     void fullWritesWhatLeanLeavesOut() {
-        ProcessEngine engine = engine(ProcessEngineConfiguration.HISTORY_FULL, "${ok}");
-        try {
+        withEngine(ProcessEngineConfiguration.HISTORY_FULL, "${ok}", engine -> {
             String instance = runToTask(engine);
 
             var history = engine.getHistoryService();
@@ -53,15 +50,12 @@ class LeanHistoryLevelTest {
             assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).list())
                     .extracting(log -> log.isCreationLog() ? "created" : log.isSuccessLog() ? "succeeded" : "other")
                     .containsExactlyInAnyOrder("created", "succeeded");
-        } finally {
-            engine.close();
-        }
+        });
     }
 
     @Test
     void aFailedJobKeepsItsLogRowWithTheException() {
-        ProcessEngine engine = engine(LeanHistoryLevel.NAME, "${failing}");
-        try {
+        withEngine(LeanHistoryLevel.NAME, "${failing}", engine -> {
             String instance = engine.getRuntimeService().startProcessInstanceByKey("lean", Map.of("name", "x"))
                     .getId();
             Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
@@ -75,9 +69,7 @@ class LeanHistoryLevelTest {
                 assertThat(engine.getHistoryService().getHistoricJobLogExceptionStacktrace(log.getId()))
                         .contains("smtp away");
             });
-        } finally {
-            engine.close();
-        }
+        });
     }
 
     @Test
@@ -86,13 +78,19 @@ class LeanHistoryLevelTest {
         ProcessEngine lean = engine(LeanHistoryLevel.NAME, "${ok}");
         String instance = runToTask(lean);
         lean.close();
-        ProcessEngine full = engine(ProcessEngineConfiguration.HISTORY_FULL, "${ok}");
-        try {
+        withEngine(ProcessEngineConfiguration.HISTORY_FULL, "${ok}", full -> {
             assertThat(full.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
                     .singleResult()).isNotNull();
             assertThat(full.getTaskService().createTaskQuery().processInstanceId(instance).count()).isOne();
+        });
+    }
+
+    private void withEngine(String historyLevel, String delegate, Consumer<ProcessEngine> test) {
+        ProcessEngine engine = engine(historyLevel, delegate);
+        try {
+            test.accept(engine);
         } finally {
-            full.close();
+            engine.close();
         }
     }
 
