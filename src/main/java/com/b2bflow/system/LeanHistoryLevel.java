@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * and user-operation history.
  * <p>
  * Registration writes 12 form variables at once, each a runtime, a history and a history-detail row, and every
- * async step and SLA timer wrote two job-log rows and read its job definition for them (bench/RESULTS.md). Fewer
- * rows also mean fewer copies of an applicant's personal data.
+ * async step and SLA timer wrote two job-log rows (bench/RESULTS.md). Fewer rows also mean fewer copies of an
+ * applicant's personal data.
  * <p>
  * The id is full's (3): the level writes into the same tables, so a database created at {@code full} runs at this
  * level, and back, without Camunda's "historyLevel mismatch".
