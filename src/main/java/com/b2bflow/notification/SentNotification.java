@@ -2,10 +2,18 @@ package com.b2bflow.notification;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
+/**
+ * A (key, recipient) pair that was mailed. Records are only ever inserted: {@link Persistable} lets
+ * {@code save} insert at once instead of reading the key first, as it does for an entity with an assigned id.
+ */
 @Entity
-class SentNotification {
+class SentNotification implements Persistable<String> {
 
     @Id
     private String notificationKey;
@@ -14,6 +22,9 @@ class SentNotification {
     private String recipient;
     private String template;
     private String subject;
+
+    @Transient
+    private boolean stored;
 
     protected SentNotification() {
     }
@@ -24,5 +35,21 @@ class SentNotification {
         this.recipient = recipient;
         this.template = template;
         this.subject = subject == null || subject.length() <= 255 ? subject : subject.substring(0, 252) + "...";
+    }
+
+    @Override
+    public String getId() {
+        return notificationKey;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
     }
 }
