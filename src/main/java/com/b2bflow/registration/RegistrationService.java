@@ -55,7 +55,7 @@ public class RegistrationService implements RegistrationSubmitter {
         }
         validator.validate(request, true);
         if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
-            // a taken logon id or name is answered before the password is hashed (checked again in the transaction)
+            // a taken logon id or name is answered before the password is hashed
             requireUnique(request, organizations.getReferenceById(parents.parentIdFor(policies.forFlow(flow).type())),
                     null);
         }
@@ -67,7 +67,10 @@ public class RegistrationService implements RegistrationSubmitter {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization parent = organizations.getReferenceById(parents.parentIdFor(policy.type()));
-        requireUnique(request, parent, previous);
+        if (previous != null) {
+            // a new registration was checked before the hash; one that lost a race since meets the unique constraints
+            requireUnique(request, parent, previous);
+        }
         try {
             Organization organization = saveOrganization(request, parent, previous);
             User admin = applicants.savePendingUser(request.user(), passwordHash, request.addressOrEmpty(),
