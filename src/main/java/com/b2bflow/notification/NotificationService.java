@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +30,7 @@ public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
-    private final JavaMailSender mailSender;
+    private final SmtpConnections smtp;
     private final MailTemplates templates;
     private final NotificationProperties properties;
     private final SentNotificationRepository sent;
@@ -39,10 +38,10 @@ public class NotificationService {
     private final Counter failures;
     private final TransactionTemplate ownTransaction;
 
-    public NotificationService(JavaMailSender mailSender, MailTemplates templates, NotificationProperties properties,
+    NotificationService(SmtpConnections smtp, MailTemplates templates, NotificationProperties properties,
                                SentNotificationRepository sent, StaffDirectory staff, MeterRegistry metrics,
                                PlatformTransactionManager transactions) {
-        this.mailSender = mailSender;
+        this.smtp = smtp;
         this.templates = templates;
         this.properties = properties;
         this.sent = sent;
@@ -84,7 +83,7 @@ public class NotificationService {
         MailTemplates.RenderedMail mail = templates.render(notification.template(), notification.model(),
                 recipient.locale());
         try {
-            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessage message = smtp.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(properties.from());
             helper.setTo(recipient.name() == null ? new jakarta.mail.internet.InternetAddress(recipient.email())
@@ -101,7 +100,7 @@ public class NotificationService {
 
     private void send(MimeMessage message) {
         try {
-            mailSender.send(message);
+            smtp.send(message);
         } catch (MailException e) {
             failures.increment();
             throw e;
