@@ -92,7 +92,7 @@ final class CpuMeter {
         return -1;
     }
 
-    private static List<Long> children(long pid) {
+    static List<Long> children(long pid) {
         List<Long> children = new ArrayList<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {

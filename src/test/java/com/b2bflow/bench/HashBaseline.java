@@ -2,6 +2,7 @@ package com.b2bflow.bench;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -34,23 +35,51 @@ final class HashBaseline {
 
     /** Hashes per second on {@code threads} threads, each hashing until {@code seconds} have passed. */
     double rate(int threads, double seconds) throws InterruptedException {
+        return rate(threads, seconds, null);
+    }
+
+    /** As above, with every hashing thread on the cores {@code cpus} (a taskset list; null: wherever). */
+    double rate(int threads, double seconds, String cpus) throws InterruptedException {
         AtomicLong hashes = new AtomicLong();
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(threads);
-        long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
+        long[] deadline = new long[1];
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
                 try {
-                    while (System.nanoTime() < deadline) {
+                    try {
+                        if (cpus != null) {
+                            Affinity.pinCurrentThread(cpus);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        ready.countDown();
+                    }
+                    go.await();
+                    while (System.nanoTime() < deadline[0]) {
                         encoder.encode(PASSWORD);
                         hashes.incrementAndGet();
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
             }, "bench-hash-" + t);
             thread.start();
         }
+        ready.await();
+        if (failure.get() != null) {
+            deadline[0] = System.nanoTime();
+            go.countDown();
+            throw failure.get();
+        }
+        long start = System.nanoTime();
+        deadline[0] = start + (long) (seconds * 1e9);
+        go.countDown();
         done.await();
         return hashes.get() / ((System.nanoTime() - start) / 1e9);
     }

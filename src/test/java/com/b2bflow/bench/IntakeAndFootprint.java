@@ -105,7 +105,7 @@ final class IntakeAndFootprint {
                         f(rss / idleRss, 2), "≤ 400 MB", rss * 1024 * 1024 <= 400e6);
             }
             if (run.only.contains("intake")) {
-                intake(intake, hash, node, restartProperties.get("spring.datasource.url"));
+                intake(intake, hash, node, postmaster, restartProperties.get("spring.datasource.url"));
             }
         }
         if (measureFootprint) {
@@ -124,7 +124,8 @@ final class IntakeAndFootprint {
         run.mail.purgeEmailFromAllMailboxes();
     }
 
-    private void intake(IntakeBenchmark intake, HashBaseline hash, JarNode node, String jdbcUrl) throws Exception {
+    private void intake(IntakeBenchmark intake, HashBaseline hash, JarNode node, long postmaster, String jdbcUrl)
+            throws Exception {
         ObjectNode section = run.section("intake");
         int cost = hash.cost();
         section.put("encoder", "Spring Security delegating encoder, bcrypt cost " + cost);
@@ -143,43 +144,33 @@ final class IntakeAndFootprint {
             Profiler.start(node, "intake");
             statements = new PostgresStatements(jdbcUrl);
         }
+        Affinity.Split split = Affinity.available() ? Affinity.Split.ofMachine() : null;
         ArrayNode rounds = section.putArray("rounds");
+        ArrayNode ownCoreRounds = section.putArray("rounds_application_on_own_cores");
         ObjectNode ratios = section.putObject("intake_vs_hash_ratio_by_concurrency");
+        ObjectNode sharedRatios = section.putObject("intake_vs_hash_ratio_by_concurrency_shared_cores");
         double minimum = Double.MAX_VALUE;
+        double minimumShared = Double.MAX_VALUE;
         for (int concurrency : List.of(1, 4, 16)) {
             int registrations = (run.quick ? 8 : 40) * Math.min(concurrency, 4) * (concurrency == 16 ? 2 : 1);
             if (statements != null) {
                 statements.reset();
             }
-            IntakeBenchmark.Round round = intake.round(concurrency, registrations, hashSeconds);
+            IntakeBenchmark.Round shared = intake.round(concurrency, registrations, hashSeconds, null);
             if (statements != null) {
                 statements.write("postgres-statements-c" + concurrency, registrations);
             }
-            ObjectNode entry = rounds.addObject();
-            entry.put("concurrency", concurrency);
-            entry.put("registrations", registrations);
-            entry.put("registrations_per_second", Stats.round(round.perSecond(), 3));
-            entry.put("hashes_per_second", Stats.round(round.hashPerSecond(), 3));
-            entry.put("ratio", Stats.round(round.ratio(), 3));
-            entry.put("post_p50_ms", Stats.round(round.submitLatency().p50(), 1));
-            entry.put("post_p95_ms", Stats.round(round.submitLatency().p95(), 1));
-            entry.put("cpu_ms_per_registration_app", Stats.round(round.cpuMillisPerRegistration().app(), 1));
-            entry.put("cpu_ms_per_registration_postgres", Stats.round(round.cpuMillisPerRegistration().database(), 1));
-            entry.put("cpu_ms_per_registration_bench_client_and_smtp",
-                    Stats.round(round.cpuMillisPerRegistration().bench(), 1));
-            entry.put("cpu_ms_per_hash", Stats.round(round.cpuMillisPerHash(), 1));
-            ratios.put(String.valueOf(concurrency), Stats.round(round.ratio(), 3));
-            run.results.note(String.format(java.util.Locale.ROOT, "Intake at concurrency %d: CPU ms per registration: "
-                            + "application %.0f, PostgreSQL %.0f, benchmark client and SMTP server %.0f; per bcrypt "
-                            + "hash %.0f; POST p50 %.0f ms, p95 %.0f ms", concurrency,
-                    round.cpuMillisPerRegistration().app(), round.cpuMillisPerRegistration().database(),
-                    round.cpuMillisPerRegistration().bench(), round.cpuMillisPerHash(), round.submitLatency().p50(),
-                    round.submitLatency().p95()));
-            minimum = Math.min(minimum, round.ratio());
-            run.results.row("Intake, concurrency " + concurrency + " (POST until waiting at review)",
-                    f(round.perSecond(), 2) + " /s", f(round.hashPerSecond(), 2) + " bcrypt-" + cost + " hashes/s on "
-                            + concurrency + " thread" + (concurrency == 1 ? "" : "s"), f(round.ratio(), 2), "≥ 0.8",
-                    round.ratio() >= 0.8);
+            record(rounds, shared, cost, "shared by all");
+            sharedRatios.put(String.valueOf(concurrency), Stats.round(shared.ratio(), 3));
+            minimumShared = Math.min(minimumShared, shared.ratio());
+            IntakeBenchmark.Round own = shared;
+            if (split != null) {
+                own = onOwnCores(split, node.process.pid(), postmaster,
+                        () -> intake.round(concurrency, registrations, hashSeconds, split.application()));
+                record(ownCoreRounds, own, cost, "application " + split.application() + ", others " + split.others());
+            }
+            ratios.put(String.valueOf(concurrency), Stats.round(own.ratio(), 3));
+            minimum = Math.min(minimum, own.ratio());
         }
         if (Boolean.getBoolean("bench.profile")) {
             Profiler.stop(node, "intake");
@@ -187,8 +178,58 @@ final class IntakeAndFootprint {
         var threads = CpuMeter.byThreadKind(node.process.pid());
         Log.info("application CPU seconds by thread kind since start: %s", threads);
         section.putPOJO("app_cpu_seconds_by_thread_kind_since_start", threads);
+        section.put("application_cores", split == null ? "all (one CPU: no split)" : split.application());
         section.put("intake_vs_hash_ratio", Stats.round(minimum, 3));
+        section.put("intake_vs_hash_ratio_shared_cores", Stats.round(minimumShared, 3));
         run.results.root.put("intake_vs_hash_ratio", Stats.round(minimum, 3));
+    }
+
+    /**
+     * Runs {@code round} with the application on cores of its own and PostgreSQL, the SMTP server and the HTTP
+     * clients (this JVM) on the others, as on separate machines; the hash baseline runs on the application's cores.
+     */
+    private static IntakeBenchmark.Round onOwnCores(Affinity.Split split, long application, long postmaster,
+                                                    java.util.concurrent.Callable<IntakeBenchmark.Round> round)
+            throws Exception {
+        long bench = ProcessHandle.current().pid();
+        Affinity.pinProcess(application, split.application());
+        Affinity.pinProcessTree(postmaster, split.others());
+        Affinity.pinProcess(bench, split.others());
+        try {
+            return round.call();
+        } finally {
+            Affinity.pinProcess(application, split.all());
+            Affinity.pinProcessTree(postmaster, split.all());
+            Affinity.pinProcess(bench, split.all());
+        }
+    }
+
+    private void record(ArrayNode rounds, IntakeBenchmark.Round round, int cost, String cores) {
+        int concurrency = round.concurrency();
+        ObjectNode entry = rounds.addObject();
+        entry.put("concurrency", concurrency);
+        entry.put("cores", cores);
+        entry.put("registrations", round.registrations());
+        entry.put("registrations_per_second", Stats.round(round.perSecond(), 3));
+        entry.put("hashes_per_second", Stats.round(round.hashPerSecond(), 3));
+        entry.put("ratio", Stats.round(round.ratio(), 3));
+        entry.put("post_p50_ms", Stats.round(round.submitLatency().p50(), 1));
+        entry.put("post_p95_ms", Stats.round(round.submitLatency().p95(), 1));
+        entry.put("cpu_ms_per_registration_app", Stats.round(round.cpuMillisPerRegistration().app(), 1));
+        entry.put("cpu_ms_per_registration_postgres", Stats.round(round.cpuMillisPerRegistration().database(), 1));
+        entry.put("cpu_ms_per_registration_bench_client_and_smtp",
+                Stats.round(round.cpuMillisPerRegistration().bench(), 1));
+        entry.put("cpu_ms_per_hash", Stats.round(round.cpuMillisPerHash(), 1));
+        run.results.note(String.format(java.util.Locale.ROOT, "Intake at concurrency %d, cores %s: CPU ms per "
+                        + "registration: application %.0f, PostgreSQL %.0f, benchmark client and SMTP server %.0f; "
+                        + "per bcrypt hash %.0f; POST p50 %.0f ms, p95 %.0f ms", concurrency, cores,
+                round.cpuMillisPerRegistration().app(), round.cpuMillisPerRegistration().database(),
+                round.cpuMillisPerRegistration().bench(), round.cpuMillisPerHash(), round.submitLatency().p50(),
+                round.submitLatency().p95()));
+        run.results.row("Intake, concurrency " + concurrency + " (POST until waiting at review; cores: " + cores + ")",
+                f(round.perSecond(), 2) + " /s", f(round.hashPerSecond(), 2) + " bcrypt-" + cost + " hashes/s on "
+                        + concurrency + " thread" + (concurrency == 1 ? "" : "s"), f(round.ratio(), 2), "≥ 0.8",
+                round.ratio() >= 0.8);
     }
 
     private void topUp(IntakeBenchmark intake, int registrations) throws Exception {

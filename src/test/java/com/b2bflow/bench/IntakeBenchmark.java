@@ -43,13 +43,14 @@ final class IntakeBenchmark {
                  Stats submitLatency, CpuMeter.Snapshot cpuMillisPerRegistration, double cpuMillisPerHash) {
     }
 
-    Round round(int concurrency, int registrations, double hashSeconds) throws Exception {
+    /** A round; {@code hashCpus}: the cores the hash baseline runs on (the application's; null: anywhere). */
+    Round round(int concurrency, int registrations, double hashSeconds, String hashCpus) throws Exception {
         CpuMeter.Snapshot start = cpu.get();
-        double hashBefore = hash.rate(concurrency, hashSeconds);
+        double hashBefore = hash.rate(concurrency, hashSeconds, hashCpus);
         CpuMeter.Snapshot afterHash = cpu.get();
         Measured measured = submit(concurrency, registrations);
         CpuMeter.Snapshot afterIntake = cpu.get();
-        double hashAfter = hash.rate(concurrency, hashSeconds);
+        double hashAfter = hash.rate(concurrency, hashSeconds, hashCpus);
         CpuMeter.Snapshot end = cpu.get();
         double baseline = Stats.mean(hashBefore, hashAfter);
         double hashes = (hashBefore + hashAfter) / 2 * hashSeconds * 2;
@@ -57,9 +58,11 @@ final class IntakeBenchmark {
         CpuMeter.Snapshot perRegistration = afterIntake.minus(afterHash).scaled(1000.0 / registrations);
         Round round = new Round(concurrency, registrations, measured.perSecond, baseline,
                 measured.perSecond / baseline, measured.latency, perRegistration, 1000 * hashCpu / hashes);
-        Log.info("intake c=%d: %.2f registrations/s, hash %.2f/s (before %.2f, after %.2f), ratio %.2f; POST %s; "
-                        + "CPU ms per registration: app %.0f, PostgreSQL %.0f, bench client+SMTP %.0f; per hash %.0f",
-                concurrency, round.perSecond, baseline, hashBefore, hashAfter, round.ratio, measured.latency,
+        Log.info("intake c=%d%s: %.2f registrations/s, hash %.2f/s (before %.2f, after %.2f), ratio %.2f; "
+                        + "POST %s; CPU ms per registration: app %.0f, PostgreSQL %.0f, bench client+SMTP %.0f; "
+                        + "per hash %.0f",
+                concurrency, hashCpus == null ? "" : " (application and hash on cores " + hashCpus + ")",
+                round.perSecond, baseline, hashBefore, hashAfter, round.ratio, measured.latency,
                 perRegistration.app(), perRegistration.database(), perRegistration.bench(), round.cpuMillisPerHash);
         return round;
     }

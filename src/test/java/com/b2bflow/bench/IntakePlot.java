@@ -22,16 +22,13 @@ final class IntakePlot {
     }
 
     static void write(JsonNode root, Path file) throws IOException {
-        JsonNode rounds = root.path("intake").path("rounds");
-        if (!rounds.isArray() || rounds.isEmpty()) {
+        List<double[]> points = points(root.path("intake").path("rounds"));
+        if (points.isEmpty()) {
             return;
         }
-        List<double[]> points = new ArrayList<>();
+        List<double[]> ownCores = points(root.path("intake").path("rounds_application_on_own_cores"));
         double max = 0;
-        for (JsonNode round : rounds) {
-            double[] point = {round.get("concurrency").asDouble(), round.get("registrations_per_second").asDouble(),
-                round.get("hashes_per_second").asDouble(), round.get("ratio").asDouble()};
-            points.add(point);
+        for (double[] point : points) {
             max = Math.max(max, Math.max(point[1], point[2]));
         }
         double top = niceCeiling(max);
@@ -71,10 +68,11 @@ final class IntakePlot {
         }
         svg.append(series(points, xs, 2, top, plotHeight, "#888", "6 4"));
         svg.append(series(points, xs, 1, top, plotHeight, "#1f6feb", null));
-        for (int i = 0; i < points.size(); i++) {
-            double y = y(points.get(i)[1], top, plotHeight);
-            svg.append(text(xs[i], y - 10, "middle", 11, "bold", "ratio " + String.format(Locale.ROOT, "%.2f",
-                    points.get(i)[3])));
+        ratios(svg, points, xs, top, plotHeight, -10, "#1f6feb");
+        if (ownCores.size() == points.size()) {
+            svg.append(series(ownCores, xs, 2, top, plotHeight, "#8fbf8f", "2 3"));
+            svg.append(series(ownCores, xs, 1, top, plotHeight, "#2e8b57", null));
+            ratios(svg, ownCores, xs, top, plotHeight, 18, "#2e8b57");
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1f6feb\" "
                 + "stroke-width=\"2.5\"/>%n", LEFT + 10, TOP + 8, LEFT + 40, TOP + 8));
@@ -84,8 +82,35 @@ final class IntakePlot {
                 + "stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/>%n", LEFT + 10, TOP + 26, LEFT + 40, TOP + 26));
         svg.append(text(LEFT + 46, TOP + 30, "start", 11, "normal", "baseline: "
                 + root.path("intake").path("encoder").asText() + " hashes/s, same threads"));
+        if (ownCores.size() == points.size()) {
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#2e8b57\" "
+                    + "stroke-width=\"2.5\"/>%n", LEFT + 10, TOP + 44, LEFT + 40, TOP + 44));
+            svg.append(text(LEFT + 46, TOP + 48, "start", 11, "normal", "application on core(s) "
+                    + root.path("intake").path("application_cores").asText()
+                    + " of its own, the hash there too (dotted)"));
+        }
         svg.append("</svg>\n");
         Files.writeString(file, svg.toString());
+    }
+
+    /** [concurrency, registrations/s, hashes/s, ratio] of each round. */
+    private static List<double[]> points(JsonNode rounds) {
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode round : rounds) {
+            points.add(new double[] {round.get("concurrency").asDouble(),
+                round.get("registrations_per_second").asDouble(), round.get("hashes_per_second").asDouble(),
+                round.get("ratio").asDouble()});
+        }
+        return points;
+    }
+
+    private static void ratios(StringBuilder svg, List<double[]> points, double[] xs, double top, int plotHeight,
+                               int offset, String colour) {
+        for (int i = 0; i < points.size(); i++) {
+            double y = y(points.get(i)[1], top, plotHeight);
+            svg.append(text(xs[i], y + offset, "middle", 11, "bold", "ratio " + String.format(Locale.ROOT, "%.2f",
+                    points.get(i)[3])).replace("<text ", "<text fill=\"" + colour + "\" "));
+        }
     }
 
     private static String series(List<double[]> points, double[] xs, int index, double top, int plotHeight,
