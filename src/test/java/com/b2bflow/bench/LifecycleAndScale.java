@@ -3,7 +3,14 @@ package com.b2bflow.bench;
 import static com.b2bflow.bench.Results.f;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,7 +38,7 @@ final class LifecycleAndScale {
             Log.info("lifecycle on H2: starting the application in this JVM and a bare engine");
             ConfigurableApplicationContext context = InProcessApp.start("lifecycle-h2", run.applicationProperties(h2));
             try (BareEngine bare = new BareEngine("jdbc:h2:mem:bench_bare;DB_CLOSE_DELAY=-1", "sa", "")) {
-                lifecycle("h2", context, bare);
+                lifecycle("h2", context, bare, () -> { });
             } finally {
                 context.close();
             }
@@ -48,7 +55,7 @@ final class LifecycleAndScale {
                 Map<String, String> bareDatabase = run.newPostgresDatabase("bench_bare");
                 try (BareEngine bare = new BareEngine(bareDatabase.get("spring.datasource.url"), "postgres",
                         "postgres")) {
-                    lifecycle("postgres", context, bare);
+                    lifecycle("postgres", context, bare, () -> analyze(database, bareDatabase));
                 }
             }
             if (run.only.contains("scale")) {
@@ -60,7 +67,8 @@ final class LifecycleAndScale {
         run.mail.purgeEmailFromAllMailboxes();
     }
 
-    private void lifecycle(String database, ConfigurableApplicationContext context, BareEngine bare)
+    /** {@code settle}: run after each side's instances are prepared, before it is measured. */
+    private void lifecycle(String database, ConfigurableApplicationContext context, BareEngine bare, Runnable settle)
             throws Exception {
         LifecycleBenchmark.Target app = Targets.application(context, run.mail, run.mailsAccepted);
         LifecycleBenchmark.Target engine = Targets.bare(bare);
@@ -78,13 +86,18 @@ final class LifecycleAndScale {
                 });
         double appSeconds = 0;
         double bareSeconds = 0;
+        double appGcSeconds = 0;
+        double bareGcSeconds = 0;
         for (int round = 1; round <= rounds; round++) {
-            double bareRate = LifecycleBenchmark.measure(engine, engine.prepare(size));
-            double appRate = LifecycleBenchmark.measure(app, app.prepare(size));
-            Log.info("lifecycle %s round %d: application %.2f/s, bare engine %.2f/s (ratio %.2f)", database, round,
-                    appRate, bareRate, appRate / bareRate);
-            appSeconds += size / appRate;
-            bareSeconds += size / bareRate;
+            Measured bareRound = measureSettled(engine, size, settle);
+            Measured appRound = measureSettled(app, size, settle);
+            Log.info("lifecycle %s round %d: application %.2f/s, bare engine %.2f/s (ratio %.2f); collector during "
+                            + "the round: application %.2f s, bare engine %.2f s", database, round, appRound.rate(),
+                    bareRound.rate(), appRound.rate() / bareRound.rate(), appRound.gcSeconds(), bareRound.gcSeconds());
+            appSeconds += size / appRound.rate();
+            bareSeconds += size / bareRound.rate();
+            appGcSeconds += appRound.gcSeconds();
+            bareGcSeconds += bareRound.gcSeconds();
         }
         double appRate = rounds * size / appSeconds;
         double bareRate = rounds * size / bareSeconds;
@@ -97,10 +110,52 @@ final class LifecycleAndScale {
         section.put("lifecycles_per_second", Stats.round(appRate, 3));
         section.put("bare_engine_lifecycles_per_second", Stats.round(bareRate, 3));
         section.put("lifecycle_vs_bare_engine_ratio", Stats.round(ratio, 3));
+        section.put("collector_seconds_application", Stats.round(appGcSeconds, 2));
+        section.put("collector_seconds_bare_engine", Stats.round(bareGcSeconds, 2));
         run.results.root.with("lifecycle_vs_bare_engine_ratio").put(database, Stats.round(ratio, 3));
         run.results.row("Approval lifecycle, " + (database.equals("h2") ? "H2" : "PostgreSQL")
                         + " (review → account → approve → activation → mail accepted), " + LifecycleBenchmark.DRIVERS
                         + " staff threads", f(appRate, 2) + " /s", f(bareRate, 2) + " /s bare Camunda 7.24 engine, "
                         + "same model shape, no-op delegates", f(ratio, 2), "≥ 0.7", ratio >= 0.7);
+    }
+
+    private record Measured(double rate, double gcSeconds) {
+    }
+
+    /**
+     * Prepares {@code size} instances, collects the garbage both sides left (their in-memory H2 databases grow in
+     * this JVM's heap: a full collection would otherwise land in whichever round runs when the heap is full), then
+     * measures; reports the collector's time during the measurement, which each side pays for its own garbage.
+     */
+    private static Measured measureSettled(LifecycleBenchmark.Target target, int size, Runnable settle)
+            throws Exception {
+        List<String> instances = target.prepare(size);
+        settle.run();
+        System.gc();
+        double gcBefore = collectorSeconds();
+        double rate = LifecycleBenchmark.measure(target, instances);
+        return new Measured(rate, collectorSeconds() - gcBefore);
+    }
+
+    /**
+     * Fresh planner statistics on both PostgreSQL databases, as autovacuum keeps them: without this its analyze runs
+     * at a random moment of some round of one side and changes that side's plans from then on.
+     */
+    @SafeVarargs
+    private static void analyze(Map<String, String>... databases) {
+        for (Map<String, String> database : databases) {
+            try (Connection connection = DriverManager.getConnection(database.get("spring.datasource.url"),
+                    database.get("spring.datasource.username"), database.get("spring.datasource.password"));
+                 Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("ANALYZE failed on " + database.get("spring.datasource.url"), e);
+            }
+        }
+    }
+
+    private static double collectorSeconds() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0;
     }
 }
