@@ -11,9 +11,12 @@ import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,16 +36,30 @@ class MetricsTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired JobDriver jobs;
+    @Autowired IdentityService identity;
 
-    /** A wrong staff password locks that user for a few seconds (Camunda's login delay), so another user is probed. */
+    /**
+     * A wrong staff password locks that user for a few seconds (Camunda's login delay), so the wrong password is
+     * tried on a staff user of this test's own: a demo user locked here fails the next test class that signs in as it.
+     */
     @Test
     void prometheusEndpointIsForStaffOnly() {
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("backoffice", "wrong").getForEntity("/actuator/prometheus", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("seller-admin", "demo").getForEntity("/actuator/prometheus", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        String probe = "metrics-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identity.newUser(probe);
+        user.setEmail(probe + "@staff.example.com");
+        user.setPassword("Probe-password-42");
+        identity.saveUser(user);
+        identity.createMembership(probe, "backoffice");
+        try {
+            assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(http.withBasicAuth(probe, "wrong").getForEntity("/actuator/prometheus", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(http.withBasicAuth("seller-admin", "demo").getForEntity("/actuator/prometheus", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            identity.deleteUser(probe);
+        }
     }
 
     @Test
