@@ -33,12 +33,10 @@ final class HashBaseline {
         }
     }
 
-    /** Hashes per second on {@code threads} threads, each hashing until {@code seconds} have passed. */
-    double rate(int threads, double seconds) throws InterruptedException {
-        return rate(threads, seconds, null);
-    }
-
-    /** As above, with every hashing thread on the cores {@code cpus} (a taskset list; null: wherever). */
+    /**
+     * Hashes per second on {@code threads} threads, each hashing until {@code seconds} have passed, on the cores
+     * {@code cpus} (a taskset list; null: wherever).
+     */
     double rate(int threads, double seconds, String cpus) throws InterruptedException {
         AtomicLong hashes = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(threads);
