@@ -28,8 +28,10 @@ final class IntakePlot {
         }
         List<double[]> ownCores = points(root.path("intake").path("rounds_application_on_own_cores"));
         double max = 0;
-        for (double[] point : points) {
-            max = Math.max(max, Math.max(point[1], point[2]));
+        for (List<double[]> series : List.of(points, ownCores)) {
+            for (double[] point : series) {
+                max = Math.max(max, Math.max(point[1], point[2]));
+            }
         }
         double top = niceCeiling(max);
         StringBuilder svg = new StringBuilder();
