@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -68,6 +70,66 @@ class ModularityTest {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.resolve("uml").toString()))
                 .writeModulesAsPlantUml(uml)
                 .writeIndividualModulesAsPlantUml(uml);
+        try (Stream<Path> diagrams = Files.walk(folder)) {
+            for (Path diagram : diagrams.filter(path -> path.toString().endsWith(".puml")).toList()) {
+                Files.writeString(diagram, canonical(Files.readString(diagram)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The diagram with its elements and relations in sorted order: Structurizr writes them in hash order, so without
+     * this the same modules would give a different text at every run.
+     */
+    static String canonical(String diagram) {
+        return String.join("\n", sorted(List.of(diagram.split("\n", -1))));
+    }
+
+    /** Sorts each run of statements of one kind; a statement is a line, or a block from "... {" to its "}". */
+    private static List<String> sorted(List<String> lines) {
+        List<List<String>> statements = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.stripTrailing().endsWith("{")) {
+                statements.add(List.of(line));
+                continue;
+            }
+            int end = i + 1;
+            for (int depth = 1; end < lines.size(); end++) {
+                String inner = lines.get(end).strip();
+                depth += inner.endsWith("{") ? 1 : inner.equals("}") ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            List<String> block = new ArrayList<>();
+            block.add(line);
+            block.addAll(sorted(lines.subList(i + 1, Math.min(end, lines.size()))));
+            if (end < lines.size()) {
+                block.add(lines.get(end));
+            }
+            statements.add(block);
+            i = end;
+        }
+        List<String> result = new ArrayList<>();
+        for (int start = 0, next; start < statements.size(); start = next) {
+            String kind = kind(statements.get(start));
+            next = start + 1;
+            while (next < statements.size() && !kind.isEmpty() && kind.equals(kind(statements.get(next)))) {
+                next++;
+            }
+            statements.subList(start, next).stream().map(statement -> String.join("\n", statement)).sorted()
+                    .forEach(result::add);
+        }
+        return result;
+    }
+
+    /** The leading word of a statement ({@code Rel}, {@code component}, ...); empty for braces, blanks and directives. */
+    private static String kind(List<String> statement) {
+        Matcher word = Pattern.compile("^\\s*([A-Za-z_]+)").matcher(statement.get(0));
+        return word.find() ? word.group(1) : "";
     }
 
     static Map<String, String> read(Path folder) throws IOException {
