@@ -97,7 +97,7 @@ public class FormVariablesCheck {
     }
 
     /** Per form id: the keys of its disabled (display-only) fields and the variables its selects take options from. */
-    static Map<String, List<String>> displayedKeysByForm() {
+    public static Map<String, List<String>> displayedKeysByForm() {
         ObjectMapper json = new ObjectMapper();
         Map<String, List<String>> byForm = new HashMap<>();
         try {
