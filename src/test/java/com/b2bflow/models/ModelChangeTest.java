@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +129,22 @@ class ModelChangeTest {
         assertThat(claim.getStatusCode().value()).isEqualTo(403);
         assertThat(get(designer, "/engine-rest/process-instance/" + review.getProcessInstanceId()).path("id").asText())
                 .as("designers watch instances (Cockpit)").isEqualTo(review.getProcessInstanceId());
+        assertThat(webappLogin("cockpit")).as("Cockpit sign-in").isEqualTo(200);
+        assertThat(webappLogin("tasklist")).as("Tasklist sign-in").isEqualTo(403);
+    }
+
+    /** Signs the designer in to a Camunda webapp as its login page does (XSRF token from a first GET). */
+    private int webappLogin(String app) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        URI base = URI.create(http.getRootUri() + "/camunda/");
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(base.resolve("app/" + app + "/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElse("");
+        HttpRequest login = HttpRequest.newBuilder(base.resolve("api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + DESIGNER + "&password=" + PASSWORD)).build();
+        return client.send(login, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test
