@@ -10,6 +10,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,10 +29,10 @@ import org.springframework.stereotype.Component;
  * Where the token buckets of the sign-in throttle and the public rate limit live, one per purpose and client
  * address. On PostgreSQL in the table {@code rate_limit_bucket}, which every node shares (Bucket4j's JDBC proxy
  * manager, a row lock per bucket): a cluster allows each limit once, not once per node. On H2 (a single node) in a
- * Caffeine cache of at most {@code app.security.rate-limit.memory-buckets} entries. Neither is flushed by volume: a
- * bucket is dropped once it is full again (it then says nothing a new bucket would not), the table has no size limit,
- * and the cache's admission policy (W-TinyLFU) turns away addresses seen once before it evicts a busy one that a limit
- * holds back. See docs/adr/0009-shared-rate-limits.md.
+ * Caffeine cache of at most {@code app.security.rate-limit.memory-buckets} buckets with tokens left. Neither is
+ * flushed by volume: a bucket is dropped once it is full again (it then says nothing a new bucket would not), the
+ * table has no size limit, and the cache never evicts an empty bucket to make room (see {@link #inMemory}). See
+ * docs/adr/0009-shared-rate-limits.md.
  *
  * <p>If the storage fails (the database is away), requests are let through: what they ask for needs the same
  * database and answers 503 itself.
@@ -64,8 +65,16 @@ class RateLimitBuckets {
                 .build();
     }
 
+    /**
+     * Empty buckets weigh nothing, and Caffeine never evicts an entry of weight zero to make room: however many
+     * addresses send, a throttled one stays until its bucket is full again. So the cache holds at most
+     * {@code maximumSize} buckets with tokens left, plus the empty ones, which a sender has to pay for with a full
+     * bucket's worth of requests each and which expire with their window.
+     */
     static ProxyManager<String> inMemory(long maximumSize) {
-        return Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(maximumSize))
+        Caffeine<String, RemoteBucketState> cache = Caffeine.newBuilder().maximumWeight(maximumSize)
+                .weigher((String key, RemoteBucketState state) -> state.getAvailableTokens() < 1 ? 0 : 1);
+        return Bucket4jCaffeine.<String>builderFor(cache)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
                 .build();
     }
