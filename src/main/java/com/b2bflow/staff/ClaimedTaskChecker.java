@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * A claimed task belongs to its assignee. Camunda lets anyone who may work on a task complete it, submit its form,
  * resolve it or change its variables, even while a colleague holds it; this checker refuses that to everybody but the
  * assignee: {@link AuthorizationException} (403 on the engine REST API and in Tasklist) naming who holds the task.
- * Taking over someone's task (claim, unclaim, a new assignee, new candidates) is refused too: a claim or unclaim as
- * "already claimed by ..." (409, see {@link TaskConflicts}), the rest as 403. Camunda administrators
+ * Taking over someone's task (claim, unclaim, a new assignee, new candidates) is refused too: a claim as "already
+ * claimed by ..." (409, see {@link TaskConflicts}, as when two claims race), the rest as 403. Camunda administrators
  * ({@code camunda-admin}) may do all of it, so they can unclaim a task whose holder is away.
  *
  * <p>Why a command checker: the engine asks its checkers on every path into these commands (engine REST API,

@@ -97,9 +97,15 @@ class StaffSignInThrottleTest {
                 null);
     }
 
+    /** As the Tasklist login page does it: a GET for the webapps' CSRF token and session, then the login POST. */
     private LoopbackHttp.Response webappLogin(String from, String password) throws Exception {
+        LoopbackHttp.Response page = LoopbackHttp.send(from, port, "GET", "/camunda/api/admin/auth/user/default",
+                Map.of(), null);
+        String token = page.header("X-XSRF-TOKEN");
+        assertThat(token).as("the webapps' CSRF token").isNotBlank();
         return LoopbackHttp.send(from, port, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-                Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-XSRF-TOKEN", token,
+                        "Cookie", page.cookies()),
                 "username=" + URLEncoder.encode(staff, StandardCharsets.UTF_8) + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }

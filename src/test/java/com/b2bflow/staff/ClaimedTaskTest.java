@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A review task claimed by one seller administrator: the other one can neither complete it, nor submit its form,
- * resolve it, change its variables, take it over or unclaim it, and is told who holds it; the engine's Java API
+ * resolve it, change its variables, take it over, unclaim it or claim it, and is told who holds it; the engine's Java API
  * refuses it the same way (the rule lives in the engine); a Camunda administrator unclaims it, after which the
  * colleague can claim and complete it.
  */
@@ -73,15 +73,17 @@ class ClaimedTaskTest {
                 new String[] {"PUT", "/variables/approved", "{\"value\":true,\"type\":\"Boolean\"}"},
                 new String[] {"PUT", "/localVariables/note", "{\"value\":\"mine now\",\"type\":\"String\"}"},
                 new String[] {"DELETE", "/variables/approved", null},
-                new String[] {"POST", "/assignee", "{\"userId\":\"" + colleague + "\"}"})) {
+                new String[] {"POST", "/assignee", "{\"userId\":\"" + colleague + "\"}"},
+                new String[] {"POST", "/unclaim", null})) {
             HttpResponse<String> refused = send(colleague, call[0], "/task/" + taskId + call[1], call[2]);
             assertThat(refused.statusCode()).as(call[0] + " " + call[1] + ": " + refused.body()).isEqualTo(403);
             assertThat(json.readTree(refused.body()).path("message").asText()).as(call[1])
                     .contains("claimed by " + holder);
         }
-        HttpResponse<String> unclaim = send(colleague, "POST", "/task/" + taskId + "/unclaim", null);
-        assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(409);
-        assertThat(json.readTree(unclaim.body()).path("message").asText()).contains(holder);
+        HttpResponse<String> claim = send(colleague, "POST", "/task/" + taskId + "/claim",
+                "{\"userId\":\"" + colleague + "\"}");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(409);
+        assertThat(json.readTree(claim.body()).path("message").asText()).contains(holder);
 
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         assertThat(task.getAssignee()).isEqualTo(holder);

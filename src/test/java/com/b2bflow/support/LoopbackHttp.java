@@ -23,8 +23,16 @@ public final class LoopbackHttp {
 
     public record Response(int status, Map<String, String> headers, String body) {
 
+        /** The header's value; a header sent more than once has its values joined by line breaks. */
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The cookies the response sets, as a request's {@code Cookie} header ("a=1; b=2"). */
+        public String cookies() {
+            String setCookie = header("Set-Cookie");
+            return setCookie == null ? "" : java.util.Arrays.stream(setCookie.split("\n"))
+                    .map(cookie -> cookie.split(";", 2)[0]).collect(java.util.stream.Collectors.joining("; "));
         }
     }
 
@@ -57,7 +65,8 @@ public final class LoopbackHttp {
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
             if (colon > 0) {
-                headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+                headers.merge(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        head[i].substring(colon + 1).trim(), (first, next) -> first + "\n" + next);
             }
         }
         return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, end < 0 ? "" : text.substring(end + 4));
