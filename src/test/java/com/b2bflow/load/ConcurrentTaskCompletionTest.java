@@ -7,6 +7,7 @@ import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * by one of them (and 5 times two claims at once): one wins (204), the other is told clearly that someone else was first (409, never a 500 or a
  * bare 404), and the process advanced exactly once.
  */
+@Tag(TestTiers.LOAD)
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class ConcurrentTaskCompletionTest {
 

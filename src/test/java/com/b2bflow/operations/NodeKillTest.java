@@ -7,6 +7,7 @@ import com.b2bflow.support.ApplicationNode;
 import com.b2bflow.support.TestDatabase;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the database transaction: notifications are at-least-once, bounded by the job executor's threads).
  * What was lost: nothing.
  */
+@Tag(TestTiers.NODES)
 class NodeKillTest {
 
     private static final int REGISTRATIONS = 20;

@@ -6,6 +6,7 @@ import com.b2bflow.support.ApplicationNode;
 import com.b2bflow.support.TestDatabase;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Registrations are submitted to one node and worked on the other; every registration must finish, no activity may
  * run twice, every mail must arrive exactly once, and a storefront session must work on either node.
  */
+@Tag(TestTiers.NODES)
 class TwoNodeClusterTest {
 
     private static final int REGISTRATIONS = 6;

@@ -3,12 +3,14 @@ package com.b2bflow.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.TestTiers;
 import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * withdrawn registrations go sooner, with the erasure (30 days): the TTL is never shorter than the erasure period,
  * so the history of a rejected registration is still there for the erasure to remove with the rest.
  */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class HistoryCleanupConfigurationTest {
 

@@ -2,7 +2,6 @@ package com.b2bflow.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,6 +15,7 @@ import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -338,8 +338,8 @@ class OrgRegistrationEntryPointsTest {
                 .param("usr_email1", key + "@hcl.example.com");
     }
 
-    private static MockHttpServletRequestBuilder page(String key, String password) {
-        return post("/store/register/organization").with(csrf())
+    private MockHttpServletRequestBuilder page(String key, String password) {
+        return post("/store/register/organization").with(StorefrontCsrf.token(mvc))
                 .param("organization.name", key + " AG").param("organization.taxId", "DE123")
                 .param("address.city", "Munich").param("user.firstName", "Grace").param("user.lastName", "Hopper")
                 .param("user.email", key + "@page.example.com").param("user.logonId", key)

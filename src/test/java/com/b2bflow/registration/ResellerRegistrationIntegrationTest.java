@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,6 +19,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -207,7 +207,7 @@ class ResellerRegistrationIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(buyerRegistration))
                 .andExpect(jsonPath("$[0].logonId").value(buyer.user().logonId()));
         mvc.perform(postJson("/api/me/approvals/" + buyerRegistration, Map.of("approved", true))
-                        .session(session).with(csrf()))
+                        .session(session).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVED"));
         jobs.executeAll();
 
@@ -247,8 +247,8 @@ class ResellerRegistrationIntegrationTest {
                 .param("usr_email1", key + "@resellers.example.com");
     }
 
-    private static MockHttpServletRequestBuilder storefrontForm(RegistrationRequest request) {
-        return post("/store/register/reseller").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+    private MockHttpServletRequestBuilder storefrontForm(RegistrationRequest request) {
+        return post("/store/register/reseller").with(StorefrontCsrf.token(mvc)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("organization.name", request.organization().name())
                 .param("organization.description", "Resells industrial supplies")
                 .param("address.city", "Hamburg")

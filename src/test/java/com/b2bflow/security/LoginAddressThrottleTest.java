@@ -1,6 +1,5 @@
 package com.b2bflow.security;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,6 +9,7 @@ import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.StorefrontCsrf;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ class LoginAddressThrottleTest {
 
     private ResultActions signIn(String logonId, String password, String address) throws Exception {
         return mvc.perform(post("/store/login").param("logonId", logonId).param("logonPassword", password)
-                .with(csrf()).with(request -> {
+                .with(StorefrontCsrf.token(mvc)).with(request -> {
                     request.setRemoteAddr(address);
                     return request;
                 }));
