@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,6 +19,7 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.StorefrontCsrf;
+import com.b2bflow.support.StorefrontSignIn;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,8 +175,7 @@ class ResellerRegistrationIntegrationTest {
         Map<String, Object> approve = Map.of("variables", Map.of("approved", Map.of("value", true)));
         assertThat(http.withBasicAuth("seller-admin", "demo").postForEntity(complete, approve, String.class)
                 .getStatusCode()).as("seller admins are not the reseller's approvers").isEqualTo(HttpStatus.FORBIDDEN);
-        mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                        .user(request.user().logonId()).password(TestRegistrations.PASSWORD))
+        mvc.perform(StorefrontSignIn.form(mvc, request.user().logonId(), TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/login?error=pending"));
         ResponseEntity<String> completed = http.withBasicAuth("site-admin", "demo")
                 .postForEntity(complete, approve, String.class);
@@ -219,8 +218,7 @@ class ResellerRegistrationIntegrationTest {
     }
 
     private MockHttpSession signIn(String logonId) throws Exception {
-        MvcResult login = mvc.perform(formLogin("/store/login").userParameter("logonId")
-                        .passwordParam("logonPassword").user(logonId).password(TestRegistrations.PASSWORD))
+        MvcResult login = mvc.perform(StorefrontSignIn.form(mvc, logonId, TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/account")).andReturn();
         return (MockHttpSession) login.getRequest().getSession(false);
     }

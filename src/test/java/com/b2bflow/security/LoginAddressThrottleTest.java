@@ -14,14 +14,12 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Per client address: after a few failed sign-ins (3 here) every sign-in from that address is refused for a while. */
 @IntegrationTest
-@TestPropertySource(properties = {"app.security.lockout.address-max-failures=3",
-        "app.security.lockout.address-window=PT10M"})
+@LowSecurityLimits
 class LoginAddressThrottleTest {
 
     @Autowired MockMvc mvc;

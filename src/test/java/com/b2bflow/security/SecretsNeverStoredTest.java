@@ -1,7 +1,6 @@
 package com.b2bflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,6 +16,7 @@ import com.b2bflow.support.CloudSuiteRequests;
 import com.b2bflow.support.DatabaseSearch;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontSignIn;
 import com.b2bflow.support.TestMembers;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -109,8 +109,7 @@ class SecretsNeverStoredTest {
         complete(instanceId, Map.of("accountName", "Main account", "contractName", "Standard terms",
                 "contractTerms", "Net 30", "contractValidFrom", "2026-01-01", "contractValidTo", ""));
         complete(instanceId, Map.of("approved", true));
-        mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                .user(organization.user().logonId()).password(organizationPassword))
+        mvc.perform(StorefrontSignIn.form(mvc, organization.user().logonId(), organizationPassword))
                 .andExpect(redirectedUrl("/store/account"));
         passwords.put(organization.user().logonId(), organizationPassword);
 
