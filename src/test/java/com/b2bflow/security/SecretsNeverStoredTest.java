@@ -49,8 +49,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Every flow that takes a password (each registration flow, one of them over HTTP and through a failed notification
- * job, then a sign-in) and the activation flow's token: afterwards neither the password, nor its bcrypt hash outside
+ * Every flow that takes a password (each submitted registration flow, one of them over HTTP and through a failed
+ * notification job, then a sign-in) and the activation link's token, through which the flows without a password
+ * (customers from the ERP, buyers created by a superuser) get theirs: afterwards neither the password, nor its bcrypt hash outside
  * the one column where it belongs, nor the raw token is anywhere in the raw database (every text and byte-array
  * column, engine and application, runtime and history, job exceptions, sessions) or in the log. Once at the
  * product's history level ({@code full-lean}) and once at {@code full}, which also writes every variable update.
@@ -119,7 +120,6 @@ class SecretsNeverStoredTest {
         others.put(RegistrationFlow.BUYER, TestRegistrations.buyer(organizationName));
         others.put(RegistrationFlow.SHOP, CloudSuiteRequests.company());
         others.put(RegistrationFlow.SHOP_APPROVAL, CloudSuiteRequests.company());
-        others.put(RegistrationFlow.ERP_EXTERNAL, CloudSuiteRequests.company());
         others.put(RegistrationFlow.ERP_APPROVAL, CloudSuiteRequests.company());
         others.forEach((flow, template) -> {
             String password = password();
