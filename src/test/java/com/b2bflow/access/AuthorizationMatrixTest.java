@@ -187,8 +187,8 @@ class AuthorizationMatrixTest {
             request.session(session);
         }
         if (basic) {
-            String[] basic = credentials(role, mine);
-            request.with(httpBasic(basic[0], basic[1]));
+            String[] credentials = credentials(role, mine);
+            request.with(httpBasic(credentials[0], credentials[1]));
         }
         Map<String, Object> before = membersSince(mine);
         var response = mvc.perform(request).andReturn();
