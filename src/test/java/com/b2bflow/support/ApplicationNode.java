@@ -16,22 +16,23 @@ import java.util.Map;
 /**
  * The application as a separate operating-system process on the test classpath: a real node for cluster and
  * crash tests. Its log goes to {@code target/nodes/<name>.log}. The node binds a port of its own choosing
- * ({@code server.port=0}) and writes it to {@code application.port} in its working directory (Spring Boot's
- * {@link org.springframework.boot.web.context.WebServerPortFileWriter}), so no port is picked before it is bound.
+ * ({@code server.port=0}) and the test reads it from the node's log ("Tomcat started on port N"), so no port is
+ * picked before it is bound.
  */
 public final class ApplicationNode implements AutoCloseable {
 
     private final String name;
     private final Process process;
     private final Path log;
-    private final Path portFile;
     private volatile int port;
 
-    private ApplicationNode(String name, Process process, Path log, Path portFile) {
+    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile(
+            "Tomcat started on port (\\d+)");
+
+    private ApplicationNode(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.portFile = portFile;
     }
 
     /** Starts a node with the given Spring properties (as command-line arguments) and waits until it is healthy. */
@@ -56,16 +57,13 @@ public final class ApplicationNode implements AutoCloseable {
         Path workingDirectory = Path.of("target", "nodes", name).toAbsolutePath();
         Path log = workingDirectory.resolveSibling(name + ".log");
         Files.createDirectories(workingDirectory);
-        Path portFile = workingDirectory.resolve("application.port");
-        Files.deleteIfExists(portFile);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(), "com.b2bflow.B2bRegistrationApplication",
-                "--server.port=0",
-                "--context.listener.classes=org.springframework.boot.web.context.WebServerPortFileWriter"));
+                "--server.port=0"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new ApplicationNode(name, process, log, portFile);
+        return new ApplicationNode(name, process, log);
     }
 
     public static String log(String name) throws IOException {
@@ -159,13 +157,13 @@ public final class ApplicationNode implements AutoCloseable {
         throw new IllegalStateException("Node " + name + " not healthy within " + timeout + "; see " + log);
     }
 
-    /** The port the node wrote once its web server was listening, or 0 before that. */
+    /** The port the node logged once its web server was listening, or 0 before that. */
     private int boundPort() throws IOException {
-        if (!Files.exists(portFile)) {
+        if (!Files.exists(log)) {
             return 0;
         }
-        String written = Files.readString(portFile).strip();
-        return written.isEmpty() ? 0 : Integer.parseInt(written);
+        java.util.regex.Matcher started = STARTED.matcher(Files.readString(log));
+        return started.find() ? Integer.parseInt(started.group(1)) : 0;
     }
 
     /** Like {@code kill -9}: no shutdown hooks, no graceful stop. */
