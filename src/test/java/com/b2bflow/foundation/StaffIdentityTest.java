@@ -45,7 +45,8 @@ class StaffIdentityTest {
             "site-admin", "site-admins",
             "backoffice", "backoffice",
             "csr", "customer-service",
-            "erp-integration", "integration");
+            "erp-integration", "integration",
+            "designer", "process-designers");
 
     @Autowired
     IdentityService identity;
@@ -71,7 +72,7 @@ class StaffIdentityTest {
     void staffGroupsExist() {
         assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
                 .contains("seller-admins", "account-reps", "site-admins", "backoffice", "customer-service",
-                        "integration", "camunda-admin");
+                        "integration", "camunda-admin", "process-designers");
     }
 
     @Test

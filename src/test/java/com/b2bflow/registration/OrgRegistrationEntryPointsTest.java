@@ -111,7 +111,7 @@ class OrgRegistrationEntryPointsTest {
     }
 
     @Test
-    void hclRefusesTheSeedsForbiddenParametersByName() throws Exception {
+    void hclRefusesTheForbiddenParametersByName() throws Exception {
         for (String forbidden : new String[] {"usr_parentMember", "org_parentMember", "org_administratorFirstName",
                 "org_administratorLastName", "org_administratorMiddleName", "org_orgEntityType"}) {
             String key = TestRegistrations.unique("forbidden");

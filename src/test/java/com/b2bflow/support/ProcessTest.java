@@ -19,8 +19,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @Retention(RetentionPolicy.RUNTIME)
 @WholeApplication
 @Tag(TestTiers.PROCESS)
-@Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class})
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+@Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class, FormVariablesCheck.class})
+@TestExecutionListeners(value = {ProcessEngineCoverageTestExecutionListener.class, FormVariablesCheck.Verdict.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessTest {
 }
