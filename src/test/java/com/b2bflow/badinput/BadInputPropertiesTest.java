@@ -10,6 +10,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.support.TestDatabase;
 import com.b2bflow.support.TestMembers;
 import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,6 +60,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * real HTTP to it. Tries are bounded and the seed is fixed ({@link #SEED}); the counts per endpoint are written to
  * {@code target/badinput/summary.json}.
  */
+@net.jqwik.api.Tag(TestTiers.BAD_INPUT)
+@net.jqwik.api.Tag(TestTiers.DATABASE)
 class BadInputPropertiesTest {
 
     static final String SEED = "20261121";

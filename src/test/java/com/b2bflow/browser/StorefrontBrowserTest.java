@@ -9,6 +9,7 @@ import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.b2bflow.support.TestTenants;
 import com.b2bflow.support.TestTenants.Tenant;
+import com.b2bflow.support.TestTiers;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reason, creates a buyer, is refused a deletion and stops. A screenshot of every page is kept under
  * target/screenshots; every form field on every page must have a label, and the pages must fit a phone-sized screen.
  */
+@Tag(TestTiers.BROWSER)
 @IntegrationTest
 class StorefrontBrowserTest {
 

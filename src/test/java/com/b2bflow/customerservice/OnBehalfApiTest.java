@@ -45,34 +45,24 @@ class OnBehalfApiTest {
     @Autowired JobDriver jobs;
     final ObjectMapper json = new ObjectMapper();
 
-    @Autowired List<org.springframework.security.web.SecurityFilterChain> chains;
-
     @BeforeEach
     void purge() throws Exception {
         mail.purgeEmailFromAllMailboxes();
-        restoreCookieCsrfRepository();
-    }
-
-    /**
-     * MockMvc's {@code csrf()} (used by other tests sharing this application context) swaps the storefront's CSRF token
-     * repository for a session-based test double, in the live filter. This test talks real HTTP and needs the real
-     * cookie repository of SecurityConfiguration back.
-     */
-    private void restoreCookieCsrfRepository() {
-        org.springframework.mock.web.MockHttpServletRequest probe =
-                new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/me");
-        chains.stream().filter(chain -> chain.matches(probe)).findFirst().orElseThrow().getFilters().stream()
-                .filter(org.springframework.security.web.csrf.CsrfFilter.class::isInstance)
-                .forEach(filter -> org.springframework.test.util.ReflectionTestUtils.setField(filter, "tokenRepository",
-                        org.springframework.security.web.csrf.CookieCsrfTokenRepository.withHttpOnlyFalse()));
     }
 
     @Test
     void aScriptSignsInWithTheXsrfCookieAndAdministersItsOrganization() throws Exception {
         Tenant tenant = tenants.create();
         Client admin = new Client();
-        assertThat(admin.get("/api/me").statusCode()).isEqualTo(401);
+        var first = admin.get("/api/me");
+        assertThat(first.statusCode()).isEqualTo(401);
         assertThat(admin.xsrf()).as("XSRF-TOKEN issued on the first GET /api/me").isNotNull();
+        // the attributes production sets (SecurityConfiguration): readable by the script, SameSite=Lax, Secure only
+        // where the session cookie is (HTTPS profiles; plain HTTP here)
+        assertThat(first.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).contains("Path=/")
+                        .containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("HttpOnly")
+                        .doesNotContainIgnoringCase("Secure"));
         assertThat(admin.signIn(tenant.admin(), TestRegistrations.PASSWORD).statusCode()).isEqualTo(302);
 
         HttpResponse<String> me = admin.get("/api/me");

@@ -8,6 +8,7 @@ import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.b2bflow.support.TestStaff;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * bare 404), and the process advanced exactly once. A task claimed by one of them is completed by the claimant only:
  * the colleague gets a 403 that names the claimant (or a 409 when the claimant's completion committed first).
  */
+@Tag(TestTiers.LOAD)
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class ConcurrentTaskCompletionTest {
 
