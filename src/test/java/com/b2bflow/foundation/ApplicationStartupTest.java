@@ -7,7 +7,11 @@ import com.b2bflow.system.LeanHistoryLevel;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import java.util.Comparator;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.camunda.bpm.engine.management.SchemaLogEntry;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,6 +44,20 @@ class ApplicationStartupTest {
         assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2", "20", "21");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(repository.createDeploymentQuery().count()).isPositive();
+    }
+
+    /** A Camunda upgrade without its upgrade migration (docs/adr/0010) leaves the schema log behind the engine. */
+    @Test
+    void engineSchemaIsOfTheEnginesVersion() {
+        String newest = engine.getManagementService().createSchemaLogQuery().list().stream()
+                .map(SchemaLogEntry::getVersion).max(Comparator.comparing(MigrationVersion::fromVersion)).orElseThrow();
+        String engineVersion = ProductPropertiesUtil.getProductVersion();
+        assertThat(minor(newest)).isEqualTo(minor(engineVersion));
+    }
+
+    private static String minor(String version) {
+        String[] parts = version.split("[.-]");
+        return parts[0] + "." + parts[1];
     }
 
     @Test
