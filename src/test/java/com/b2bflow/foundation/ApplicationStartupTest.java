@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.management.SchemaLogEntry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -38,12 +40,23 @@ class ApplicationStartupTest {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    ConfigurableListableBeanFactory beans;
+
     @Test
     void flywayAndEngineSchemaComeUp() {
         // 20: the engine's tables (system/CamundaEngineSchema); the engine only checks them (schema-update: false)
         assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2", "20", "21");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(repository.createDeploymentQuery().count()).isPositive();
+    }
+
+    /** The engine only checks its tables (schema-update: false): Flyway must have made them before it is built. */
+    @Test
+    void theEngineIsBuiltAfterFlyway() {
+        String[] engines = beans.getBeanNamesForType(ProcessEngine.class, true, false);
+        assertThat(engines).isNotEmpty().allSatisfy(name -> assertThat(beans.getBeanDefinition(
+                BeanFactoryUtils.transformedBeanName(name)).getDependsOn()).contains("flywayInitializer"));
     }
 
     /** A Camunda upgrade without its upgrade migration (docs/adr/0010) leaves the schema log behind the engine. */
