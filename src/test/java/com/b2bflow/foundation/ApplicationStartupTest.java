@@ -10,8 +10,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import java.util.Comparator;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.camunda.bpm.engine.management.SchemaLogEntry;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -40,11 +46,37 @@ class ApplicationStartupTest {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    ConfigurableListableBeanFactory beans;
+
     @Test
     void flywayAndEngineSchemaComeUp() {
-        assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2");
+        // 20: the engine's tables (system/CamundaEngineSchema); the engine only checks them (schema-update: false)
+        assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2", "20", "21");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(repository.createDeploymentQuery().count()).isPositive();
+    }
+
+    /** The engine only checks its tables (schema-update: false): Flyway must have made them before it is built. */
+    @Test
+    void theEngineIsBuiltAfterFlyway() {
+        String[] engines = beans.getBeanNamesForType(ProcessEngine.class, true, false);
+        assertThat(engines).isNotEmpty().allSatisfy(name -> assertThat(beans.getBeanDefinition(
+                BeanFactoryUtils.transformedBeanName(name)).getDependsOn()).contains("flywayInitializer"));
+    }
+
+    /** A Camunda upgrade without its upgrade migration (docs/adr/0010) leaves the schema log behind the engine. */
+    @Test
+    void engineSchemaIsOfTheEnginesVersion() {
+        String newest = engine.getManagementService().createSchemaLogQuery().list().stream()
+                .map(SchemaLogEntry::getVersion).max(Comparator.comparing(MigrationVersion::fromVersion)).orElseThrow();
+        String engineVersion = ProductPropertiesUtil.getProductVersion();
+        assertThat(minor(newest)).isEqualTo(minor(engineVersion));
+    }
+
+    private static String minor(String version) {
+        String[] parts = version.split("[.-]");
+        return parts[0] + "." + parts[1];
     }
 
     @Test

@@ -117,6 +117,8 @@ class DatabaseOutageTest {
         properties.put("spring.datasource.hikari.connection-timeout", "2000");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(TestSmtp.port()));
+        // the postgres profile requires HTTPS (production runs behind a TLS proxy); this node speaks plain http
+        properties.put("app.security.require-https", "false");
         return properties;
     }
 

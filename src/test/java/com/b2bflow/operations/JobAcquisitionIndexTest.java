@@ -1,6 +1,7 @@
 package com.b2bflow.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.TestTiers;
@@ -15,11 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The job executor's acquisition query finds due jobs through an index, not by reading every timer job: on
- * PostgreSQL (production) the database's own plan (EXPLAIN) for the due-date part of Camunda's acquisition query
- * names the index. Sequential scans are switched off for the EXPLAIN, as the planner prefers them on a table this
- * small; what matters is that the index can serve the query. H2's planner uses no index for
- * {@code DUEDATE_ IS NULL OR DUEDATE_ <= ?} (its plan is a table scan), so on H2 the test checks that the index exists.
+ * The indexes the product adds to Camunda's tables (Flyway migrations V21, V22): the job executor's acquisition query
+ * finds due jobs through an index, not by reading every timer job; on PostgreSQL the task read grants have partial
+ * indexes.
  */
 @Tag(TestTiers.DATABASE)
 @IntegrationTest
@@ -72,5 +71,23 @@ class JobAcquisitionIndexTest {
             }
         }
         return indexed;
+    }
+
+    @Test
+    void taskReadGrantsHavePartialIndexesOnPostgresql() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assumeTrue("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()), "partial indexes");
+            List<String> definitions = new ArrayList<>();
+            try (ResultSet indexes = connection.createStatement().executeQuery(
+                    "select indexdef from pg_indexes where tablename = 'act_ru_authorization'"
+                            + " and indexname like 'b2b_idx_auth_read%' order by indexname")) {
+                while (indexes.next()) {
+                    definitions.add(indexes.getString(1));
+                }
+            }
+            assertThat(definitions).hasSize(2);
+            assertThat(definitions.get(0)).contains("(resource_type_, group_id_)").contains("& 2) = 2");
+            assertThat(definitions.get(1)).contains("(resource_type_, group_id_)").contains("& 64) = 64");
+        }
     }
 }

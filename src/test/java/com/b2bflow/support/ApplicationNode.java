@@ -96,6 +96,8 @@ public final class ApplicationNode implements AutoCloseable {
         properties.put("app.notifications.retry-cycle", "R5/PT2S");
         // the postgres profile marks cookies Secure (production runs behind HTTPS); these nodes speak plain http
         properties.put("server.servlet.session.cookie.secure", "false");
+        // and it requires HTTPS (security/HttpsRequirementTest tests that)
+        properties.put("app.security.require-https", "false");
         return properties;
     }
 
