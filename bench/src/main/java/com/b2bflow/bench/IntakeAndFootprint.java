@@ -5,22 +5,28 @@ import static com.b2bflow.bench.Results.f;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Footprint and intake on the packaged jar (PostgreSQL, job executor on, local SMTP server):
+ * Footprint and intake on the packaged jar as docker/Dockerfile runs it (Java 25, the image's flags, its AOT cache;
+ * PostgreSQL, job executor as shipped, local SMTP server):
  * <ol>
- * <li>start to healthy with the JVM flags the Dockerfile shipped before (baseline), on an empty database;</li>
- * <li>start to healthy with the flags it ships now, on another empty database (the figure);</li>
+ * <li>start to healthy and resident memory when healthy, in rounds that alternate the product and the baseline, a
+ * bare Camunda 7.24 Spring Boot application with webapps and REST (bench/bare-camunda) started with the same JVM,
+ * flags and kind of AOT cache; each on an empty database of its own, both caches trained before the first round;</li>
+ * <li>10,000 registrations (quick: 100), then the resident memory, against the baseline's;</li>
  * <li>intake at concurrency 1, 4, 16 against the hash rate on as many threads;</li>
- * <li>more registrations up to 10,000 (quick: 1,000), then the resident memory, against the memory when it
- * was first healthy.</li>
+ * <li>a restart on the database of the registrations.</li>
  * </ol>
  */
 final class IntakeAndFootprint {
+
+    static final Path BARE_CAMUNDA_JAR = Path.of("bench", "bare-camunda", "target", "bare-camunda.jar");
 
     private final BenchmarkRunner run;
 
@@ -30,55 +36,36 @@ final class IntakeAndFootprint {
 
     void run() throws Exception {
         Path jar = BenchmarkRunner.packagedJar();
-        String shipped = BenchmarkRunner.shippedJavaOpts();
+        String flags = ApplicationJvm.flags(BenchmarkRunner.shippedJavaOpts());
+        Map<String, String> environment = BenchmarkRunner.shippedEnvironment();
         // -Dbench.memoryRegistrations=N for experiments: fewer registrations warm the JIT up less for intake
         int registrationsForMemory = Integer.getInteger("bench.memoryRegistrations", run.quick ? 100 : 10_000);
         ObjectNode footprint = run.section("footprint");
         footprint.put("jar", jar.getFileName().toString());
-        footprint.put("java_opts", shipped);
-        footprint.put("java_opts_before", BenchmarkRunner.BEFORE_JAVA_OPTS);
+        footprint.put("java_version", ApplicationJvm.version());
+        footprint.put("java", ApplicationJvm.java());
+        footprint.put("java_opts", flags);
+        footprint.putPOJO("environment", environment);
+        AotCache product = AotCache.product(jar, flags, environment);
+        footprint.put("aot_cache", product.used);
+        String launchFlags = product.launchFlags(flags);
 
         boolean measureFootprint = run.only.contains("footprint");
-        double startBefore = Double.NaN;
+        Spread bareRss = null;
+        Map<String, String> bareDatabase = null;
+        AotCache bare = null;
         if (measureFootprint) {
-            Log.info("footprint: start to healthy with the former flags (%s), empty database",
-                    BenchmarkRunner.BEFORE_JAVA_OPTS);
-            try (JarNode before = JarNode.launch("start-before", jar, BenchmarkRunner.BEFORE_JAVA_OPTS,
-                    run.applicationProperties(run.newPostgresDatabase("bench_start")))) {
-                startBefore = before.awaitHealthy(BenchmarkRunner.startTimeout());
-                Thread.sleep(1000);
-                footprint.put("rss_idle_mib_before", Stats.round(before.rssMiB(), 1));
-            }
-            Log.info("footprint: %.2f s with the former flags; now the shipped flags (%s)", startBefore, shipped);
+            bare = AotCache.bareCamunda(BARE_CAMUNDA_JAR, flags, environment);
+            bareDatabase = run.newPostgresDatabase("bench_bare");
+            bareRss = startRounds(footprint, product, bare, launchFlags, flags, environment);
         }
-        boolean cds = !"0".equals(System.getenv("BENCH_CDS"));
-        String launchOpts = shipped;
-        Path launchJar = jar;
-        if (cds) {
-            ClassDataSharing.prepare(jar, shipped);
-            launchOpts = shipped + " -XX:SharedArchiveFile=" + ClassDataSharing.ARCHIVE;
-            launchJar = ClassDataSharing.JAR;
-        }
-        footprint.put("class_data_sharing", cds);
-        footprint.putPOJO("environment", BenchmarkRunner.shippedEnvironment());
-        java.util.Map<String, String> restartProperties = run.applicationProperties(
-                run.newPostgresDatabase("bench_intake"));
-        try (JarNode node = JarNode.launch("app", launchJar, launchOpts, restartProperties,
-                BenchmarkRunner.shippedEnvironment())) {
+        Map<String, String> properties = run.applicationProperties(run.newPostgresDatabase("bench_intake"));
+        try (JarNode node = JarNode.launch("app", product.jar, launchFlags, properties, environment)) {
             double start = node.awaitHealthy(BenchmarkRunner.startTimeout());
             Thread.sleep(1000);
             double idleRss = node.rssMiB();
-            Log.info("footprint: healthy after %.2f s, RSS %.0f MiB", start, idleRss);
-            if (measureFootprint) {
-            footprint.put("start_to_healthy_seconds", Stats.round(start, 2));
-            footprint.put("start_to_healthy_seconds_before", Stats.round(startBefore, 2));
-            footprint.put("start_vs_before_ratio", Stats.round(start / startBefore, 3));
-            footprint.put("rss_idle_mib", Stats.round(idleRss, 1));
-            run.results.row("Start to healthy (packaged jar as the Dockerfile runs it" + (cds ? ", with its class data "
-                            + "sharing archive" : "") + ", empty PostgreSQL database)",
-                    f(start, 2) + " s", f(startBefore, 2) + " s with the former flags", f(start / startBefore, 2),
-                    "≤ 8 s", start <= 8);
-            }
+            Log.info("footprint: the intake node healthy after %.2f s, RSS %.0f MiB", start, idleRss);
+            footprint.put("start_to_healthy_seconds_intake_node", Stats.round(start, 2));
 
             Http http = new Http(node.url(""), 20);
             HashBaseline hash = new HashBaseline();
@@ -92,36 +79,130 @@ final class IntakeAndFootprint {
                 run.mail.purgeEmailFromAllMailboxes();
                 Thread.sleep(2000);
                 double rss = node.rssMiB();
-                Log.info("footprint: RSS %.0f MiB after %,d registrations", rss, registrationsForMemory);
+                double ratio = rss / bareRss.median();
+                Log.info("footprint: RSS %.0f MiB after %,d registrations (bare Camunda when healthy: %.0f MiB)", rss,
+                        registrationsForMemory, bareRss.median());
                 footprint.put("registrations", registrationsForMemory);
                 footprint.put("rss_mib", Stats.round(rss, 1));
                 footprint.put("rss_vs_idle_ratio", Stats.round(rss / idleRss, 3));
+                footprint.put("rss_vs_bare_camunda_ratio", Stats.round(ratio, 3));
+                footprint.putPOJO("rss_vs_bare_camunda_ratio_rounds",
+                        bareRss.rounds().stream().map(b -> Stats.round(rss / b, 3)).toList());
                 footprint.putPOJO("app_cpu_seconds_by_thread_kind", CpuMeter.byThreadKind(node.process.pid()));
                 String heap = Profiler.heapAfterFullGc(node);
                 Log.info("footprint: after a full GC (not part of the figure):%n%s", heap);
                 footprint.put("heap_after_full_gc", heap);
                 run.results.row("Resident memory after " + String.format("%,d", registrationsForMemory)
-                                + " registrations (VmRSS)", f(rss, 0) + " MiB", f(idleRss, 0) + " MiB when first healthy",
-                        f(rss / idleRss, 2), "≤ 400 MB", rss * 1024 * 1024 <= 400e6);
+                                + " registrations (VmRSS)", f(rss, 0) + " MiB", f(bareRss.median(), 0)
+                                + " MiB bare Camunda when healthy (rounds " + roundsOf(bareRss, 0) + ")",
+                        f(ratio, 2), "≤ 350 MiB and ≤ 1.15× bare", rss <= 350 && ratio <= 1.15);
             }
             if (run.only.contains("intake")) {
-                intake(intake, hash, node, postmaster, restartProperties.get("spring.datasource.url"));
+                intake(intake, hash, node, postmaster, properties.get("spring.datasource.url"));
             }
         }
         if (measureFootprint) {
-            Log.info("footprint: restart on the database of the %,d registrations", registrationsForMemory);
-            try (JarNode restarted = JarNode.launch("app-restart", launchJar, launchOpts, restartProperties,
-                    BenchmarkRunner.shippedEnvironment())) {
-                double restart = restarted.awaitHealthy(BenchmarkRunner.startTimeout());
-                Log.info("footprint: restarted and healthy after %.2f s", restart);
-                footprint.put("restart_to_healthy_seconds", Stats.round(restart, 2));
-                run.results.row("Restart to healthy (as above, on the database of the registrations)",
-                        f(restart, 2) + " s", f(footprint.get("start_to_healthy_seconds").asDouble(), 2)
-                                + " s first start on the empty database", f(restart
-                                / footprint.get("start_to_healthy_seconds").asDouble(), 2), "≤ 8 s", restart <= 8);
-            }
+            restart(footprint, product, bare, launchFlags, flags, environment, properties, bareDatabase);
         }
         run.mail.purgeEmailFromAllMailboxes();
+    }
+
+    /**
+     * Start to healthy and the memory when healthy, product and bare Camunda alternating (the order flips every round,
+     * so that neither always follows the other), each on an empty database of its own. Returns the bare Camunda
+     * application's resident memory when healthy, per round.
+     */
+    private Spread startRounds(ObjectNode footprint, AotCache product, AotCache bare, String productFlags,
+                               String flags, Map<String, String> environment) throws Exception {
+        int rounds = run.quick ? 2 : 3;
+        List<Double> productStarts = new ArrayList<>();
+        List<Double> bareStarts = new ArrayList<>();
+        List<Double> productRss = new ArrayList<>();
+        List<Double> bareRss = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (boolean productTurn : round % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                String name = (productTurn ? "start-product-" : "start-bare-camunda-") + round;
+                Map<String, String> properties = productTurn
+                        ? run.applicationProperties(run.newPostgresDatabase("bench_start"))
+                        : run.newPostgresDatabase("bench_start_bare");
+                try (JarNode node = JarNode.launch(name, productTurn ? product.jar : bare.jar,
+                        productTurn ? productFlags : bare.launchFlags(flags), properties, environment)) {
+                    double seconds = node.awaitHealthy(BenchmarkRunner.startTimeout());
+                    Thread.sleep(1000);
+                    double rss = node.rssMiB();
+                    Log.info("footprint: round %d: %s healthy after %.2f s, RSS %.0f MiB", round,
+                            productTurn ? "product" : "bare Camunda", seconds, rss);
+                    (productTurn ? productStarts : bareStarts).add(seconds);
+                    (productTurn ? productRss : bareRss).add(rss);
+                }
+            }
+        }
+        Spread start = Spread.of(productStarts);
+        Spread bareStart = Spread.of(bareStarts);
+        Spread startRatios = ratios(productStarts, bareStarts);
+        Spread idleRatios = ratios(productRss, bareRss);
+        double startRatio = start.median() / bareStart.median();
+        footprint.put("start_rounds", rounds);
+        footprint.put("start_to_healthy_seconds", Stats.round(start.median(), 2));
+        footprint.putPOJO("start_to_healthy_seconds_rounds", start.rounded());
+        footprint.put("bare_camunda_start_to_healthy_seconds", Stats.round(bareStart.median(), 2));
+        footprint.putPOJO("bare_camunda_start_to_healthy_seconds_rounds", bareStart.rounded());
+        footprint.put("start_vs_bare_camunda_ratio", Stats.round(startRatio, 3));
+        footprint.putPOJO("start_vs_bare_camunda_ratio_rounds", startRatios.rounded());
+        footprint.put("rss_idle_mib", Stats.round(Spread.of(productRss).median(), 1));
+        footprint.put("bare_camunda_rss_idle_mib", Stats.round(Spread.of(bareRss).median(), 1));
+        footprint.put("rss_idle_vs_bare_camunda_ratio", Stats.round(Spread.of(productRss).median()
+                / Spread.of(bareRss).median(), 3));
+        footprint.putPOJO("rss_idle_vs_bare_camunda_ratio_rounds", idleRatios.rounded());
+        run.results.row("Start to healthy (as the image runs it: Java " + ApplicationJvm.version()
+                        + (product.used ? ", AOT cache" : ", NO AOT cache") + "; empty PostgreSQL database; median of "
+                        + rounds + " rounds: " + roundsOf(start, 2) + " s)", f(start.median(), 2) + " s",
+                f(bareStart.median(), 2) + " s bare Camunda 7.24 app, same JVM and flags (rounds "
+                        + roundsOf(bareStart, 2) + " s)", f(startRatio, 2) + " (rounds " + startRatios + ")",
+                "≤ 6 s and ≤ 1.15× bare", start.median() <= 6 && startRatio <= 1.15);
+        run.results.row("Resident memory when first healthy (VmRSS)", f(Spread.of(productRss).median(), 0) + " MiB",
+                f(Spread.of(bareRss).median(), 0) + " MiB bare Camunda", f(Spread.of(productRss).median()
+                        / Spread.of(bareRss).median(), 2) + " (rounds " + idleRatios + ")", "", null);
+        return Spread.of(bareRss);
+    }
+
+    /** Restart of the product on the database of the registrations, the bare application on one of its own. */
+    private void restart(ObjectNode footprint, AotCache product, AotCache bare, String productFlags, String flags,
+                         Map<String, String> environment, Map<String, String> properties,
+                         Map<String, String> bareDatabase) throws Exception {
+        Log.info("footprint: restart on the database of the registrations");
+        double restart;
+        try (JarNode restarted = JarNode.launch("app-restart", product.jar, productFlags, properties, environment)) {
+            restart = restarted.awaitHealthy(BenchmarkRunner.startTimeout());
+        }
+        try (JarNode first = JarNode.launch("bare-camunda-first", bare.jar, bare.launchFlags(flags), bareDatabase,
+                environment)) {
+            first.awaitHealthy(BenchmarkRunner.startTimeout());
+        }
+        double bareRestart;
+        try (JarNode restarted = JarNode.launch("bare-camunda-restart", bare.jar, bare.launchFlags(flags),
+                bareDatabase, environment)) {
+            bareRestart = restarted.awaitHealthy(BenchmarkRunner.startTimeout());
+        }
+        Log.info("footprint: restarted and healthy after %.2f s (bare Camunda %.2f s)", restart, bareRestart);
+        footprint.put("restart_to_healthy_seconds", Stats.round(restart, 2));
+        footprint.put("bare_camunda_restart_to_healthy_seconds", Stats.round(bareRestart, 2));
+        footprint.put("restart_vs_bare_camunda_ratio", Stats.round(restart / bareRestart, 3));
+        run.results.row("Restart to healthy (on the database of the registrations)", f(restart, 2) + " s",
+                f(bareRestart, 2) + " s bare Camunda restarted on its database", f(restart / bareRestart, 2),
+                "≤ 5 s", restart <= 5);
+    }
+
+    private static Spread ratios(List<Double> product, List<Double> baseline) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < product.size(); i++) {
+            ratios.add(product.get(i) / baseline.get(i));
+        }
+        return Spread.of(ratios);
+    }
+
+    private static String roundsOf(Spread spread, int digits) {
+        return String.join(" / ", spread.rounds().stream().map(value -> f(value, digits)).toList());
     }
 
     private void intake(IntakeBenchmark intake, HashBaseline hash, JarNode node, long postmaster, String jdbcUrl)
@@ -131,12 +212,14 @@ final class IntakeAndFootprint {
         section.put("encoder", "Spring Security delegating encoder, bcrypt cost " + cost);
         section.put("bcrypt_cost", cost);
         double hashSeconds = run.quick ? 2 : 6;
+        // quick: smaller batches, the same rule (the rounds start once the JIT compiler is nearly done)
         int warmUp = run.quick ? 16 : 32;
+        int batches = run.quick ? 12 : 20;
         Log.info("intake: warming up until the JIT compiler is (nearly) done: batches of %d registrations at "
                 + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",
-                warmUp, run.quick ? 2 : 20);
+                warmUp, batches);
         hash.warmUp(50);
-        int submitted = warmUp * JitWarmUp.until(node.process.pid(), run.quick ? 2 : 20, "intake",
+        int submitted = warmUp * JitWarmUp.until(node.process.pid(), batches, "intake",
                 "the application's", () -> intake.submit(4, warmUp));
         section.put("warm_up_registrations", submitted);
         PostgresStatements statements = null;
@@ -149,10 +232,11 @@ final class IntakeAndFootprint {
         ArrayNode ownCoreRounds = section.putArray("rounds_application_on_own_cores");
         ObjectNode ratios = section.putObject("intake_vs_hash_ratio_by_concurrency");
         ObjectNode ownCoreRatios = section.putObject("intake_vs_hash_ratio_by_concurrency_own_cores");
+        ObjectNode ownCoreSpread = section.putObject("intake_vs_hash_ratio_by_concurrency_own_cores_rounds");
         double minimum = Double.MAX_VALUE;
         double minimumOwnCores = Double.MAX_VALUE;
         for (int concurrency : List.of(1, 4, 16)) {
-            int registrations = (run.quick ? 8 : 40) * Math.min(concurrency, 4) * (concurrency == 16 ? 2 : 1);
+            int registrations = (run.quick ? 16 : 40) * Math.min(concurrency, 4) * (concurrency == 16 ? 2 : 1);
             if (statements != null) {
                 statements.reset();
             }
@@ -164,11 +248,23 @@ final class IntakeAndFootprint {
             ratios.put(String.valueOf(concurrency), Stats.round(shared.ratio(), 3));
             minimum = Math.min(minimum, shared.ratio());
             if (split != null) {
-                IntakeBenchmark.Round own = onOwnCores(split, node.process.pid(), postmaster,
-                        () -> intake.round(concurrency, registrations, hashSeconds, split.application()));
-                record(ownCoreRounds, own, cost, "application " + split.application() + ", others " + split.others());
-                ownCoreRatios.put(String.valueOf(concurrency), Stats.round(own.ratio(), 3));
-                minimumOwnCores = Math.min(minimumOwnCores, own.ratio());
+                // the goal's figure: two rounds, their mean and both rounds in results.json
+                List<Double> own = new ArrayList<>();
+                for (int repeat = 0; repeat < 2; repeat++) {
+                    IntakeBenchmark.Round round = onOwnCores(split, node.process.pid(), postmaster,
+                            () -> intake.round(concurrency, registrations, hashSeconds, split.application()));
+                    record(ownCoreRounds, round, cost, "application " + split.application() + ", others "
+                            + split.others());
+                    own.add(round.ratio());
+                }
+                Spread spread = Spread.of(own);
+                double mean = (own.get(0) + own.get(1)) / 2;
+                ownCoreRatios.put(String.valueOf(concurrency), Stats.round(mean, 3));
+                ownCoreSpread.putPOJO(String.valueOf(concurrency), spread.rounded());
+                minimumOwnCores = Math.min(minimumOwnCores, mean);
+                run.results.row("Intake, concurrency " + concurrency + ", application on its own core (mean of "
+                                + "2 rounds)", "", "", f(mean, 2) + " (rounds " + spread + ")",
+                        concurrency == 1 ? "≥ 0.75" : "≥ 0.8", mean >= (concurrency == 1 ? 0.75 : 0.8));
             }
         }
         if (Boolean.getBoolean("bench.profile")) {
@@ -229,8 +325,7 @@ final class IntakeAndFootprint {
                 round.submitLatency().p95()));
         run.results.row("Intake, concurrency " + concurrency + " (POST until waiting at review; cores: " + cores + ")",
                 f(round.perSecond(), 2) + " /s", f(round.hashPerSecond(), 2) + " bcrypt-" + cost + " hashes/s on "
-                        + concurrency + " thread" + (concurrency == 1 ? "" : "s"), f(round.ratio(), 2), "≥ 0.8",
-                round.ratio() >= 0.8);
+                        + concurrency + " thread" + (concurrency == 1 ? "" : "s"), f(round.ratio(), 2), "", null);
     }
 
     private void topUp(IntakeBenchmark intake, int registrations) throws Exception {
