@@ -22,12 +22,13 @@ cache="${app_dir}/app.aot"
 
 rm -f "$cache"
 cd "$app_dir"
-# The cache is assembled at exit by a second JVM with the same flags; its buffer is as large as the class space, which
-# -XX:MaxMetaspaceSize=192m shrinks below what the application's classes need ("Unable to allocate from 'ro'
-# region"). Only the assembling JVM (JDK_AOT_VM_OPTIONS, JEP 514) gets a larger limit.
-export JDK_AOT_VM_OPTIONS="${JDK_AOT_VM_OPTIONS:--XX:MaxMetaspaceSize=1g}"
+# The training JVM writes the classes it loaded into an archive at exit (the AOT configuration, then the cache) in a
+# buffer as large as its class space, which the image's -XX:MaxMetaspaceSize=192m shrinks below what this
+# application's classes need ("Unable to allocate from 'ro' region"). The training run alone gets a larger limit
+# (the last flag wins); the cache maps into the JVM with the image's limit.
+training_limit="-XX:MaxMetaspaceSize=1g"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-"$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput="$cache" -jar app.jar \
+"$java" ${JAVA_OPTS:-} $training_limit -XX:AOTCacheOutput="$cache" -jar app.jar \
   --server.port="$port" \
   --spring.datasource.url="jdbc:h2:mem:aot;DB_CLOSE_DELAY=-1" \
   --app.demo-data.enabled=true --app.demo-mailbox.enabled=true --app.demo-mailbox.port="$mail_port" \

@@ -39,7 +39,12 @@ final class ApplicationJvm {
     }
 
     static String java() {
-        return HOME.resolve("bin").resolve("java").toString();
+        return tool("java");
+    }
+
+    /** A tool of the same JDK ({@code jcmd}: one that speaks to the application's JVM). */
+    static String tool(String name) {
+        return HOME.resolve("bin").resolve(name).toString();
     }
 
     /** The version the {@code release} file of the JDK names, e.g. {@code 25.0.3}. */
