@@ -87,7 +87,9 @@ final class AotCache {
         }
         deleteRecursively(directory);
         Files.createDirectories(directory);
-        Path copy = directory.resolve("app.jar.packaged");
+        // extracted as the Dockerfile does it: a jar named app.jar gives the layout's app.jar
+        Path copy = directory.resolve("packaged").resolve("app.jar");
+        Files.createDirectories(copy.getParent());
         Files.copy(packagedJar, copy);
         Process extract = new ProcessBuilder(ApplicationJvm.java(), "-Djarmode=tools", "-jar", copy.toString(),
                 "extract", "--destination", directory.toString(), "--force").redirectErrorStream(true)
@@ -95,13 +97,9 @@ final class AotCache {
         if (extract.waitFor() != 0) {
             throw new IllegalStateException("Could not extract " + packagedJar + "; see " + directory);
         }
-        Files.delete(copy);
-        try (var files = Files.list(directory)) {
-            Path extracted = files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Nothing extracted to " + directory));
-            if (!extracted.equals(aot.jar)) {
-                Files.move(extracted, aot.jar);
-            }
+        deleteRecursively(copy.getParent());
+        if (!Files.exists(aot.jar)) {
+            throw new IllegalStateException("Nothing extracted to " + directory + "; see its extract.log");
         }
         if (!aot.used) {
             aot.remember(packagedJar, flags);
