@@ -84,6 +84,7 @@ final class IntakeAndFootprint {
                         registrationsForMemory, bareRss.median());
                 footprint.put("registrations", registrationsForMemory);
                 footprint.put("rss_mib", Stats.round(rss, 1));
+                footprint.putPOJO("rss_parts_mib", node.rssPartsMiB());
                 footprint.put("rss_vs_idle_ratio", Stats.round(rss / idleRss, 3));
                 footprint.put("rss_vs_bare_camunda_ratio", Stats.round(ratio, 3));
                 footprint.putPOJO("rss_vs_bare_camunda_ratio_rounds",
@@ -130,8 +131,8 @@ final class IntakeAndFootprint {
                     double seconds = node.awaitHealthy(BenchmarkRunner.startTimeout());
                     Thread.sleep(1000);
                     double rss = node.rssMiB();
-                    Log.info("footprint: round %d: %s healthy after %.2f s, RSS %.0f MiB", round,
-                            productTurn ? "product" : "bare Camunda", seconds, rss);
+                    Log.info("footprint: round %d: %s healthy after %.2f s, RSS %.0f MiB %s", round,
+                            productTurn ? "product" : "bare Camunda", seconds, rss, node.rssPartsMiB());
                     (productTurn ? productStarts : bareStarts).add(seconds);
                     (productTurn ? productRss : bareRss).add(rss);
                 }

@@ -97,6 +97,20 @@ final class JarNode implements AutoCloseable {
         throw new IllegalStateException("No VmRSS for " + process.pid());
     }
 
+    /**
+     * VmRSS split into its parts (RssAnon: heap, metaspace, code, thread stacks, malloc; RssFile: mapped files, among
+     * them the AOT cache and the jars), in MiB.
+     */
+    java.util.Map<String, Double> rssPartsMiB() throws IOException {
+        java.util.Map<String, Double> parts = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("RssAnon:") || line.startsWith("RssFile:") || line.startsWith("RssShmem:")) {
+                parts.put(line.substring(0, line.indexOf(':')), Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+            }
+        }
+        return parts;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
