@@ -28,7 +28,9 @@ cd "$app_dir"
 # (the last flag wins); the cache maps into the JVM with the image's limit.
 training_limit="-XX:MaxMetaspaceSize=1g"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-"$java" ${JAVA_OPTS:-} $training_limit -XX:AOTCacheOutput="$cache" -jar app.jar \
+# the jar by its absolute path: the cache records the class path and is refused where it does not match (the image
+# starts /app/app.jar; bench/run starts the jar from another working directory)
+"$java" ${JAVA_OPTS:-} $training_limit -XX:AOTCacheOutput="$cache" -jar "${app_dir}/app.jar" \
   --server.port="$port" \
   --spring.datasource.url="jdbc:h2:mem:aot;DB_CLOSE_DELAY=-1" \
   --app.demo-data.enabled=true --app.demo-mailbox.enabled=true --app.demo-mailbox.port="$mail_port" \

@@ -29,9 +29,12 @@ final class AotCache {
         this.used = used;
     }
 
-    /** The JVM flags to start the extracted jar with: {@code flags} and the cache (when the JVM has one). */
+    /**
+     * The JVM flags to start the extracted jar with: {@code flags} and the cache (when the JVM has one), with
+     * {@code -XX:AOTMode=on}: a cache the JVM cannot use fails the start instead of being measured without it.
+     */
     String launchFlags(String flags) {
-        return used ? flags + " -XX:AOTCache=" + cache : flags;
+        return used ? flags + " -XX:AOTCache=" + cache + " -XX:AOTMode=on" : flags;
     }
 
     /** The product, trained by docker/aot-cache.sh with {@code flags} and {@code environment}. */
