@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The external registration (seed 001): the back office entered the customer in the ERP, and the integration sends
+ * CloudSuite's external registration: the back office entered the customer in the ERP, and the integration sends
  * customer, address and user. They are created and approved by {@code erpExternalRegistration}, the user without a
  * password. The ERP customer number identifies the customer: sending it twice is a conflict, so a retry is safe.
  */

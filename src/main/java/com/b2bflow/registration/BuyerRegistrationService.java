@@ -11,9 +11,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Submits buyer self-registrations (seed 000): a buyer joins an existing approved organization, named by
- * {@code organization.name}, with the UserRegistration policy's roles. No organization is created. The user, the
- * registration record and the process instance are created in one transaction.
+ * Submits buyer self-registrations (HCL Commerce's buyer self-registration workflow): a buyer joins an existing
+ * approved organization, named by {@code organization.name}, with the UserRegistration policy's roles. No organization
+ * is created. The user, the registration record and the process instance are created in one transaction.
  */
 @Service
 public class BuyerRegistrationService implements RegistrationSubmitter {

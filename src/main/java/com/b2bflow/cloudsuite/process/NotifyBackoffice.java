@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Seed 001, partial registrations: "the information is sent to the back office". */
+/** CloudSuite's partial registrations: "the information is sent to the back office". */
 @Component
 public class NotifyBackoffice implements JavaDelegate {
 

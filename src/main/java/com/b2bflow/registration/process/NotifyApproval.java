@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Seed 000 step 6: the buyer administrator learns the organization is approved. */
+/**
+ * Organization registration, step 6 of HCL Commerce's workflow: the buyer administrator learns the organization is
+ * approved.
+ */
 @Component
 public class NotifyApproval implements JavaDelegate {
 

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Seed 000 step 2: seller administrators learn that an organization registered. */
+/**
+ * Organization registration, step 2 of HCL Commerce's workflow: seller administrators learn that an organization
+ * registered.
+ */
 @Component
 public class NotifySellerAdmins implements JavaDelegate {
 

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Seed 002: site administrators learn that a reseller registered and waits for their approval. */
+/** Reseller registration: site administrators learn that a reseller registered and waits for their approval. */
 @Component
 public class NotifySiteAdmins implements JavaDelegate {
 
