@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged application jar as its own process ({@code java $JAVA_OPTS -jar app.jar --k=v ...}). */
+/**
+ * An application jar as its own process ({@code java $JAVA_OPTS -jar app.jar --k=v ...}) on the production runtime
+ * ({@link ApplicationJvm}).
+ */
 final class JarNode implements AutoCloseable {
 
     final String name;
@@ -43,7 +46,7 @@ final class JarNode implements AutoCloseable {
         Files.createDirectories(workingDirectory);
         Path log = workingDirectory.resolveSibling(name + ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ApplicationJvm.java());
         command.addAll(Arrays.stream(javaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
@@ -94,6 +97,20 @@ final class JarNode implements AutoCloseable {
         throw new IllegalStateException("No VmRSS for " + process.pid());
     }
 
+    /**
+     * VmRSS split into its parts (RssAnon: heap, metaspace, code, thread stacks, malloc; RssFile: mapped files, among
+     * them the AOT cache and the jars), in MiB.
+     */
+    java.util.Map<String, Double> rssPartsMiB() throws IOException {
+        java.util.Map<String, Double> parts = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("RssAnon:") || line.startsWith("RssFile:") || line.startsWith("RssShmem:")) {
+                parts.put(line.substring(0, line.indexOf(':')), Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+            }
+        }
+        return parts;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -102,9 +119,14 @@ final class JarNode implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(30);
+    }
+
+    /** SIGTERM, then at most {@code seconds} for the JVM to exit (a training run writes its AOT cache meanwhile). */
+    void stop(int seconds) {
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

@@ -58,10 +58,9 @@ final class BareEngine implements AutoCloseable {
         configuration.setAuthorizationEnabled(true);
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
-        jobExecutor.setWaitTimeInMillis(300);
-        jobExecutor.setMaxWait(1000);
-        configuration.setJobExecutor(jobExecutor);
+        // the job executor's defaults, as the application ships them (wait 5 s, at most 60 s when idle; new jobs of
+        // this engine hint it at once)
+        configuration.setJobExecutor(new DefaultJobExecutor());
         configuration.setJobExecutorActivate(true);
         JavaDelegate noop = execution -> { };
         TaskListener noopListener = (DelegateTask task) -> { };

@@ -30,8 +30,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Query latency with 100,000 open registrations and 1,000,000 users in 100,000 organizations (quick: 1/50), against
  * the same queries on the small database of the same run before the bulk data went in (the baseline):
  * <ul>
- * <li>the seller admin's first Tasklist page: {@code POST /engine-rest/filter/{My group tasks}/list} as
- * {@code seller-admin}, HAL (as Tasklist asks, with the filter's variable columns), first 15 by created desc; and
+ * <li>the seller admin's first Tasklist page, the goal: the requests Tasklist sends when {@code seller-admin} opens
+ * it ({@link TasklistPage}: filter count, filters, the focused filter's first 15 tasks by created desc as HAL with
+ * their count); beside it, not goals, the plain JSON list of {@code My group tasks} (which Tasklist never sends) and
  * the same as a Java TaskQuery (candidate group {@code seller-admins}, assigned included, authorization checked);</li>
  * <li>buyer search within an organization: {@code MemberSearch.buyersOf} (what the storefront's Organizations and
  * Buyers page runs) with 2 letters of a last name;</li>
@@ -44,7 +45,9 @@ final class ScaleBenchmark {
     static final double QUERY_BUDGET_SECONDS = 15;
     static final double QUICK_QUERY_BUDGET_SECONDS = 4;
     static final String TASKLIST_REST = "Tasklist first page, seller-admin (engine REST filter list)";
-    static final String TASKLIST_HAL = "Tasklist first page with its count, seller-admin (engine REST filter list, HAL)";
+    /** The goal: what Tasklist sends when a seller admin opens it (TasklistPage), the count included. */
+    static final String TASKLIST_PAGE = "Tasklist first page as Tasklist sends it, seller-admin (filter count, filters, "
+            + "first filter's tasks as HAL with their count)";
     static final String TASKLIST_JAVA = "Tasklist first page, seller-admin (Java TaskQuery)";
     private final BenchmarkRunner run;
     private final ConfigurableApplicationContext context;
@@ -133,7 +136,7 @@ final class ScaleBenchmark {
                 "DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ <> '*'");
         new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("ANALYZE ACT_RU_AUTHORIZATION");
         Map<String, Query> tasklist = new LinkedHashMap<>();
-        tasklist.put(TASKLIST_REST, large.get(TASKLIST_REST));
+        tasklist.put(TASKLIST_PAGE, large.get(TASKLIST_PAGE));
         tasklist.put(TASKLIST_JAVA, large.get(TASKLIST_JAVA));
         Map<String, Stats> withoutTaskAuthorizations = measure(tasklist, samples, "without per-task authorizations");
         ObjectNode whatIf = section.putObject("what_if_without_per_task_authorizations");
@@ -165,8 +168,11 @@ final class ScaleBenchmark {
             run.results.row("Scale: " + name + " (p50 / p95 / p99)", f(scaled.p50(), 1) + " / " + f(scaled.p95(), 1)
                             + " / " + f(scaled.p99(), 1) + " ms", f(before.p50(), 1) + " / " + f(before.p95(), 1)
                             + " / " + f(before.p99(), 1) + " ms on the small database", f(scaled.p95() / before.p95(), 2),
-                    name.equals(TASKLIST_HAL) ? "(not a goal: Tasklist's count)" : "p95 < 100 ms",
-                    name.equals(TASKLIST_HAL) ? null : scaled.p95() < 100);
+                    name.equals(TASKLIST_REST) ? "(not a goal: Tasklist does not send it)" : "p95 < 100 ms",
+                    name.equals(TASKLIST_REST) ? null : scaled.p95() < 100);
+            if (name.equals(TASKLIST_PAGE)) {
+                section.put("tasklist_first_page_p95_ms", Stats.round(scaled.p95(), 2));
+            }
         }
     }
 
@@ -215,10 +221,9 @@ final class ScaleBenchmark {
                 throw new IllegalStateException("Tasklist page is empty: " + page);
             }
         });
-        queries.put(TASKLIST_HAL, r -> {
-            JsonNode page = json.readTree(Http.ok(http.postJson("/engine-rest/filter/" + filterId
-                    + "/list?firstResult=0&maxResults=15", "seller-admin", "application/hal+json", body), 200).body());
-            if (page.path("_embedded").path("task").size() == 0) {
+        queries.put(TASKLIST_PAGE, r -> {
+            JsonNode page = TasklistPage.open(http, "seller-admin");
+            if (page.path("_embedded").path("task").size() == 0 || page.path("count").asLong() == 0) {
                 throw new IllegalStateException("Tasklist page is empty: " + page);
             }
         });

@@ -72,10 +72,11 @@ final class LifecycleAndScale {
             throws Exception {
         LifecycleBenchmark.Target app = Targets.application(context, run.mail, run.mailsAccepted);
         LifecycleBenchmark.Target engine = Targets.bare(bare);
-        int warmUp = run.quick ? 10 : 150;
-        int warmUpBatches = run.quick ? 1 : 12;
-        int size = run.quick ? 20 : 500;
-        int rounds = run.quick ? 1 : 3;
+        // quick: smaller batches and rounds, but the same rule: measured only once the JIT compiler is (nearly) done
+        int warmUp = run.quick ? 60 : 150;
+        int warmUpBatches = run.quick ? 8 : 12;
+        int size = run.quick ? 150 : 500;
+        int rounds = run.quick ? 2 : 3;
         Log.info("lifecycle %s: warming up until the JIT compiler is (nearly) done: batches of %d lifecycles each "
                 + "until compilation is under 5%% of this JVM's CPU (at most %d batches)", database, warmUp,
                 warmUpBatches);
@@ -88,12 +89,14 @@ final class LifecycleAndScale {
         double bareSeconds = 0;
         double appGcSeconds = 0;
         double bareGcSeconds = 0;
+        java.util.List<Double> roundRatios = new java.util.ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Measured bareRound = measureSettled(engine, size, settle);
             Measured appRound = measureSettled(app, size, settle);
             Log.info("lifecycle %s round %d: application %.2f/s, bare engine %.2f/s (ratio %.2f); collector during "
                             + "the round: application %.2f s, bare engine %.2f s", database, round, appRound.rate(),
                     bareRound.rate(), appRound.rate() / bareRound.rate(), appRound.gcSeconds(), bareRound.gcSeconds());
+            roundRatios.add(appRound.rate() / bareRound.rate());
             appSeconds += size / appRound.rate();
             bareSeconds += size / bareRound.rate();
             appGcSeconds += appRound.gcSeconds();
@@ -110,13 +113,17 @@ final class LifecycleAndScale {
         section.put("lifecycles_per_second", Stats.round(appRate, 3));
         section.put("bare_engine_lifecycles_per_second", Stats.round(bareRate, 3));
         section.put("lifecycle_vs_bare_engine_ratio", Stats.round(ratio, 3));
+        Spread spread = Spread.of(roundRatios);
+        section.putPOJO("lifecycle_vs_bare_engine_ratio_rounds", spread.rounded());
+        section.put("lifecycle_vs_bare_engine_ratio_spread", spread.toString());
         section.put("collector_seconds_application", Stats.round(appGcSeconds, 2));
         section.put("collector_seconds_bare_engine", Stats.round(bareGcSeconds, 2));
         run.results.root.with("lifecycle_vs_bare_engine_ratio").put(database, Stats.round(ratio, 3));
         run.results.row("Approval lifecycle, " + (database.equals("h2") ? "H2" : "PostgreSQL")
                         + " (review → account → approve → activation → mail accepted), " + LifecycleBenchmark.DRIVERS
                         + " staff threads", f(appRate, 2) + " /s", f(bareRate, 2) + " /s bare Camunda 7.24 engine, "
-                        + "same model shape, no-op delegates", f(ratio, 2), "≥ 0.7", ratio >= 0.7);
+                        + "same model shape, no-op delegates", f(ratio, 2) + " (rounds " + spread + ")", "≥ 0.8",
+                ratio >= 0.8);
     }
 
     private record Measured(double rate, double gcSeconds) {

@@ -36,7 +36,7 @@ final class Profiler {
 
     private static String output(JarNode node, String... arguments) throws IOException, InterruptedException {
         String[] command = new String[arguments.length + 2];
-        command[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        command[0] = ApplicationJvm.tool("jcmd");
         command[1] = String.valueOf(node.process.pid());
         System.arraycopy(arguments, 0, command, 2, arguments.length);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -47,7 +47,7 @@ final class Profiler {
 
     private static void jcmd(JarNode node, String... arguments) throws IOException, InterruptedException {
         String[] command = new String[arguments.length + 2];
-        command[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        command[0] = ApplicationJvm.tool("jcmd");
         command[1] = String.valueOf(node.process.pid());
         System.arraycopy(arguments, 0, command, 2, arguments.length);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
