@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -51,6 +52,22 @@ public class Registration {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "previous_registration_id")
     private Registration previousRegistration;
+
+    /** What the process's creation steps make ({@link MemberDraft} as JSON); cleared once the user exists. */
+    private String memberDraft;
+
+    /**
+     * The registering user's password hash until the creation step hands it to the user: kept with the submission,
+     * never a process variable.
+     */
+    private String passwordHash;
+
+    /** The hash while it is still being computed, for a creation step in the submission's own transaction. */
+    @Transient
+    private PendingPasswordHash pendingPasswordHash;
+
+    @Transient
+    private boolean passwordHashHandedOver;
 
     /** Null until persisted: with an assigned id, that is how Spring Data knows to persist rather than merge. */
     @Version
@@ -97,6 +114,35 @@ public class Registration {
         this.decisionReason = reason;
         this.decidedAt = Instant.now();
         this.step = outcome.name();
+    }
+
+    /** Keeps the hash (when it is ready, or just before the submission commits) until {@link #handPasswordHashTo}. */
+    void holdPasswordHash(PendingPasswordHash hash) {
+        pendingPasswordHash = hash;
+        hash.writeTo(value -> {
+            if (!passwordHashHandedOver) {
+                passwordHash = value;
+            }
+        });
+    }
+
+    /** Gives the user the held hash (none for flows without a password) and forgets it here. */
+    void handPasswordHashTo(User target) {
+        if (pendingPasswordHash != null) {
+            pendingPasswordHash.writeTo(target::setPasswordHash);
+        } else {
+            target.setPasswordHash(passwordHash);
+        }
+        passwordHashHandedOver = true;
+        passwordHash = null;
+    }
+
+    String getMemberDraft() {
+        return memberDraft;
+    }
+
+    void setMemberDraft(String memberDraft) {
+        this.memberDraft = memberDraft;
     }
 
     public String getId() {

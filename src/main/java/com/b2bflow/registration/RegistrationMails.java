@@ -20,19 +20,29 @@ public class RegistrationMails {
     private final NotificationService notifications;
     private final NotificationProperties properties;
     private final RegistrationMetrics metrics;
+    private final List<MailModelContribution> contributions;
 
     public RegistrationMails(RegistrationRepository registrations, NotificationService notifications,
-                             NotificationProperties properties, RegistrationMetrics metrics) {
+                             NotificationProperties properties, RegistrationMetrics metrics,
+                             List<MailModelContribution> contributions) {
+        this.contributions = contributions;
         this.registrations = registrations;
         this.notifications = notifications;
         this.properties = properties;
         this.metrics = metrics;
     }
 
-    /** Tells a staff group that a registration arrived (and whether it waits for them). */
+    /**
+     * Tells a staff group of a registration with {@code template}: the one staff notification of every flow (the
+     * model names group and template, as input parameters of the {@code notifyStaff} step).
+     */
     @Transactional
-    public void submittedToStaff(String registrationId, String group, String key) {
-        send(key, "registration-submitted-staff", notifications.staffGroup(group), registrationId,
+    public void toStaff(String registrationId, String group, String template, String key) {
+        if (!StaffGroups.ALL.contains(group) || template == null || template.isBlank()) {
+            throw new IllegalArgumentException("notifyStaff needs a staffGroup of " + StaffGroups.ALL
+                    + " and a mailTemplate; got " + group + " and " + template);
+        }
+        send(key, template, notifications.staffGroup(group), registrationId,
                 Map.of("groupName", StaffGroups.displayName(group)));
     }
 
@@ -102,6 +112,7 @@ public class RegistrationMails {
         model.put("resubmitUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()
                 + "?correct=" + registration.getId()));
         model.put("tasklistUrl", properties.link("/camunda/app/tasklist/"));
+        contributions.forEach(contribution -> contribution.contribute(registration, model));
         return model;
     }
 

@@ -57,7 +57,7 @@ class PendingPasswordHashTest {
                     User user = new User(logonId, organization, ProfileType.B);
                     user.setLastName("Pending");
                     user.setEmail(logonId + "@example.com");
-                    new PendingPasswordHash(hash).writeTo(user);
+                    new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
                     users.saveAndFlush(user);
                     assertThat(user.getPasswordHash()).isNull();
                     saved.countDown();
@@ -80,7 +80,7 @@ class PendingPasswordHashTest {
             User user = new User(logonId, organization, ProfileType.B);
             user.setLastName("Failed");
             user.setEmail(logonId + "@example.com");
-            new PendingPasswordHash(hash).writeTo(user);
+            new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
             users.saveAndFlush(user);
             hash.completeExceptionally(new IllegalStateException("hash failed"));
         })).isInstanceOf(IllegalStateException.class).hasMessage("hash failed");

@@ -22,14 +22,14 @@ public class CloudSuiteMails {
     private final RegistrationRepository registrations;
     private final NotificationService notifications;
     private final NotificationProperties properties;
-    private final SubmittedCompany submitted;
+    private final CloudSuiteMailModel mailModel;
 
-    public CloudSuiteMails(RegistrationRepository registrations, NotificationService notifications,
-                           NotificationProperties properties, SubmittedCompany submitted) {
+    CloudSuiteMails(RegistrationRepository registrations, NotificationService notifications,
+                    NotificationProperties properties, CloudSuiteMailModel mailModel) {
         this.registrations = registrations;
         this.notifications = notifications;
         this.properties = properties;
-        this.submitted = submitted;
+        this.mailModel = mailModel;
     }
 
     /** Shop registration: welcome, you may sign in and order now. */
@@ -42,13 +42,6 @@ public class CloudSuiteMails {
     @Transactional
     public void receivedToApplicant(String registrationId, String key) {
         toApplicant(registrationId, key, "customer-registration-received");
-    }
-
-    /** Partial registration: the back office learns of it (and, in the shop approval, that it waits for them). */
-    @Transactional
-    public void submittedToBackoffice(String registrationId, String key) {
-        Registration registration = registration(registrationId);
-        send(key, "customer-registration-staff", notifications.staffGroup(StaffGroups.BACKOFFICE), registration);
     }
 
     @Transactional
@@ -84,24 +77,18 @@ public class CloudSuiteMails {
 
     private Map<String, Object> model(Registration registration) {
         User user = registration.getUser();
-        String company = submitted.companyName(registration);
         Map<String, Object> model = new HashMap<>();
         model.put("registrationId", registration.getId());
-        model.put("subjectArgument", company);
-        model.put("companyName", company);
-        model.put("customerName", registration.getOrganization() == null ? "" : registration.getOrganization().getName());
         model.put("applicantName", user.getDisplayName());
         model.put("applicantLogonId", user.getLogonId());
         model.put("applicantEmail", user.getEmail());
         model.put("reason", registration.getDecisionReason() == null ? "" : registration.getDecisionReason());
-        model.put("waitsForBackoffice", registration.getFlow() == RegistrationFlow.SHOP_APPROVAL);
-        model.put("approver", registration.getFlow() == RegistrationFlow.ERP_APPROVAL ? "our ERP system"
-                : "our back office");
         model.put("statusUrl", properties.link("/store/registration/" + registration.getId()));
         model.put("signInUrl", properties.link("/store/login"));
         model.put("resubmitUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()
                 + "?correct=" + registration.getId()));
         model.put("tasklistUrl", properties.link("/camunda/app/tasklist/"));
+        mailModel.contribute(registration, model);
         return model;
     }
 

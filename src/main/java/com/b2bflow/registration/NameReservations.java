@@ -1,0 +1,76 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.member.Names;
+import com.b2bflow.registration.NameReservation.Kind;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the logon id, organization name and ERP customer number of a submitted registration from its submission
+ * until its process creates the member that carries them (that member's unique constraint holds them from then on),
+ * or until the registration is rejected or withdrawn before that. So a second submission of the same name is
+ * answered 409 at once even when a designer has put a step before the creation.
+ */
+@Component
+public class NameReservations {
+
+    private final NameReservationRepository reservations;
+
+    NameReservations(NameReservationRepository reservations) {
+        this.reservations = reservations;
+    }
+
+    boolean logonIdReserved(String logonId) {
+        return reservations.existsByKindAndNameKey(Kind.LOGON_ID, Names.normalize(logonId));
+    }
+
+    boolean organizationNameReserved(long parentId, String name) {
+        return reservations.existsByKindAndNameKey(Kind.ORGANIZATION_NAME, organizationKey(parentId, name));
+    }
+
+    /** Reserves what {@code draft} will create; 409 when another submission holds one of them. */
+    void reserve(String registrationId, MemberDraft draft) {
+        if (draft.organization() != null) {
+            MemberDraft.NewOrganization organization = draft.organization();
+            reserve(new NameReservation(Kind.ORGANIZATION_NAME,
+                    organizationKey(organization.parentId(), organization.name()), registrationId),
+                    RegistrationConflictException.organizationNameTaken());
+            if (organization.erpCustomerNumber() != null) {
+                reserve(new NameReservation(Kind.ERP_CUSTOMER_NUMBER, organization.erpCustomerNumber(),
+                        registrationId), new RegistrationConflictException("organization.erpCustomerNumber",
+                        "An organization with this ERP customer number already exists"));
+            }
+        }
+        reserve(new NameReservation(Kind.LOGON_ID, Names.normalize(draft.user().logonId()), registrationId),
+                RegistrationConflictException.logonIdTaken());
+    }
+
+    private void reserve(NameReservation reservation, RegistrationConflictException conflict) {
+        try {
+            reservations.saveAndFlush(reservation);
+        } catch (DataIntegrityViolationException e) {
+            throw conflict;
+        }
+    }
+
+    /** The organization exists now: its own unique constraints hold its name and ERP customer number. */
+    void organizationCreated(String registrationId) {
+        reservations.release(registrationId, EnumSet.of(Kind.ORGANIZATION_NAME, Kind.ERP_CUSTOMER_NUMBER));
+    }
+
+    /** The user exists now: its own unique constraint holds the logon id. */
+    void userCreated(String registrationId) {
+        reservations.release(registrationId, EnumSet.of(Kind.LOGON_ID));
+    }
+
+    /** The registration was rejected or withdrawn before its members were created: its names are free again. */
+    public void release(String registrationId) {
+        reservations.release(registrationId, List.of(Kind.values()));
+    }
+
+    private static String organizationKey(long parentId, String name) {
+        return parentId + "/" + Names.normalize(name);
+    }
+}
