@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SuperuserUserCreation {
 
-    public static final String PROCESS_KEY = RegistrationFlow.SUPERUSER.processKey();
+    public static final String PROCESS_KEY = SuperuserUserCreationProcess.KEY;
     public static final String USER_ID = ProcessVariables.USER_ID;
 
     private final RegistrationPolicies policies;

@@ -5,7 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
 
-/** Names of the process variables of the registration flows (the process contract), and readers for them. */
+/**
+ * Names of the process variables the registration flows share, and readers for them. Each flow's contract class
+ * (e.g. {@link OrgSelfRegistrationProcess}) says which of them it uses; the start variables come from
+ * {@link StartVariables}.
+ */
 public final class ProcessVariables {
 
     public static final String REGISTRATION_ID = "registrationId";
@@ -21,7 +25,13 @@ public final class ProcessVariables {
     public static final String CONTRACT_TERMS = "contractTerms";
     public static final String CONTRACT_VALID_FROM = "contractValidFrom";
     public static final String CONTRACT_VALID_TO = "contractValidTo";
+    /** Who completed the account set-up task (set by its complete listener, read by the account creation). */
+    public static final String ACCOUNT_SET_UP_BY = "accountSetUpBy";
+    /** Whether the organization has registration approvers (false: the buyer is approved at once). */
+    public static final String APPROVERS_FOUND = "approversFound";
     public static final String USER_ID = "userId";
+    /** The customer a partial registration's user is linked to (chosen by the back office or named by the ERP). */
+    public static final String CUSTOMER_ID = "customerId";
     public static final String ORGANIZATION_ID = "organizationId";
     public static final String ORGANIZATION_NAME = "organizationName";
     public static final String ORGANIZATION_DESCRIPTION = "organizationDescription";

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -55,6 +56,7 @@ class SecretsNeverStoredTest {
     @Autowired UserRepository users;
     @Autowired RegistrationRepository registrations;
     @Autowired AuditEventRepository audit;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void thePasswordAndItsHashAppearNowhere(CapturedOutput output) throws Exception {
@@ -89,6 +91,8 @@ class SecretsNeverStoredTest {
         audit.findAll().forEach(e -> stored.add(e.getActor() + " " + e.getAction() + " " + e.getTargetId() + " "
                 + e.getDetails() + " " + e.getReason() + " " + e.getOnBehalfOf()));
         stored.add(registrations.findById(registrationId).orElseThrow().getSubmittedData());
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM registration WHERE id = ?", String.class,
+                registrationId)).as("the creation step took the hash from the submission").isNull();
         assertThat(stored).as("something of this registration was searched").anyMatch(s -> s.contains(u.logonId()));
         assertThat(stored).allSatisfy(value -> assertThat(value).doesNotContain(password).doesNotContain(hash));
         assertThat(output.getAll()).as("the log was captured").isNotEmpty()

@@ -6,7 +6,6 @@ import com.b2bflow.notification.NotificationProperties;
 import com.b2bflow.notification.NotificationService;
 import com.b2bflow.notification.Recipient;
 import com.b2bflow.registration.Registration;
-import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.staff.StaffGroups;
 import java.util.HashMap;

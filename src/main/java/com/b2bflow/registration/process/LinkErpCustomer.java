@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.cloudsuite.ErpApprovalRegistrationProcess;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.cloudsuite.CloudSuiteOutcomes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +30,7 @@ public class LinkErpCustomer implements JavaDelegate {
         Object number = execution.getVariable(ProcessVariables.ERP_CUSTOMER_NUMBER);
         long customerId = outcomes.linkErpCustomer(Executions.registrationId(execution),
                 number == null ? null : String.valueOf(number), caller(execution));
-        execution.setVariable("customerId", customerId);
+        execution.setVariable(ErpApprovalRegistrationProcess.Variables.CUSTOMER_ID, customerId);
         execution.setVariable(ProcessVariables.ACTIVATION_EMAIL, activationEmail(execution));
     }
 

@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.cloudsuite.ShopApprovalRegistrationProcess;
 import com.b2bflow.registration.cloudsuite.CloudSuiteOutcomes;
 import com.b2bflow.registration.cloudsuite.CustomerMatch;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrepareCustomerLink implements TaskListener {
 
-    static final String MATCHING_CUSTOMERS = "matchingCustomers";
-    static final String CUSTOMER_OPTIONS = "customerOptions";
+    static final String MATCHING_CUSTOMERS = ShopApprovalRegistrationProcess.Variables.MATCHING_CUSTOMERS;
+    static final String CUSTOMER_OPTIONS = ShopApprovalRegistrationProcess.Variables.CUSTOMER_OPTIONS;
 
     private final CloudSuiteOutcomes outcomes;
 

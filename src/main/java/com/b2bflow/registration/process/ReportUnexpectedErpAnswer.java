@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.cloudsuite.ErpApprovalRegistrationProcess;
 import com.b2bflow.registration.cloudsuite.CloudSuiteMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,8 +21,8 @@ public class ReportUnexpectedErpAnswer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.unexpectedErpAnswer(Executions.registrationId(execution), Executions.text(execution, "erpErrorCode"),
-                Executions.text(execution, "erpErrorMessage"), Executions.notificationKey(execution) + ":"
+        mails.unexpectedErpAnswer(Executions.registrationId(execution), Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_CODE),
+                Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_MESSAGE), Executions.notificationKey(execution) + ":"
                         + execution.getActivityInstanceId());
     }
 }

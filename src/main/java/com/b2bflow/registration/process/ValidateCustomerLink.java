@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.cloudsuite.ShopApprovalRegistrationProcess;
 import static com.b2bflow.registration.ProcessVariables.APPROVED;
 import static com.b2bflow.registration.ProcessVariables.DECIDED_BY;
 import static com.b2bflow.registration.ProcessVariables.REJECTION_REASON;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ValidateCustomerLink implements TaskListener {
 
-    static final String CUSTOMER_ID = "customerId";
-    static final String OTHER_CUSTOMER_ID = "otherCustomerId";
+    static final String CUSTOMER_ID = ShopApprovalRegistrationProcess.Variables.CUSTOMER_ID;
+    static final String OTHER_CUSTOMER_ID = ShopApprovalRegistrationProcess.Variables.OTHER_CUSTOMER_ID;
 
     private final CloudSuiteOutcomes outcomes;
 
