@@ -6,6 +6,11 @@ import java.util.EnumSet;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Holds the logon id, organization name and ERP customer number of a submitted registration from its submission
@@ -17,9 +22,12 @@ import org.springframework.stereotype.Component;
 public class NameReservations {
 
     private final NameReservationRepository reservations;
+    private final TransactionTemplate separately;
 
-    NameReservations(NameReservationRepository reservations) {
+    NameReservations(NameReservationRepository reservations, PlatformTransactionManager transactionManager) {
         this.reservations = reservations;
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     boolean logonIdReserved(String logonId) {
@@ -30,8 +38,27 @@ public class NameReservations {
         return reservations.existsByKindAndNameKey(Kind.ORGANIZATION_NAME, organizationKey(parentId, name));
     }
 
-    /** Reserves what {@code draft} will create; 409 when another submission holds one of them. */
+    /**
+     * Reserves what {@code draft} will create; 409 when another submission holds one of them. The reservations
+     * commit at once, in a transaction of their own, so that a concurrent duplicate meets them as a unique violation
+     * and is answered 409 at once instead of waiting for the submission's locks; they are removed again when the
+     * submission's transaction does not commit.
+     */
     void reserve(String registrationId, MemberDraft draft) {
+        separately.executeWithoutResult(status -> reserveNow(registrationId, draft));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int outcome) {
+                    if (outcome != STATUS_COMMITTED) {
+                        separately.executeWithoutResult(status -> release(registrationId));
+                    }
+                }
+            });
+        }
+    }
+
+    private void reserveNow(String registrationId, MemberDraft draft) {
         if (draft.organization() != null) {
             MemberDraft.NewOrganization organization = draft.organization();
             reserve(new NameReservation(Kind.ORGANIZATION_NAME,

@@ -49,11 +49,13 @@ public final class OrgSelfRegistrationProcess {
         }
     }
 
-    /** Candidate groups of its user tasks and the groups its notifications, reminders and escalations mail. */
+    /**
+     * Candidate groups of its user tasks and the groups its notifications and reminders mail (escalations always go
+     * to site-admins: EscalateTask).
+     */
     public static final class Groups {
         public static final String SELLER_ADMINS = StaffGroups.SELLER_ADMINS;
         public static final String ACCOUNT_REPS = StaffGroups.ACCOUNT_REPS;
-        public static final String SITE_ADMINS = StaffGroups.SITE_ADMINS;
 
         private Groups() {
         }

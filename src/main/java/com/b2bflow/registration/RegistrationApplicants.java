@@ -97,8 +97,8 @@ public class RegistrationApplicants {
      * deliberately slow hash overlaps the rest of the submission's work. The callers' up-front checks (logon id,
      * organization name) run before this, so a taken one is answered 409 without hashing. At most
      * {@link #CONCURRENT_SUBMISSIONS} submissions (and hashes) are under way at once, each holding one connection.
-     * The unique constraints decide between submissions that passed those checks together: the losers' constraint
-     * violations become the same 409 (ConstraintConflicts). Some databases (H2) report a loser as a lock timeout or a
+     * The unique constraints of the name reservations (and, once the creation steps ran, of the members) decide
+     * between submissions that passed those checks together: the losers' violations become the same 409. Some databases (H2) report a loser as a lock timeout or a
      * concurrent update instead; such a submission runs once more, when its checks see the winner and answer 409 like
      * the others.
      */

@@ -45,8 +45,8 @@ class CreationStepsTest {
         assertThatThrownBy(() -> applicants.requireOrganizationNameFree(parentId, request.organization().name(), null))
                 .isInstanceOf(RegistrationConflictException.class);
 
-        long organizationId = transactions.execute(status -> members.createOrganization(id));
-        long userId = transactions.execute(status -> members.createUser(id));
+        Long organizationId = transactions.execute(status -> members.createOrganization(id));
+        Long userId = transactions.execute(status -> members.createUser(id));
 
         User user = users.findById(userId).orElseThrow();
         assertThat(user.getPasswordHash()).isEqualTo("{bcrypt}kept-with-the-submission");
@@ -56,9 +56,10 @@ class CreationStepsTest {
                 .isNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM name_reservation WHERE registration_id = ?",
                 Integer.class, id)).isZero();
-        assertThat(transactions.execute(status -> members.createOrganization(id))).as("run again")
-                .isEqualTo(organizationId);
-        assertThat(transactions.execute(status -> members.createUser(id))).isEqualTo(userId);
+        Long again = transactions.execute(status -> members.createOrganization(id));
+        assertThat(again).as("run again").isEqualTo(organizationId);
+        again = transactions.execute(status -> members.createUser(id));
+        assertThat(again).isEqualTo(userId);
     }
 
     @Test

@@ -60,7 +60,6 @@ public final class ErpApprovalRegistrationProcess {
     public static final class Groups {
         public static final String BACKOFFICE = StaffGroups.BACKOFFICE;
         public static final String INTEGRATION = StaffGroups.INTEGRATION;
-        public static final String SITE_ADMINS = StaffGroups.SITE_ADMINS;
 
         private Groups() {
         }

@@ -41,7 +41,6 @@ public final class ShopApprovalRegistrationProcess {
 
     public static final class Groups {
         public static final String BACKOFFICE = StaffGroups.BACKOFFICE;
-        public static final String SITE_ADMINS = StaffGroups.SITE_ADMINS;
 
         private Groups() {
         }

@@ -1,7 +1,7 @@
 package com.b2bflow.registration.process;
 
 import com.b2bflow.registration.cloudsuite.ErpApprovalRegistrationProcess;
-import com.b2bflow.registration.cloudsuite.CloudSuiteMails;
+import com.b2bflow.registration.RegistrationMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,16 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportUnexpectedErpAnswer implements JavaDelegate {
 
-    private final CloudSuiteMails mails;
+    private final RegistrationMails mails;
 
-    public ReportUnexpectedErpAnswer(CloudSuiteMails mails) {
+    public ReportUnexpectedErpAnswer(RegistrationMails mails) {
         this.mails = mails;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.unexpectedErpAnswer(Executions.registrationId(execution), Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_CODE),
-                Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_MESSAGE), Executions.notificationKey(execution) + ":"
-                        + execution.getActivityInstanceId());
+        mails.unexpectedErpAnswer(Executions.registrationId(execution),
+                Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_CODE),
+                Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_MESSAGE),
+                Executions.notificationKey(execution) + ":" + execution.getActivityInstanceId());
     }
 }
