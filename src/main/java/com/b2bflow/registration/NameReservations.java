@@ -1,5 +1,6 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.shared.RegistrationConflictException;
 import com.b2bflow.member.Names;
 import com.b2bflow.registration.NameReservation.Kind;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.shared.ConstraintConflicts;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;

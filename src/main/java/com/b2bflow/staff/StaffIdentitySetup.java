@@ -3,7 +3,6 @@ package com.b2bflow.staff;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.b2bflow.registration.RegistrationFlow;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -42,10 +41,13 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
     private final TaskService tasks;
     private final ObjectProvider<DemoStaff> demoStaff;
     private final ProcessEngine engine;
+    private final List<IntegrationProcess> integrationProcesses;
 
     public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks, ObjectProvider<DemoStaff> demoStaff, ProcessEngine engine) {
+                              TaskService tasks, ObjectProvider<DemoStaff> demoStaff, ProcessEngine engine,
+                              List<IntegrationProcess> integrationProcesses) {
         this.engine = engine;
+        this.integrationProcesses = integrationProcesses;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -77,8 +79,10 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
             grant(group, Resources.TASK, ANY, Permissions.READ);
         }
         revokeBroadIntegrationGrants();
-        grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, RegistrationFlow.ERP_APPROVAL.processKey(),
-                Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+        for (IntegrationProcess process : integrationProcesses) {
+            grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, process.processKey(),
+                    Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+        }
         // candidate groups read the tasks of the processes they work in (CandidateGroupAuthorizations grants this
         // when a definition is deployed; here for definitions deployed before it was in place)
         for (String[] grant : CandidateGroupAuthorizations.readTaskGrants(

@@ -1,5 +1,6 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.shared.RegistrationConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

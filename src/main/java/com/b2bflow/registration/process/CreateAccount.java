@@ -1,6 +1,7 @@
 package com.b2bflow.registration.process;
 
 import com.b2bflow.registration.OrgSelfRegistrationProcess;
+import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationOutcomes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
