@@ -13,6 +13,7 @@ import com.b2bflow.registration.RegistrationPolicy;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.RegistrationSubmitter;
 import com.b2bflow.registration.RegistrationValidator;
+import com.b2bflow.registration.ReservedNames;
 import com.b2bflow.registration.StartVariables;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.shared.ConstraintConflicts;
@@ -64,10 +65,15 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
             // a taken logon id is answered before the password is hashed (checked again in the transaction)
             applicants.requireLogonIdFree(request.user(), null);
         }
-        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+        ReservedNames names = flow == RegistrationFlow.SHOP
+                ? ReservedNames.organization(request.user().logonId().strip(),
+                holdingOrParent(policies.forFlow(flow)), request.organization().name().strip())
+                : ReservedNames.user(request.user().logonId().strip());
+        return applicants.submitInTransaction(request.user(), names,
+                (id, passwordHash) -> submit(id, flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request,
+    private SubmittedRegistration submit(String id, RegistrationFlow flow, RegistrationRequest request,
                                          PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         // shop registrations are never rejected, so they have nothing to correct
@@ -89,7 +95,7 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
                     request.addressOrEmpty());
             MemberDraft.NewUser user = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
                     shop ? null : parentId, policy, shop ? policy.roles() : List.of());
-            Registration registration = new Registration(flow, applicants.submittedData(request),
+            Registration registration = new Registration(id, flow, applicants.submittedData(request),
                     user.email().strip());
             registration.setPreviousRegistration(previous);
             return applicants.start(registration, new MemberDraft(shop ? company : null, user), passwordHash,

@@ -46,10 +46,11 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
             // a taken logon id is answered before the password is hashed (checked again in the transaction)
             applicants.requireLogonIdFree(request.user(), null);
         }
-        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+        return applicants.submitInTransaction(request.user(), ReservedNames.user(request.user().logonId().strip()),
+                (id, passwordHash) -> submit(id, flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request,
+    private SubmittedRegistration submit(String id, RegistrationFlow flow, RegistrationRequest request,
                                          PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
@@ -58,7 +59,7 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
         try {
             MemberDraft.NewUser buyer = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
                     organization.getId(), policy, policy.roles());
-            Registration registration = new Registration(flow, applicants.submittedData(request),
+            Registration registration = new Registration(id, flow, applicants.submittedData(request),
                     buyer.email().strip());
             registration.setOrganization(organization);
             registration.setPreviousRegistration(previous);

@@ -46,7 +46,11 @@ public class NameReservations {
      * submission's transaction does not commit.
      */
     void reserve(String registrationId, MemberDraft draft) {
-        separately.executeWithoutResult(status -> reserveNow(registrationId, draft));
+        reserve(registrationId, ReservedNames.of(draft));
+    }
+
+    void reserve(String registrationId, ReservedNames names) {
+        separately.executeWithoutResult(status -> reserveNow(registrationId, names));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -59,19 +63,22 @@ public class NameReservations {
         }
     }
 
-    private void reserveNow(String registrationId, MemberDraft draft) {
-        if (draft.organization() != null) {
-            MemberDraft.NewOrganization organization = draft.organization();
+    /**
+     * Reserves {@code names} in the current transaction (the caller's own, committed before its submission's
+     * transaction begins: see RegistrationApplicants.submitInTransaction); 409 when another submission holds one.
+     */
+    void reserveNow(String registrationId, ReservedNames names) {
+        if (names.organizationName() != null) {
             reserve(new NameReservation(Kind.ORGANIZATION_NAME,
-                    organizationKey(organization.parentId(), organization.name()), registrationId),
+                    organizationKey(names.parentId(), names.organizationName()), registrationId),
                     RegistrationConflictException.organizationNameTaken());
-            if (organization.erpCustomerNumber() != null) {
-                reserve(new NameReservation(Kind.ERP_CUSTOMER_NUMBER, organization.erpCustomerNumber(),
-                        registrationId), new RegistrationConflictException("organization.erpCustomerNumber",
-                        "An organization with this ERP customer number already exists"));
-            }
         }
-        reserve(new NameReservation(Kind.LOGON_ID, Names.normalize(draft.user().logonId()), registrationId),
+        if (names.erpCustomerNumber() != null) {
+            reserve(new NameReservation(Kind.ERP_CUSTOMER_NUMBER, names.erpCustomerNumber(), registrationId),
+                    new RegistrationConflictException("organization.erpCustomerNumber",
+                            "An organization with this ERP customer number already exists"));
+        }
+        reserve(new NameReservation(Kind.LOGON_ID, Names.normalize(names.logonId()), registrationId),
                 RegistrationConflictException.logonIdTaken());
     }
 

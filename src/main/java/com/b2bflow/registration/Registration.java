@@ -77,7 +77,12 @@ public class Registration {
     }
 
     public Registration(RegistrationFlow flow, String submittedData, String applicantEmail) {
-        this.id = newPublicId();
+        this(newPublicId(), flow, submittedData, applicantEmail);
+    }
+
+    /** With an id chosen before the registration is saved (its names are reserved under it first). */
+    public Registration(String id, RegistrationFlow flow, String submittedData, String applicantEmail) {
+        this.id = id;
         this.flow = flow;
         this.state = ApprovalState.PENDING;
         this.submittedData = submittedData;
@@ -86,7 +91,7 @@ public class Registration {
     }
 
     /** 128 random bits, URL-safe: the id the applicant gets back and the process business key. */
-    static String newPublicId() {
+    public static String newPublicId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

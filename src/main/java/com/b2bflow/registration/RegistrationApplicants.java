@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -104,21 +104,29 @@ public class RegistrationApplicants {
      * concurrent update instead; such a submission runs once more, when its checks see the winner and answer 409 like
      * the others.
      */
-    public SubmittedRegistration submitInTransaction(UserData user,
-                                                     Function<PendingPasswordHash, SubmittedRegistration> submission) {
+    public SubmittedRegistration submitInTransaction(UserData user, ReservedNames names,
+                                                     BiFunction<String, PendingPasswordHash, SubmittedRegistration>
+                                                             submission) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             PendingPasswordHash passwordHash = PendingPasswordHash.of(passwordEncoder.encode(user.password()));
-            return transactions.execute(status -> submission.apply(passwordHash));
+            String id = Registration.newPublicId();
+            reservations.reserve(id, names);
+            return transactions.execute(status -> submission.apply(id, passwordHash));
         }
         acquireSubmissionSlot();
         PendingPasswordHash passwordHash = new PendingPasswordHash(
                 CompletableFuture.supplyAsync(() -> passwordEncoder.encode(user.password()), hashing));
         try {
             for (int attempt = 1; ; attempt++) {
+                // the reservations commit first, with the one connection this submission holds: a duplicate meets
+                // them as a unique violation (409 at once) instead of waiting on this submission's locks
+                String id = Registration.newPublicId();
+                transactions.executeWithoutResult(status -> reservations.reserveNow(id, names));
                 try {
-                    return transactions.execute(status -> submission.apply(passwordHash));
-                } catch (ConcurrencyFailureException e) {
-                    if (attempt >= LOCK_RACE_ATTEMPTS) {
+                    return transactions.execute(status -> submission.apply(id, passwordHash));
+                } catch (RuntimeException e) {
+                    transactions.executeWithoutResult(status -> reservations.release(id));
+                    if (!(e instanceof ConcurrencyFailureException) || attempt >= LOCK_RACE_ATTEMPTS) {
                         throw e;
                     }
                     pause(Duration.ofMillis(100L * attempt));
@@ -201,27 +209,37 @@ public class RegistrationApplicants {
      */
     public Registration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
                               StartVariables variables) {
+        return start(submitted, draft, passwordHash, variables, false);
+    }
+
+    /**
+     * {@link #start} for a submission whose names {@link #submitInTransaction} reserved already, and the audit
+     * record of a storefront submission.
+     */
+    public SubmittedRegistration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
+                                       StartVariables variables, String details) {
+        Registration registration = start(submitted, draft, passwordHash, variables, true);
+        audit.record(draft.user().logonId(), "REGISTRATION_SUBMITTED", "Registration",
+                registration.getId(), registration.getFlow().pathSegment() + " registration " + details
+                        + (registration.getPreviousRegistration() == null ? ""
+                        : ", correcting " + registration.getPreviousRegistration().getId()));
+        return new SubmittedRegistration(registration.getId(), registration.getState());
+    }
+
+    private Registration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
+                               StartVariables variables, boolean reservedBeforehand) {
         submitted.setMemberDraft(members.toJson(draft));
         // an assigned id makes Spring Data merge: keep working on the managed copy it returns
         Registration registration = registrations.saveAndFlush(submitted);
         if (passwordHash != null) {
             registration.holdPasswordHash(passwordHash);
         }
-        reservations.reserve(registration.getId(), draft);
+        if (!reservedBeforehand) {
+            reservations.reserve(registration.getId(), draft);
+        }
         registration.setProcessInstanceId(runtime.startProcessInstanceByKey(registration.getFlow().processKey(),
                 registration.getId(), variables.asMap()).getId());
         return registration;
-    }
-
-    /** {@link #start} and the audit record of a storefront submission. */
-    public SubmittedRegistration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
-                                       StartVariables variables, String details) {
-        Registration registration = start(submitted, draft, passwordHash, variables);
-        audit.record(draft.user().logonId(), "REGISTRATION_SUBMITTED", "Registration",
-                registration.getId(), registration.getFlow().pathSegment() + " registration " + details
-                        + (registration.getPreviousRegistration() == null ? ""
-                        : ", correcting " + registration.getPreviousRegistration().getId()));
-        return new SubmittedRegistration(registration.getId(), registration.getState());
     }
 
     /** What was submitted, as JSON; the password fields are write-only and never serialized. */

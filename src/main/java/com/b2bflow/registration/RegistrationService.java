@@ -47,10 +47,13 @@ public class RegistrationService implements RegistrationSubmitter {
             // a taken logon id or name is answered before the password is hashed
             requireUnique(request, parents.parentIdFor(policies.forFlow(flow).type()), null);
         }
-        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+        ReservedNames names = ReservedNames.organization(request.user().logonId().strip(),
+                parents.parentIdFor(policies.forFlow(flow).type()), request.organization().name().strip());
+        return applicants.submitInTransaction(request.user(), names,
+                (id, passwordHash) -> submit(id, flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request,
+    private SubmittedRegistration submit(String id, RegistrationFlow flow, RegistrationRequest request,
                                          PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
@@ -64,7 +67,7 @@ public class RegistrationService implements RegistrationSubmitter {
                     request.addressOrEmpty());
             MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(), null, policy,
                     policy.roles());
-            Registration registration = new Registration(flow, applicants.submittedData(request),
+            Registration registration = new Registration(id, flow, applicants.submittedData(request),
                     admin.email().strip());
             registration.setPreviousRegistration(previous);
             return applicants.start(registration, new MemberDraft(organization, admin), passwordHash,
