@@ -80,14 +80,14 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         long parentId = holdingOrParent(policy);
         User correctedUser = previous == null ? null : previous.getUser();
-        applicants.requireLogonIdFree(request.user(), correctedUser);
+        applicants.requireLogonIdFree(request.user(), correctedUser, id);
         if (correctedUser != null && !correctedUser.getLogonId().equals(request.user().logonId().strip())) {
             throw InvalidRegistrationException.of("user.logonId",
                     "A correction keeps the logon ID " + correctedUser.getLogonId());
         }
         boolean shop = flow == RegistrationFlow.SHOP;
         if (shop) {
-            applicants.requireOrganizationNameFree(parentId, request.organization().name(), null);
+            applicants.requireOrganizationNameFree(parentId, request.organization().name(), null, id);
         }
         try {
             // the company of a partial registration is only shown until the ERP or the back office names its customer

@@ -55,7 +55,7 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization organization = customerOrganizations.joinable(request.organization().name());
-        applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser());
+        applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser(), id);
         try {
             MemberDraft.NewUser buyer = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
                     organization.getId(), policy, policy.roles());

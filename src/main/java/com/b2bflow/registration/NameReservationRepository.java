@@ -8,6 +8,9 @@ interface NameReservationRepository extends JpaRepository<NameReservation, Long>
 
     boolean existsByKindAndNameKey(NameReservation.Kind kind, String nameKey);
 
+    boolean existsByKindAndNameKeyAndRegistrationIdNot(NameReservation.Kind kind, String nameKey,
+                                                       String registrationId);
+
     @Modifying(flushAutomatically = true)
     @Query("delete from NameReservation r where r.registrationId = :registrationId and r.kind in :kinds")
     int release(String registrationId, java.util.Collection<NameReservation.Kind> kinds);

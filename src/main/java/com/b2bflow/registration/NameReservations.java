@@ -31,12 +31,18 @@ public class NameReservations {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    boolean logonIdReserved(String logonId) {
-        return reservations.existsByKindAndNameKey(Kind.LOGON_ID, Names.normalize(logonId));
+    /** Whether another submission than {@code own} (null: any) reserved the logon id. */
+    boolean logonIdReserved(String logonId, String own) {
+        return reserved(Kind.LOGON_ID, Names.normalize(logonId), own);
     }
 
-    boolean organizationNameReserved(long parentId, String name) {
-        return reservations.existsByKindAndNameKey(Kind.ORGANIZATION_NAME, organizationKey(parentId, name));
+    boolean organizationNameReserved(long parentId, String name, String own) {
+        return reserved(Kind.ORGANIZATION_NAME, organizationKey(parentId, name), own);
+    }
+
+    private boolean reserved(Kind kind, String key, String own) {
+        return own == null ? reservations.existsByKindAndNameKey(kind, key)
+                : reservations.existsByKindAndNameKeyAndRegistrationIdNot(kind, key, own);
     }
 
     /**

@@ -177,13 +177,22 @@ public class RegistrationApplicants {
 
     /** 409 when another storefront user or a staff member has the logon id; {@code reusable} may keep its own. */
     public void requireLogonIdFree(UserData user, User reusable) {
-        requireLogonIdFree(user.logonId(), reusable);
+        requireLogonIdFree(user.logonId(), reusable, null);
+    }
+
+    /** As above, inside the submission {@code ownRegistrationId} whose own reservation does not count. */
+    public void requireLogonIdFree(UserData user, User reusable, String ownRegistrationId) {
+        requireLogonIdFree(user.logonId(), reusable, ownRegistrationId);
     }
 
     public void requireLogonIdFree(String logonId, User reusable) {
+        requireLogonIdFree(logonId, reusable, null);
+    }
+
+    private void requireLogonIdFree(String logonId, User reusable, String ownRegistrationId) {
         boolean taken = users.findByLogonIdNormalized(Names.normalize(logonId))
                 .filter(existing -> reusable == null || !existing.getId().equals(reusable.getId())).isPresent();
-        if (taken || staff.exists(logonId.strip()) || reservations.logonIdReserved(logonId)) {
+        if (taken || staff.exists(logonId.strip()) || reservations.logonIdReserved(logonId, ownRegistrationId)) {
             throw RegistrationConflictException.logonIdTaken();
         }
     }
@@ -193,10 +202,16 @@ public class RegistrationApplicants {
      * be created reserved it; {@code reusable} (the organization of a corrected registration) may keep its own.
      */
     public void requireOrganizationNameFree(long parentId, String name, Organization reusable) {
+        requireOrganizationNameFree(parentId, name, reusable, null);
+    }
+
+    /** As above, inside the submission {@code ownRegistrationId} whose own reservation does not count. */
+    public void requireOrganizationNameFree(long parentId, String name, Organization reusable,
+                                            String ownRegistrationId) {
         boolean taken = organizations.findByParentAndNameNormalized(organizations.getReferenceById(parentId),
                         Names.normalize(name))
                 .filter(org -> reusable == null || !org.getId().equals(reusable.getId())).isPresent();
-        if (taken || reservations.organizationNameReserved(parentId, name)) {
+        if (taken || reservations.organizationNameReserved(parentId, name, ownRegistrationId)) {
             throw RegistrationConflictException.organizationNameTaken();
         }
     }

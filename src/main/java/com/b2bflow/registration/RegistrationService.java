@@ -45,7 +45,7 @@ public class RegistrationService implements RegistrationSubmitter {
         validator.validate(request, true);
         if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
             // a taken logon id or name is answered before the password is hashed
-            requireUnique(request, parents.parentIdFor(policies.forFlow(flow).type()), null);
+            requireUnique(request, parents.parentIdFor(policies.forFlow(flow).type()), null, null);
         }
         ReservedNames names = ReservedNames.organization(request.user().logonId().strip(),
                 parents.parentIdFor(policies.forFlow(flow).type()), request.organization().name().strip());
@@ -60,7 +60,7 @@ public class RegistrationService implements RegistrationSubmitter {
         long parentId = parents.parentIdFor(policy.type());
         if (previous != null) {
             // a new registration was checked before the hash; one that lost a race since meets the reservations
-            requireUnique(request, parentId, previous);
+            requireUnique(request, parentId, previous, id);
         }
         try {
             MemberDraft.NewOrganization organization = MemberDraft.organization(parentId, request.organization(),
@@ -79,10 +79,10 @@ public class RegistrationService implements RegistrationSubmitter {
         }
     }
 
-    private void requireUnique(RegistrationRequest request, long parentId, Registration previous) {
-        applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser());
+    private void requireUnique(RegistrationRequest request, long parentId, Registration previous, String own) {
+        applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser(), own);
         applicants.requireOrganizationNameFree(parentId, request.organization().name(),
-                previous == null ? null : previous.getOrganization());
+                previous == null ? null : previous.getOrganization(), own);
     }
 
     static String blankToNull(String value) {
