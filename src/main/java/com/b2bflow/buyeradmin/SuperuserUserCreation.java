@@ -26,11 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 
 /**
- * The {@code superuserUserCreation} flow's submission (seed 001 "user created by superuser", seed 000 step 7, seed
- * 004 "create a buyer"): the buyer is created approved and enabled in the chosen organization, with the
- * SuperuserCreation policy's roles plus those picked, without a password; the process then sends the activation
- * email. Registration record, process instance and the user with its roles (the flow's first step creates them
- * in this transaction) commit together or not at all.
+ * The {@code superuserUserCreation} flow's submission (CloudSuite's "user created by superuser", a buyer administrator
+ * creating buyers, a CSR creating a buyer on their behalf): the buyer is created approved and enabled in the chosen
+ * organization, with the SuperuserCreation policy's roles plus those picked, without a password; the process then sends
+ * the activation email. Registration record, process instance and the user with its roles (the flow's first step
+ * creates them in this transaction) commit together or not at all.
  */
 @Service
 public class SuperuserUserCreation {

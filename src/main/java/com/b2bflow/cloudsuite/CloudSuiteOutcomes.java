@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the CloudSuite flows (seed 001) do to members: activate a customer created by the shop or the ERP (with a
+ * What the CloudSuite flows do to members: activate a customer created by the shop or the ERP (with a
  * default account and contract so that its users may order at once), link a partially registered user to the
  * customer the ERP or the back office names, and reject a partial registration. Runs in the engine's transaction.
  */

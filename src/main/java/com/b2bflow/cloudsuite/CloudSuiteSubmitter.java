@@ -25,7 +25,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Submits the storefront registrations of seed 001 ("CloudSuite"): the complete shop registration (customer,
+ * Submits CloudSuite's storefront registrations: the complete shop registration (customer,
  * address and user created, approved at once by the flow) and the two partial registrations (the user, with a
  * password but unable to sign in, waits in the policy's holding organization; the company information is kept in
  * the registration until the ERP or the back office names the customer). One transaction with the process start,

@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The external registration (seed 001): the back office entered the customer in the ERP, and the integration sends
- * customer, address and user. They are created (its first steps, in this transaction) and approved by
- * {@code erpExternalRegistration}, the user without a password. The ERP customer number identifies the customer: sending it twice is a conflict, so a retry is safe.
+ * CloudSuite's external registration: the back office entered the customer in the ERP, and the integration sends
+ * customer, address and user. They are created (the flow's first steps, in this transaction) and approved by
+ * {@code erpExternalRegistration}, the user without a password. The ERP customer number identifies the customer:
+ * sending it twice is a conflict, so a retry is safe.
  */
 @Service
 public class ErpCustomerService {

@@ -27,9 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Customer Service page's actions (seed 004): find customers, access a Buyer Administrator's account on their
- * behalf (with a reason; the customer is told by email), and disable a Buyer Administrator's account (with a
- * reason; the customer is told too). Every step is audited with the CSR, the customer and the reason.
+ * The Customer Service page's actions (HCL Commerce's act-on-behalf rules): find customers, access a Buyer
+ * Administrator's account on their behalf (with a reason; the customer is told by email), and disable a Buyer
+ * Administrator's account (with a reason; the customer is told too). Every step is audited with the CSR, the customer
+ * and the reason.
  */
 @Service
 public class CustomerService {

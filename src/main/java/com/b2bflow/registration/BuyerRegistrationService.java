@@ -10,9 +10,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Submits buyer self-registrations (seed 000): a buyer joins an existing approved organization, named by
- * {@code organization.name}, with the UserRegistration policy's roles. No organization is created. The registration
- * record and the process instance are saved in one transaction, in which the process's first step creates the user.
+ * Submits buyer self-registrations (HCL Commerce's buyer self-registration workflow): a buyer joins an existing
+ * approved organization, named by {@code organization.name}, with the UserRegistration policy's roles. No organization
+ * is created. The registration record and the process instance are saved in one transaction, in which the process's
+ * first step creates the user.
  */
 @Service
 public class BuyerRegistrationService implements RegistrationSubmitter {

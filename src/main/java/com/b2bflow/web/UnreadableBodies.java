@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,9 @@ final class UnreadableBodies {
             if (mapping instanceof InvalidFormatException format && format.getValue() instanceof String text
                     && text.indexOf('\u0000') >= 0) {
                 return new FieldProblem(path(mapping.getPath()), NulCharacters.MESSAGE);
+            }
+            if (mapping instanceof UnrecognizedPropertyException) {
+                return new FieldProblem(path(mapping.getPath()), "Unknown field: not accepted here");
             }
             return new FieldProblem(path(mapping.getPath()), cause instanceof StreamConstraintsException
                     ? "Too long or too deeply nested" : expected(mapping));

@@ -27,10 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Seed 000 step 7 and seed 004 in a real browser against the running application: a Buyer Administrator creates a
- * sub-organization and a buyer; a CSR finds the administrator, acts on behalf with a reason, creates a buyer, is
- * refused a deletion and stops. A screenshot of every page is kept under target/screenshots; every form field on every
- * page must have a label, and the pages must fit a phone-sized screen.
+ * A buyer administrator's first steps and a CSR acting on behalf in a real browser against the running application: a
+ * Buyer Administrator creates a sub-organization and a buyer; a CSR finds the administrator, acts on behalf with a
+ * reason, creates a buyer, is refused a deletion and stops. A screenshot of every page is kept under
+ * target/screenshots; every form field on every page must have a label, and the pages must fit a phone-sized screen.
  */
 @IntegrationTest
 class StorefrontBrowserTest {

@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The JSON API as a script or single-page client uses it, over real HTTP: session cookie, the XSRF-TOKEN cookie sent
- * back raw in X-XSRF-TOKEN, a CSR acting on behalf of a Buyer Administrator within seed 004's limits, and the audit.
+ * back raw in X-XSRF-TOKEN, a CSR acting on behalf of a Buyer Administrator within the act-on-behalf limits, and the
+ * audit.
  */
 @IntegrationTest
 class OnBehalfApiTest {
@@ -105,7 +106,7 @@ class OnBehalfApiTest {
     }
 
     @Test
-    void aCsrActsOnBehalfWithinSeed004sLimitsAndEverythingIsAudited() throws Exception {
+    void aCsrActsOnBehalfWithinItsLimitsAndEverythingIsAudited() throws Exception {
         Tenant tenant = tenants.create();
         Client csr = new Client();
         csr.get("/api/me");
@@ -145,7 +146,7 @@ class OnBehalfApiTest {
         assertThat(csr.send("DELETE", "/api/me/organizations/" + tenant.subOrganizationId(), null, true)
                 .statusCode()).isEqualTo(403);
         assertThat(csr.get("/api/me/organizations/" + tenant.organizationId() + "/customer-service-history")
-                .statusCode()).as("not in seed 004's subset").isEqualTo(403);
+                .statusCode()).as("not in the act-on-behalf subset").isEqualTo(403);
 
         assertThat(csr.send("DELETE", "/api/csr/on-behalf", null, true).statusCode()).isEqualTo(204);
         JsonNode staffMe = body(csr.get("/api/me"));
@@ -201,7 +202,7 @@ class OnBehalfApiTest {
     }
 
     @Test
-    void sellerAdministratorsDoWhatSeed004ReservesToThem() throws Exception {
+    void sellerAdministratorsDoWhatIsReservedToThem() throws Exception {
         Tenant tenant = tenants.create();
         Client staff = new Client();
         staff.basic = "seller-admin:demo";

@@ -3,6 +3,7 @@ package com.b2bflow.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.support.ApplicationNode;
+import com.b2bflow.support.LoopbackHttp;
 import com.b2bflow.support.TestDatabase;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Camunda 7's cluster model: two application processes on one PostgreSQL database, both job executors running.
  * Registrations are submitted to one node and worked on the other; every registration must finish, no activity may
- * run twice, every mail must arrive exactly once, and a storefront session must work on either node.
+ * run twice, every mail must arrive exactly once, a storefront session must work on either node, and a rate limit
+ * counts the requests to both nodes together.
  */
 class TwoNodeClusterTest {
 
@@ -46,6 +48,8 @@ class TwoNodeClusterTest {
     static void startTwoNodes() throws Exception {
         Map<String, Object> database = TestDatabase.postgresDatabase("b2b_cluster_" + System.nanoTime());
         Map<String, String> properties = ApplicationNode.postgresProperties("postgres,cluster", database);
+        // 30 public POSTs per hour and address: no token comes back while aRateLimitIsOneLimitForBothNodes runs
+        properties.put("app.security.rate-limit.window", "PT1H");
         node1 = ApplicationNode.start("cluster-node1", properties);
         node2 = ApplicationNode.start("cluster-node2", properties);
     }
@@ -98,6 +102,24 @@ class TwoNodeClusterTest {
             activities.forEach(activity -> activityIds.add(activity.get("activityId").asText()));
             assertThat(activityIds).as("activities of " + id).doesNotHaveDuplicates()
                     .contains("Task_NotifySellerAdmins", "Task_NotifyApproval", "EndEvent_RegistrationApproved");
+        }
+    }
+
+    /** Per-node buckets would let 30 through on each node; the shared table lets 30 through on both together. */
+    @Test
+    void aRateLimitIsOneLimitForBothNodes() throws Exception {
+        String renewal = "{\"email\":\"nobody@example.com\"}";
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        for (int i = 0; i < 30; i++) {
+            ApplicationNode node = i % 2 == 0 ? node1 : node2;
+            LoopbackHttp.Response accepted = LoopbackHttp.send("127.0.0.2", node.port(), "POST",
+                    "/api/activation/renewal", json, renewal);
+            assertThat(accepted.status()).as("request %d: %s", i + 1, accepted.body()).isBetween(200, 299);
+        }
+        for (ApplicationNode node : List.of(node1, node2)) {
+            LoopbackHttp.Response refused = LoopbackHttp.send("127.0.0.2", node.port(), "POST",
+                    "/api/activation/renewal", json, renewal);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(429);
         }
     }
 

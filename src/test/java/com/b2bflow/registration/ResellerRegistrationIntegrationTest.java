@@ -44,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reseller registration through every entry point (ResellerRegistrationAdd, the JSON API, the storefront page), the
- * site administrator's approval in Tasklist (engine REST), and what seed 002 promises after it: the reseller
- * administrator signs in and approves the buyers who register with the new organization.
+ * site administrator's approval in Tasklist (engine REST), and what HCL Commerce's reseller registration promises after
+ * it: the reseller administrator signs in and approves the buyers who register with the new organization.
  */
 @IntegrationTest
 class ResellerRegistrationIntegrationTest {
@@ -96,7 +96,7 @@ class ResellerRegistrationIntegrationTest {
     }
 
     @Test
-    void resellerRegistrationAddRefusesTheSeedsForbiddenParameters() throws Exception {
+    void resellerRegistrationAddRefusesTheForbiddenParameters() throws Exception {
         for (String forbidden : new String[] {"org_orgEntityType", "usr_parentMember", "org_parentMember",
                 "org_administratorFirstName"}) {
             String key = TestRegistrations.unique("abc");
@@ -162,7 +162,10 @@ class ResellerRegistrationIntegrationTest {
         mvc.perform(storefrontForm(request)).andExpect(status().isConflict());
     }
 
-    /** Seed 002 end to end: approved in Tasklist, the reseller administrator approves the organization's buyers. */
+    /**
+     * Reseller registration end to end: approved in Tasklist, the reseller administrator approves the organization's
+     * buyers.
+     */
     @Test
     void approvedInTasklistTheResellerAdministratorApprovesItsBuyers() throws Exception {
         RegistrationRequest request = TestRegistrations.organization();
