@@ -60,7 +60,7 @@ class PendingPasswordHashTest {
                     User user = new User(logonId, organization, ProfileType.B);
                     user.setLastName("Pending");
                     user.setEmail(logonId + "@example.com");
-                    new PendingPasswordHash(hash).writeTo(user);
+                    new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
                     users.saveAndFlush(user);
                     assertThat(user.getPasswordHash()).isNull();
                     saved.countDown();
@@ -83,7 +83,7 @@ class PendingPasswordHashTest {
             User user = new User(logonId, organization, ProfileType.B);
             user.setLastName("Failed");
             user.setEmail(logonId + "@example.com");
-            new PendingPasswordHash(hash).writeTo(user);
+            new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
             users.saveAndFlush(user);
             hash.completeExceptionally(new IllegalStateException("hash failed"));
         })).isInstanceOf(IllegalStateException.class).hasMessage("hash failed");
