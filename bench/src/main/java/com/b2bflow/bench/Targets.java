@@ -91,7 +91,7 @@ final class Targets {
         };
     }
 
-    /** The same variables (names, kinds, sizes) as SubmissionVariables gives a registration process. */
+    /** The same variables (names, kinds, sizes) as StartVariables gives a registration process. */
     static Map<String, Object> startVariables() {
         String key = TestRegistrations.unique("acme");
         Map<String, Object> variables = new HashMap<>();
