@@ -1,5 +1,6 @@
 package com.b2bflow.registration;
 
+import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,6 +26,7 @@ class NameReservation {
 
     private String nameKey;
     private String registrationId;
+    private Instant reservedAt;
 
     protected NameReservation() {
     }
@@ -33,5 +35,6 @@ class NameReservation {
         this.kind = kind;
         this.nameKey = nameKey;
         this.registrationId = registrationId;
+        this.reservedAt = Instant.now();
     }
 }

@@ -3,8 +3,13 @@ package com.b2bflow.registration;
 import com.b2bflow.shared.RegistrationConflictException;
 import com.b2bflow.member.Names;
 import com.b2bflow.registration.NameReservation.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,9 +29,12 @@ public class NameReservations {
 
     private final NameReservationRepository reservations;
     private final TransactionTemplate separately;
+    private final Duration abandonedAfter;
 
-    NameReservations(NameReservationRepository reservations, PlatformTransactionManager transactionManager) {
+    NameReservations(NameReservationRepository reservations, PlatformTransactionManager transactionManager,
+                     @Value("${app.registration.abandoned-reservation-after:PT1M}") Duration abandonedAfter) {
         this.reservations = reservations;
+        this.abandonedAfter = abandonedAfter;
         this.separately = new TransactionTemplate(transactionManager);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -41,8 +49,37 @@ public class NameReservations {
     }
 
     private boolean reserved(Kind kind, String key, String own) {
-        return own == null ? reservations.existsByKindAndNameKey(kind, key)
-                : reservations.existsByKindAndNameKeyAndRegistrationIdNot(kind, key, own);
+        return reservations.held(kind, key, own == null ? "" : own, abandonedBefore());
+    }
+
+    /**
+     * A reservation whose submission never committed (its node died between the two commits) and that is older than
+     * {@code app.registration.abandoned-reservation-after}, longer than any submission takes, no longer holds its
+     * name: the next submission of that name removes it and takes the name.
+     */
+    private boolean removeAbandoned(ReservedNames names) {
+        Instant before = abandonedBefore();
+        int removed = 0;
+        for (Map.Entry<Kind, String> name : keys(names).entrySet()) {
+            removed += reservations.deleteAbandoned(name.getKey(), name.getValue(), before);
+        }
+        return removed > 0;
+    }
+
+    private Instant abandonedBefore() {
+        return Instant.now().minus(abandonedAfter);
+    }
+
+    private static Map<Kind, String> keys(ReservedNames names) {
+        Map<Kind, String> keys = new EnumMap<>(Kind.class);
+        if (names.organizationName() != null) {
+            keys.put(Kind.ORGANIZATION_NAME, organizationKey(names.parentId(), names.organizationName()));
+        }
+        if (names.erpCustomerNumber() != null) {
+            keys.put(Kind.ERP_CUSTOMER_NUMBER, names.erpCustomerNumber());
+        }
+        keys.put(Kind.LOGON_ID, Names.normalize(names.logonId()));
+        return keys;
     }
 
     /**
@@ -56,7 +93,14 @@ public class NameReservations {
     }
 
     void reserve(String registrationId, ReservedNames names) {
-        separately.executeWithoutResult(status -> reserveNow(registrationId, names));
+        try {
+            separately.executeWithoutResult(status -> reserveNow(registrationId, names));
+        } catch (RegistrationConflictException taken) {
+            if (!Boolean.TRUE.equals(separately.execute(status -> removeAbandoned(names)))) {
+                throw taken;
+            }
+            separately.executeWithoutResult(status -> reserveNow(registrationId, names));
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -69,11 +113,8 @@ public class NameReservations {
         }
     }
 
-    /**
-     * Reserves {@code names} in the current transaction (the caller's own, committed before its submission's
-     * transaction begins: see RegistrationApplicants.submitInTransaction); 409 when another submission holds one.
-     */
-    void reserveNow(String registrationId, ReservedNames names) {
+    /** Reserves {@code names} in the current transaction; 409 when another submission holds one. */
+    private void reserveNow(String registrationId, ReservedNames names) {
         if (names.organizationName() != null) {
             reserve(new NameReservation(Kind.ORGANIZATION_NAME,
                     organizationKey(names.parentId(), names.organizationName()), registrationId),

@@ -121,7 +121,7 @@ public class RegistrationApplicants {
                 // the reservations commit first, with the one connection this submission holds: a duplicate meets
                 // them as a unique violation (409 at once) instead of waiting on this submission's locks
                 String id = Registration.newPublicId();
-                transactions.executeWithoutResult(status -> reservations.reserveNow(id, names));
+                reservations.reserve(id, names);
                 try {
                     return transactions.execute(status -> submission.apply(id, passwordHash));
                 } catch (RuntimeException e) {

@@ -262,6 +262,8 @@ class NodeKillTest {
         properties.put("camunda.bpm.job-execution.max-pool-size", String.valueOf(JOB_THREADS));
         // the killed node's locks on jobs expire after this; the restarted node then runs those jobs
         properties.put("camunda.bpm.job-execution.lock-time-in-millis", "10000");
+        // the killed submission's name reservations (committed before its transaction) are taken over after this
+        properties.put("app.registration.abandoned-reservation-after", "PT5S");
         properties.put("app.security.rate-limit.requests", "100000");
         return properties;
     }

@@ -75,6 +75,51 @@ class CreationStepsTest {
                 request.organization().name(), null);
     }
 
+    /**
+     * A node that dies between a submission's reservation commit and its own commit leaves reservations without a
+     * registration. While they might still be a submission under way they hold their names; older than
+     * app.registration.abandoned-reservation-after (PT1M) they are taken over by the next submission of those names.
+     */
+    @Test
+    void reservationsOfASubmissionThatNeverCommittedAreTakenOverOnceAbandoned() {
+        RegistrationRequest request = TestRegistrations.organization();
+        long parentId = parents.parentIdFor(RegistrationType.BuyerRegistration);
+        ReservedNames names = ReservedNames.organization(request.user().logonId(), parentId,
+                request.organization().name());
+        reservations.reserve("never-committed", names);
+
+        assertThatThrownBy(() -> applicants.requireLogonIdFree(request.user(), null))
+                .as("a fresh reservation may be a submission under way").isInstanceOf(RegistrationConflictException.class);
+        assertThatThrownBy(() -> reservations.reserve("second", names))
+                .isInstanceOf(RegistrationConflictException.class);
+
+        jdbc.update("UPDATE name_reservation SET reserved_at = ? WHERE registration_id = 'never-committed'",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(61)));
+        applicants.requireLogonIdFree(request.user(), null);
+        applicants.requireOrganizationNameFree(parentId, request.organization().name(), null);
+        reservations.reserve("second", names);
+
+        assertThat(jdbc.queryForList("SELECT registration_id FROM name_reservation WHERE registration_id IN"
+                + " ('never-committed', 'second')", String.class)).containsOnly("second").hasSize(2);
+        transactions.executeWithoutResult(status -> reservations.release("second"));
+    }
+
+    /** The reservations of a registration that exists hold its names however old they are. */
+    @Test
+    void reservationsOfAStoredRegistrationAreNeverAbandoned() {
+        RegistrationRequest request = TestRegistrations.organization();
+        String id = submitWithoutCreating(request, "{bcrypt}unused");
+        jdbc.update("UPDATE name_reservation SET reserved_at = ? WHERE registration_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), id);
+
+        assertThatThrownBy(() -> applicants.requireLogonIdFree(request.user(), null))
+                .isInstanceOf(RegistrationConflictException.class);
+        long parentId = parents.parentIdFor(RegistrationType.BuyerRegistration);
+        assertThatThrownBy(() -> reservations.reserve("second", ReservedNames.organization(request.user().logonId(),
+                parentId, request.organization().name()))).isInstanceOf(RegistrationConflictException.class);
+        transactions.executeWithoutResult(status -> reservations.release(id));
+    }
+
     /** What the submission commits when the model waits before its creation steps. */
     private String submitWithoutCreating(RegistrationRequest request, String hash) {
         RegistrationPolicy policy = policies.forFlow(RegistrationFlow.ORGANIZATION);
