@@ -3,17 +3,13 @@ package com.b2bflow.activation;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemResponses;
-import com.b2bflow.shared.Problems;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,7 +40,12 @@ class ActivationApiController {
         if (request.passwordVerify() != null && !request.passwordVerify().equals(request.password())) {
             throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
         }
-        activation.activate(request.token(), request.password());
+        try {
+            activation.activate(request.token(), request.password());
+        } catch (OptimisticLockingFailureException raced) {
+            // two requests raced for one link: the loser's link is used
+            throw new ActivationLinkGoneException(ActivationLinkGoneException.Reason.USED);
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -61,19 +62,6 @@ class ActivationApiController {
         }
         renewals.request(identifier);
         return ResponseEntity.accepted().body(new RenewalAnswer(RENEWAL_ANSWER));
-    }
-
-    @ExceptionHandler(ActivationLinkGoneException.class)
-    ResponseEntity<ProblemDetail> gone(ActivationLinkGoneException e) {
-        ResponseEntity<ProblemDetail> problem = Problems.problem(HttpStatus.GONE, e.getMessage(), List.of());
-        problem.getBody().setProperty("reason", e.reason().name());
-        return problem;
-    }
-
-    /** Two requests raced for one link: the loser's link is used. */
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> raced(OptimisticLockingFailureException e) {
-        return gone(new ActivationLinkGoneException(ActivationLinkGoneException.Reason.USED));
     }
 
     record ActivationRequest(String token,

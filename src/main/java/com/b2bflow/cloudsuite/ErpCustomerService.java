@@ -170,6 +170,9 @@ public class ErpCustomerService {
             super("organization.erpCustomerNumber", "A customer with ERP customer number " + number
                     + " already exists");
             this.registrationId = registrationId;
+            if (registrationId != null) {
+                getBody().setProperty("registrationId", registrationId);
+            }
         }
 
         public Optional<String> registrationId() {

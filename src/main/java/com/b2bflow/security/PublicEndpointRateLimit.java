@@ -1,6 +1,7 @@
 package com.b2bflow.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.b2bflow.shared.ErrorResponses;
+import com.b2bflow.shared.ProblemException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -9,14 +10,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -39,12 +39,12 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
             .toList());
 
     private final RateLimitProperties properties;
-    private final ObjectMapper json;
+    private final ErrorResponses errors;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    PublicEndpointRateLimit(RateLimitProperties properties, ObjectMapper json) {
+    PublicEndpointRateLimit(RateLimitProperties properties, ErrorResponses errors) {
         this.properties = properties;
-        this.json = json;
+        this.errors = errors;
     }
 
     @Override
@@ -65,15 +65,11 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
             return;
         }
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many requests from your address; try again in " + retryAfter + " seconds");
-        problem.setTitle("Too many requests");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("errors", java.util.List.of());
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", String.valueOf(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemException tooMany = new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests from your address; try again in " + retryAfter + " seconds", List.of());
+        tooMany.setTitle("Too many requests");
+        tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+        errors.write(request, response, tooMany);
     }
 
     private Bucket newBucket() {

@@ -1,6 +1,6 @@
 package com.b2bflow.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.b2bflow.shared.ErrorResponses;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +14,9 @@ class RateLimitConfiguration {
 
     @Bean
     FilterRegistrationBean<PublicEndpointRateLimit> publicEndpointRateLimit(RateLimitProperties properties,
-                                                                            ObjectMapper json) {
+                                                                            ErrorResponses errors) {
         FilterRegistrationBean<PublicEndpointRateLimit> registration =
-                new FilterRegistrationBean<>(new PublicEndpointRateLimit(properties, json));
+                new FilterRegistrationBean<>(new PublicEndpointRateLimit(properties, errors));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         registration.addUrlPatterns("/*");
         return registration;

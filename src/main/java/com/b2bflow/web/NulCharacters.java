@@ -1,9 +1,10 @@
 package com.b2bflow.web;
 
+import com.b2bflow.shared.ErrorResponses;
 import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.ProblemException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -20,8 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,9 +42,9 @@ public class NulCharacters {
     }
 
     @Bean
-    FilterRegistrationBean<NulParameterFilter> refuseNulInParameters(ObjectMapper json) {
+    FilterRegistrationBean<NulParameterFilter> refuseNulInParameters(ErrorResponses errors) {
         FilterRegistrationBean<NulParameterFilter> registration =
-                new FilterRegistrationBean<>(new NulParameterFilter(json));
+                new FilterRegistrationBean<>(new NulParameterFilter(errors));
         registration.addUrlPatterns("/api/*", "/store/*", "/webapp/*");
         // after the character encoding filter (highest precedence), before security and everything reading parameters
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -70,10 +69,10 @@ public class NulCharacters {
 
     static final class NulParameterFilter extends OncePerRequestFilter {
 
-        private final ObjectMapper json;
+        private final ErrorResponses errors;
 
-        NulParameterFilter(ObjectMapper json) {
-            this.json = json;
+        NulParameterFilter(ErrorResponses errors) {
+            this.errors = errors;
         }
 
         @Override
@@ -85,13 +84,9 @@ public class NulCharacters {
                     nul |= value != null && value.indexOf('\u0000') >= 0;
                 }
                 if (nul) {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                            "A parameter contains a NUL character");
-                    problem.setProperty("errors", List.of(new FieldProblem(parameter.getKey(), MESSAGE)));
-                    response.setStatus(HttpStatus.BAD_REQUEST.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.setCharacterEncoding("UTF-8");
-                    json.writeValue(response.getOutputStream(), problem);
+                    errors.write(request, response, new ProblemException(HttpStatus.BAD_REQUEST,
+                            "A parameter contains a NUL character",
+                            List.of(new FieldProblem(parameter.getKey(), MESSAGE))));
                     return;
                 }
             }
