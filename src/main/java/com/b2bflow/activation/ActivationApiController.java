@@ -2,10 +2,12 @@ package com.b2bflow.activation;
 
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.PlainText;
 import com.b2bflow.shared.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
@@ -36,7 +38,7 @@ class ActivationApiController {
     @Operation(summary = "Set the password with the token of an activation link",
             description = "204 when done; 400 with field errors (password policy); 410 when the link was already used, "
                     + "has expired or is unknown.")
-    ResponseEntity<Void> activate(@RequestBody ActivationRequest request) {
+    ResponseEntity<Void> activate(@RequestBody @Valid ActivationRequest request) {
         if (request.passwordVerify() != null && !request.passwordVerify().equals(request.password())) {
             throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
         }
@@ -53,7 +55,7 @@ class ActivationApiController {
     @Operation(summary = "Ask for a new activation link",
             description = "202 in every case (whether or not such an account exists); the link goes to the account's "
                     + "own email address. 400 when neither logonId nor email is given.")
-    ResponseEntity<RenewalAnswer> renew(@RequestBody RenewalRequest request) {
+    ResponseEntity<RenewalAnswer> renew(@RequestBody @Valid RenewalRequest request) {
         String identifier = request.logonId() != null && !request.logonId().isBlank() ? request.logonId()
                 : request.email();
         if (identifier == null || identifier.isBlank()) {
@@ -64,6 +66,7 @@ class ActivationApiController {
         return ResponseEntity.accepted().body(new RenewalAnswer(RENEWAL_ANSWER));
     }
 
+    @PlainText
     record ActivationRequest(String token,
                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String passwordVerify) {
@@ -74,6 +77,7 @@ class ActivationApiController {
         }
     }
 
+    @PlainText
     record RenewalRequest(String logonId, String email) {
     }
 

@@ -6,6 +6,7 @@ import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -36,7 +37,7 @@ class WithdrawalApiController {
                     + "registration's status (state WITHDRAWN); the process ends and a confirmation is mailed. 403 "
                     + "with one message for a wrong id, logon id or password (counted like a failed sign-in); 409 "
                     + "when the registration is no longer pending; 429 after too many failures from one address.")
-    RegistrationStatus withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request,
+    RegistrationStatus withdraw(@PathVariable String id, @RequestBody @Valid WithdrawalRequest request,
                                 HttpServletRequest http) {
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
                 request.logonId() == null ? "" : request.logonId().strip(),

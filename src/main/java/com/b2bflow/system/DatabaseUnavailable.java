@@ -6,7 +6,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** Recognizes "the database is not there right now", which is answered with 503 and a Retry-After. */
+/**
+ * Recognizes "the database is not there right now", which is answered with 503 and a Retry-After: no connection
+ * (SQL state class 08), or the server shutting down or restarting and ending the connection under a query (57P).
+ */
 public final class DatabaseUnavailable {
 
     public static final String RETRY_AFTER_SECONDS = "10";
@@ -20,7 +23,7 @@ public final class DatabaseUnavailable {
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof org.hibernate.exception.JDBCConnectionException
                     || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             // a pooled connection the database killed fails the work and then its rollback: the rollback
