@@ -2,6 +2,7 @@ package com.b2bflow.shared;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Set;
@@ -26,7 +27,9 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, Object
         for (RecordComponent component : value.getClass().getRecordComponents()) {
             Object field;
             try {
-                field = component.getAccessor().invoke(value);
+                Method accessor = component.getAccessor();
+                accessor.trySetAccessible(); // request records nested in a controller are package-private
+                field = accessor.invoke(value);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot read " + component, e);
             }

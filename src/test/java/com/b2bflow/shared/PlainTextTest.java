@@ -15,8 +15,9 @@ class PlainTextTest {
     record Name(String first, String last) {
     }
 
+    /** Package-private, like the request records nested in controllers. */
     @PlainText
-    record Request(String logonId, String description, Name name, List<String> roles) {
+    private record Request(String logonId, String description, Name name, List<String> roles) {
     }
 
     @Test
