@@ -9,7 +9,7 @@ public enum AccountAction {
     VIEW_ORGANIZATION,
     CREATE_ORGANIZATION,
     EDIT_ORGANIZATION,
-    /** Reserved to seller and site administrators (seed 004). */
+    /** Reserved to seller and site administrators. */
     DELETE_ORGANIZATION,
     /** Select an organization and search its buyers. */
     LIST_BUYERS,
@@ -18,9 +18,9 @@ public enum AccountAction {
     CREATE_BUYER,
     EDIT_BUYER,
     ENABLE_DISABLE_BUYER,
-    /** Reserved to seller and site administrators: roles are chosen when a buyer is created (seed 004). */
+    /** Reserved to seller and site administrators: roles are chosen when a buyer is created. */
     EDIT_ROLES,
-    /** Reserved to seller and site administrators (seed 004). */
+    /** Reserved to seller and site administrators. */
     DELETE_BUYER,
     /** What CSRs did on behalf of the organization's administrators. */
     VIEW_ON_BEHALF_HISTORY,

@@ -32,10 +32,10 @@ import org.springframework.stereotype.Service;
  * it. Each {@link Hat} permits a set of actions within a reach: a buyer administrator's (and a CSR on their behalf)
  * is the administrator's organization and everything below it, staff reach every organization.
  *
- * <p>Seed 004: Buyer Administrators cannot delete organizations or buyers, nor edit roles; a CSR acting on behalf
- * of one has exactly the subset "navigate the hierarchy, select an organization and list its buyers, create, view
- * and edit organizations; search, enable/disable, create, view and edit buyers". Deleting and role changes are
- * left to seller and site administrators.
+ * <p>HCL Commerce's act-on-behalf rules: Buyer Administrators cannot delete organizations or buyers, nor edit roles; a
+ * CSR acting on behalf of one has exactly the subset "navigate the hierarchy, select an organization and list its
+ * buyers, create, view and edit organizations; search, enable/disable, create, view and edit buyers". Deleting and role
+ * changes are left to seller and site administrators.
  */
 @Service
 public class AccountAuthorization {
@@ -45,7 +45,7 @@ public class AccountAuthorization {
     private record Grant(Set<AccountAction> actions, Reach reach) {
     }
 
-    /** Seed 004's list of what a CSR may do on behalf of a Buyer Administrator. */
+    /** The act-on-behalf rules' list of what a CSR may do on behalf of a Buyer Administrator. */
     static final Set<AccountAction> ON_BEHALF_SUBSET = Collections.unmodifiableSet(EnumSet.of(VIEW_ACCOUNT,
             VIEW_ORGANIZATIONS, LIST_BUYERS, CREATE_ORGANIZATION, VIEW_ORGANIZATION, EDIT_ORGANIZATION,
             ENABLE_DISABLE_BUYER, CREATE_BUYER, VIEW_BUYER, EDIT_BUYER));

@@ -13,7 +13,7 @@ public enum Hat {
     BUYER_ADMIN,
     /** Staff in {@code customer-service}. */
     CUSTOMER_SERVICE,
-    /** A CSR acting on behalf of a Buyer Administrator, within seed 004's limits, in the customer's subtree. */
+    /** A CSR acting on behalf of a Buyer Administrator, within the act-on-behalf limits, in the customer's subtree. */
     ON_BEHALF,
     /** Staff in {@code seller-admins}. */
     SELLER_ADMIN,

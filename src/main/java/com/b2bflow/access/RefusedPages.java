@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Storefront pages answer a refused action with a page that says why (and for seed 004's reserved actions, whom to
- * ask), with the refusal's status. The JSON API answers with problem details instead (see ApiProblems).
+ * Storefront pages answer a refused action with a page that says why (and for the actions reserved to seller and site
+ * administrators, whom to ask), with the refusal's status. The JSON API answers with problem details instead (see
+ * ApiProblems).
  */
 @ControllerAdvice(annotations = StorefrontPage.class)
 class RefusedPages {

@@ -4,6 +4,7 @@ import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.BuyerSelfRegistrationProcess;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationAlreadyDecidedException;
@@ -32,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BuyerApprovals {
 
-    public static final String PROCESS_KEY = RegistrationFlow.BUYER.processKey();
-    public static final String TASK = "Task_ApproveBuyer";
+    public static final String PROCESS_KEY = BuyerSelfRegistrationProcess.KEY;
+    public static final String TASK = BuyerSelfRegistrationProcess.Elements.TASK_APPROVE_BUYER;
 
     private final RegistrationApprovers approvers;
     private final RegistrationRepository registrations;

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code PATCH /api/me/buyers/{id}}: only the fields sent change. {@code enabled} enables or disables the buyer.
- * {@code roles} is refused (403): roles are given when a buyer is created (seed 004).
+ * {@code roles} is refused (403): roles are given when a buyer is created.
  */
 @PlainText
 public record BuyerChanges(

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "My organizations and buyers",
         description = "Buyer administration (My Account → Organizations and Buyers), also used by a CSR acting on "
                 + "behalf of a Buyer Administrator. Outside the administered subtree: 404. Deleting and role "
-                + "changes: 403 (seed 004), ask a seller or site administrator (/api/staff).")
+                + "changes: 403, ask a seller or site administrator (/api/staff).")
 class MyOrganizationsApiController {
 
     private final BuyerAdministration administration;
@@ -76,7 +76,7 @@ class MyOrganizationsApiController {
 
     @DeleteMapping("/organizations/{id}")
     @Operation(summary = "Refused: buyer administrators cannot delete organizations (403)",
-            description = "Seed 004: ask a seller or site administrator (DELETE /api/staff/organizations/{id}).")
+            description = "Reserved to staff: a seller or site administrator (DELETE /api/staff/organizations/{id}).")
     ResponseEntity<Void> deleteOrganization(Actor actor, @PathVariable long id) {
         sellerAdministration.deleteOrganization(actor.inStorefront(), id);
         return ResponseEntity.noContent().build();
@@ -123,14 +123,14 @@ class MyOrganizationsApiController {
 
     @PutMapping(path = "/buyers/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refused: roles cannot change after creation (403)",
-            description = "Seed 004: ask a seller or site administrator (PUT /api/staff/users/{id}/roles).")
+            description = "Reserved to staff: ask a seller or site administrator (PUT /api/staff/users/{id}/roles).")
     BuyerView roles(Actor actor, @PathVariable long id, @RequestBody @Valid RolesRequest request) {
         return sellerAdministration.setRoles(actor.inStorefront(), id, request.roles());
     }
 
     @DeleteMapping("/buyers/{id}")
     @Operation(summary = "Refused: buyer administrators cannot delete buyers (403)",
-            description = "Seed 004: ask a seller or site administrator (DELETE /api/staff/users/{id}).")
+            description = "Reserved to staff: ask a seller or site administrator (DELETE /api/staff/users/{id}).")
     ResponseEntity<Void> deleteBuyer(Actor actor, @PathVariable long id) {
         sellerAdministration.deleteBuyer(actor.inStorefront(), id);
         return ResponseEntity.noContent().build();

@@ -34,8 +34,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What seed 004 reserves to seller and site administrators: changing a buyer's roles, deleting buyers and deleting
- * organizations ({@code /api/staff/**}). The storefront asks the same methods with the storefront actor, which
+ * What the act-on-behalf rules reserve to seller and site administrators: changing a buyer's roles, deleting buyers and
+ * deleting organizations ({@code /api/staff/**}). The storefront asks the same methods with the storefront actor, which
  * {@link AccountAuthorization} always refuses.
  */
 @Service

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What seed 004 reserves to seller and site administrators. HTTP Basic against Camunda identity. */
+/** What the act-on-behalf rules reserve to seller and site administrators. HTTP Basic against Camunda identity. */
 @RestController
 @ProblemResponses
 @RequestMapping("/api/staff")

@@ -1,70 +1,49 @@
 package com.b2bflow.buyeradmin;
 
 import com.b2bflow.access.Actor;
-import com.b2bflow.audit.AuditLog;
-import com.b2bflow.member.Names;
 import com.b2bflow.member.Organization;
-import com.b2bflow.member.RoleAssignment;
-import com.b2bflow.member.RoleAssignmentRepository;
-import com.b2bflow.member.User;
-import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.MemberDraft;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.Registration;
+import com.b2bflow.registration.RegistrationApplicants;
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationPolicies;
 import com.b2bflow.registration.RegistrationPolicy;
-import com.b2bflow.registration.RegistrationRepository;
+import com.b2bflow.registration.StartVariables;
+import com.b2bflow.member.User;
 import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
-import com.b2bflow.staff.StaffDirectory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+
 /**
- * The {@code superuserUserCreation} flow's submission (seed 001 "user created by superuser", seed 000 step 7, seed
- * 004 "create a buyer"): the buyer is created approved and enabled in the chosen organization, with the
- * SuperuserCreation policy's roles plus those picked, without a password; the process then sends the activation
- * email. User, roles, registration record and process instance commit together or not at all.
+ * The {@code superuserUserCreation} flow's submission (CloudSuite's "user created by superuser", a buyer administrator
+ * creating buyers, a CSR creating a buyer on their behalf): the buyer is created approved and enabled in the chosen
+ * organization, with the SuperuserCreation policy's roles plus those picked, without a password; the process then sends
+ * the activation email. Registration record, process instance and the user with its roles (the flow's first step
+ * creates them in this transaction) commit together or not at all.
  */
 @Service
 public class SuperuserUserCreation {
 
-    public static final String PROCESS_KEY = RegistrationFlow.SUPERUSER.processKey();
-    public static final String USER_ID = "userId";
+    public static final String PROCESS_KEY = SuperuserUserCreationProcess.KEY;
+    public static final String USER_ID = ProcessVariables.USER_ID;
 
     private final RegistrationPolicies policies;
-    private final UserRepository users;
-    private final RoleAssignmentRepository roles;
-    private final RegistrationRepository registrations;
-    private final StaffDirectory staff;
-    private final RuntimeService runtime;
-    private final AuditLog audit;
-    private final ObjectMapper json;
+    private final RegistrationApplicants applicants;
 
-    public SuperuserUserCreation(RegistrationPolicies policies, UserRepository users, RoleAssignmentRepository roles,
-                                 RegistrationRepository registrations, StaffDirectory staff, RuntimeService runtime,
-                                 AuditLog audit, ObjectMapper json) {
+    public SuperuserUserCreation(RegistrationPolicies policies, RegistrationApplicants applicants) {
         this.policies = policies;
-        this.users = users;
-        this.roles = roles;
-        this.registrations = registrations;
-        this.staff = staff;
-        this.runtime = runtime;
-        this.audit = audit;
-        this.json = json;
+        this.applicants = applicants;
     }
 
     /** The roles a superuser may pick, in the policy's order. */
@@ -72,61 +51,41 @@ public class SuperuserUserCreation {
         return policy().selectableRoles();
     }
 
-    /** Creates the buyer (already validated and authorized by the caller) and starts the flow. */
+    /** Starts the flow, whose first step creates the buyer (already validated and authorized by the caller). */
     @Transactional(propagation = Propagation.MANDATORY)
     public Created create(Actor actor, Organization organization, NewBuyer data) {
         RegistrationPolicy policy = policy();
         List<String> picked = pickedRoles(data.roles(), policy);
         String logonId = data.logonId().strip();
-        if (users.existsByLogonIdNormalized(Names.normalize(logonId)) || staff.exists(logonId)) {
-            throw logonIdTaken();
-        }
         try {
-            User buyer = new User(logonId, organization, policy.profileType());
-            buyer.approve();
-            buyer.setFirstName(blankToNull(data.firstName()));
-            buyer.setMiddleName(blankToNull(data.middleName()));
-            buyer.setLastName(data.lastName().strip());
-            buyer.setEmail(data.email().strip());
-            buyer.setPhone(blankToNull(data.phone()));
-            buyer.setPreferredLanguage(blankToNull(data.preferredLanguage()));
-            users.saveAndFlush(buyer);
+            applicants.requireLogonIdFree(logonId, null);
             Set<String> granted = new LinkedHashSet<>(policy.roles());
             granted.addAll(picked);
-            granted.forEach(role -> roles.save(RoleAssignment.ofUser(buyer, organization, role)));
-            roles.flush();
-
-            Registration registration = new Registration(RegistrationFlow.SUPERUSER, submittedData(data),
-                    buyer.getEmail());
-            registration.setOrganization(organization);
-            registration.setUser(buyer);
-            registration.approve(actor.id());
-            registrations.saveAndFlush(registration);
-            registration.setProcessInstanceId(runtime.startProcessInstanceByKey(PROCESS_KEY, registration.getId(),
-                    variables(registration, organization, buyer, granted, actor)).getId());
-            return new Created(buyer, registration.getId(), List.copyOf(granted));
+            MemberDraft.NewUser buyer = new MemberDraft.NewUser(logonId, data.firstName(), data.middleName(),
+                    data.lastName(), data.email(), data.phone(), data.preferredLanguage(), null, organization.getId(),
+                    policy.profileType(), List.copyOf(granted), true);
+            Registration submitted = new Registration(RegistrationFlow.SUPERUSER, applicants.submittedData(data),
+                    buyer.email().strip());
+            submitted.setOrganization(organization);
+            submitted.approve(actor.id());
+            MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
+                    organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
+                    organization.getTaxId(), organization.getEmailDomain(), null, null);
+            StartVariables variables = StartVariables.of(submitted.getId(), joined, buyer)
+                    .with(ProcessVariables.ORGANIZATION_ID, organization.getId())
+                    .with(ProcessVariables.ROLES, String.join(", ", granted))
+                    .with(ProcessVariables.CREATED_BY, actor.id());
+            if (actor.isOnBehalf()) {
+                variables.with(ProcessVariables.ON_BEHALF_OF, actor.onBehalfOf());
+            }
+            Registration registration = applicants.start(submitted, new MemberDraft(null, buyer), null, variables);
+            return new Created(registration.getUser(), registration.getId(), List.copyOf(granted));
+        } catch (RegistrationConflictException e) {
+            throw "user.logonId".equals(e.problem().field()) ? logonIdTaken() : e;
         } catch (DataIntegrityViolationException e) {
             RegistrationConflictException conflict = ConstraintConflicts.translate(e).orElseThrow(() -> e);
             throw "user.logonId".equals(conflict.problem().field()) ? logonIdTaken() : conflict;
         }
-    }
-
-    private static Map<String, Object> variables(Registration registration, Organization organization, User buyer,
-                                                 Set<String> granted, Actor actor) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.REGISTRATION_ID, registration.getId());
-        variables.put(USER_ID, buyer.getId());
-        variables.put("organizationId", organization.getId());
-        variables.put("organizationName", organization.getName());
-        variables.put("applicantName", buyer.getDisplayName());
-        variables.put("applicantLogonId", buyer.getLogonId());
-        variables.put("applicantEmail", buyer.getEmail());
-        variables.put("roles", String.join(", ", granted));
-        variables.put("createdBy", actor.id());
-        if (actor.isOnBehalf()) {
-            variables.put("onBehalfOf", actor.onBehalfOf());
-        }
-        return variables;
     }
 
     private static List<String> pickedRoles(List<String> requested, RegistrationPolicy policy) {
@@ -144,14 +103,6 @@ public class SuperuserUserCreation {
             throw new InvalidRegistrationException(problems);
         }
         return picked;
-    }
-
-    private String submittedData(NewBuyer data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize a new buyer", e);
-        }
     }
 
     private RegistrationPolicy policy() {

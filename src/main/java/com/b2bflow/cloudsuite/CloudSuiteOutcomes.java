@@ -14,6 +14,7 @@ import com.b2bflow.member.OrganizationType;
 import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
+import com.b2bflow.registration.NameReservations;
 import com.b2bflow.registration.OrganizationData;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationMetrics;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the CloudSuite flows (seed 001) do to members: activate a customer created by the shop or the ERP (with a
+ * What the CloudSuite flows do to members: activate a customer created by the shop or the ERP (with a
  * default account and contract so that its users may order at once), link a partially registered user to the
  * customer the ERP or the back office names, and reject a partial registration. Runs in the engine's transaction.
  */
@@ -56,12 +57,14 @@ public class CloudSuiteOutcomes {
     private final SubmittedCompany submitted;
     private final AuditLog audit;
     private final RegistrationMetrics metrics;
+    private final NameReservations reservations;
 
     public CloudSuiteOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
                               AddressRepository addresses, AccountRepository accounts, RoleAssignmentRepository roles,
                               RegistrationPolicies policies, RegistrationParents parents,
                               DefaultContractProperties defaultContract, CustomerSearch customerSearch,
-                              SubmittedCompany submitted, AuditLog audit, RegistrationMetrics metrics) {
+                              SubmittedCompany submitted, AuditLog audit, RegistrationMetrics metrics,
+                              NameReservations reservations) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.addresses = addresses;
@@ -74,6 +77,7 @@ public class CloudSuiteOutcomes {
         this.submitted = submitted;
         this.audit = audit;
         this.metrics = metrics;
+        this.reservations = reservations;
     }
 
     /**
@@ -135,7 +139,10 @@ public class CloudSuiteOutcomes {
         Registration registration = registration(registrationId);
         registration.reject(decidedBy, reason);
         metrics.decided(registration);
-        registration.getUser().reject();
+        if (registration.getUser() != null) {
+            registration.getUser().reject();
+        }
+        reservations.release(registrationId);
         audit.record(decidedBy, "REGISTRATION_REJECTED", "Registration", registrationId, "reason: " + reason);
     }
 

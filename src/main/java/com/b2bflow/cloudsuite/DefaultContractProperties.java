@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Bound from {@code app.registration.default-contract}: the account and contract that customers created by the
- * shop and ERP flows get at once, so that their users may order directly (seed 001: "user can order directly").
+ * shop and ERP flows get at once, so that their users may order directly (CloudSuite: "user can order directly").
  *
  * @param accountName  name of the account, e.g. {@code Shop account}
  * @param contractName name of its contract, e.g. {@code Standard terms}

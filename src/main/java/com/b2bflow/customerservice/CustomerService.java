@@ -27,16 +27,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Customer Service page's actions (seed 004): find customers, access a Buyer Administrator's account on their
- * behalf (with a reason; the customer is told by email), and disable a Buyer Administrator's account (with a
- * reason; the customer is told too). Every step is audited with the CSR, the customer and the reason.
+ * The Customer Service page's actions (HCL Commerce's act-on-behalf rules): find customers, access a Buyer
+ * Administrator's account on their behalf (with a reason; the customer is told by email), and disable a Buyer
+ * Administrator's account (with a reason; the customer is told too). Every step is audited with the CSR, the customer
+ * and the reason.
  */
 @Service
 public class CustomerService {
 
-    public static final String NOTIFICATION_PROCESS_KEY = "customerServiceNotification";
-    public static final String ACCESSED = "ACCESSED";
-    public static final String DISABLED = "DISABLED";
+    public static final String NOTIFICATION_PROCESS_KEY = CustomerServiceNotificationProcess.KEY;
+    public static final String ACCESSED = CustomerServiceNotificationProcess.Actions.ACCESSED;
+    public static final String DISABLED = CustomerServiceNotificationProcess.Actions.DISABLED;
     static final int MAX_RESULTS = 50;
     static final int MAX_REASON = 1000;
 
@@ -125,13 +126,13 @@ public class CustomerService {
 
     private void notifyCustomer(String action, User customer, Actor actor, String reason, AuditEvent event) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("action", action);
-        variables.put("userId", customer.getId());
-        variables.put("csrName", actor.displayName());
-        variables.put("reason", reason);
-        variables.put("occurredAt", event.getOccurredAt().toString());
-        variables.put("organizationName", customer.getOrganization().getName());
-        variables.put("applicantName", customer.getDisplayName());
+        variables.put(CustomerServiceNotificationProcess.Variables.ACTION, action);
+        variables.put(CustomerServiceNotificationProcess.Variables.USER_ID, customer.getId());
+        variables.put(CustomerServiceNotificationProcess.Variables.CSR_NAME, actor.displayName());
+        variables.put(CustomerServiceNotificationProcess.Variables.REASON, reason);
+        variables.put(CustomerServiceNotificationProcess.Variables.OCCURRED_AT, event.getOccurredAt().toString());
+        variables.put(CustomerServiceNotificationProcess.Variables.ORGANIZATION_NAME, customer.getOrganization().getName());
+        variables.put(CustomerServiceNotificationProcess.Variables.APPLICANT_NAME, customer.getDisplayName());
         runtime.startProcessInstanceByKey(NOTIFICATION_PROCESS_KEY, "audit-" + event.getId(), variables);
     }
 

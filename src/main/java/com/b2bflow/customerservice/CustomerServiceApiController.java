@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Customer Service page as JSON (seed 004). Staff session of a {@code customer-service} member (signed in at
- * {@code /store/login}); while acting on behalf, {@code /api/me/**} acts as the customer within seed 004's limits.
+ * The Customer Service page as JSON. Staff session of a {@code customer-service} member (signed in at {@code
+ * /store/login}); while acting on behalf, {@code /api/me/**} acts as the customer within the act-on-behalf limits.
  */
 @RestController
 @ProblemResponses

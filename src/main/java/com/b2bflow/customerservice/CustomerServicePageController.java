@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The Customer Service page (seed 004): where CSRs land after signing in. */
+/** The Customer Service page: where CSRs land after signing in. */
 @Controller
 @StorefrontPage
 class CustomerServicePageController {

@@ -1,5 +1,6 @@
 package com.b2bflow.member;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Size;
 
 /** Address fields as submitted; every field optional except where a flow says otherwise. */
@@ -16,6 +17,8 @@ public record AddressData(
         return new AddressData(null, null, null, null, null, null, null);
     }
 
+    /** Not a field of the JSON: a client that sends back what it read must not send an unknown "empty". */
+    @JsonIgnore
     public boolean isEmpty() {
         return new Address(this).summary().isEmpty() && (phone == null || phone.isBlank());
     }

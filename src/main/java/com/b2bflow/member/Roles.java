@@ -10,7 +10,7 @@ public final class Roles {
     public static final String BUYER_APPROVER = "Buyer Approver";
     public static final String BUYER = "Buyer";
     public static final String ORGANIZATION_PARTICIPANT = "Organization Participant";
-    /** Seed 001's customer superuser: administers the buyers of their organization like a Buyer Administrator. */
+    /** CloudSuite's customer superuser: administers the buyers of their organization like a Buyer Administrator. */
     public static final String CUSTOMER_SUPERUSER = "Customer Superuser";
 
     /** Roles whose holders administer their organization's subtree and its buyers. */

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Withdrawals {
 
-    public static final String PROCESS_KEY = "registrationWithdrawal";
+    public static final String PROCESS_KEY = RegistrationWithdrawalProcess.KEY;
     public static final String DELETE_REASON = "withdrawn";
 
     private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);

@@ -1,7 +1,6 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.member.Organization;
-import com.b2bflow.member.User;
 import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
@@ -11,9 +10,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Submits buyer self-registrations (seed 000): a buyer joins an existing approved organization, named by
- * {@code organization.name}, with the UserRegistration policy's roles. No organization is created. The user, the
- * registration record and the process instance are created in one transaction.
+ * Submits buyer self-registrations (HCL Commerce's buyer self-registration workflow): a buyer joins an existing
+ * approved organization, named by {@code organization.name}, with the UserRegistration policy's roles. No organization
+ * is created. The registration record and the process instance are saved in one transaction, in which the process's
+ * first step creates the user.
  */
 @Service
 public class BuyerRegistrationService implements RegistrationSubmitter {
@@ -47,26 +47,30 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
             // a taken logon id is answered before the password is hashed (checked again in the transaction)
             applicants.requireLogonIdFree(request.user(), null);
         }
-        return applicants.submitInTransaction(request.user(), passwordHash -> submit(flow, request, passwordHash));
+        return applicants.submitInTransaction(request.user(), ReservedNames.user(request.user().logonId().strip()),
+                (id, passwordHash) -> submit(id, flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request,
+    private SubmittedRegistration submit(String id, RegistrationFlow flow, RegistrationRequest request,
                                          PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization organization = customerOrganizations.joinable(request.organization().name());
-        User reusable = previous == null ? null : previous.getUser();
-        applicants.requireLogonIdFree(request.user(), reusable);
+        applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser(), id);
         try {
-            User buyer = applicants.savePendingUser(request.user(), passwordHash, request.addressOrEmpty(),
-                    organization, policy, reusable);
-            Registration registration = new Registration(flow, applicants.submittedData(request), buyer.getEmail());
+            MemberDraft.NewUser buyer = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
+                    organization.getId(), policy, policy.roles());
+            Registration registration = new Registration(id, flow, applicants.submittedData(request),
+                    buyer.email().strip());
             registration.setOrganization(organization);
-            registration.setUser(buyer);
             registration.setPreviousRegistration(previous);
-            return applicants.start(registration, SubmissionVariables.of(registration, organization, buyer,
-                            request.addressOrEmpty(), policy.approvalRequired()),
-                    "of buyer " + buyer.getLogonId() + " in organization " + organization.getId());
+            MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
+                    organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
+                    organization.getTaxId(), organization.getEmailDomain(), null, request.addressOrEmpty());
+            return applicants.start(registration, new MemberDraft(null, buyer), passwordHash,
+                    StartVariables.of(registration.getId(), joined, buyer)
+                            .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
+                    "of buyer " + buyer.logonId() + " in organization " + organization.getId());
         } catch (DataIntegrityViolationException e) {
             throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
         }

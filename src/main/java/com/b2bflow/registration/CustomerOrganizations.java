@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CustomerOrganizations {
 
-    /** The policies whose organizations buyers may join: organizations (seed 000) and resellers (seed 002). */
+    /** The policies whose organizations buyers may join: registered organizations and resellers. */
     static final Set<RegistrationType> JOINABLE = EnumSet.of(RegistrationType.BuyerRegistration,
             RegistrationType.ResellerRegistration);
 

@@ -1,16 +1,16 @@
 package com.b2bflow.registration;
 
-import com.b2bflow.member.User;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The registering user's password hash while it is being computed on a thread of its own, beside the submission's
- * database work: the user is saved without it and gets it just before the transaction commits (nobody sees the user
- * before that), so the deliberately slow hash and the rest of the submission overlap instead of adding up.
+ * database work: the submission is saved without it and gets it just before the transaction commits (nobody sees it
+ * before that), or hands it to the user its process creates in the same transaction, so the deliberately slow hash and the rest of the submission overlap instead of adding up.
  */
 public final class PendingPasswordHash {
 
@@ -24,16 +24,16 @@ public final class PendingPasswordHash {
         return new PendingPasswordHash(CompletableFuture.completedFuture(hash));
     }
 
-    /** Gives {@code user} the hash now if it is ready, otherwise just before the current transaction commits. */
-    void writeTo(User user) {
+    /** Gives {@code target} the hash now if it is ready, otherwise just before the current transaction commits. */
+    void writeTo(Consumer<String> target) {
         if (hash.isDone() || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            user.setPasswordHash(join());
+            target.accept(join());
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                user.setPasswordHash(join());
+                target.accept(join());
             }
         });
     }

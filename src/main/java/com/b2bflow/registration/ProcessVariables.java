@@ -5,7 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
 
-/** Names of the process variables of the registration flows (the process contract), and readers for them. */
+/**
+ * Names of the process variables the registration flows share, and readers for them. Each flow's contract class
+ * (e.g. {@link OrgSelfRegistrationProcess}) says which of them it uses; the start variables come from
+ * {@link StartVariables}.
+ */
 public final class ProcessVariables {
 
     public static final String REGISTRATION_ID = "registrationId";
@@ -21,6 +25,46 @@ public final class ProcessVariables {
     public static final String CONTRACT_TERMS = "contractTerms";
     public static final String CONTRACT_VALID_FROM = "contractValidFrom";
     public static final String CONTRACT_VALID_TO = "contractValidTo";
+    /** Who completed the account set-up task (set by its complete listener, read by the account creation). */
+    public static final String ACCOUNT_SET_UP_BY = "accountSetUpBy";
+    /** Whether the organization has registration approvers (false: the buyer is approved at once). */
+    public static final String APPROVERS_FOUND = "approversFound";
+    public static final String USER_ID = "userId";
+    /** The customer a partial registration's user is linked to (chosen by the back office or named by the ERP). */
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String ORGANIZATION_ID = "organizationId";
+    public static final String ORGANIZATION_NAME = "organizationName";
+    public static final String ORGANIZATION_DESCRIPTION = "organizationDescription";
+    public static final String BUSINESS_CATEGORY = "businessCategory";
+    public static final String TAX_ID = "taxId";
+    public static final String EMAIL_DOMAIN = "emailDomain";
+    public static final String ADDRESS_SUMMARY = "addressSummary";
+    public static final String ADDRESS_1 = "address1";
+    public static final String ADDRESS_2 = "address2";
+    public static final String POSTAL_CODE = "postalCode";
+    public static final String CITY = "city";
+    public static final String STATE = "state";
+    public static final String COUNTRY = "country";
+    public static final String ADDRESS_PHONE = "addressPhone";
+    public static final String APPLICANT_NAME = "applicantName";
+    public static final String APPLICANT_LOGON_ID = "applicantLogonId";
+    public static final String APPLICANT_FIRST_NAME = "applicantFirstName";
+    public static final String APPLICANT_LAST_NAME = "applicantLastName";
+    public static final String APPLICANT_EMAIL = "applicantEmail";
+    public static final String APPLICANT_PHONE = "applicantPhone";
+    public static final String APPLICANT_LANGUAGE = "applicantLanguage";
+    /**
+     * Whether the flow mails an activation link. Not named {@code sendActivationEmail}: a process variable of that name
+     * would hide the delegate bean {@code ${sendActivationEmail}}.
+     */
+    public static final String ACTIVATION_EMAIL = "activationEmail";
+    public static final String ERP_CUSTOMER_NUMBER = "erpCustomerNumber";
+    public static final String ROLES = "roles";
+    public static final String CREATED_BY = "createdBy";
+    public static final String ON_BEHALF_OF = "onBehalfOf";
+    /** Input parameters of the {@code notifyStaff} step: which staff group gets which mail template. */
+    public static final String STAFF_GROUP = "staffGroup";
+    public static final String MAIL_TEMPLATE = "mailTemplate";
     public static final String GROUP = "group";
     public static final String TASK_NAME = "taskName";
 

@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -52,6 +53,22 @@ public class Registration {
     @JoinColumn(name = "previous_registration_id")
     private Registration previousRegistration;
 
+    /** What the process's creation steps make ({@link MemberDraft} as JSON); cleared once the user exists. */
+    private String memberDraft;
+
+    /**
+     * The registering user's password hash until the creation step hands it to the user: kept with the submission,
+     * never a process variable.
+     */
+    private String passwordHash;
+
+    /** The hash while it is still being computed, for a creation step in the submission's own transaction. */
+    @Transient
+    private PendingPasswordHash pendingPasswordHash;
+
+    @Transient
+    private boolean passwordHashHandedOver;
+
     /** Null until persisted: with an assigned id, that is how Spring Data knows to persist rather than merge. */
     @Version
     private Long version;
@@ -60,7 +77,12 @@ public class Registration {
     }
 
     public Registration(RegistrationFlow flow, String submittedData, String applicantEmail) {
-        this.id = newPublicId();
+        this(newPublicId(), flow, submittedData, applicantEmail);
+    }
+
+    /** With an id chosen before the registration is saved (its names are reserved under it first). */
+    public Registration(String id, RegistrationFlow flow, String submittedData, String applicantEmail) {
+        this.id = id;
         this.flow = flow;
         this.state = ApprovalState.PENDING;
         this.submittedData = submittedData;
@@ -69,7 +91,7 @@ public class Registration {
     }
 
     /** 128 random bits, URL-safe: the id the applicant gets back and the process business key. */
-    static String newPublicId() {
+    public static String newPublicId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -97,6 +119,35 @@ public class Registration {
         this.decisionReason = reason;
         this.decidedAt = Instant.now();
         this.step = outcome.name();
+    }
+
+    /** Keeps the hash (when it is ready, or just before the submission commits) until {@link #handPasswordHashTo}. */
+    void holdPasswordHash(PendingPasswordHash hash) {
+        pendingPasswordHash = hash;
+        hash.writeTo(value -> {
+            if (!passwordHashHandedOver) {
+                passwordHash = value;
+            }
+        });
+    }
+
+    /** Gives the user the held hash (none for flows without a password) and forgets it here. */
+    void handPasswordHashTo(User target) {
+        if (pendingPasswordHash != null) {
+            pendingPasswordHash.writeTo(target::setPasswordHash);
+        } else {
+            target.setPasswordHash(passwordHash);
+        }
+        passwordHashHandedOver = true;
+        passwordHash = null;
+    }
+
+    String getMemberDraft() {
+        return memberDraft;
+    }
+
+    void setMemberDraft(String memberDraft) {
+        this.memberDraft = memberDraft;
     }
 
     public String getId() {

@@ -1,14 +1,10 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.audit.AuditLog;
-import com.b2bflow.member.Address;
-import com.b2bflow.member.AddressData;
-import com.b2bflow.member.AddressRepository;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Names;
 import com.b2bflow.member.Organization;
-import com.b2bflow.member.RoleAssignment;
-import com.b2bflow.member.RoleAssignmentRepository;
+import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.shared.InvalidRegistrationException;
@@ -18,13 +14,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,31 +29,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every submitter does with the registering user and the registration record, whatever the flow: correcting a
- * rejected registration, the logon id check, the PENDING user with its password hash, address and policy roles, and
- * starting the flow's process. Runs in the submitter's transaction.
+ * rejected registration, the logon id check, hashing the password beside the transaction, and saving the
+ * registration with what its process will create before starting that process. Runs in the submitter's transaction.
  */
 @Component
 public class RegistrationApplicants {
 
     private final PasswordEncoder passwordEncoder;
     private final UserRepository users;
-    private final AddressRepository addresses;
-    private final RoleAssignmentRepository roles;
     private final RegistrationRepository registrations;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final TransactionTemplate transactions;
+    private final NameReservations reservations;
+    private final RegistrationMembers members;
+    private final OrganizationRepository organizations;
 
-    RegistrationApplicants(PasswordEncoder passwordEncoder, UserRepository users, AddressRepository addresses,
-                           RoleAssignmentRepository roles, RegistrationRepository registrations, StaffDirectory staff,
-                           RuntimeService runtime, AuditLog audit, ObjectMapper json,
-                           TransactionTemplate transactions) {
+    RegistrationApplicants(PasswordEncoder passwordEncoder, UserRepository users, OrganizationRepository organizations,
+                           RegistrationRepository registrations,
+                           StaffDirectory staff, RuntimeService runtime, AuditLog audit, ObjectMapper json,
+                           TransactionTemplate transactions, NameReservations reservations,
+                           RegistrationMembers members) {
         this.passwordEncoder = passwordEncoder;
         this.users = users;
-        this.addresses = addresses;
-        this.roles = roles;
+        this.organizations = organizations;
+        this.reservations = reservations;
+        this.members = members;
         this.registrations = registrations;
         this.staff = staff;
         this.runtime = runtime;
@@ -96,30 +94,38 @@ public class RegistrationApplicants {
 
     /**
      * Runs {@code submission} in one transaction while the password is hashed on a thread of its own: the submission
-     * saves the user without the hash ({@link #savePendingUser}), which the user gets just before the commit, so the
+     * is saved without the hash, which it (or the user its process creates) gets just before the commit, so the
      * deliberately slow hash overlaps the rest of the submission's work. The callers' up-front checks (logon id,
      * organization name) run before this, so a taken one is answered 409 without hashing. At most
      * {@link #CONCURRENT_SUBMISSIONS} submissions (and hashes) are under way at once, each holding one connection.
-     * The unique constraints decide between submissions that passed those checks together: the losers' constraint
-     * violations become the same 409 (ConstraintConflicts). Some databases (H2) report a loser as a lock timeout or a
+     * The unique constraints of the name reservations (and, once the creation steps ran, of the members) decide
+     * between submissions that passed those checks together: the losers' violations become the same 409. Some databases (H2) report a loser as a lock timeout or a
      * concurrent update instead; such a submission runs once more, when its checks see the winner and answer 409 like
      * the others.
      */
-    public SubmittedRegistration submitInTransaction(UserData user,
-                                                     Function<PendingPasswordHash, SubmittedRegistration> submission) {
+    public SubmittedRegistration submitInTransaction(UserData user, ReservedNames names,
+                                                     BiFunction<String, PendingPasswordHash, SubmittedRegistration>
+                                                             submission) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             PendingPasswordHash passwordHash = PendingPasswordHash.of(passwordEncoder.encode(user.password()));
-            return transactions.execute(status -> submission.apply(passwordHash));
+            String id = Registration.newPublicId();
+            reservations.reserve(id, names);
+            return transactions.execute(status -> submission.apply(id, passwordHash));
         }
         acquireSubmissionSlot();
         PendingPasswordHash passwordHash = new PendingPasswordHash(
                 CompletableFuture.supplyAsync(() -> passwordEncoder.encode(user.password()), hashing));
         try {
             for (int attempt = 1; ; attempt++) {
+                // the reservations commit first, with the one connection this submission holds: a duplicate meets
+                // them as a unique violation (409 at once) instead of waiting on this submission's locks
+                String id = Registration.newPublicId();
+                transactions.executeWithoutResult(status -> reservations.reserveNow(id, names));
                 try {
-                    return transactions.execute(status -> submission.apply(passwordHash));
-                } catch (ConcurrencyFailureException e) {
-                    if (attempt >= LOCK_RACE_ATTEMPTS) {
+                    return transactions.execute(status -> submission.apply(id, passwordHash));
+                } catch (RuntimeException e) {
+                    transactions.executeWithoutResult(status -> reservations.release(id));
+                    if (!(e instanceof ConcurrencyFailureException) || attempt >= LOCK_RACE_ATTEMPTS) {
                         throw e;
                     }
                     pause(Duration.ofMillis(100L * attempt));
@@ -170,71 +176,84 @@ public class RegistrationApplicants {
 
     /** 409 when another storefront user or a staff member has the logon id; {@code reusable} may keep its own. */
     public void requireLogonIdFree(UserData user, User reusable) {
-        requireLogonIdFree(user.logonId(), reusable);
+        requireLogonIdFree(user.logonId(), reusable, null);
+    }
+
+    /** As above, inside the submission {@code ownRegistrationId} whose own reservation does not count. */
+    public void requireLogonIdFree(UserData user, User reusable, String ownRegistrationId) {
+        requireLogonIdFree(user.logonId(), reusable, ownRegistrationId);
     }
 
     public void requireLogonIdFree(String logonId, User reusable) {
+        requireLogonIdFree(logonId, reusable, null);
+    }
+
+    private void requireLogonIdFree(String logonId, User reusable, String ownRegistrationId) {
         boolean taken = users.findByLogonIdNormalized(Names.normalize(logonId))
                 .filter(existing -> reusable == null || !existing.getId().equals(reusable.getId())).isPresent();
-        if (taken || staff.exists(logonId.strip())) {
+        if (taken || staff.exists(logonId.strip()) || reservations.logonIdReserved(logonId, ownRegistrationId)) {
             throw RegistrationConflictException.logonIdTaken();
         }
     }
 
     /**
-     * Saves the registering user PENDING and disabled in {@code organization}, with the password hash (made beside
-     * the transaction by {@link #submitInTransaction}, written before it commits), an address
-     * and the policy's roles; {@code existing} (the user of a corrected registration) is updated instead.
+     * 409 when an organization under {@code parentId} has the name, or a submission waiting for its organization to
+     * be created reserved it; {@code reusable} (the organization of a corrected registration) may keep its own.
      */
-    User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address,
-                         Organization organization, RegistrationPolicy policy, User existing) {
-        return savePendingUser(data, passwordHash, address, organization, policy, existing, true);
+    public void requireOrganizationNameFree(long parentId, String name, Organization reusable) {
+        requireOrganizationNameFree(parentId, name, reusable, null);
+    }
+
+    /** As above, inside the submission {@code ownRegistrationId} whose own reservation does not count. */
+    public void requireOrganizationNameFree(long parentId, String name, Organization reusable,
+                                            String ownRegistrationId) {
+        boolean taken = organizations.findByParentAndNameNormalized(organizations.getReferenceById(parentId),
+                        Names.normalize(name))
+                .filter(org -> reusable == null || !org.getId().equals(reusable.getId())).isPresent();
+        if (taken || reservations.organizationNameReserved(parentId, name, ownRegistrationId)) {
+            throw RegistrationConflictException.organizationNameTaken();
+        }
     }
 
     /**
-     * As above; without {@code withRoles} the user gets no roles yet (a partial registration waits in a holding
-     * organization and gets its roles in the customer it is linked to).
+     * Saves the registration with what its process will create ({@code draft}) and the password hash (null for
+     * flows without a password), reserves the names the draft takes, and starts the flow's process with the
+     * registration id as business key. The process's creation steps run in this transaction unless its model puts
+     * a wait before them. Returns the managed registration.
      */
-    public User savePendingUser(UserData data, PendingPasswordHash passwordHash, AddressData address,
-                                Organization organization, RegistrationPolicy policy, User existing,
-                                boolean withRoles) {
-        User user = existing == null ? new User(data.logonId(), organization, policy.profileType()) : existing;
-        user.setOrganization(organization);
-        user.setRegistrationState(ApprovalState.PENDING);
-        user.setEnabled(false);
-        user.setFirstName(blankToNull(data.firstName()));
-        user.setMiddleName(blankToNull(data.middleName()));
-        user.setLastName(data.lastName().strip());
-        user.setEmail(data.email().strip());
-        user.setPhone(blankToNull(data.phone()));
-        user.setPreferredLanguage(blankToNull(data.preferredLanguage()));
-        passwordHash.writeTo(user);
-        users.saveAndFlush(user);
-        if (existing != null) {
-            // a corrected registration's user gets its address and roles anew; a new user has none (no queries)
-            addresses.findFirstByUser(user).ifPresent(addresses::delete);
-            roles.deleteByUser(user);
-            roles.flush();
-        }
-        addresses.save(Address.ofUser(user, address));
-        if (withRoles) {
-            policy.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
-            roles.flush();
-        }
-        return user;
+    public Registration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
+                              StartVariables variables) {
+        return start(submitted, draft, passwordHash, variables, false);
     }
 
-    /** Saves the registration and starts its flow's process, with the registration id as business key. */
-    public SubmittedRegistration start(Registration submitted, Map<String, Object> variables, String details) {
-        // an assigned id makes Spring Data merge: keep working on the managed copy it returns
-        Registration registration = registrations.saveAndFlush(submitted);
-        registration.setProcessInstanceId(runtime.startProcessInstanceByKey(registration.getFlow().processKey(),
-                registration.getId(), variables).getId());
-        audit.record(registration.getUser().getLogonId(), "REGISTRATION_SUBMITTED", "Registration",
+    /**
+     * {@link #start} for a submission whose names {@link #submitInTransaction} reserved already, and the audit
+     * record of a storefront submission.
+     */
+    public SubmittedRegistration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
+                                       StartVariables variables, String details) {
+        Registration registration = start(submitted, draft, passwordHash, variables, true);
+        audit.record(draft.user().logonId(), "REGISTRATION_SUBMITTED", "Registration",
                 registration.getId(), registration.getFlow().pathSegment() + " registration " + details
                         + (registration.getPreviousRegistration() == null ? ""
                         : ", correcting " + registration.getPreviousRegistration().getId()));
         return new SubmittedRegistration(registration.getId(), registration.getState());
+    }
+
+    private Registration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
+                               StartVariables variables, boolean reservedBeforehand) {
+        submitted.setMemberDraft(members.toJson(draft));
+        // an assigned id makes Spring Data merge: keep working on the managed copy it returns
+        Registration registration = registrations.saveAndFlush(submitted);
+        if (passwordHash != null) {
+            registration.holdPasswordHash(passwordHash);
+        }
+        if (!reservedBeforehand) {
+            reservations.reserve(registration.getId(), draft);
+        }
+        registration.setProcessInstanceId(runtime.startProcessInstanceByKey(registration.getFlow().processKey(),
+                registration.getId(), variables.asMap()).getId());
+        return registration;
     }
 
     /** What was submitted, as JSON; the password fields are write-only and never serialized. */

@@ -20,41 +20,56 @@ public class RegistrationMails {
     private final NotificationService notifications;
     private final NotificationProperties properties;
     private final RegistrationMetrics metrics;
+    private final List<MailModelContribution> contributions;
 
     public RegistrationMails(RegistrationRepository registrations, NotificationService notifications,
-                             NotificationProperties properties, RegistrationMetrics metrics) {
+                             NotificationProperties properties, RegistrationMetrics metrics,
+                             List<MailModelContribution> contributions) {
+        this.contributions = contributions;
         this.registrations = registrations;
         this.notifications = notifications;
         this.properties = properties;
         this.metrics = metrics;
     }
 
-    /** Tells a staff group that a registration arrived (and whether it waits for them). */
+    /**
+     * Tells a staff group of a registration with {@code template}: the one staff notification of every flow (the
+     * model names group and template, as input parameters of the {@code notifyStaff} step).
+     */
     @Transactional
-    public void submittedToStaff(String registrationId, String group, String key) {
-        send(key, "registration-submitted-staff", notifications.staffGroup(group), registrationId,
+    public void toStaff(String registrationId, String group, String template, String key) {
+        if (!StaffGroups.ALL.contains(group)) {
+            throw new IllegalArgumentException("notifyStaff needs a staffGroup of " + StaffGroups.ALL + "; got " + group);
+        }
+        requireTemplate(template, "notifyStaff");
+        send(key, template, notifications.staffGroup(group), registrationId,
                 Map.of("groupName", StaffGroups.displayName(group)));
     }
 
-    /** Confirms receipt to the applicant, with the registration id. */
+    /**
+     * Mails the applicant with {@code template}: the one applicant notification of every registration flow (the
+     * model names the template as input parameter {@code mailTemplate} of the {@code notifyApplicant} step), e.g.
+     * registration-received, registration-approved, registration-rejected, customer-registration-*, shop-welcome.
+     */
     @Transactional
-    public void receivedToApplicant(String registrationId, String key) {
+    public void toApplicant(String registrationId, String template, String key) {
+        requireTemplate(template, "notifyApplicant");
         Registration registration = registration(registrationId);
-        send(key, "registration-received", List.of(applicant(registration)), registration, Map.of());
+        send(key, template, List.of(applicant(registration)), registration, Map.of());
     }
 
-    /** Tells the new administrator that the organization is approved, with a sign-in link. */
+    /** The ERP answered with an unknown BPMN error: site administrators are told; the registration waits again. */
     @Transactional
-    public void approvedToApplicant(String registrationId, String key) {
-        Registration registration = registration(registrationId);
-        send(key, "registration-approved", List.of(applicant(registration)), registration, Map.of());
+    public void unexpectedErpAnswer(String registrationId, String errorCode, String errorMessage, String key) {
+        send(key, "erp-unexpected-answer", notifications.staffGroup(StaffGroups.SITE_ADMINS), registrationId,
+                Map.of("errorCode", errorCode == null ? "" : errorCode,
+                        "errorMessage", errorMessage == null ? "" : errorMessage));
     }
 
-    /** Tells the applicant why the registration was rejected and how to submit a corrected one. */
-    @Transactional
-    public void rejectedToApplicant(String registrationId, String key) {
-        Registration registration = registration(registrationId);
-        send(key, "registration-rejected", List.of(applicant(registration)), registration, Map.of());
+    private static void requireTemplate(String template, String step) {
+        if (template == null || template.isBlank()) {
+            throw new IllegalArgumentException(step + " needs the input parameter mailTemplate");
+        }
     }
 
     @Transactional
@@ -102,6 +117,7 @@ public class RegistrationMails {
         model.put("resubmitUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()
                 + "?correct=" + registration.getId()));
         model.put("tasklistUrl", properties.link("/camunda/app/tasklist/"));
+        contributions.forEach(contribution -> contribution.contribute(registration, model));
         return model;
     }
 

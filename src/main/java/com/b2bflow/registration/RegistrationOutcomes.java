@@ -34,11 +34,12 @@ public class RegistrationOutcomes {
     private final RegistrationPolicies policies;
     private final AuditLog audit;
     private final RegistrationMetrics metrics;
+    private final NameReservations reservations;
 
     public RegistrationOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
                                 AccountRepository accounts, RoleAssignmentRepository roles,
                                 ApprovalGroupRepository approvalGroups, RegistrationPolicies policies, AuditLog audit,
-                                RegistrationMetrics metrics) {
+                                RegistrationMetrics metrics, NameReservations reservations) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -47,6 +48,7 @@ public class RegistrationOutcomes {
         this.policies = policies;
         this.audit = audit;
         this.metrics = metrics;
+        this.reservations = reservations;
     }
 
     /** Likely duplicates of the registered organization: same name, tax id or email domain. */
@@ -138,8 +140,12 @@ public class RegistrationOutcomes {
         Registration registration = registration(registrationId);
         registration.reject(decidedBy, reason);
         metrics.decided(registration);
-        registration.getUser().reject();
-        if (createsOrganization(registration)) {
+        if (registration.getUser() != null) {
+            registration.getUser().reject();
+        }
+        // rejected before its creation steps ran (a designer's screening step): its names are free again
+        reservations.release(registrationId);
+        if (createsOrganization(registration) && registration.getOrganization() != null) {
             registration.getOrganization().setState(ApprovalState.REJECTED);
             accounts.findByOrganization(registration.getOrganization()).forEach(Account::close);
         }

@@ -14,7 +14,7 @@ public record RegistrationProperties(List<String> roles, Map<String, Policy> pol
 
     /**
      * @param parent          path of organization names below the root, e.g. {@code Seller/Buyer Organizations}
-     * @param roles           roles every user registered this way gets (the seeds' registrationQualifier)
+     * @param roles           roles every user registered this way gets (HCL Commerce's registrationQualifier)
      * @param selectableRoles the role template a superuser picks from when creating a user this way
      */
     public record Policy(String parent, List<String> roles, List<String> selectableRoles, Boolean approvalRequired,

@@ -1,6 +1,9 @@
 package com.b2bflow.registration;
 
-/** The policy sections of the registration configuration (the seeds' MemberRegistrationAttributes.xml). */
+/**
+ * The policy sections of the registration configuration (HCL Commerce's member registration attributes,
+ * MemberRegistrationAttributes.xml).
+ */
 public enum RegistrationType {
     BuyerRegistration(true),
     ResellerRegistration(true),

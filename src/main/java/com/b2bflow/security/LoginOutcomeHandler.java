@@ -13,7 +13,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * Where the storefront sign-in leads: buyers to My Account, customer service representatives to the Customer
- * Service page (seed 004), other staff to their home; failures say why.
+ * Service page, other staff to their home; failures say why.
  */
 class LoginOutcomeHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 

@@ -3,12 +3,8 @@ package com.b2bflow.security;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,27 +18,30 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sign-in throttling. Per storefront account: {@code max-failures} failed sign-ins in a row lock it for
  * {@code duration} (kept in {@code member_user.locked_until}, so every node of a cluster sees it). Per client
- * address: a Bucket4j token bucket of {@code address-max-failures} tokens refilled over {@code address-window};
- * every failed sign-in takes a token, and an empty bucket refuses sign-ins from that address. The buckets live in
- * the node's memory: in a cluster each node counts on its own (the per-account lock is shared).
+ * address: a token bucket of {@code address-max-failures} tokens refilled over {@code address-window}, kept in
+ * {@link RateLimitBuckets} (shared by every node on PostgreSQL); every failed sign-in takes a token, and an empty
+ * bucket refuses sign-ins from that address. Staff sign in through the same throttle: on the storefront as a provider
+ * here, on the Camunda webapps and the engine REST API through {@link StaffSignInThrottle}. Staff accounts are never
+ * locked (Camunda's own per-user login delay is off, see application.yaml): wrong passwords from one address must not
+ * lock a staff member out everywhere.
  */
 @Component
 @EnableConfigurationProperties(LockoutProperties.class)
 public class LoginThrottle implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-    private static final int MAX_TRACKED_ADDRESSES = 100_000;
 
     private final LockoutProperties properties;
     private final UserRepository users;
     private final AuditLog audit;
+    private final RateLimitBuckets buckets;
     private final Clock clock;
-    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
 
-    LoginThrottle(LockoutProperties properties, UserRepository users, AuditLog audit) {
+    LoginThrottle(LockoutProperties properties, UserRepository users, AuditLog audit, RateLimitBuckets buckets) {
         this.properties = properties;
         this.users = users;
         this.audit = audit;
+        this.buckets = buckets;
         this.clock = Clock.systemUTC();
     }
 
@@ -50,13 +49,20 @@ public class LoginThrottle implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String address = address(authentication);
-        if (address != null) {
-            Bucket bucket = addresses.get(address);
-            if (bucket != null && bucket.getAvailableTokens() < 1) {
-                throw new LoginThrottledException();
-            }
+        if (address != null && isThrottled(address)) {
+            throw new LoginThrottledException();
         }
         return null;
+    }
+
+    /** Whether sign-ins from this client address are refused now (too many failures). */
+    boolean isThrottled(String address) {
+        return buckets.isEmpty(key(address), addressLimit());
+    }
+
+    /** A failed sign-in from this client address, whichever way in (storefront, webapps, engine REST API). */
+    void failedFrom(String address) {
+        buckets.take(key(address), addressLimit());
     }
 
     @Override
@@ -75,10 +81,7 @@ public class LoginThrottle implements AuthenticationProvider {
     public void failed(Authentication authentication) {
         String address = address(authentication);
         if (address != null) {
-            if (addresses.size() > MAX_TRACKED_ADDRESSES) {
-                addresses.clear();
-            }
-            addresses.computeIfAbsent(address, key -> newBucket()).tryConsume(1);
+            failedFrom(address);
         }
         Instant now = clock.instant();
         users.findByLogonId(authentication.getName()).ifPresent(user -> {
@@ -108,11 +111,12 @@ public class LoginThrottle implements AuthenticationProvider {
         return user.getOrganization() == null ? null : user.getOrganization().getId();
     }
 
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(properties.addressMaxFailures())
-                        .refillGreedy(properties.addressMaxFailures(), properties.addressWindow()).build())
-                .build();
+    private RateLimitBuckets.Limit addressLimit() {
+        return new RateLimitBuckets.Limit(properties.addressMaxFailures(), properties.addressWindow());
+    }
+
+    private static String key(String address) {
+        return "sign-in:" + address;
     }
 
     private static String address(Authentication authentication) {

@@ -1,24 +1,35 @@
 package com.b2bflow.security;
 
-import com.b2bflow.shared.ErrorResponses;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the rate limit of the public endpoints ahead of Spring Security's filters. */
+/**
+ * Registers the rate limit of the public endpoints and the staff sign-in throttle of the Camunda webapps and the
+ * engine REST API ahead of Spring Security's and Camunda's filters.
+ */
 @Configuration
-@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitConfiguration {
 
     @Bean
     FilterRegistrationBean<PublicEndpointRateLimit> publicEndpointRateLimit(RateLimitProperties properties,
-                                                                            ErrorResponses errors) {
+                                                                            RateLimitBuckets buckets,
+                                                                            ObjectMapper json) {
         FilterRegistrationBean<PublicEndpointRateLimit> registration =
-                new FilterRegistrationBean<>(new PublicEndpointRateLimit(properties, errors));
+                new FilterRegistrationBean<>(new PublicEndpointRateLimit(properties, buckets, json));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<StaffSignInThrottle> staffSignInThrottle(LoginThrottle throttle, ObjectMapper json) {
+        FilterRegistrationBean<StaffSignInThrottle> registration =
+                new FilterRegistrationBean<>(new StaffSignInThrottle(throttle, json));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/user/*");
         return registration;
     }
 }

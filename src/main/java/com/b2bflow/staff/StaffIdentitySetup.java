@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -78,6 +79,7 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
             grant(group, Resources.TASK, ANY, Permissions.READ);
         }
+        grantProcessDesigners();
         revokeBroadIntegrationGrants();
         for (IntegrationProcess process : integrationProcesses) {
             grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, process.processKey(),
@@ -127,6 +129,21 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
                     case "applicantName" -> "Applicant";
                     default -> "Registration";
                 })).toList();
+    }
+
+    /**
+     * Process designers deploy models (Camunda Modeler's Deploy button posts to /engine-rest/deployment/create),
+     * start an instance of what they deployed, watch instances in Cockpit and migrate them to a new version. They get
+     * no Tasklist access and no task permission: they change the flow, staff work it.
+     */
+    private void grantProcessDesigners() {
+        String designers = StaffGroups.PROCESS_DESIGNERS;
+        grant(designers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(designers, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        grant(designers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(designers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
+        grant(designers, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES, Permissions.READ);
     }
 
     /**

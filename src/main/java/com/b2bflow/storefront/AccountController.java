@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * My Account: the page and {@code GET /api/me}. While a CSR acts on behalf of a Buyer Administrator, both show the
- * customer's account (seed 004: the CSR lands on the customer's My Account page).
+ * customer's account (the CSR lands on the customer's My Account page).
  */
 @Controller
 @Tag(name = "My organizations and buyers")

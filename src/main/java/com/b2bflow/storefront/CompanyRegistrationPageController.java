@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The storefront pages of seed 001's registrations: the complete shop registration ({@code /store/register}), the
+ * The storefront pages of CloudSuite's registrations: the complete shop registration ({@code /store/register}), the
  * business registration approved by the ERP ({@code /store/register/business}) and the registration of a user for
  * an existing customer, approved by the back office ({@code /store/register/shop-approval}).
  */

@@ -17,6 +17,10 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
+    /**
+     * Connection failures (SQLState class 08), and PostgreSQL's 57P01-57P03 (shutting down, crashed, not accepting
+     * connections yet): a pooled connection in use when the server stops fails with 57P01, not with an 08 state.
+     */
     public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,9 @@ final class UnreadableBodies {
         Throwable cause = e.getMostSpecificCause();
         JsonMappingException mapping = mappingWithPath(e);
         if (mapping != null) {
+            if (mapping instanceof UnrecognizedPropertyException) {
+                return new FieldProblem(path(mapping.getPath()), "Unknown field: not accepted here");
+            }
             return new FieldProblem(path(mapping.getPath()), cause instanceof StreamConstraintsException
                     ? "Too long or too deeply nested" : expected(mapping));
         }

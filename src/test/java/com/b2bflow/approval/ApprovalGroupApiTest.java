@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -23,6 +22,7 @@ import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.registration.RegistrationType;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestMembers;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -88,23 +88,23 @@ class ApprovalGroupApiTest {
                 .andExpect(jsonPath("$.candidates[*].logonId").value(not(hasItem(plainBuyer.getLogonId()))))
                 .andExpect(jsonPath("$.candidates[*].logonId").value(not(hasItem(otherApprover.getLogonId()))));
 
-        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(csrf()))
+        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvers[*].logonId").value(hasItem(candidate.getLogonId())));
-        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(csrf()))
+        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk());
-        mvc.perform(delete(me(organization) + "/" + approver.getId()).with(as(admin)).with(csrf()))
+        mvc.perform(delete(me(organization) + "/" + approver.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvers[*].logonId").value(not(hasItem(approver.getLogonId()))));
 
         for (User notEligible : new User[] {plainBuyer, otherApprover}) {
-            mvc.perform(put(me(organization) + "/" + notEligible.getId()).with(as(admin)).with(csrf()))
+            mvc.perform(put(me(organization) + "/" + notEligible.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("userId"));
         }
-        mvc.perform(put(me(organization) + "/999999").with(as(admin)).with(csrf()))
+        mvc.perform(put(me(organization) + "/999999").with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest());
 
-        mvc.perform(put(me(division) + "/" + divisionCandidate.getId()).with(as(admin)).with(csrf()))
+        mvc.perform(put(me(division) + "/" + divisionCandidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.organizationName").value("Division"))
                 .andExpect(jsonPath("$.approvers[0].logonId").value(divisionCandidate.getLogonId()));
@@ -117,9 +117,9 @@ class ApprovalGroupApiTest {
         jobs.executeAll();
         mvc.perform(get("/api/me/approvals").with(as(candidate)))
                 .andExpect(jsonPath("$[*].id").value(not(hasItem(id))));
-        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(csrf()))
+        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk());
-        mvc.perform(delete(me(organization) + "/" + approver.getId()).with(as(admin)).with(csrf()))
+        mvc.perform(delete(me(organization) + "/" + approver.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/me/approvals").with(as(candidate)))
                 .andExpect(jsonPath("$[*].id").value(hasItem(id)));
@@ -131,7 +131,7 @@ class ApprovalGroupApiTest {
     void othersMayNotManageTheGroup() throws Exception {
         for (User outsider : new User[] {otherAdmin, approver, plainBuyer}) {
             mvc.perform(get(me(organization)).with(as(outsider))).andExpect(status().isForbidden());
-            mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(outsider)).with(csrf()))
+            mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(outsider)).with(StorefrontCsrf.token(mvc)))
                     .andExpect(status().isForbidden());
         }
         User divisionAdmin = members.user(division, "Buyer Administrator");

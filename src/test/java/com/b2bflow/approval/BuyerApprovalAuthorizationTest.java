@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,6 +21,7 @@ import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.security.StaffPrincipal;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestMembers;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -37,8 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.support.WebTestUtils;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -94,67 +92,67 @@ class BuyerApprovalAuthorizationTest {
         for (User outsider : List.of(buyer, divisionAdmin, otherApprover, otherAdmin)) {
             mvc.perform(get("/api/me/approvals").with(as(outsider)))
                     .andExpect(status().isOk()).andExpect(content().string(not(containsString(id))));
-            mvc.perform(decide(id, true).with(as(outsider)).with(csrf()))
+            mvc.perform(decide(id, true).with(as(outsider)).with(StorefrontCsrf.token(mvc)))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.detail", containsString("Only the organization's registration approvers")));
             mvc.perform(post("/store/account/approvals/{id}", id).param("approved", "true")
-                    .with(as(outsider)).with(csrf())).andExpect(status().isForbidden());
+                    .with(as(outsider)).with(StorefrontCsrf.token(mvc))).andExpect(status().isForbidden());
         }
         User applicant = users.findById(registrations.findById(id).orElseThrow().getUser().getId()).orElseThrow();
-        mvc.perform(decide(id, true).with(user(TestMembers.principal(applicant))).with(csrf()))
+        mvc.perform(decide(id, true).with(user(TestMembers.principal(applicant))).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("You cannot decide your own registration"));
-        mvc.perform(decide(id, true).with(staff()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(decide(id, true).with(staff()).with(StorefrontCsrf.token(mvc))).andExpect(status().isForbidden());
         assertThat(registrations.findById(id).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
 
         mvc.perform(get("/api/me/approvals").with(as(admin)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(id)));
         mvc.perform(get("/api/me/approvals").with(as(approver)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(id)));
-        mvc.perform(decide(id, true).with(as(admin)).with(csrf()))
+        mvc.perform(decide(id, true).with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVED"));
-        mvc.perform(decide(id, false).with(as(approver)).with(csrf()))
+        mvc.perform(decide(id, false).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("This registration was decided already"));
-        mvc.perform(decide(id, true).with(as(otherApprover)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(decide(id, true).with(as(otherApprover)).with(StorefrontCsrf.token(mvc))).andExpect(status().isForbidden());
     }
 
     @Test
     void withoutSessionOrCsrfTokenNothingIsDecided() throws Exception {
         String id = pendingRegistration(organization.getName() + "/Division");
         mvc.perform(get("/api/me/approvals")).andExpect(status().isUnauthorized());
-        mvc.perform(decide(id, true).with(csrf())).andExpect(status().isUnauthorized());
+        mvc.perform(decide(id, true).with(StorefrontCsrf.token(mvc))).andExpect(status().isUnauthorized());
         mvc.perform(decide(id, true).with(as(approver))).andExpect(status().isForbidden());
         mvc.perform(get("/store/account/approvals").accept(MediaType.TEXT_HTML)).andExpect(status().isFound());
         assertThat(registrations.findById(id).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
 
-        mvc.perform(decide("no-such-registration", true).with(as(approver)).with(csrf()))
+        mvc.perform(decide("no-such-registration", true).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isNotFound());
         String organizationRegistration = submitters.submit(RegistrationFlow.ORGANIZATION,
                 TestRegistrations.organization()).id();
-        mvc.perform(decide(organizationRegistration, true).with(as(approver)).with(csrf()))
+        mvc.perform(decide(organizationRegistration, true).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void aDecisionNeedsAnOutcomeAndARejectionAReason() throws Exception {
         String id = pendingRegistration(organization.getName() + "/Division");
-        mvc.perform(postJson("/api/me/approvals/" + id, Map.of()).with(as(approver)).with(csrf()))
+        mvc.perform(postJson("/api/me/approvals/" + id, Map.of()).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("approved"));
-        mvc.perform(decide(id, false).with(as(approver)).with(csrf()))
+        mvc.perform(decide(id, false).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("rejectionReason"));
         mvc.perform(postJson("/api/me/approvals/" + id, Map.of("approved", false, "rejectionReason", "x".repeat(2001)))
-                        .with(as(approver)).with(csrf()))
+                        .with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("rejectionReason"));
         mvc.perform(post("/api/me/approvals/" + id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"approved\": \"maybe\"}").with(as(approver)).with(csrf()))
+                        .content("{\"approved\": \"maybe\"}").with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest());
         assertThat(registrations.findById(id).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
 
         mvc.perform(postJson("/api/me/approvals/" + id, Map.of("approved", false, "rejectionReason", "Not ours"))
-                        .with(as(approver)).with(csrf()))
+                        .with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("REJECTED"));
     }
 
@@ -162,7 +160,7 @@ class BuyerApprovalAuthorizationTest {
     @Test
     void aJsonClientSendsTheCsrfCookieBackInTheHeader() throws Exception {
         String id = pendingRegistration(organization.getName() + "/Division");
-        MvcResult me = mvc.perform(get("/api/me").with(as(approver)).with(productionCsrfRepository()))
+        MvcResult me = mvc.perform(get("/api/me").with(as(approver)))
                 .andExpect(status().isOk()).andReturn();
         Cookie token = me.getResponse().getCookie("XSRF-TOKEN");
         assertThat(token).isNotNull();
@@ -188,17 +186,6 @@ class BuyerApprovalAuthorizationTest {
 
     private static RequestPostProcessor as(User user) {
         return user(TestMembers.principal(user));
-    }
-
-    /**
-     * spring-security-test's {@code csrf()} replaces the storefront chain's token repository for good (with a
-     * session-based test double); this puts the application's cookie repository back.
-     */
-    private static RequestPostProcessor productionCsrfRepository() {
-        return request -> {
-            WebTestUtils.setCsrfTokenRepository(request, CookieCsrfTokenRepository.withHttpOnlyFalse());
-            return request;
-        };
     }
 
     private static RequestPostProcessor staff() {

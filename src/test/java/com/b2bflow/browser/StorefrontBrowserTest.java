@@ -9,6 +9,7 @@ import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.b2bflow.support.TestTenants;
 import com.b2bflow.support.TestTenants.Tenant;
+import com.b2bflow.support.TestTiers;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -21,17 +22,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Seed 000 step 7 and seed 004 in a real browser against the running application: a Buyer Administrator creates a
- * sub-organization and a buyer; a CSR finds the administrator, acts on behalf with a reason, creates a buyer, is
- * refused a deletion and stops. A screenshot of every page is kept under target/screenshots; every form field on every
- * page must have a label, and the pages must fit a phone-sized screen.
+ * A buyer administrator's first steps and a CSR acting on behalf in a real browser against the running application: a
+ * Buyer Administrator creates a sub-organization and a buyer; a CSR finds the administrator, acts on behalf with a
+ * reason, creates a buyer, is refused a deletion and stops. A screenshot of every page is kept under
+ * target/screenshots; every form field on every page must have a label, and the pages must fit a phone-sized screen.
  */
+@Tag(TestTiers.BROWSER)
 @IntegrationTest
 class StorefrontBrowserTest {
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.support.ApplicationNode;
+import com.b2bflow.support.TestDatabase;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Browser;
@@ -19,12 +21,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The application runs as its own process, as in production: the Camunda webapps keep static state that other
  * application contexts in a shared test JVM would disturb.
  */
+@Tag(TestTiers.BROWSER)
 class TasklistBrowserTest {
 
     @RegisterExtension
@@ -55,12 +60,19 @@ class TasklistBrowserTest {
     @BeforeAll
     static void launch() throws Exception {
         Browsers.assumeChromium();
-        node = ApplicationNode.start("tasklist-browser", Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:tasklist;DB_CLOSE_DELAY=-1",
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestSmtp.PORT),
-                "camunda.bpm.job-execution.wait-time-in-millis", "300",
-                "camunda.bpm.job-execution.max-wait", "1000"));
+        // the database of the pass: H2, or a fresh database on the embedded PostgreSQL with -Dtest.database=postgres
+        Map<String, String> properties = new HashMap<>();
+        if ("postgres".equals(System.getProperty("test.database"))) {
+            TestDatabase.postgresDatabase("b2b_tasklist_" + System.nanoTime())
+                    .forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:mem:tasklist;DB_CLOSE_DELAY=-1");
+        }
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(TestSmtp.port()));
+        properties.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
+        properties.put("camunda.bpm.job-execution.max-wait", "1000");
+        node = ApplicationNode.start("tasklist-browser", properties);
         playwright = Browsers.playwright();
         browser = Browsers.launch(playwright);
     }

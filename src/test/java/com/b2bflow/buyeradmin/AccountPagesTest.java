@@ -1,7 +1,6 @@
 package com.b2bflow.buyeradmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.b2bflow.support.TestTenants;
@@ -43,11 +43,11 @@ class AccountPagesTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(tenant.buyer())));
         mvc.perform(get("/store/account/organizations/new").param("parent", "" + tenant.organizationId())
                 .session(session)).andExpect(status().isOk());
-        mvc.perform(post("/store/account/organizations").session(session).with(csrf()).param("parentId",
+        mvc.perform(post("/store/account/organizations").session(session).with(StorefrontCsrf.token(mvc)).param("parentId",
                         "" + tenant.organizationId()).param("name", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the organization")));
-        String location = mvc.perform(post("/store/account/organizations").session(session).with(csrf())
+        String location = mvc.perform(post("/store/account/organizations").session(session).with(StorefrontCsrf.token(mvc))
                         .param("parentId", "" + tenant.organizationId()).param("name", "Research")
                         .param("address.city", "Bonn"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -59,14 +59,14 @@ class AccountPagesTest {
                 .session(session)).andExpect(status().isOk());
         String logonId = TestRegistrations.unique("page");
         String buyerPage = mvc.perform(post("/store/account/organizations/" + tenant.subOrganizationId() + "/buyers")
-                        .session(session).with(csrf()).param("logonId", logonId).param("lastName", "Paged")
+                        .session(session).with(StorefrontCsrf.token(mvc)).param("logonId", logonId).param("lastName", "Paged")
                         .param("email", logonId + "@example.com").param("roles", "Buyer", "Organization Participant"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         mvc.perform(get(buyerPage).session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("activation pending")));
-        mvc.perform(post(buyerPage + "/delete").session(session).with(csrf())).andExpect(status().isForbidden())
+        mvc.perform(post(buyerPage + "/delete").session(session).with(StorefrontCsrf.token(mvc))).andExpect(status().isForbidden())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("seller administrator")));
-        mvc.perform(post("/store/account/buyers/" + tenant.subBuyerId() + "/enabled").session(session).with(csrf())
+        mvc.perform(post("/store/account/buyers/" + tenant.subBuyerId() + "/enabled").session(session).with(StorefrontCsrf.token(mvc))
                 .param("enabled", "false")).andExpect(status().is3xxRedirection());
         assertThat(users.findById(tenant.subBuyerId()).orElseThrow().isEnabled()).isFalse();
         mvc.perform(get("/store/account/organizations").param("org", "" + tenants.create().organizationId())
@@ -85,11 +85,11 @@ class AccountPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Access customer&#39;s account")));
         mvc.perform(post("/store/customer-service/customers/" + tenant.adminId() + "/act-on-behalf").session(session)
-                        .with(csrf()).param("reason", " "))
+                        .with(StorefrontCsrf.token(mvc)).param("reason", " "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Give a reason")));
         mvc.perform(post("/store/customer-service/customers/" + tenant.adminId() + "/act-on-behalf").session(session)
-                        .with(csrf()).param("reason", "Ticket 77"))
+                        .with(StorefrontCsrf.token(mvc)).param("reason", "Ticket 77"))
                 .andExpect(header().string("Location", "/store/account"));
         mvc.perform(get("/store/account").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("You are acting on behalf of")))
@@ -99,7 +99,7 @@ class AccountPagesTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Sie handeln im Auftrag von")));
         mvc.perform(get("/store/account/customer-service-history").session(session))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/store/customer-service/on-behalf/stop").session(session).with(csrf()))
+        mvc.perform(post("/store/customer-service/on-behalf/stop").session(session).with(StorefrontCsrf.token(mvc)))
                 .andExpect(header().string("Location", "/store/customer-service"));
         mvc.perform(get("/store/customer-service").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(
@@ -107,9 +107,9 @@ class AccountPagesTest {
         mvc.perform(get("/store/customer-service/history").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("ON_BEHALF_ENDED")));
         mvc.perform(post("/store/customer-service/customers/" + tenant.adminId() + "/disable").session(session)
-                .with(csrf()).param("reason", "Ticket 78")).andExpect(status().is3xxRedirection());
+                .with(StorefrontCsrf.token(mvc)).param("reason", "Ticket 78")).andExpect(status().is3xxRedirection());
         assertThat(users.findById(tenant.adminId()).orElseThrow().isEnabled()).isFalse();
-        mvc.perform(post("/store/login").with(csrf()).param("logonId", tenant.admin())
+        mvc.perform(post("/store/login").with(StorefrontCsrf.token(mvc)).param("logonId", tenant.admin())
                 .param("logonPassword", TestRegistrations.PASSWORD))
                 .andExpect(header().string("Location", "/store/login?error=disabled"));
     }
@@ -129,7 +129,7 @@ class AccountPagesTest {
     }
 
     private MockHttpSession signIn(String logonId, String password, String landing) throws Exception {
-        var result = mvc.perform(post("/store/login").with(csrf()).param("logonId", logonId)
+        var result = mvc.perform(post("/store/login").with(StorefrontCsrf.token(mvc)).param("logonId", logonId)
                 .param("logonPassword", password)).andExpect(header().string("Location", landing)).andReturn();
         return (MockHttpSession) result.getRequest().getSession();
     }

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every path of superuserUserCreation: a buyer created by their administrator, activated through the link. */
@@ -58,6 +59,7 @@ class SuperuserUserCreationProcessTest {
     @Autowired ActivationService activation;
     @Autowired OrderingEligibility ordering;
     @Autowired UserRepository users;
+    @Autowired PasswordEncoder passwordEncoder;
     @Autowired RegistrationRepository registrations;
     @Autowired TestTenants tenants;
     @Autowired JobDriver jobs;
@@ -92,7 +94,8 @@ class SuperuserUserCreationProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_SendActivationEmail", "EndEvent_BuyerActivated");
         transactions.executeWithoutResult(status -> {
             var buyer = users.findById(created.buyer().id()).orElseThrow();
-            assertThat(buyer.getPasswordHash()).isNotNull();
+            assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, buyer.getPasswordHash()))
+                    .as("the password set through the activation link").isTrue();
             assertThat(ordering.mayOrder(buyer)).as("may order at once").isTrue();
         });
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,6 +21,7 @@ import com.b2bflow.registration.UserData;
 import com.b2bflow.support.CloudSuiteRequests;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +104,7 @@ class CloudSuiteHttpTest {
             mvc.perform(get("/api/registrations/" + created.get("id").asText()))
                     .andExpect(jsonPath("$.flow").value(flow))
                     .andExpect(jsonPath("$.organizationId").value(nullValue()));
-            mvc.perform(post("/store/login").with(csrf()).param("logonId", request.user().logonId())
+            mvc.perform(post("/store/login").with(StorefrontCsrf.token(mvc)).param("logonId", request.user().logonId())
                             .param("logonPassword", TestRegistrations.PASSWORD))
                     .andExpect(redirectedUrl("/store/login?error=pending"));
         }
@@ -148,14 +148,14 @@ class CloudSuiteHttpTest {
                 .andExpect(content().string(containsString("cannot be corrected")));
 
         RegistrationRequest request = CloudSuiteRequests.company();
-        mvc.perform(post("/store/register/business").with(csrf())
+        mvc.perform(post("/store/register/business").with(StorefrontCsrf.token(mvc))
                         .param("organization.name", request.organization().name())
                         .param("user.logonId", request.user().logonId())
                         .param("user.lastName", "Lovelace").param("user.email", request.user().email())
                         .param("user.password", TestRegistrations.PASSWORD).param("user.passwordVerify", "different one!"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The two passwords differ")));
-        MvcResult registered = mvc.perform(post("/store/register").with(csrf())
+        MvcResult registered = mvc.perform(post("/store/register").with(StorefrontCsrf.token(mvc))
                         .param("organization.name", request.organization().name())
                         .param("address.city", "Amsterdam")
                         .param("user.logonId", request.user().logonId())
@@ -188,7 +188,7 @@ class CloudSuiteHttpTest {
                 .andExpect(jsonPath("$.registrationId").value(registrationId));
 
         // the user has no password yet: sign-in fails until the link is used
-        mvc.perform(post("/store/login").with(csrf()).param("logonId", request.user().logonId())
+        mvc.perform(post("/store/login").with(StorefrontCsrf.token(mvc)).param("logonId", request.user().logonId())
                 .param("logonPassword", TestRegistrations.PASSWORD)).andExpect(redirectedUrl("/store/login?error=bad-credentials"));
         jobs.executeAll();
         String token = token(request.user().email());
@@ -236,7 +236,7 @@ class CloudSuiteHttpTest {
     }
 
     private MockHttpSession signIn(String logonId, String password, String expectedTarget) throws Exception {
-        MvcResult result = mvc.perform(post("/store/login").with(csrf()).param("logonId", logonId)
+        MvcResult result = mvc.perform(post("/store/login").with(StorefrontCsrf.token(mvc)).param("logonId", logonId)
                 .param("logonPassword", password)).andExpect(redirectedUrl(expectedTarget)).andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
     }

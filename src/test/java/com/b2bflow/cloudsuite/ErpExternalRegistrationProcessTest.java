@@ -170,7 +170,9 @@ class ErpExternalRegistrationProcessTest {
         renewals.request(request.user().logonId());
         assertThat(TestSmtp.to(mail, request.user().email())).hasSize(2);
         activation.activate(lastToken(request.user().email()), TestRegistrations.PASSWORD);
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().getPasswordHash()).isNotNull();
+        assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD,
+                users.findByLogonId(request.user().logonId()).orElseThrow().getPasswordHash()))
+                .as("the password set through the renewed link").isTrue();
     }
 
     private ProcessInstance instance(SubmittedRegistration submitted) {

@@ -25,6 +25,7 @@ import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,12 +152,16 @@ class ErpExternalTaskClientTest {
         assertThat(bad.getBody()).contains("erpCustomerNumber");
         assertThat(externalTasks.createExternalTaskQuery().externalTaskId(taskId).count()).isEqualTo(1);
 
-        // other staff may not answer for the ERP
-        ResponseEntity<String> foreign = http.withBasicAuth("backoffice", "demo").postForEntity(
-                "/engine-rest/external-task/fetchAndLock", json("{\"workerId\":\"intruder\",\"maxTasks\":10,"
-                        + "\"topics\":[{\"topicName\":\"erp-registration\",\"lockDuration\":1000}]}"), String.class);
+        // other staff may not answer for the ERP: the task is free to fetch, yet backoffice gets none and it stays free
+        externalTasks.unlock(taskId);
+        ResponseEntity<String> foreign = fetchAndLock("backoffice", "intruder", blocked);
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(foreign.getBody()).isEqualTo("[]");
+        ExternalTask untouched = externalTasks.createExternalTaskQuery().externalTaskId(taskId).singleResult();
+        assertThat(untouched.getWorkerId()).as("worker of the refused fetch").isNull();
+        assertThat(untouched.getLockExpirationTime()).as("lock of the refused fetch").isNull();
+        ResponseEntity<String> own = fetchAndLock("erp-integration", "erp-test-client", blocked);
+        assertThat(own.getBody()).as("the ERP itself can fetch the same task").contains(taskId);
 
         // the integration sees the ERP flow's instances only
         submitters.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization());
@@ -182,6 +187,13 @@ class ErpExternalTaskClientTest {
 
     private String instanceOf(String registrationId) {
         return registrations.findById(registrationId).orElseThrow().getProcessInstanceId();
+    }
+
+    private ResponseEntity<String> fetchAndLock(String user, String workerId, String businessKey) {
+        return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/external-task/fetchAndLock",
+                json("{\"workerId\":\"" + workerId + "\",\"maxTasks\":10,\"topics\":[{\"topicName\":"
+                        + "\"erp-registration\",\"lockDuration\":30000,\"businessKey\":\"" + businessKey + "\"}]}"),
+                String.class);
     }
 
     private static HttpEntity<String> json(String body) {

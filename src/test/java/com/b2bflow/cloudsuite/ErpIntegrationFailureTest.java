@@ -29,6 +29,8 @@ import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,13 +76,23 @@ class ErpIntegrationFailureTest {
         mail.purgeEmailFromAllMailboxes();
     }
 
+    @AfterEach
+    void engineTimeBack() {
+        ClockUtil.reset();
+    }
+
+    /** The engine's clock moves past the 30 s lock: no wall-clock wait, whatever the machine's load. */
+    private static void lockExpires() {
+        ClockUtil.offset(31_000L);
+    }
+
     @Test
     void aWorkerThatCrashesHoldingTheLockLosesItAndAnotherWorkerCompletesOnce() throws Exception {
         Submitted registration = submit("Crash");
-        assertThat(fetch("erp-crashed", registration.id(), 1000)).hasSize(1);
+        assertThat(fetch("erp-crashed", registration.id(), 30_000)).hasSize(1);
         // the worker dies here: no complete, no failure, no unlock; nothing else may take the task while it is locked
-        assertThat(fetch("erp-standby", registration.id(), 1000)).as("locked by the crashed worker").isEmpty();
-        Thread.sleep(1300);
+        assertThat(fetch("erp-standby", registration.id(), 30_000)).as("locked by the crashed worker").isEmpty();
+        lockExpires();
 
         // the official client, as a restarted ERP worker, picks the task up once the lock has expired
         String number = number("CRASH");
@@ -106,8 +118,8 @@ class ErpIntegrationFailureTest {
     @Test
     void aLateAnswerAfterTheLockWentToAnotherWorkerIsRefusedAndChangesNothing() throws Exception {
         Submitted registration = submit("Late");
-        String taskId = fetch("erp-slow", registration.id(), 1000).get(0).get("id").asText();
-        Thread.sleep(1300);
+        String taskId = fetch("erp-slow", registration.id(), 30_000).get(0).get("id").asText();
+        lockExpires();
         assertThat(fetch("erp-fast", registration.id(), 30_000)).hasSize(1);
 
         // while the other worker holds the task: refused, the task stays with that worker

@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The JSON API as a script or single-page client uses it, over real HTTP: session cookie, the XSRF-TOKEN cookie sent
- * back raw in X-XSRF-TOKEN, a CSR acting on behalf of a Buyer Administrator within seed 004's limits, and the audit.
+ * back raw in X-XSRF-TOKEN, a CSR acting on behalf of a Buyer Administrator within the act-on-behalf limits, and the
+ * audit.
  */
 @IntegrationTest
 class OnBehalfApiTest {
@@ -44,34 +45,24 @@ class OnBehalfApiTest {
     @Autowired JobDriver jobs;
     final ObjectMapper json = new ObjectMapper();
 
-    @Autowired List<org.springframework.security.web.SecurityFilterChain> chains;
-
     @BeforeEach
     void purge() throws Exception {
         mail.purgeEmailFromAllMailboxes();
-        restoreCookieCsrfRepository();
-    }
-
-    /**
-     * MockMvc's {@code csrf()} (used by other tests sharing this application context) swaps the storefront's CSRF token
-     * repository for a session-based test double, in the live filter. This test talks real HTTP and needs the real
-     * cookie repository of SecurityConfiguration back.
-     */
-    private void restoreCookieCsrfRepository() {
-        org.springframework.mock.web.MockHttpServletRequest probe =
-                new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/me");
-        chains.stream().filter(chain -> chain.matches(probe)).findFirst().orElseThrow().getFilters().stream()
-                .filter(org.springframework.security.web.csrf.CsrfFilter.class::isInstance)
-                .forEach(filter -> org.springframework.test.util.ReflectionTestUtils.setField(filter, "tokenRepository",
-                        org.springframework.security.web.csrf.CookieCsrfTokenRepository.withHttpOnlyFalse()));
     }
 
     @Test
     void aScriptSignsInWithTheXsrfCookieAndAdministersItsOrganization() throws Exception {
         Tenant tenant = tenants.create();
         Client admin = new Client();
-        assertThat(admin.get("/api/me").statusCode()).isEqualTo(401);
+        var first = admin.get("/api/me");
+        assertThat(first.statusCode()).isEqualTo(401);
         assertThat(admin.xsrf()).as("XSRF-TOKEN issued on the first GET /api/me").isNotNull();
+        // the attributes production sets (SecurityConfiguration): readable by the script, SameSite=Lax, Secure only
+        // where the session cookie is (HTTPS profiles; plain HTTP here)
+        assertThat(first.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).contains("Path=/")
+                        .containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("HttpOnly")
+                        .doesNotContainIgnoringCase("Secure"));
         assertThat(admin.signIn(tenant.admin(), TestRegistrations.PASSWORD).statusCode()).isEqualTo(302);
 
         HttpResponse<String> me = admin.get("/api/me");
@@ -105,7 +96,7 @@ class OnBehalfApiTest {
     }
 
     @Test
-    void aCsrActsOnBehalfWithinSeed004sLimitsAndEverythingIsAudited() throws Exception {
+    void aCsrActsOnBehalfWithinItsLimitsAndEverythingIsAudited() throws Exception {
         Tenant tenant = tenants.create();
         Client csr = new Client();
         csr.get("/api/me");
@@ -145,7 +136,7 @@ class OnBehalfApiTest {
         assertThat(csr.send("DELETE", "/api/me/organizations/" + tenant.subOrganizationId(), null, true)
                 .statusCode()).isEqualTo(403);
         assertThat(csr.get("/api/me/organizations/" + tenant.organizationId() + "/customer-service-history")
-                .statusCode()).as("not in seed 004's subset").isEqualTo(403);
+                .statusCode()).as("not in the act-on-behalf subset").isEqualTo(403);
 
         assertThat(csr.send("DELETE", "/api/csr/on-behalf", null, true).statusCode()).isEqualTo(204);
         JsonNode staffMe = body(csr.get("/api/me"));
@@ -201,7 +192,7 @@ class OnBehalfApiTest {
     }
 
     @Test
-    void sellerAdministratorsDoWhatSeed004ReservesToThem() throws Exception {
+    void sellerAdministratorsDoWhatIsReservedToThem() throws Exception {
         Tenant tenant = tenants.create();
         Client staff = new Client();
         staff.basic = "seller-admin:demo";

@@ -2,13 +2,22 @@ package com.b2bflow.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.b2bflow.staff.StaffGroups;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.ThrowawayStaff;
 import com.b2bflow.system.LeanHistoryLevel;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import java.util.Comparator;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.camunda.bpm.engine.management.SchemaLogEntry;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -23,6 +32,9 @@ import org.springframework.http.ResponseEntity;
 class ApplicationStartupTest {
 
     @Autowired
+    IdentityService identity;
+
+    @Autowired
     TestRestTemplate http;
 
     @Autowired
@@ -34,11 +46,37 @@ class ApplicationStartupTest {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    ConfigurableListableBeanFactory beans;
+
     @Test
     void flywayAndEngineSchemaComeUp() {
-        assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2");
+        // 20: the engine's tables (system/CamundaEngineSchema); the engine only checks them (schema-update: false)
+        assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2", "20", "21");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(repository.createDeploymentQuery().count()).isPositive();
+    }
+
+    /** The engine only checks its tables (schema-update: false): Flyway must have made them before it is built. */
+    @Test
+    void theEngineIsBuiltAfterFlyway() {
+        String[] engines = beans.getBeanNamesForType(ProcessEngine.class, true, false);
+        assertThat(engines).isNotEmpty().allSatisfy(name -> assertThat(beans.getBeanDefinition(
+                BeanFactoryUtils.transformedBeanName(name)).getDependsOn()).contains("flywayInitializer"));
+    }
+
+    /** A Camunda upgrade without its upgrade migration (docs/adr/0010) leaves the schema log behind the engine. */
+    @Test
+    void engineSchemaIsOfTheEnginesVersion() {
+        String newest = engine.getManagementService().createSchemaLogQuery().list().stream()
+                .map(SchemaLogEntry::getVersion).max(Comparator.comparing(MigrationVersion::fromVersion)).orElseThrow();
+        String engineVersion = ProductPropertiesUtil.getProductVersion();
+        assertThat(minor(newest)).isEqualTo(minor(engineVersion));
+    }
+
+    private static String minor(String version) {
+        String[] parts = version.split("[.-]");
+        return parts[0] + "." + parts[1];
     }
 
     @Test
@@ -68,7 +106,12 @@ class ApplicationStartupTest {
         ResponseEntity<String> definitions = http.withBasicAuth("admin", "demo")
                 .getForEntity("/engine-rest/process-definition", String.class);
         assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.withBasicAuth("admin", "wrong").getForEntity("/engine-rest/task", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // a wrong password delays the next sign-in of that user: tried on a staff user of this test's own
+        try (ThrowawayStaff probe = ThrowawayStaff.inGroup(identity, StaffGroups.CAMUNDA_ADMIN)) {
+            assertThat(http.withBasicAuth(probe.id(), probe.password())
+                    .getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.withBasicAuth(probe.id(), "wrong").getForEntity("/engine-rest/task", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package com.b2bflow.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,6 +17,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.RegistrationParents;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.StorefrontSignIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -199,8 +199,7 @@ class SignInTest {
     }
 
     private ResultActions signIn(String logonId, String password) throws Exception {
-        return mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                .user(logonId).password(password));
+        return mvc.perform(StorefrontSignIn.form(mvc, logonId, password));
     }
 
     private User user(ApprovalState state, boolean enabled) {

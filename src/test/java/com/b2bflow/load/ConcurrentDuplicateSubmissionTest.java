@@ -6,6 +6,7 @@ import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -25,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * answer most of them before the password is hashed; the unique constraints decide the race among those that
  * passed the checks together.
  */
+@Tag(TestTiers.LOAD)
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class ConcurrentDuplicateSubmissionTest {
 

@@ -7,6 +7,8 @@ import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestStaff;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,8 +32,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +43,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Two seller administrators complete the same review task at the same moment through {@code /engine-rest} (what
  * Tasklist uses), released together by a barrier, 20 times with nobody's claim and 20 times with the task claimed
  * by one of them (and 5 times two claims at once): one wins (204), the other is told clearly that someone else was first (409, never a 500 or a
- * bare 404), and the process advanced exactly once.
+ * bare 404), and the process advanced exactly once. A task claimed by one of them is completed by the claimant only:
+ * the colleague gets a 403 that names the claimant (or a 409 when the claimant's completion committed first).
  */
+@Tag(TestTiers.LOAD)
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class ConcurrentTaskCompletionTest {
 
@@ -141,14 +146,27 @@ class ConcurrentTaskCompletionTest {
                     return send(second, "POST", "/engine-rest/task/" + taskId + "/complete", approve);
                 });
                 List<HttpResponse<String>> both = List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
-                both.forEach(r -> outcomes.merge(r.statusCode() + (r.statusCode() == 409 ? " "
+                both.forEach(r -> outcomes.merge(r.statusCode() + (r.statusCode() >= 400 ? " "
                         + message(r) : ""), 1, Integer::sum));
-                assertThat(both).as("statuses of %s", taskId).extracting(HttpResponse::statusCode)
-                        .containsExactlyInAnyOrder(204, 409);
-                HttpResponse<String> conflict = both.stream().filter(r -> r.statusCode() == 409).findFirst()
-                        .orElseThrow();
-                assertThat(conflict.headers().firstValue("Content-Type").orElse("")).contains("application/json");
-                assertThat(message(conflict)).containsIgnoringCase("someone else");
+                if (claimedByFirst) {
+                    // only the claimant may complete: the colleague is refused as long as the task is open (403
+                    // naming the holder), or finds it completed already (409); the claimant never loses
+                    HttpResponse<String> colleague = both.get(1);
+                    assertThat(both.get(0).statusCode()).as("the claimant's completion of %s: %s", taskId,
+                            both.get(0).body()).isEqualTo(204);
+                    assertThat(colleague.statusCode()).as("the colleague's completion of %s: %s", taskId,
+                            colleague.body()).isIn(403, 409);
+                    assertThat(colleague.headers().firstValue("Content-Type").orElse("")).contains("application/json");
+                    assertThat(message(colleague)).as("the colleague's answer").contains(colleague.statusCode() == 403
+                            ? "claimed by " + first : "already completed by someone else");
+                } else {
+                    assertThat(both).as("statuses of %s", taskId).extracting(HttpResponse::statusCode)
+                            .containsExactlyInAnyOrder(204, 409);
+                    HttpResponse<String> conflict = both.stream().filter(r -> r.statusCode() == 409).findFirst()
+                            .orElseThrow();
+                    assertThat(conflict.headers().firstValue("Content-Type").orElse("")).contains("application/json");
+                    assertThat(message(conflict)).containsIgnoringCase("someone else");
+                }
 
                 assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                         .activityId("Task_ReviewRegistration").finished().count()).as("reviews completed").isOne();
@@ -162,6 +180,10 @@ class ConcurrentTaskCompletionTest {
         }
         System.out.printf("LOAD task completion races (%s): %d rounds, outcomes %s%n",
                 claimedByFirst ? "claimed by one" : "unclaimed", ROUNDS, outcomes);
+        if (claimedByFirst) {
+            assertThat(outcomes.keySet()).as("the colleague was refused while the task was open at least once")
+                    .anyMatch(outcome -> outcome.startsWith("403"));
+        }
     }
 
     private String message(HttpResponse<String> response) {
@@ -197,14 +219,6 @@ class ConcurrentTaskCompletionTest {
     }
 
     private String staffMember(String prefix) {
-        String id = TestRegistrations.unique(prefix);
-        User user = identity.newUser(id);
-        user.setFirstName("Race");
-        user.setLastName(prefix);
-        user.setEmail(id + "@staff.example.com");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        identity.createMembership(id, StaffGroups.SELLER_ADMINS);
-        return id;
+        return TestStaff.create(identity, prefix, PASSWORD, StaffGroups.SELLER_ADMINS);
     }
 }

@@ -7,6 +7,7 @@ import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.b2bflow.support.TestTenants;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -43,6 +44,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +63,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Runs once per {@code mvn verify}, on PostgreSQL (the production database): pom.xml leaves it out of the H2
  * pass. {@code -Dload.seconds} and {@code -Dload.threads} change the defaults (45 s, 16 threads).
  */
+@Tag(TestTiers.LOAD)
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class MixedTrafficLoadTest {
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.b2bflow.support.ApplicationNode;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * submissions get a 503 and leave nothing behind, and once PostgreSQL is back the same application accepts them
  * again without a restart.
  */
+@Tag(TestTiers.NODES)
 class DatabaseOutageTest {
 
     @RegisterExtension
@@ -36,7 +42,7 @@ class DatabaseOutageTest {
 
     @Test
     void unreachableAtStartUpIsAClearMessageAndANonZeroExit() throws Exception {
-        int closedPort = ApplicationNode.freePort();
+        int closedPort = freePort();
         Map<String, String> properties = new HashMap<>();
         properties.put("spring.profiles.active", "postgres");
         properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/b2b");
@@ -53,10 +59,13 @@ class DatabaseOutageTest {
     @Test
     void anOutageDuringOperationIsA503ThatLosesNothingAndHealsWithoutRestart() throws Exception {
         Path dataDirectory = Files.createTempDirectory("b2b-outage-pg");
-        int pgPort = ApplicationNode.freePort();
+        int pgPort = freePort();
         EmbeddedPostgres postgres = startPostgres(dataDirectory, pgPort);
         try (ApplicationNode node = ApplicationNode.start("outage", nodeProperties(postgres))) {
-            assertThat(submit(node, TestRegistrations.organization()).statusCode()).isEqualTo(201);
+            var first = TestRegistrations.organization();
+            HttpResponse<String> accepted = submit(node, first);
+            assertThat(accepted.statusCode()).isEqualTo(201);
+            String firstId = json.readTree(accepted.body()).get("id").asText();
 
             postgres.close();
             var lost = TestRegistrations.organization();
@@ -75,6 +84,19 @@ class DatabaseOutageTest {
 
             HttpResponse<String> retried = submit(node, lost);
             assertThat(retried.statusCode()).as("the refused submission left nothing behind").isEqualTo(201);
+
+            // the registration accepted before the outage finishes its automatic steps: it waits for the review,
+            // and its applicant has been mailed, once per mail
+            Instant finished = Instant.now().plusSeconds(90);
+            while (!("Task_ReviewRegistration".equals(step(node, firstId))
+                    && !TestSmtp.to(mail, first.user().email()).isEmpty()) && Instant.now().isBefore(finished)) {
+                Thread.sleep(250);
+            }
+            assertThat(step(node, firstId)).as("step of the registration accepted before the outage")
+                    .isEqualTo("Task_ReviewRegistration");
+            List<String> subjects = TestSmtp.to(mail, first.user().email()).stream().map(TestSmtp::subject).toList();
+            assertThat(subjects).as("mails to the applicant accepted before the outage").isNotEmpty()
+                    .doesNotHaveDuplicates();
         } finally {
             postgres.close();
         }
@@ -94,8 +116,23 @@ class DatabaseOutageTest {
         properties.put("spring.datasource.password", "postgres");
         properties.put("spring.datasource.hikari.connection-timeout", "2000");
         properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", String.valueOf(TestSmtp.PORT));
+        properties.put("spring.mail.port", String.valueOf(TestSmtp.port()));
+        // the postgres profile requires HTTPS (production runs behind a TLS proxy); this node speaks plain http
+        properties.put("app.security.require-https", "false");
         return properties;
+    }
+
+    private String step(ApplicationNode node, String registrationId) throws Exception {
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(node.url("/api/registrations/"
+                + registrationId))).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return status.statusCode() == 200 ? json.readTree(status.body()).path("step").asText() : "HTTP " + status.statusCode();
+    }
+
+    /** A port for the restartable PostgreSQL (it must come back on the same one), or one nothing listens on. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private HttpResponse<String> submit(ApplicationNode node, com.b2bflow.registration.RegistrationRequest request)

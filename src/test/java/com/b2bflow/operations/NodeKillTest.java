@@ -7,6 +7,7 @@ import com.b2bflow.support.ApplicationNode;
 import com.b2bflow.support.TestDatabase;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -18,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the database transaction: notifications are at-least-once, bounded by the job executor's threads).
  * What was lost: nothing.
  */
+@Tag(TestTiers.NODES)
 class NodeKillTest {
 
     private static final int REGISTRATIONS = 20;
@@ -112,8 +116,21 @@ class NodeKillTest {
             });
             await("half of the registrations submitted and some decided",
                     () -> accepted.size() >= REGISTRATIONS / 2 && decisions.get() >= 3, Duration.ofSeconds(90));
-            first.kill();
-            killed.set(true);
+            // provably mid-transaction at the kill: the next submission has written its organization and user and
+            // waits for the registration table, which this connection holds
+            try (Connection blocker = connection()) {
+                blocker.setAutoCommit(false);
+                try (Statement lock = blocker.createStatement()) {
+                    lock.execute("LOCK TABLE registration IN SHARE ROW EXCLUSIVE MODE");
+                }
+                await("a submission waiting inside its transaction", () -> count("SELECT COUNT(*) FROM "
+                        + "pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                        + "AND xact_start IS NOT NULL AND query ILIKE 'insert into registration%'") > 0,
+                        Duration.ofSeconds(60));
+                first.kill();
+                killed.set(true);
+                blocker.rollback();
+            }
             assertThat(first.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
         } finally {
             killed.set(true);
@@ -121,6 +138,7 @@ class NodeKillTest {
             assertThat(traffic.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
             first.kill();
         }
+        assertThat(inFlight).as("submissions in flight at the kill").isNotEmpty();
         int acceptedBeforeKill = accepted.size();
         int decisionsBeforeKill = decisions.get();
 
@@ -144,6 +162,7 @@ class NodeKillTest {
                     .as("process of committed registration " + registration.getValue()).isOne();
         }
 
+        assertThat(lost).as("the submission killed inside its transaction left nothing").isNotEmpty();
         ApplicationNode second = ApplicationNode.start("kill-node2", properties);
         try {
             // the clients whose submission got no answer send it again, the rest of the traffic follows

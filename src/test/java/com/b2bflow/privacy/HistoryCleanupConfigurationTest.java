@@ -2,13 +2,25 @@ package com.b2bflow.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.b2bflow.registration.RegistrationFlow;
+import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestTiers;
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * withdrawn registrations go sooner, with the erasure (30 days): the TTL is never shorter than the erasure period,
  * so the history of a rejected registration is still there for the erasure to remove with the rest.
  */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class HistoryCleanupConfigurationTest {
 
@@ -48,5 +61,50 @@ class HistoryCleanupConfigurationTest {
         assertThat(privacy.eraseRejectedAfter()).isEqualTo(Duration.ofDays(30));
         assertThat(Duration.ofDays(HISTORY_TIME_TO_LIVE_DAYS)).isGreaterThanOrEqualTo(privacy.eraseRejectedAfter());
         assertThat(privacy.erasureCron()).isEqualTo("0 30 2 * * *");
+    }
+
+    @Autowired RegistrationSubmitters submitters;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired JobDriver jobs;
+
+    /** The engine's clock is moved (ClockUtil), not the test's: the cleanup removes what is due, and only that. */
+    @Test
+    void theCleanupRemovesAFinishedProcessOnceItsTimeToLiveIsOverAndNotBefore() {
+        String id = submitters.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization()).id();
+        jobs.executeAll();
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+                Map.of("approved", false, "rejectionReason", "history cleanup test"));
+        jobs.executeAll();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count())
+                .as("the rejected registration's process ended").isOne();
+        try {
+            ClockUtil.offset(Duration.ofDays(HISTORY_TIME_TO_LIVE_DAYS - 1).toMillis());
+            cleanUp(instance);
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
+                    .as("history one day before its time to live is over").isOne();
+
+            ClockUtil.offset(Duration.ofDays(HISTORY_TIME_TO_LIVE_DAYS + 1).toMillis());
+            cleanUp(instance);
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
+                    .as("history one day after its time to live is over").isZero();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isZero();
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isZero();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** Runs the cleanup job now, in rounds (a round removes one batch), until the instance is gone or 20 rounds. */
+    private void cleanUp(String instance) {
+        for (int round = 0; round < 20; round++) {
+            Job cleanup = history.cleanUpHistoryAsync(true);
+            management.executeJob(cleanup.getId());
+            if (history.createHistoricProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+                return;
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,11 +21,14 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.privacy.PrivacyFixtures.Registrant;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationRepository;
+import com.b2bflow.support.DatabaseSearch;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestMembers;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -36,12 +38,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** GDPR: withdrawal by the applicant, data export (own and by staff), erasure by staff. */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class PersonalDataTest {
 
@@ -129,7 +133,7 @@ class PersonalDataTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Withdraw my registration")));
 
-        mvc.perform(post("/store/registration/{id}/withdraw", registrant.id()).with(csrf())
+        mvc.perform(post("/store/registration/{id}/withdraw", registrant.id()).with(StorefrontCsrf.token(mvc))
                         .param("logonId", registrant.logonId()).param("password", "wrong pass"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"withdraw-error\"")));
@@ -138,7 +142,7 @@ class PersonalDataTest {
                 .andExpect(status().isForbidden()); // no CSRF token
         assertThat(registrations.findById(registrant.id()).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
 
-        mvc.perform(post("/store/registration/{id}/withdraw", registrant.id()).with(csrf())
+        mvc.perform(post("/store/registration/{id}/withdraw", registrant.id()).with(StorefrontCsrf.token(mvc))
                         .param("logonId", registrant.logonId()).param("password", TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/registration/" + registrant.id()));
         mvc.perform(get("/store/registration/{id}", registrant.id()))

@@ -10,10 +10,12 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.privacy.PrivacyFixtures.Registrant;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationRepository;
+import com.b2bflow.support.DatabaseSearch;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The scheduled erasure with a retention period of zero (its own context and so its own database: the run erases
  * every rejected or withdrawn registration there is).
  */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 @TestPropertySource(properties = "app.privacy.erase-rejected-after=PT0S")
 class ScheduledErasureTest {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,6 +20,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestMembers;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -154,16 +154,16 @@ class BuyerSelfRegistrationIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(request.user().logonId())));
         mvc.perform(post("/store/account/approvals/{id}", id).param("approved", "false")
-                        .with(user(TestMembers.principal(approver))).with(csrf()))
+                        .with(user(TestMembers.principal(approver))).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("A rejection needs a reason")));
         mvc.perform(post("/store/account/approvals/{id}", id).param("approved", "false")
                         .param("rejectionReason", "Unknown to us")
-                        .with(user(TestMembers.principal(approver))).with(csrf()))
+                        .with(user(TestMembers.principal(approver))).with(StorefrontCsrf.token(mvc)))
                 .andExpect(redirectedUrl("/store/account/approvals"))
                 .andExpect(flash().attribute("decided", "REJECTED"));
         mvc.perform(post("/store/account/approvals/{id}", id).param("approved", "true")
-                        .with(user(TestMembers.principal(approver))).with(csrf()))
+                        .with(user(TestMembers.principal(approver))).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isConflict());
         jobs.executeAll();
         assertThat(TestSmtp.to(mail, request.user().email())).last()
@@ -178,7 +178,7 @@ class BuyerSelfRegistrationIntegrationTest {
         String correctedId = corrected.getResponse().getRedirectedUrl().replace("/store/registration/", "");
         jobs.executeAll();
         mvc.perform(post("/store/account/approvals/{id}", correctedId).param("approved", "true")
-                        .with(user(TestMembers.principal(approver))).with(csrf()))
+                        .with(user(TestMembers.principal(approver))).with(StorefrontCsrf.token(mvc)))
                 .andExpect(redirectedUrl("/store/account/approvals"));
         assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
     }
@@ -190,7 +190,7 @@ class BuyerSelfRegistrationIntegrationTest {
         mvc.perform(get("/api/me/approvals").with(user(TestMembers.principal(approver))))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(id))));
         mvc.perform(postJson("/api/me/approvals/" + id, Map.of("approved", true))
-                        .with(user(TestMembers.principal(approver))).with(csrf()))
+                        .with(user(TestMembers.principal(approver))).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("not open for a decision yet")));
         jobs.executeAll();
@@ -200,7 +200,7 @@ class BuyerSelfRegistrationIntegrationTest {
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].logonId").value(request.user().logonId()))
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].organizationName").value(organization.getName()));
         mvc.perform(postJson("/api/me/approvals/" + id, Map.of("approved", true))
-                        .with(user(TestMembers.principal(approver))).with(csrf()))
+                        .with(user(TestMembers.principal(approver))).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id)).andExpect(jsonPath("$.state").value("APPROVED"));
         jobs.executeAll();
@@ -220,8 +220,8 @@ class BuyerSelfRegistrationIntegrationTest {
         return post(path).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
     }
 
-    private static MockHttpServletRequestBuilder form(RegistrationRequest request) {
-        return post("/store/register/buyer").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+    private MockHttpServletRequestBuilder form(RegistrationRequest request) {
+        return post("/store/register/buyer").with(StorefrontCsrf.token(mvc)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("organization.name", request.organization().name())
                 .param("user.logonId", request.user().logonId())
                 .param("user.password", TestRegistrations.PASSWORD)

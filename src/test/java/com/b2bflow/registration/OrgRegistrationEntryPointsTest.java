@@ -1,8 +1,6 @@
 package com.b2bflow.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,6 +14,8 @@ import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
+import com.b2bflow.support.StorefrontSignIn;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,7 +111,7 @@ class OrgRegistrationEntryPointsTest {
     }
 
     @Test
-    void hclRefusesTheSeedsForbiddenParametersByName() throws Exception {
+    void hclRefusesTheForbiddenParametersByName() throws Exception {
         for (String forbidden : new String[] {"usr_parentMember", "org_parentMember", "org_administratorFirstName",
                 "org_administratorLastName", "org_administratorMiddleName", "org_orgEntityType"}) {
             String key = TestRegistrations.unique("forbidden");
@@ -154,7 +154,11 @@ class OrgRegistrationEntryPointsTest {
     @Test
     void storefrontFormShowsFieldErrorsAndKeepsNothing() throws Exception {
         String key = TestRegistrations.unique("pagebad");
-        mvc.perform(page(key, "tooshort").param("user.passwordVerify", "different"))
+        // setParameter replaces the helper's value; param() would add a second one, which is refused as repeated
+        mvc.perform(page(key, "tooshort").with(request -> {
+                    request.setParameter("user.passwordVerify", "different");
+                    return request;
+                }))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("12 to 64 characters")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("The two passwords differ")))
@@ -249,15 +253,13 @@ class OrgRegistrationEntryPointsTest {
         String id = json.readTree(body).get("id").asText();
         jobs.executeAll();
 
-        mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                        .user(request.user().logonId()).password(TestRegistrations.PASSWORD))
+        mvc.perform(StorefrontSignIn.form(mvc, request.user().logonId(), TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/login?error=pending"));
         mvc.perform(get("/store/login").param("error", "pending"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("waiting for approval")));
 
         decide(id, true);
-        MvcResult signedIn = mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                        .user(request.user().logonId()).password(TestRegistrations.PASSWORD))
+        MvcResult signedIn = mvc.perform(StorefrontSignIn.form(mvc, request.user().logonId(), TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/account")).andReturn();
         mvc.perform(get("/store/account").session((org.springframework.mock.web.MockHttpSession)
                         signedIn.getRequest().getSession()))
@@ -272,8 +274,7 @@ class OrgRegistrationEntryPointsTest {
         String id = json.readTree(submitJson(request).andReturn().getResponse().getContentAsString()).get("id").asText();
         jobs.executeAll();
         decide(id, false);
-        mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                        .user(request.user().logonId()).password(TestRegistrations.PASSWORD))
+        mvc.perform(StorefrontSignIn.form(mvc, request.user().logonId(), TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/login?error=rejected"));
         mvc.perform(get("/store/register/organization").param("correct", id)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(request.organization().name())))
@@ -338,8 +339,8 @@ class OrgRegistrationEntryPointsTest {
                 .param("usr_email1", key + "@hcl.example.com");
     }
 
-    private static MockHttpServletRequestBuilder page(String key, String password) {
-        return post("/store/register/organization").with(csrf())
+    private MockHttpServletRequestBuilder page(String key, String password) {
+        return post("/store/register/organization").with(StorefrontCsrf.token(mvc))
                 .param("organization.name", key + " AG").param("organization.taxId", "DE123")
                 .param("address.city", "Munich").param("user.firstName", "Grace").param("user.lastName", "Hopper")
                 .param("user.email", key + "@page.example.com").param("user.logonId", key)

@@ -10,10 +10,12 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.TestMembers;
 import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestTiers;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The password hash computed beside the submission's transaction reaches the user row when it commits. */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class PendingPasswordHashTest {
 
@@ -57,7 +60,7 @@ class PendingPasswordHashTest {
                     User user = new User(logonId, organization, ProfileType.B);
                     user.setLastName("Pending");
                     user.setEmail(logonId + "@example.com");
-                    new PendingPasswordHash(hash).writeTo(user);
+                    new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
                     users.saveAndFlush(user);
                     assertThat(user.getPasswordHash()).isNull();
                     saved.countDown();
@@ -80,7 +83,7 @@ class PendingPasswordHashTest {
             User user = new User(logonId, organization, ProfileType.B);
             user.setLastName("Failed");
             user.setEmail(logonId + "@example.com");
-            new PendingPasswordHash(hash).writeTo(user);
+            new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
             users.saveAndFlush(user);
             hash.completeExceptionally(new IllegalStateException("hash failed"));
         })).isInstanceOf(IllegalStateException.class).hasMessage("hash failed");

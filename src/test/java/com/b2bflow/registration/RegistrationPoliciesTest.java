@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.b2bflow.B2bRegistrationApplication;
 import com.b2bflow.member.ProfileType;
+import com.b2bflow.support.TestTiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -181,6 +183,7 @@ class RegistrationPoliciesTest {
 
     /** A bad policy in the configuration stops the application, and the error names the key at fault. */
     @Test
+    @Tag(TestTiers.INTEGRATION)
     void invalidPolicyStopsStartUp() {
         Throwable failure = null;
         // The app needs a servlet environment (its security filter chains), so a web server on a free port rather

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,6 +18,8 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
+import com.b2bflow.support.StorefrontCsrf;
+import com.b2bflow.support.StorefrontSignIn;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reseller registration through every entry point (ResellerRegistrationAdd, the JSON API, the storefront page), the
- * site administrator's approval in Tasklist (engine REST), and what seed 002 promises after it: the reseller
- * administrator signs in and approves the buyers who register with the new organization.
+ * site administrator's approval in Tasklist (engine REST), and what HCL Commerce's reseller registration promises after
+ * it: the reseller administrator signs in and approves the buyers who register with the new organization.
  */
 @IntegrationTest
 class ResellerRegistrationIntegrationTest {
@@ -96,7 +96,7 @@ class ResellerRegistrationIntegrationTest {
     }
 
     @Test
-    void resellerRegistrationAddRefusesTheSeedsForbiddenParameters() throws Exception {
+    void resellerRegistrationAddRefusesTheForbiddenParameters() throws Exception {
         for (String forbidden : new String[] {"org_orgEntityType", "usr_parentMember", "org_parentMember",
                 "org_administratorFirstName"}) {
             String key = TestRegistrations.unique("abc");
@@ -162,7 +162,10 @@ class ResellerRegistrationIntegrationTest {
         mvc.perform(storefrontForm(request)).andExpect(status().isConflict());
     }
 
-    /** Seed 002 end to end: approved in Tasklist, the reseller administrator approves the organization's buyers. */
+    /**
+     * Reseller registration end to end: approved in Tasklist, the reseller administrator approves the organization's
+     * buyers.
+     */
     @Test
     void approvedInTasklistTheResellerAdministratorApprovesItsBuyers() throws Exception {
         RegistrationRequest request = TestRegistrations.organization();
@@ -175,8 +178,7 @@ class ResellerRegistrationIntegrationTest {
         Map<String, Object> approve = Map.of("variables", Map.of("approved", Map.of("value", true)));
         assertThat(http.withBasicAuth("seller-admin", "demo").postForEntity(complete, approve, String.class)
                 .getStatusCode()).as("seller admins are not the reseller's approvers").isEqualTo(HttpStatus.FORBIDDEN);
-        mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                        .user(request.user().logonId()).password(TestRegistrations.PASSWORD))
+        mvc.perform(StorefrontSignIn.form(mvc, request.user().logonId(), TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/login?error=pending"));
         ResponseEntity<String> completed = http.withBasicAuth("site-admin", "demo")
                 .postForEntity(complete, approve, String.class);
@@ -207,7 +209,7 @@ class ResellerRegistrationIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(buyerRegistration))
                 .andExpect(jsonPath("$[0].logonId").value(buyer.user().logonId()));
         mvc.perform(postJson("/api/me/approvals/" + buyerRegistration, Map.of("approved", true))
-                        .session(session).with(csrf()))
+                        .session(session).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVED"));
         jobs.executeAll();
 
@@ -219,8 +221,7 @@ class ResellerRegistrationIntegrationTest {
     }
 
     private MockHttpSession signIn(String logonId) throws Exception {
-        MvcResult login = mvc.perform(formLogin("/store/login").userParameter("logonId")
-                        .passwordParam("logonPassword").user(logonId).password(TestRegistrations.PASSWORD))
+        MvcResult login = mvc.perform(StorefrontSignIn.form(mvc, logonId, TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/account")).andReturn();
         return (MockHttpSession) login.getRequest().getSession(false);
     }
@@ -247,8 +248,8 @@ class ResellerRegistrationIntegrationTest {
                 .param("usr_email1", key + "@resellers.example.com");
     }
 
-    private static MockHttpServletRequestBuilder storefrontForm(RegistrationRequest request) {
-        return post("/store/register/reseller").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+    private MockHttpServletRequestBuilder storefrontForm(RegistrationRequest request) {
+        return post("/store/register/reseller").with(StorefrontCsrf.token(mvc)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("organization.name", request.organization().name())
                 .param("organization.description", "Resells industrial supplies")
                 .param("address.city", "Hamburg")

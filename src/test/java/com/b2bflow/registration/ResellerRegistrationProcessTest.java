@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every path of resellerRegistration (seed 002) with the real delegates, database and SMTP server. */
+/** Every path of resellerRegistration with the real delegates, database and SMTP server. */
 @ProcessTest
 class ResellerRegistrationProcessTest {
 
@@ -108,7 +108,7 @@ class ResellerRegistrationProcessTest {
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.APPROVED);
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
-                    .as("seed 002: a User Registration approval group with the new administrator as approver")
+                    .as("a User Registration approval group with the new administrator as approver")
                     .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
         });
         assertThat(mailTo(request.user().email())).hasSize(2).last()

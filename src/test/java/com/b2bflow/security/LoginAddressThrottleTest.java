@@ -1,6 +1,5 @@
 package com.b2bflow.security;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,18 +9,17 @@ import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.StorefrontCsrf;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Per client address: after a few failed sign-ins (3 here) every sign-in from that address is refused for a while. */
 @IntegrationTest
-@TestPropertySource(properties = {"app.security.lockout.address-max-failures=3",
-        "app.security.lockout.address-window=PT10M"})
+@LowSecurityLimits
 class LoginAddressThrottleTest {
 
     @Autowired MockMvc mvc;
@@ -45,7 +43,7 @@ class LoginAddressThrottleTest {
 
     private ResultActions signIn(String logonId, String password, String address) throws Exception {
         return mvc.perform(post("/store/login").param("logonId", logonId).param("logonPassword", password)
-                .with(csrf()).with(request -> {
+                .with(StorefrontCsrf.token(mvc)).with(request -> {
                     request.setRemoteAddr(address);
                     return request;
                 }));

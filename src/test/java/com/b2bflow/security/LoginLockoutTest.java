@@ -1,7 +1,6 @@
 package com.b2bflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,6 +13,7 @@ import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.StorefrontSignIn;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,6 @@ class LoginLockoutTest {
     }
 
     private ResultActions signIn(String logonId, String password) throws Exception {
-        return mvc.perform(formLogin("/store/login").userParameter("logonId").passwordParam("logonPassword")
-                .user(logonId).password(password));
+        return mvc.perform(StorefrontSignIn.form(mvc, logonId, password));
     }
 }

@@ -2,6 +2,12 @@ package com.b2bflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,10 +16,46 @@ class PasswordPolicyTest {
 
     private final PasswordPolicy policy = new PasswordPolicy();
 
+    /** Read here, independently of the policy, straight from the shipped file. */
+    private static List<String> listedPasswords() throws IOException {
+        try (InputStream in = PasswordPolicyTest.class.getClassLoader()
+                .getResourceAsStream(PasswordPolicy.COMMON_PASSWORDS)) {
+            assertThat(in).as("%s on the class path", PasswordPolicy.COMMON_PASSWORDS).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        }
+    }
+
     @Test
-    void theListOfCommonPasswordsIsShippedAndHoldsOnlyPasswordsTheLengthRuleWouldAccept() {
-        assertThat(policy.commonPasswordCount()).isGreaterThan(3000);
+    void theListOfCommonPasswordsIsShippedAndHoldsOnlyPasswordsTheLengthRuleWouldAccept() throws IOException {
+        List<String> listed = listedPasswords();
+        assertThat(listed).hasSizeGreaterThan(40_000);
+        assertThat(listed).allSatisfy(password -> assertThat(password.length()).as(password).isBetween(12, 64));
         assertThat(policy.problems("correct horse battery", "ada", "ada@acme.example", "Acme Corp")).isEmpty();
+    }
+
+    /**
+     * Every entry of the list is refused, as listed, upper-cased and padded with spaces: as too common, or - for the
+     * entries made of one repeated character - by the repetition rule, which is checked first.
+     */
+    @Test
+    void everyListedPasswordIsRefusedAsListedUpperCasedAndSpaced() throws IOException {
+        String common = "This password is too common and easy to guess. Choose a less predictable one.";
+        List<String> accepted = new ArrayList<>();
+        List<String> refusedForAnotherReason = new ArrayList<>();
+        for (String password : listedPasswords()) {
+            boolean oneRepeatedCharacter = password.chars().distinct().count() == 1;
+            for (String variant : List.of(password, password.toUpperCase(Locale.ROOT), " " + password + " ")) {
+                List<String> problems = policy.problems(variant, "someone", "someone@example.com", "Acme Corp");
+                if (problems.isEmpty()) {
+                    accepted.add(variant);
+                } else if (!problems.contains(common) && !oneRepeatedCharacter) {
+                    refusedForAnotherReason.add(variant + " " + problems);
+                }
+            }
+        }
+        assertThat(accepted).as("listed passwords accepted").isEmpty();
+        assertThat(refusedForAnotherReason).as("listed passwords not recognised as common").isEmpty();
     }
 
     @ParameterizedTest

@@ -17,17 +17,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The public registration and activation POSTs allow 3 requests per minute and address here (30 by default). */
+/** The public registration and activation POSTs allow 3 requests per hour and address here (30 a minute by default). */
 @IntegrationTest
-@org.springframework.test.context.TestPropertySource(properties = {"app.security.rate-limit.requests=3",
-        "app.security.rate-limit.window=PT1M"})
+@LowSecurityLimits
 class PublicEndpointRateLimitTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
 
     @Test
-    void theFourthRegistrationFromOneAddressWithinAMinuteIsA429WithRetryAfterAndAProblemDetail() throws Exception {
+    void theFourthRegistrationFromOneAddressWithinTheWindowIsA429WithRetryAfterAndAProblemDetail() throws Exception {
         String address = "192.0.2.10";
         for (int i = 0; i < 3; i++) {
             mvc.perform(from(address, registration())).andExpect(status().isCreated());

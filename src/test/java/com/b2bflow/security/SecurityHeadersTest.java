@@ -1,7 +1,6 @@
 package com.b2bflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -12,6 +11,7 @@ import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.StorefrontCsrf;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,7 +76,7 @@ class SecurityHeadersTest {
         mvc.perform(get("/store/login").session(session)).andExpect(status().isOk());
         String before = session.getId();
         MvcResult signedIn = mvc.perform(post("/store/login").param("logonId", user.getLogonId())
-                        .param("logonPassword", SignInUsers.PASSWORD).with(csrf()).session(session))
+                        .param("logonPassword", SignInUsers.PASSWORD).with(StorefrontCsrf.token(mvc)).session(session))
                 .andExpect(redirectedUrl("/store/account")).andReturn();
         assertThat(signedIn.getRequest().getSession(false)).isNotNull();
         assertThat(signedIn.getRequest().getSession(false).getId()).isNotEqualTo(before);

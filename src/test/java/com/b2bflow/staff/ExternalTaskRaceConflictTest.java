@@ -8,6 +8,7 @@ import com.b2bflow.support.CloudSuiteRequests;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestSmtp;
+import com.b2bflow.support.TestTiers;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (a NullValueException that Camunda answers 500): once the other answer committed, that is a 409. A plain "does not
  * exist" keeps Camunda's own answer, and an unknown task is no conflict.
  */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class ExternalTaskRaceConflictTest {
 

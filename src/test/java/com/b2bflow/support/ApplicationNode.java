@@ -1,7 +1,6 @@
 package com.b2bflow.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,18 +15,22 @@ import java.util.Map;
 
 /**
  * The application as a separate operating-system process on the test classpath: a real node for cluster and
- * crash tests. Its log goes to {@code target/nodes/<name>.log}.
+ * crash tests. Its log goes to {@code target/nodes/<name>.log}. The node binds a port of its own choosing
+ * ({@code server.port=0}) and the test reads it from the node's log ("Tomcat started on port N"), so no port is
+ * picked before it is bound.
  */
 public final class ApplicationNode implements AutoCloseable {
 
     private final String name;
-    private final int port;
     private final Process process;
     private final Path log;
+    private volatile int port;
 
-    private ApplicationNode(String name, int port, Process process, Path log) {
+    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile(
+            "Tomcat started on port (\\d+)");
+
+    private ApplicationNode(String name, Process process, Path log) {
         this.name = name;
-        this.port = port;
         this.process = process;
         this.log = log;
     }
@@ -51,27 +54,20 @@ public final class ApplicationNode implements AutoCloseable {
     }
 
     private static ApplicationNode launch(String name, Map<String, String> properties) throws IOException {
-        int port = freePort();
         Path workingDirectory = Path.of("target", "nodes", name).toAbsolutePath();
         Path log = workingDirectory.resolveSibling(name + ".log");
         Files.createDirectories(workingDirectory);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(), "com.b2bflow.B2bRegistrationApplication",
-                "--server.port=" + port));
+                "--server.port=0"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new ApplicationNode(name, port, process, log);
+        return new ApplicationNode(name, process, log);
     }
 
     public static String log(String name) throws IOException {
         return Files.readString(Path.of("target", "nodes", name + ".log").toAbsolutePath());
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The test JVM's classpath without empty entries (an empty entry means the working directory). */
@@ -91,7 +87,7 @@ public final class ApplicationNode implements AutoCloseable {
         properties.put("spring.profiles.active", profiles);
         database.forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", String.valueOf(TestSmtp.PORT));
+        properties.put("spring.mail.port", String.valueOf(TestSmtp.port()));
         properties.put("app.demo-data.enabled", "true");
         properties.put("camunda.bpm.admin-user.id", "admin");
         properties.put("camunda.bpm.admin-user.password", "demo");
@@ -100,6 +96,8 @@ public final class ApplicationNode implements AutoCloseable {
         properties.put("app.notifications.retry-cycle", "R5/PT2S");
         // the postgres profile marks cookies Secure (production runs behind HTTPS); these nodes speak plain http
         properties.put("server.servlet.session.cookie.secure", "false");
+        // and it requires HTTPS (security/HttpsRequirementTest tests that)
+        properties.put("app.security.require-https", "false");
         return properties;
     }
 
@@ -123,6 +121,9 @@ public final class ApplicationNode implements AutoCloseable {
     }
 
     public int port() {
+        if (port == 0) {
+            throw new IllegalStateException("Node " + name + " has not reported its port yet");
+        }
         return port;
     }
 
@@ -132,6 +133,13 @@ public final class ApplicationNode implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Node " + name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (port == 0) {
+                port = boundPort();
+                if (port == 0) {
+                    sleep(500);
+                    continue;
+                }
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
@@ -149,6 +157,15 @@ public final class ApplicationNode implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Node " + name + " not healthy within " + timeout + "; see " + log);
+    }
+
+    /** The port the node logged once its web server was listening, or 0 before that. */
+    private int boundPort() throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        java.util.regex.Matcher started = STARTED.matcher(Files.readString(log));
+        return started.find() ? Integer.parseInt(started.group(1)) : 0;
     }
 
     /** Like {@code kill -9}: no shutdown hooks, no graceful stop. */

@@ -4,20 +4,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestExecutionListeners;
+import org.junit.jupiter.api.Tag;
 
-/** The whole application on a random port, with a real engine, database and SMTP server (see application-test). */
+/**
+ * A test of the whole application over HTTP ({@link WholeApplication}); tagged {@code integration}, so it runs in
+ * the integration-test phase of {@code mvn verify}, not in {@code mvn test} (see docs/testing.md).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
-@TestExecutionListeners(listeners = CurrentProcessEngine.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@WholeApplication
+@Tag(TestTiers.INTEGRATION)
 public @interface IntegrationTest {
 }

@@ -1,13 +1,28 @@
 package com.b2bflow.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
-/** Runs due jobs the way the job executor would, but on the test's thread. */
+/**
+ * Runs due jobs the way the job executor would, but on the test's thread. A job that throws keeps its retries - 1
+ * and a later due date, as in the job executor; {@link #executeAll()} then fails the test with every exception, so
+ * that a broken delegate cannot hide behind a green test. Tests whose point is a failing job use
+ * {@link #executeAllExpectingFailures()}.
+ */
 @Component
 public class JobDriver {
+
+    /** A job that threw: its id, where it was, and what it threw. */
+    public record JobFailure(String jobId, String processInstanceId, String activityId, RuntimeException exception) {
+
+        @Override
+        public String toString() {
+            return "job " + jobId + " at " + activityId + " of " + processInstanceId + ": " + exception;
+        }
+    }
 
     private final ManagementService management;
 
@@ -15,8 +30,27 @@ public class JobDriver {
         this.management = management;
     }
 
-    /** Executes executable (due, with retries) jobs until none is left; returns how many ran. */
+    /** Executes executable (due, with retries) jobs until none is left; returns how many ran; fails if any threw. */
     public int executeAll() {
+        List<JobFailure> failures = new ArrayList<>();
+        int executed = run(failures);
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError(failures.size() + " job(s) failed (use "
+                    + "executeAllExpectingFailures() where that is the point): " + failures);
+            failures.forEach(failure -> error.addSuppressed(failure.exception()));
+            throw error;
+        }
+        return executed;
+    }
+
+    /** Executes executable jobs until none is left and returns the failures instead of failing. */
+    public List<JobFailure> executeAllExpectingFailures() {
+        List<JobFailure> failures = new ArrayList<>();
+        run(failures);
+        return failures;
+    }
+
+    private int run(List<JobFailure> failures) {
         int executed = 0;
         for (int round = 0; round < 100; round++) {
             List<Job> due = management.createJobQuery().executable().list();
@@ -27,11 +61,16 @@ public class JobDriver {
                 try {
                     management.executeJob(job.getId());
                 } catch (RuntimeException failure) {
-                    // a failing job keeps its retries-1 and stays for the next round, as in the job executor
+                    failures.add(new JobFailure(job.getId(), job.getProcessInstanceId(), activityOf(job), failure));
                 }
                 executed++;
             }
         }
         throw new IllegalStateException("Jobs keep being created: more than 100 rounds");
+    }
+
+    private static String activityOf(Job job) {
+        return job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity
+                ? entity.getActivityId() : job.getJobDefinitionId();
     }
 }

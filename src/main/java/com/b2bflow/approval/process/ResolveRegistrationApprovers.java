@@ -1,5 +1,6 @@
 package com.b2bflow.approval.process;
 
+import com.b2bflow.registration.BuyerSelfRegistrationProcess;
 import com.b2bflow.approval.BuyerApprovals;
 import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResolveRegistrationApprovers implements JavaDelegate {
 
-    static final String APPROVERS_FOUND = "approversFound";
+    static final String APPROVERS_FOUND = BuyerSelfRegistrationProcess.Variables.APPROVERS_FOUND;
     static final String NO_APPROVERS = "automatic (no registration approvers)";
 
     private final BuyerApprovals approvals;

@@ -1,9 +1,10 @@
 package com.b2bflow.cloudsuite.process;
 
-import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
-import com.b2bflow.cloudsuite.CloudSuiteVariables;
-import com.b2bflow.registration.Executions;
+import com.b2bflow.cloudsuite.ErpApprovalRegistrationProcess;
 import com.b2bflow.registration.ProcessVariables;
+import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
+import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
+import com.b2bflow.registration.Executions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -28,11 +29,11 @@ public class LinkErpCustomer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object number = execution.getVariable(CloudSuiteVariables.ERP_CUSTOMER_NUMBER);
+        Object number = execution.getVariable(ProcessVariables.ERP_CUSTOMER_NUMBER);
         long customerId = outcomes.linkErpCustomer(Executions.registrationId(execution),
                 number == null ? null : String.valueOf(number), caller(execution));
-        execution.setVariable("customerId", customerId);
-        execution.setVariable(CloudSuiteVariables.ACTIVATION_EMAIL, activationEmail(execution));
+        execution.setVariable(ErpApprovalRegistrationProcess.Variables.CUSTOMER_ID, customerId);
+        execution.setVariable(ProcessVariables.ACTIVATION_EMAIL, activationEmail(execution));
     }
 
     /**
@@ -44,7 +45,7 @@ public class LinkErpCustomer implements JavaDelegate {
         if (legacy != null) {
             execution.removeVariable(LEGACY_ACTIVATION_EMAIL);
         }
-        return Boolean.TRUE.equals(ProcessVariables.bool(execution.getVariable(CloudSuiteVariables.ACTIVATION_EMAIL)))
+        return Boolean.TRUE.equals(ProcessVariables.bool(execution.getVariable(ProcessVariables.ACTIVATION_EMAIL)))
                 || Boolean.TRUE.equals(ProcessVariables.bool(legacy));
     }
 

@@ -1,5 +1,8 @@
 package com.b2bflow.cloudsuite.process;
 
+import com.b2bflow.cloudsuite.ShopApprovalRegistrationProcess;
+import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
+import com.b2bflow.cloudsuite.CustomerMatch;
 import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
 import com.b2bflow.cloudsuite.CustomerMatch;
 import com.b2bflow.registration.Executions;
@@ -20,8 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrepareCustomerLink implements TaskListener {
 
-    static final String MATCHING_CUSTOMERS = "matchingCustomers";
-    static final String CUSTOMER_OPTIONS = "customerOptions";
+    static final String MATCHING_CUSTOMERS = ShopApprovalRegistrationProcess.Variables.MATCHING_CUSTOMERS;
+    static final String CUSTOMER_OPTIONS = ShopApprovalRegistrationProcess.Variables.CUSTOMER_OPTIONS;
 
     private final CloudSuiteOutcomes outcomes;
 

@@ -1,5 +1,6 @@
 package com.b2bflow.cloudsuite.process;
 
+import com.b2bflow.cloudsuite.ErpApprovalRegistrationProcess;
 import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
 import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RejectPartialRegistration implements JavaDelegate {
 
-    static final String ERP_ERROR_MESSAGE = "erpErrorMessage";
+    static final String ERP_ERROR_MESSAGE = ErpApprovalRegistrationProcess.Variables.ERP_ERROR_MESSAGE;
     static final String NO_REASON = "The registration was rejected without a reason being given.";
 
     private final CloudSuiteOutcomes outcomes;

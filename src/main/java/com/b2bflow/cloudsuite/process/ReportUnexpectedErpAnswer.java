@@ -1,6 +1,7 @@
 package com.b2bflow.cloudsuite.process;
 
-import com.b2bflow.cloudsuite.CloudSuiteMails;
+import com.b2bflow.cloudsuite.ErpApprovalRegistrationProcess;
+import com.b2bflow.registration.RegistrationMails;
 import com.b2bflow.registration.Executions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,16 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportUnexpectedErpAnswer implements JavaDelegate {
 
-    private final CloudSuiteMails mails;
+    private final RegistrationMails mails;
 
-    public ReportUnexpectedErpAnswer(CloudSuiteMails mails) {
+    public ReportUnexpectedErpAnswer(RegistrationMails mails) {
         this.mails = mails;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.unexpectedErpAnswer(Executions.registrationId(execution), Executions.text(execution, "erpErrorCode"),
-                Executions.text(execution, "erpErrorMessage"), Executions.notificationKey(execution) + ":"
-                        + execution.getActivityInstanceId());
+        mails.unexpectedErpAnswer(Executions.registrationId(execution),
+                Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_CODE),
+                Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_MESSAGE),
+                Executions.notificationKey(execution) + ":" + execution.getActivityInstanceId());
     }
 }

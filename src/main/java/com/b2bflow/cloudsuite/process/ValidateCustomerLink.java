@@ -1,5 +1,6 @@
 package com.b2bflow.cloudsuite.process;
 
+import com.b2bflow.cloudsuite.ShopApprovalRegistrationProcess;
 import static com.b2bflow.registration.ProcessVariables.APPROVED;
 import static com.b2bflow.registration.ProcessVariables.DECIDED_BY;
 
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ValidateCustomerLink implements TaskListener {
 
-    static final String CUSTOMER_ID = "customerId";
-    static final String OTHER_CUSTOMER_ID = "otherCustomerId";
+    static final String CUSTOMER_ID = ShopApprovalRegistrationProcess.Variables.CUSTOMER_ID;
+    static final String OTHER_CUSTOMER_ID = ShopApprovalRegistrationProcess.Variables.OTHER_CUSTOMER_ID;
 
     private final CloudSuiteOutcomes outcomes;
 

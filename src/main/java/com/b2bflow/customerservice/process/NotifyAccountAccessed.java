@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Seed 004: the customer learns that a CSR accessed their account, and why. */
+/** Acting on behalf: the customer learns that a CSR accessed their account, and why. */
 @Component
 public class NotifyAccountAccessed implements JavaDelegate {
 

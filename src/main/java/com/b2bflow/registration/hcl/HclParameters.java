@@ -13,12 +13,16 @@ import java.util.Set;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The parameter contract of {@code BuyerRegistrationAdd} / {@code ResellerRegistrationAdd}: {@code org_} +
- * OrgEntityAdd parameters and {@code usr_} + UserRegistrationAdd parameters, with the seeds' exceptions.
+ * The parameter contract of {@code BuyerRegistrationAdd} / {@code ResellerRegistrationAdd}: {@code org_} + OrgEntityAdd
+ * parameters and {@code usr_} + UserRegistrationAdd parameters, with the exceptions HCL Commerce makes for these two
+ * URLs.
  */
 final class HclParameters {
 
-    /** Refused by the seeds: the parent comes from the policy, admin names from usr_, the type is always O. */
+    /**
+     * Refused by HCL Commerce in these URLs: the parent comes from the policy, admin names from usr_, the type is
+     * always O.
+     */
     static final Map<String, String> FORBIDDEN = Map.of(
             "usr_parentMember", "The parent is determined when the organization is created",
             "org_parentMember", "The parent organization comes from the registration policy",
@@ -58,7 +62,7 @@ final class HclParameters {
     private HclParameters() {
     }
 
-    /** Parameters the seeds forbid, unknown ones, and repeated ones, as 400 problems naming the parameter. */
+    /** Parameters HCL Commerce forbids here, unknown ones, and repeated ones, as 400 problems naming the parameter. */
     static List<FieldProblem> problems(MultiValueMap<String, String> parameters) {
         List<FieldProblem> problems = new ArrayList<>();
         parameters.forEach((name, values) -> {

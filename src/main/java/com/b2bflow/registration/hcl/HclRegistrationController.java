@@ -60,7 +60,7 @@ class HclRegistrationController {
     }
 
     @PostMapping(path = "/{command:[A-Za-z]+RegistrationAdd}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @Operation(summary = "BuyerRegistrationAdd / ResellerRegistrationAdd with the seeds' org_ and usr_ parameters")
+    @Operation(summary = "BuyerRegistrationAdd / ResellerRegistrationAdd with HCL Commerce's org_ and usr_ parameters")
     ResponseEntity<Void> register(@PathVariable String command, @RequestParam MultiValueMap<String, String> parameters) {
         try {
             return submit(command, parameters);

@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.OrgSelfRegistrationProcess;
 import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationOutcomes;
@@ -20,7 +21,7 @@ public class CreateAccount implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         outcomes.createAccount(Executions.registrationId(execution), ValidateAccountSetup.read(execution),
-                Executions.text(execution, "accountSetUpBy"));
+                Executions.text(execution, OrgSelfRegistrationProcess.Variables.ACCOUNT_SET_UP_BY));
         execution.removeVariable(ProcessVariables.APPROVED);
         execution.removeVariable(ProcessVariables.REJECTION_REASON);
         execution.removeVariable(ProcessVariables.DECIDED_BY);

@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.OrgSelfRegistrationProcess;
 import static com.b2bflow.registration.ProcessVariables.ACCOUNT_NAME;
 import static com.b2bflow.registration.ProcessVariables.CONTRACT_NAME;
 import static com.b2bflow.registration.ProcessVariables.CONTRACT_VALID_FROM;
@@ -23,7 +24,7 @@ public class ValidateAccountSetup implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         read(task);
-        task.setVariable("accountSetUpBy", StaffDecisions.decider(task));
+        task.setVariable(OrgSelfRegistrationProcess.Variables.ACCOUNT_SET_UP_BY, StaffDecisions.decider(task));
     }
 
     /** The account set-up entered in the task; throws a form validation error naming the field at fault. */

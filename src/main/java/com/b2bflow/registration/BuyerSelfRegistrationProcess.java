@@ -1,0 +1,35 @@
+package com.b2bflow.registration;
+
+/**
+ * The contract of {@code processes/buyer-self-registration.bpmn}. It starts with the {@link StartVariables} (the
+ * organization is the one joined) plus {@link Variables#APPROVAL_REQUIRED}. Its approval task has no candidate group:
+ * the organization's registration approvers are its candidate users.
+ */
+public final class BuyerSelfRegistrationProcess {
+
+    public static final String KEY = RegistrationFlow.BUYER.processKey();
+    public static final String FILE = "buyer-self-registration.bpmn";
+
+    private BuyerSelfRegistrationProcess() {
+    }
+
+    public static final class Elements {
+        public static final String TASK_CREATE_BUYER = "Task_CreateBuyer";
+        public static final String TASK_APPROVE_BUYER = "Task_ApproveBuyer";
+
+        private Elements() {
+        }
+    }
+
+    public static final class Variables {
+        public static final String APPROVAL_REQUIRED = ProcessVariables.APPROVAL_REQUIRED;
+        public static final String USER_ID = ProcessVariables.USER_ID;
+        public static final String APPROVERS_FOUND = ProcessVariables.APPROVERS_FOUND;
+        public static final String APPROVED = ProcessVariables.APPROVED;
+        public static final String REJECTION_REASON = ProcessVariables.REJECTION_REASON;
+        public static final String DECIDED_BY = ProcessVariables.DECIDED_BY;
+
+        private Variables() {
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.b2bflow.registration;
+
+import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.member.Names;
+import com.b2bflow.registration.NameReservation.Kind;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Holds the logon id, organization name and ERP customer number of a submitted registration from its submission
+ * until its process creates the member that carries them (that member's unique constraint holds them from then on),
+ * or until the registration is rejected or withdrawn before that. So a second submission of the same name is
+ * answered 409 at once even when a designer has put a step before the creation.
+ */
+@Component
+public class NameReservations {
+
+    private final NameReservationRepository reservations;
+    private final TransactionTemplate separately;
+
+    NameReservations(NameReservationRepository reservations, PlatformTransactionManager transactionManager) {
+        this.reservations = reservations;
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Whether another submission than {@code own} (null: any) reserved the logon id. */
+    boolean logonIdReserved(String logonId, String own) {
+        return reserved(Kind.LOGON_ID, Names.normalize(logonId), own);
+    }
+
+    boolean organizationNameReserved(long parentId, String name, String own) {
+        return reserved(Kind.ORGANIZATION_NAME, organizationKey(parentId, name), own);
+    }
+
+    private boolean reserved(Kind kind, String key, String own) {
+        return own == null ? reservations.existsByKindAndNameKey(kind, key)
+                : reservations.existsByKindAndNameKeyAndRegistrationIdNot(kind, key, own);
+    }
+
+    /**
+     * Reserves what {@code draft} will create; 409 when another submission holds one of them. The reservations
+     * commit at once, in a transaction of their own, so that a concurrent duplicate meets them as a unique violation
+     * and is answered 409 at once instead of waiting for the submission's locks; they are removed again when the
+     * submission's transaction does not commit.
+     */
+    void reserve(String registrationId, MemberDraft draft) {
+        reserve(registrationId, ReservedNames.of(draft));
+    }
+
+    void reserve(String registrationId, ReservedNames names) {
+        separately.executeWithoutResult(status -> reserveNow(registrationId, names));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int outcome) {
+                    if (outcome != STATUS_COMMITTED) {
+                        separately.executeWithoutResult(status -> release(registrationId));
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Reserves {@code names} in the current transaction (the caller's own, committed before its submission's
+     * transaction begins: see RegistrationApplicants.submitInTransaction); 409 when another submission holds one.
+     */
+    void reserveNow(String registrationId, ReservedNames names) {
+        if (names.organizationName() != null) {
+            reserve(new NameReservation(Kind.ORGANIZATION_NAME,
+                    organizationKey(names.parentId(), names.organizationName()), registrationId),
+                    RegistrationConflictException.organizationNameTaken());
+        }
+        if (names.erpCustomerNumber() != null) {
+            reserve(new NameReservation(Kind.ERP_CUSTOMER_NUMBER, names.erpCustomerNumber(), registrationId),
+                    new RegistrationConflictException("organization.erpCustomerNumber",
+                            "An organization with this ERP customer number already exists"));
+        }
+        reserve(new NameReservation(Kind.LOGON_ID, Names.normalize(names.logonId()), registrationId),
+                RegistrationConflictException.logonIdTaken());
+    }
+
+    private void reserve(NameReservation reservation, RegistrationConflictException conflict) {
+        try {
+            reservations.saveAndFlush(reservation);
+        } catch (DataIntegrityViolationException e) {
+            throw conflict;
+        }
+    }
+
+    /** The organization exists now: its own unique constraints hold its name and ERP customer number. */
+    void organizationCreated(String registrationId) {
+        reservations.release(registrationId, EnumSet.of(Kind.ORGANIZATION_NAME, Kind.ERP_CUSTOMER_NUMBER));
+    }
+
+    /** The user exists now: its own unique constraint holds the logon id. */
+    void userCreated(String registrationId) {
+        reservations.release(registrationId, EnumSet.of(Kind.LOGON_ID));
+    }
+
+    /** The registration was rejected or withdrawn before its members were created: its names are free again. */
+    public void release(String registrationId) {
+        reservations.release(registrationId, List.of(Kind.values()));
+    }
+
+    private static String organizationKey(long parentId, String name) {
+        return parentId + "/" + Names.normalize(name);
+    }
+}
