@@ -6,10 +6,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/**
- * Recognizes "the database is not there right now", which is answered with 503 and a Retry-After: no connection
- * (SQL state class 08), or the server shutting down or restarting and ending the connection under a query (57P).
- */
+/** Recognizes "the database is not there right now", which is answered with 503 and a Retry-After. */
 public final class DatabaseUnavailable {
 
     public static final String RETRY_AFTER_SECONDS = "10";
