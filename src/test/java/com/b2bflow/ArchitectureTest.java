@@ -32,7 +32,8 @@ class ArchitectureTest {
     void sharedKernelKnowsNoFeature() {
         classes().that().resideInAPackage("com.b2bflow.shared..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("com.b2bflow.shared..", "java..", "jakarta..", "org.springframework..")
+                .resideInAnyPackage("com.b2bflow.shared..", "java..", "jakarta..", "org.springframework..",
+                        "com.fasterxml.jackson..")
                 .because("validation and problem types are used by every module, so they may use none")
                 .check(MAIN);
     }

@@ -1,13 +1,17 @@
 package com.b2bflow.access;
 
+import com.b2bflow.shared.ProblemException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
 /** An action {@link AccountAuthorization} refused; pages and the JSON API answer with its status and message. */
-public class AccessRefusedException extends RuntimeException {
+public class AccessRefusedException extends ProblemException {
 
     private final Decision decision;
     private final AccountAction action;
 
     public AccessRefusedException(Decision decision, AccountAction action) {
-        super(messageFor(decision, action));
+        super(HttpStatus.valueOf(decision.status()), messageFor(decision, action), List.of());
         this.decision = decision;
         this.action = action;
     }

@@ -2,18 +2,16 @@ package com.b2bflow.activation;
 
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.PlainText;
 import com.b2bflow.shared.ProblemResponses;
-import com.b2bflow.shared.Problems;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,11 +38,16 @@ class ActivationApiController {
     @Operation(summary = "Set the password with the token of an activation link",
             description = "204 when done; 400 with field errors (password policy); 410 when the link was already used, "
                     + "has expired or is unknown.")
-    ResponseEntity<Void> activate(@RequestBody ActivationRequest request) {
+    ResponseEntity<Void> activate(@RequestBody @Valid ActivationRequest request) {
         if (request.passwordVerify() != null && !request.passwordVerify().equals(request.password())) {
             throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
         }
-        activation.activate(request.token(), request.password());
+        try {
+            activation.activate(request.token(), request.password());
+        } catch (OptimisticLockingFailureException raced) {
+            // two requests raced for one link: the loser's link is used
+            throw new ActivationLinkGoneException(ActivationLinkGoneException.Reason.USED);
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -52,7 +55,7 @@ class ActivationApiController {
     @Operation(summary = "Ask for a new activation link",
             description = "202 in every case (whether or not such an account exists); the link goes to the account's "
                     + "own email address. 400 when neither logonId nor email is given.")
-    ResponseEntity<RenewalAnswer> renew(@RequestBody RenewalRequest request) {
+    ResponseEntity<RenewalAnswer> renew(@RequestBody @Valid RenewalRequest request) {
         String identifier = request.logonId() != null && !request.logonId().isBlank() ? request.logonId()
                 : request.email();
         if (identifier == null || identifier.isBlank()) {
@@ -63,19 +66,7 @@ class ActivationApiController {
         return ResponseEntity.accepted().body(new RenewalAnswer(RENEWAL_ANSWER));
     }
 
-    @ExceptionHandler(ActivationLinkGoneException.class)
-    ResponseEntity<ProblemDetail> gone(ActivationLinkGoneException e) {
-        ResponseEntity<ProblemDetail> problem = Problems.problem(HttpStatus.GONE, e.getMessage(), List.of());
-        problem.getBody().setProperty("reason", e.reason().name());
-        return problem;
-    }
-
-    /** Two requests raced for one link: the loser's link is used. */
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> raced(OptimisticLockingFailureException e) {
-        return gone(new ActivationLinkGoneException(ActivationLinkGoneException.Reason.USED));
-    }
-
+    @PlainText
     record ActivationRequest(String token,
                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String passwordVerify) {
@@ -86,6 +77,7 @@ class ActivationApiController {
         }
     }
 
+    @PlainText
     record RenewalRequest(String logonId, String email) {
     }
 

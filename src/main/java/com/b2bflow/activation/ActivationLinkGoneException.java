@@ -1,7 +1,11 @@
 package com.b2bflow.activation;
 
+import com.b2bflow.shared.ProblemException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
 /** The activation link cannot be used (any more): answered with 410 Gone and a message saying why. */
-public class ActivationLinkGoneException extends RuntimeException {
+public class ActivationLinkGoneException extends ProblemException {
 
     public enum Reason {
         UNKNOWN("This activation link is not valid: request a new one"),
@@ -22,8 +26,9 @@ public class ActivationLinkGoneException extends RuntimeException {
     private final Reason reason;
 
     public ActivationLinkGoneException(Reason reason) {
-        super(reason.message());
+        super(HttpStatus.GONE, reason.message(), List.of());
         this.reason = reason;
+        getBody().setProperty("reason", reason.name());
     }
 
     public Reason reason() {

@@ -7,6 +7,7 @@ import com.b2bflow.security.BuyerPrincipal;
 import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -49,7 +50,7 @@ class MyApprovalsController {
             description = "200 with the registration's new state; 400 without approved, or rejecting without a "
                     + "reason; 403 unless you are one of its approvers or a buyer administrator above them; "
                     + "404 no such buyer registration; 409 decided already")
-    SubmittedRegistration decide(@PathVariable String id, @RequestBody Decision decision,
+    SubmittedRegistration decide(@PathVariable String id, @RequestBody @Valid Decision decision,
                                  Authentication authentication) {
         return approvals.decide(id, buyerId(authentication), decision);
     }

@@ -30,7 +30,6 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
-import com.b2bflow.shared.ControlCharacters;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
@@ -225,7 +224,6 @@ public class BuyerAdministration {
         for (ConstraintViolation<NewBuyer> violation : validator.validate(data)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        problems.addAll(ControlCharacters.problems(data));
         throwIfAny(problems);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         SuperuserUserCreation.Created created = creation.create(actor, organization, data);
@@ -262,7 +260,6 @@ public class BuyerAdministration {
         for (ConstraintViolation<BuyerChanges> violation : validator.validate(changes)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        problems.addAll(ControlCharacters.problems(changes));
         throwIfAny(problems);
         User buyer = users.findById(userId).orElseThrow();
         if (Boolean.FALSE.equals(changes.enabled()) && buyer.getId().equals(actor.userId())) {
@@ -342,7 +339,6 @@ public class BuyerAdministration {
         for (ConstraintViolation<OrganizationChanges> violation : validator.validate(changes)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        problems.addAll(ControlCharacters.problems(changes));
         return problems;
     }
 

@@ -1,5 +1,6 @@
 package com.b2bflow.buyeradmin;
 
+import com.b2bflow.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,6 +10,7 @@ import java.util.List;
  * {@code PATCH /api/me/buyers/{id}}: only the fields sent change. {@code enabled} enables or disables the buyer.
  * {@code roles} is refused (403): roles are given when a buyer is created.
  */
+@PlainText
 public record BuyerChanges(
         @Size(max = 64) String firstName,
         @Size(max = 64) String middleName,

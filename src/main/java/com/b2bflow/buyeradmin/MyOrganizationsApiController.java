@@ -1,9 +1,11 @@
 package com.b2bflow.buyeradmin;
 
 import com.b2bflow.access.Actor;
+import com.b2bflow.shared.PlainText;
 import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -122,7 +124,7 @@ class MyOrganizationsApiController {
     @PutMapping(path = "/buyers/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refused: roles cannot change after creation (403)",
             description = "Reserved to staff: ask a seller or site administrator (PUT /api/staff/users/{id}/roles).")
-    BuyerView roles(Actor actor, @PathVariable long id, @RequestBody RolesRequest request) {
+    BuyerView roles(Actor actor, @PathVariable long id, @RequestBody @Valid RolesRequest request) {
         return sellerAdministration.setRoles(actor.inStorefront(), id, request.roles());
     }
 
@@ -142,6 +144,7 @@ class MyOrganizationsApiController {
         return administration.customerServiceHistory(actor, id);
     }
 
+    @PlainText
     record RolesRequest(List<String> roles) {
     }
 

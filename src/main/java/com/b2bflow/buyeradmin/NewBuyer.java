@@ -1,5 +1,6 @@
 package com.b2bflow.buyeradmin;
 
+import com.b2bflow.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,7 @@ import java.util.List;
  * SuperuserCreation policy's selectable roles and cannot be changed later in the storefront. No password: the buyer
  * chooses one through the activation email.
  */
+@PlainText
 public record NewBuyer(
         @NotBlank(message = "Choose a logon ID") @Size(min = 3, max = 64, message = "Use 3 to 64 characters")
         @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "Use letters, digits and . _ @ + - only")

@@ -1,6 +1,7 @@
 package com.b2bflow.buyeradmin;
 
 import com.b2bflow.member.AddressData;
+import com.b2bflow.shared.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
  * A new sub-organization ({@code POST /api/me/organizations}: {@code name} and {@code parentId} required), or changes
  * to one ({@code PATCH}: only the fields sent change; {@code parentId} cannot change).
  */
+@PlainText
 public record OrganizationChanges(
         @Size(max = 128, message = "At most 128 characters") String name,
         Long parentId,

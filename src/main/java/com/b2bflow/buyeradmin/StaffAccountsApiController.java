@@ -4,6 +4,7 @@ import com.b2bflow.access.Actor;
 import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +31,7 @@ class StaffAccountsApiController {
 
     @PutMapping(path = "/users/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a storefront user's roles", description = "{roles: [...]} from the configured roles.")
-    BuyerView roles(Actor actor, @PathVariable long id, @RequestBody MyOrganizationsApiController.RolesRequest request) {
+    BuyerView roles(Actor actor, @PathVariable long id, @RequestBody @Valid MyOrganizationsApiController.RolesRequest request) {
         return administration.setRoles(actor, id, request.roles());
     }
 

@@ -1,6 +1,7 @@
 package com.b2bflow.cloudsuite;
 
 import com.b2bflow.member.AddressData;
+import com.b2bflow.shared.PlainText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * What the ERP integration sends to create a customer ({@code POST /api/integration/customers}). The ERP never
  * sends a password: with {@code sendActivationEmail} the user chooses one through a one-time link.
  */
+@PlainText
 public record ErpCustomerRequest(
         @Valid @NotNull(message = "The organization is missing") Organization organization,
         @Valid AddressData address,

@@ -15,7 +15,6 @@ import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.StartVariables;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.shared.ConstraintConflicts;
-import com.b2bflow.shared.ControlCharacters;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
@@ -103,7 +102,6 @@ public class ErpCustomerService {
         for (ConstraintViolation<ErpCustomerRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        problems.addAll(ControlCharacters.problems(request));
         if (request.user() != null && request.user().password() != null) {
             problems.add(new FieldProblem("user.password", "The ERP does not send passwords: with "
                     + "sendActivationEmail the user chooses one through a one-time activation link"));
@@ -129,6 +127,9 @@ public class ErpCustomerService {
             super("organization.erpCustomerNumber", "A customer with ERP customer number " + number
                     + " already exists");
             this.registrationId = registrationId;
+            if (registrationId != null) {
+                getBody().setProperty("registrationId", registrationId);
+            }
         }
 
         public Optional<String> registrationId() {

@@ -2,16 +2,11 @@ package com.b2bflow.cloudsuite;
 
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.shared.ProblemResponses;
-import com.b2bflow.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,13 +37,5 @@ class ErpIntegrationController {
         SubmittedRegistration created = customers.create(request, authentication.getName());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/registrations/{id}").build(created.id())).body(created);
-    }
-
-    @ExceptionHandler(ErpCustomerService.ErpCustomerExistsException.class)
-    ResponseEntity<ProblemDetail> exists(ErpCustomerService.ErpCustomerExistsException e) {
-        ResponseEntity<ProblemDetail> problem = Problems.problem(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(e.problem()));
-        e.registrationId().ifPresent(id -> problem.getBody().setProperty("registrationId", id));
-        return problem;
     }
 }

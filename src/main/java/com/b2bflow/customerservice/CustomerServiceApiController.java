@@ -9,6 +9,7 @@ import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +53,7 @@ class CustomerServiceApiController {
     @Operation(summary = "Access customer's account: act on behalf of a Buyer Administrator",
             description = "{reason} (ticket number or free text) is required: 400 without. 403 unless the customer "
                     + "is a Buyer Administrator. The customer is told by email; every action is audited.")
-    OnBehalf actOnBehalf(Actor actor, @PathVariable long userId, @RequestBody ReasonRequest request,
+    OnBehalf actOnBehalf(Actor actor, @PathVariable long userId, @RequestBody @Valid ReasonRequest request,
                          HttpServletRequest http) {
         OnBehalf onBehalf = customerService.startOnBehalf(actor, userId, request.reason());
         sessions.start(http, onBehalf);
@@ -69,7 +70,7 @@ class CustomerServiceApiController {
 
     @PostMapping(path = "/customers/{userId}/disable", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Disable a Buyer Administrator's account", description = "{reason} required: 400 without.")
-    CustomerView disable(Actor actor, @PathVariable long userId, @RequestBody ReasonRequest request) {
+    CustomerView disable(Actor actor, @PathVariable long userId, @RequestBody @Valid ReasonRequest request) {
         return customerService.disable(actor, userId, request.reason());
     }
 

@@ -2,17 +2,13 @@ package com.b2bflow.privacy;
 
 import com.b2bflow.access.Actor;
 import com.b2bflow.shared.ProblemResponses;
-import com.b2bflow.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,11 +59,6 @@ class PersonalDataApiController {
         erasure.eraseOnRequest(id, actor.id()).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No storefront user with this id"));
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(LastAdministratorException.class)
-    ResponseEntity<ProblemDetail> lastAdministrator(LastAdministratorException e) {
-        return Problems.problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
     private static ResponseEntity<Map<String, Object>> download(Map<String, Object> data, long userId) {

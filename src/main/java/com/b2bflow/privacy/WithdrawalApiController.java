@@ -3,19 +3,13 @@ package com.b2bflow.privacy;
 import com.b2bflow.registration.RegistrationQueries;
 import com.b2bflow.registration.RegistrationStatus;
 import com.b2bflow.shared.ProblemResponses;
-import com.b2bflow.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import org.springframework.http.HttpStatus;
+import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,7 +37,7 @@ class WithdrawalApiController {
                     + "registration's status (state WITHDRAWN); the process ends and a confirmation is mailed. 403 "
                     + "with one message for a wrong id, logon id or password (counted like a failed sign-in); 409 "
                     + "when the registration is no longer pending; 429 after too many failures from one address.")
-    RegistrationStatus withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request,
+    RegistrationStatus withdraw(@PathVariable String id, @RequestBody @Valid WithdrawalRequest request,
                                 HttpServletRequest http) {
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
                 request.logonId() == null ? "" : request.logonId().strip(),
@@ -51,21 +45,5 @@ class WithdrawalApiController {
         attempt.setDetails(new WebAuthenticationDetails(http));
         withdrawals.withdraw(id, attempt);
         return queries.status(id).orElseThrow();
-    }
-
-    @ExceptionHandler(WithdrawalRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(WithdrawalRefusedException e) {
-        return Problems.problem(HttpStatus.FORBIDDEN, WithdrawalRefusedException.MESSAGE, List.of());
-    }
-
-    @ExceptionHandler(com.b2bflow.registration.RegistrationAlreadyDecidedException.class)
-    ResponseEntity<ProblemDetail> decided(com.b2bflow.registration.RegistrationAlreadyDecidedException e) {
-        return Problems.problem(HttpStatus.CONFLICT, "This registration is no longer pending", List.of());
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> throttled(AuthenticationException e) {
-        return Problems.problem(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed attempts from your address; try again later", List.of());
     }
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,10 +66,15 @@ public class Withdrawals {
      *                throttle)
      * @throws WithdrawalRefusedException for a wrong id, logon id or password, or a locked account
      * @throws RegistrationAlreadyDecidedException (only to the right credentials) when no longer pending
+     * @throws WithdrawalsThrottledException when this address failed too often
      */
     @Transactional
     public Registration withdraw(String registrationId, UsernamePasswordAuthenticationToken attempt) {
-        throttle.authenticate(attempt); // refuses at once when this address failed too often
+        try {
+            throttle.authenticate(attempt); // refuses at once when this address failed too often
+        } catch (AuthenticationException throttled) {
+            throw new WithdrawalsThrottledException();
+        }
         String logonId = attempt.getName() == null ? "" : attempt.getName();
         String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         Optional<Registration> found = registrationId == null ? Optional.empty()
@@ -83,7 +89,10 @@ public class Withdrawals {
         }
         Registration registration = found.get();
         if (registration.getState() != ApprovalState.PENDING) {
-            throw new RegistrationAlreadyDecidedException(registration.getId(), registration.getState());
+            RegistrationAlreadyDecidedException decided =
+                    new RegistrationAlreadyDecidedException(registration.getId(), registration.getState());
+            decided.setDetail("This registration is no longer pending");
+            throw decided;
         }
         registration.withdraw(user.getLogonId());
         registration.setStep(ApprovalState.WITHDRAWN.name());

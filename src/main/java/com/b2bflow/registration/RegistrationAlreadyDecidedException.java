@@ -1,10 +1,16 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.member.ApprovalState;
+import com.b2bflow.shared.ProblemException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 
-public class RegistrationAlreadyDecidedException extends RuntimeException {
+public class RegistrationAlreadyDecidedException extends ProblemException {
+
+    public static final String DETAIL = "This registration was decided already";
+
 
     public RegistrationAlreadyDecidedException(String registrationId, ApprovalState state) {
-        super("Registration " + registrationId + " was already decided: " + state);
+        super(HttpStatus.CONFLICT, DETAIL, List.of(), "Registration " + registrationId + " was already decided: " + state);
     }
 }

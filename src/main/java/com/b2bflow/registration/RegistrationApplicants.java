@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -144,18 +143,18 @@ public class RegistrationApplicants {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CannotGetJdbcConnectionException("Interrupted while submitting a registration");
+            throw new SubmissionQueueBusyException("Interrupted while submitting a registration");
         }
     }
 
     private void acquireSubmissionSlot() {
         try {
             if (!submissionSlots.tryAcquire(SUBMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new CannotGetJdbcConnectionException("Too many registrations are being submitted at once");
+                throw new SubmissionQueueBusyException("Too many registrations are being submitted at once");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CannotGetJdbcConnectionException("Interrupted while waiting to submit a registration");
+            throw new SubmissionQueueBusyException("Interrupted while waiting to submit a registration");
         }
     }
 

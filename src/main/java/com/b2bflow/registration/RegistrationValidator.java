@@ -1,7 +1,6 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.security.PasswordPolicy;
-import com.b2bflow.shared.ControlCharacters;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import jakarta.validation.ConstraintViolation;
@@ -32,7 +31,6 @@ public class RegistrationValidator {
         for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        problems.addAll(ControlCharacters.problems(request));
         UserData user = request.user();
         if (user != null && (passwordRequired || user.password() != null)) {
             passwordPolicy.problems(user.password(), user.logonId(), user.email(),

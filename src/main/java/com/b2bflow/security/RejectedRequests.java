@@ -1,7 +1,8 @@
 package com.b2bflow.security;
 
+import com.b2bflow.shared.ErrorResponses;
 import com.b2bflow.shared.FieldProblem;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.b2bflow.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,40 +10,35 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests the firewall refuses (control characters in a parameter name or header, encoded slashes in the path...):
- * a 400 problem that says what was refused, instead of a bare error page. Spring Security picks this bean up.
+ * Requests the firewall refuses (control characters in a parameter or header, encoded slashes in the path...): a 400
+ * problem that names the parameter or header, instead of a bare error page. Spring Security picks this bean up.
  */
 @Component
 class RejectedRequests implements RequestRejectedHandler {
 
-    private static final Pattern QUOTED = Pattern.compile("(parameter name|parameter value|header name|header value)"
-            + " \"(.*?)\"", Pattern.DOTALL);
+    /** The name in "the parameter name "x" is not allowed" and in "the parameter: "x " has a value ...". */
+    private static final Pattern NAMED = Pattern.compile(
+            "(?:parameter|header)(?: name \"(.*?)\"|: \"(.*?) \" has a value)", Pattern.DOTALL);
 
-    private final ObjectMapper json;
+    private final ErrorResponses errors;
 
-    RejectedRequests(ObjectMapper json) {
-        this.json = json;
+    RejectedRequests(ErrorResponses errors) {
+        this.errors = errors;
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException rejected) throws IOException {
         String reason = rejected.getMessage() == null ? "The request was rejected" : rejected.getMessage();
-        Matcher matcher = QUOTED.matcher(reason);
-        String field = matcher.find() && matcher.group(1).endsWith("name") ? matcher.group(2) : "request";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request was rejected: it contains characters or a path that are not allowed");
-        problem.setProperty("errors", List.of(new FieldProblem(field, "Not allowed here")));
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        Matcher matcher = NAMED.matcher(reason);
+        String field = !matcher.find() ? "request" : matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        errors.write(request, response, new ProblemException(HttpStatus.BAD_REQUEST,
+                "The request was rejected: it contains characters or a path that are not allowed",
+                List.of(new FieldProblem(field, "Not allowed here"))));
     }
 }

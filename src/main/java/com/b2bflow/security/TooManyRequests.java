@@ -1,14 +1,14 @@
 package com.b2bflow.security;
 
+import com.b2bflow.shared.ErrorResponses;
+import com.b2bflow.shared.ProblemException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 
 /** The 429 problem detail of the rate limits, with {@code Retry-After} in seconds. */
 final class TooManyRequests {
@@ -18,14 +18,9 @@ final class TooManyRequests {
 
     static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, String detail,
                       long retryAfterSeconds) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
-        problem.setTitle("Too many requests");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("errors", List.of());
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemException tooMany = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of());
+        tooMany.setTitle("Too many requests");
+        tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        new ErrorResponses(json).write(request, response, tooMany);
     }
 }

@@ -1,14 +1,23 @@
 package com.b2bflow.shared;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /** Bad input: answered with 400 and a message per field; nothing was persisted. */
-public class InvalidRegistrationException extends RuntimeException {
+public class InvalidRegistrationException extends ProblemException {
+
+    public static final String DETAIL = "Some fields need your attention";
 
     private final transient List<FieldProblem> problems;
 
     public InvalidRegistrationException(List<FieldProblem> problems) {
-        super("Invalid registration: " + problems.stream().map(FieldProblem::field).toList());
+        this(DETAIL, problems);
+    }
+
+    /** @param detail the summary above the field errors, where a client's own words fit better than {@link #DETAIL} */
+    public InvalidRegistrationException(String detail, List<FieldProblem> problems) {
+        super(HttpStatus.BAD_REQUEST, detail, problems,
+                "Invalid registration: " + problems.stream().map(FieldProblem::field).toList());
         this.problems = List.copyOf(problems);
     }
 

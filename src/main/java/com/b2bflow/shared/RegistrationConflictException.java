@@ -1,13 +1,20 @@
 package com.b2bflow.shared;
 
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
 /** The submission clashes with existing data (a taken logon id, an organization name in use): 409. */
-public class RegistrationConflictException extends RuntimeException {
+public class RegistrationConflictException extends ProblemException {
 
     private final transient FieldProblem problem;
 
     public RegistrationConflictException(String field, String message) {
-        super(message);
-        this.problem = new FieldProblem(field, message);
+        this(new FieldProblem(field, message));
+    }
+
+    private RegistrationConflictException(FieldProblem problem) {
+        super(HttpStatus.CONFLICT, problem.message(), List.of(problem));
+        this.problem = problem;
     }
 
     public FieldProblem problem() {

@@ -8,15 +8,8 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestConfiguration {
 
     @Bean
-    ResourceConfigCustomizer taskValidationErrors() {
-        return config -> config.register(TaskValidationRestExceptionHandler.class)
-                .register(TaskConflictExceptionHandler.class).register(TaskConflictThrowableHandler.class);
-    }
-
-    @Bean
-    ResourceConfigCustomizer concurrentChangeConflicts() {
-        return config -> config.register(ConflictRestExceptionHandlers.EngineOptimisticLocking.class)
-                .register(ConflictRestExceptionHandlers.ConcurrencyFailure.class)
-                .register(ConflictRestExceptionHandlers.DataIntegrityViolation.class);
+    ResourceConfigCustomizer engineRestErrors() {
+        return config -> config.register(EngineRestErrors.ForThrowable.class)
+                .register(EngineRestErrors.ForEngine.class).register(EngineRestErrors.ForRest.class);
     }
 }

@@ -1,94 +1,119 @@
 package com.b2bflow.web;
 
-import com.b2bflow.access.AccessRefusedException;
 import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
-import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemResponses;
 import com.b2bflow.shared.Problems;
-import com.b2bflow.shared.RegistrationConflictException;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of the JSON API and the HCL-compatible URLs as RFC 9457 problem details; field errors are listed under
- * {@code errors} as {@code {field, message}}. User errors are never a 5xx.
+ * The one answer of the JSON API and the HCL-compatible URLs to an error: an RFC 9457 problem detail, field errors
+ * under {@code errors} as {@code {field, message}}. Our own exceptions carry their problem detail
+ * ({@link com.b2bflow.shared.ProblemException}) and are answered as they are; Spring MVC's own exceptions get the
+ * field they concern named here. User errors are never a 5xx. Filters write the same problem details with
+ * {@link com.b2bflow.shared.ErrorResponses}.
  */
 @RestControllerAdvice(annotations = ProblemResponses.class)
-public class ApiProblems {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(InvalidRegistrationException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidRegistrationException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "Some fields need your attention", e.problems());
-    }
+    static final String CONCURRENT = "Someone else changed this at the same moment; reload and try again";
 
-    @ExceptionHandler(RegistrationConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(RegistrationConflictException e) {
-        return Problems.problem(HttpStatus.CONFLICT, e.getMessage(), List.of(e.problem()));
-    }
-
+    /** A unique constraint: the field it guards when we know it (a taken logon id), otherwise a concurrent change. */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> constraint(DataIntegrityViolationException e) {
-        RegistrationConflictException conflict = ConstraintConflicts.translate(e).orElseThrow(() -> e);
-        return conflict(conflict);
+    ResponseEntity<Object> constraint(DataIntegrityViolationException e, WebRequest request) {
+        return ConstraintConflicts.translate(e)
+                .map(conflict -> handleExceptionInternal(conflict, conflict.getBody(), conflict.getHeaders(),
+                        conflict.getStatusCode(), request))
+                .orElseGet(() -> answer(e, HttpStatus.CONFLICT, CONCURRENT, List.of(), new HttpHeaders(), request));
+    }
+
+    /** Two people deciding (or editing) the same thing at once: the second one learns it. */
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
+    ResponseEntity<Object> concurrent(RuntimeException e, WebRequest request) {
+        return answer(e, HttpStatus.CONFLICT, CONCURRENT, List.of(), new HttpHeaders(), request);
     }
 
     /**
      * Malformed JSON, or a value of the wrong type: names the field where the parser stopped ({@code user.lastName}),
      * or {@code body} when the body as a whole is unreadable (empty, truncated, not JSON).
      */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
-                List.of(UnreadableBodies.problem(e)));
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return answer(e, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
+                List.of(UnreadableBodies.problem(e)), headers, request);
     }
 
     /** A path or query parameter that does not convert, such as {@code /api/me/buyers/abc}: names the parameter. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
         Class<?> type = e.getRequiredType();
         boolean number = type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type));
-        return Problems.problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getName() + "' has the wrong format",
-                List.of(new FieldProblem(e.getName(), number ? "Expected a whole number" : "Wrong format")));
+        String name = e.getPropertyName();
+        return answer(e, HttpStatus.BAD_REQUEST, "The parameter '" + name + "' has the wrong format",
+                List.of(new FieldProblem(name, number ? "Expected a whole number" : "Wrong format")), headers,
+                request);
     }
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is missing",
-                List.of(new FieldProblem(e.getParameterName(), "Required")));
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return answer(e, HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is missing",
+                List.of(new FieldProblem(e.getParameterName(), "Required")), headers, request);
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as " + e.getSupportedMediaTypes(),
-                List.of(new FieldProblem("Content-Type", "Unsupported content type")));
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), message(error))).toList();
+        return answer(e, HttpStatus.BAD_REQUEST, "Some fields need your attention", errors, headers, request);
     }
 
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity<ProblemDetail> problem = Problems.problem(HttpStatus.METHOD_NOT_ALLOWED,
-                "Use " + e.getSupportedHttpMethods() + " for this URL", List.of());
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders()).body(problem.getBody());
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return answer(e, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as " + e.getSupportedMediaTypes(),
+                List.of(new FieldProblem("Content-Type", "Unsupported content type")), headers, request);
     }
 
-    @ExceptionHandler(AccessRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(AccessRefusedException e) {
-        return Problems.problem(HttpStatus.valueOf(e.decision().status()), e.getMessage(), List.of());
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return answer(e, HttpStatus.METHOD_NOT_ALLOWED, "Use " + e.getSupportedHttpMethods() + " for this URL",
+                List.of(), headers, request);
     }
 
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
-        return Problems.problem(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason(), List.of());
+    private ResponseEntity<Object> answer(Exception e, HttpStatus status, String detail, List<FieldProblem> errors,
+                                          HttpHeaders headers, WebRequest request) {
+        return handleExceptionInternal(e, Problems.of(status, detail, errors), headers, status, request);
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage() == null ? "Invalid" : error.getDefaultMessage();
     }
 }

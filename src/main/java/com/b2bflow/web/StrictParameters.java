@@ -1,7 +1,8 @@
 package com.b2bflow.web;
 
+import com.b2bflow.shared.ErrorResponses;
 import com.b2bflow.shared.FieldProblem;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.b2bflow.shared.ProblemException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,15 +16,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Query and form parameters of the application's own URLs (storefront, API, HCL-compatible) that are refused before
- * anything reads them, each as a 400 problem naming the parameter:
+ * anything reads them, each as a 400 problem naming the parameter (a NUL is refused before, by the firewall):
  * <ul>
- *   <li>a NUL character in a name or value (see {@link NulCharacters}: PostgreSQL cannot store or compare it);</li>
  *   <li>a parameter given more than once: Spring would join {@code name=a&name=b} into "a,b", a value nobody typed.
  *       Only the parameters that are lists by design (the roles of a new buyer) may repeat.</li>
  * </ul>
@@ -35,9 +33,9 @@ public class StrictParameters {
     static final Set<String> LISTS = Set.of("roles");
 
     @Bean
-    FilterRegistrationBean<StrictParameterFilter> refuseBadParameters(ObjectMapper json) {
+    FilterRegistrationBean<StrictParameterFilter> refuseBadParameters(ErrorResponses errors) {
         FilterRegistrationBean<StrictParameterFilter> registration =
-                new FilterRegistrationBean<>(new StrictParameterFilter(json));
+                new FilterRegistrationBean<>(new StrictParameterFilter(errors));
         registration.addUrlPatterns("/api/*", "/store/*", "/webapp/*");
         // after the character encoding filter (highest precedence), before security and everything reading parameters
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -46,10 +44,10 @@ public class StrictParameters {
 
     static final class StrictParameterFilter extends OncePerRequestFilter {
 
-        private final ObjectMapper json;
+        private final ErrorResponses errors;
 
-        StrictParameterFilter(ObjectMapper json) {
-            this.json = json;
+        StrictParameterFilter(ErrorResponses errors) {
+            this.errors = errors;
         }
 
         @Override
@@ -57,30 +55,18 @@ public class StrictParameters {
                 throws ServletException, IOException {
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                 String name = parameter.getKey();
-                boolean nul = name.indexOf('\u0000') >= 0;
-                for (String value : parameter.getValue()) {
-                    nul |= value != null && value.indexOf('\u0000') >= 0;
-                }
-                if (nul) {
-                    refuse(response, "A parameter contains a NUL character", name, NulCharacters.MESSAGE);
-                    return;
-                }
                 if (parameter.getValue().length > 1 && !LISTS.contains(name)) {
-                    refuse(response, "The parameter '" + name + "' was given more than once", name, REPEATED);
+                    refuse(request, response, "The parameter '" + name + "' was given more than once", name, REPEATED);
                     return;
                 }
             }
             chain.doFilter(request, response);
         }
 
-        private void refuse(HttpServletResponse response, String detail, String parameter, String message)
-                throws IOException {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-            problem.setProperty("errors", List.of(new FieldProblem(parameter, message)));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problem);
+        private void refuse(HttpServletRequest request, HttpServletResponse response, String detail,
+                            String parameter, String message) throws IOException {
+            errors.write(request, response, new ProblemException(HttpStatus.BAD_REQUEST, detail,
+                    List.of(new FieldProblem(parameter, message))));
         }
     }
 }

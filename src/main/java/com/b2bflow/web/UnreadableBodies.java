@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
@@ -24,10 +23,6 @@ final class UnreadableBodies {
         Throwable cause = e.getMostSpecificCause();
         JsonMappingException mapping = mappingWithPath(e);
         if (mapping != null) {
-            if (mapping instanceof InvalidFormatException format && format.getValue() instanceof String text
-                    && text.indexOf('\u0000') >= 0) {
-                return new FieldProblem(path(mapping.getPath()), NulCharacters.MESSAGE);
-            }
             if (mapping instanceof UnrecognizedPropertyException) {
                 return new FieldProblem(path(mapping.getPath()), "Unknown field: not accepted here");
             }

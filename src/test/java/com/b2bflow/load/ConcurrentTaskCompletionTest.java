@@ -111,8 +111,7 @@ class ConcurrentTaskCompletionTest {
                         .containsExactlyInAnyOrder(204, 409);
                 String winner = both.get(0).statusCode() == 204 ? first : second;
                 assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(winner);
-                // "already claimed by ..., someone else" (TaskConflicts), or the collision message of
-                // ConflictRestExceptionHandlers when both claims reached the database together
+                // every race gets the one conflict body of EngineRestErrors
                 assertThat(message(both.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow()))
                         .containsAnyOf("someone else", "at the same moment");
             }

@@ -47,11 +47,11 @@ class ExternalTaskRaceConflictTest {
         externalTasks.complete(taskId, "erp-race", Map.of("erpCustomerNumber", "ERP-RACE-" + registrationId));
         UriInfo completeUri = uri("/engine-rest/external-task/" + taskId + "/complete");
 
-        Response raced = TaskConflicts.of(new NullValueException("Cannot find execution: execution is null"),
+        Response raced = EngineRestErrors.answer(new NullValueException("Cannot find execution: execution is null"),
                 completeUri).orElseThrow();
         assertThat(raced.getStatus()).isEqualTo(409);
-        assertThat(TaskConflicts.of(new NotFoundException("External task does not exist"), completeUri)).isEmpty();
-        assertThat(TaskConflicts.of(new NullValueException("execution is null"),
+        assertThat(EngineRestErrors.answer(new NotFoundException("External task does not exist"), completeUri)).isEmpty();
+        assertThat(EngineRestErrors.answer(new NullValueException("execution is null"),
                 uri("/engine-rest/external-task/no-such-task/complete"))).isEmpty();
         assertThat(externalTasks.createExternalTaskQuery().externalTaskId(taskId).count()).isZero();
     }

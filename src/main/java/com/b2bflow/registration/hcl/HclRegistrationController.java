@@ -5,9 +5,9 @@ import com.b2bflow.registration.RegistrationQueries;
 import com.b2bflow.registration.RegistrationStatus;
 import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.registration.SubmittedRegistration;
+import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemResponses;
-import com.b2bflow.shared.Problems;
 import com.b2bflow.shared.RegistrationConflictException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,12 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,6 +62,19 @@ class HclRegistrationController {
     @PostMapping(path = "/{command:[A-Za-z]+RegistrationAdd}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Operation(summary = "BuyerRegistrationAdd / ResellerRegistrationAdd with HCL Commerce's org_ and usr_ parameters")
     ResponseEntity<Void> register(@PathVariable String command, @RequestParam MultiValueMap<String, String> parameters) {
+        try {
+            return submit(command, parameters);
+        } catch (InvalidRegistrationException e) {
+            // field errors name the HCL parameter the client sent (usr_logonId), not the JSON path
+            throw new InvalidRegistrationException("Some parameters need your attention",
+                    HclParameters.renamed(e.problems()));
+        } catch (RegistrationConflictException e) {
+            FieldProblem problem = HclParameters.renamed(List.of(e.problem())).get(0);
+            throw new RegistrationConflictException(problem.field(), problem.message());
+        }
+    }
+
+    private ResponseEntity<Void> submit(String command, MultiValueMap<String, String> parameters) {
         RegistrationFlow flow = URLS.get(command);
         if (flow == null || !registrations.supports(flow)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown URL " + command);
@@ -87,17 +98,5 @@ class HclRegistrationController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id"));
         model.addAttribute("registration", status);
         return "store/registration-status";
-    }
-
-    /** Field errors name the HCL parameter the client sent ({@code usr_logonId}), not the JSON path. */
-    @ExceptionHandler(InvalidRegistrationException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidRegistrationException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "Some parameters need your attention",
-                HclParameters.renamed(e.problems()));
-    }
-
-    @ExceptionHandler(RegistrationConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(RegistrationConflictException e) {
-        return Problems.problem(HttpStatus.CONFLICT, e.getMessage(), HclParameters.renamed(List.of(e.problem())));
     }
 }
