@@ -1,5 +1,7 @@
 package com.b2bflow.buyeradmin;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import static com.b2bflow.access.AccountAction.CREATE_BUYER;
 import static com.b2bflow.access.AccountAction.CREATE_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.EDIT_BUYER;
@@ -431,10 +433,6 @@ public class BuyerAdministration {
         List<OrganizationView> kids = new ArrayList<>(children.getOrDefault(view.id(), List.of()));
         kids.sort(Comparator.comparing(v -> v.name().toLowerCase(java.util.Locale.ROOT)));
         kids.forEach(kid -> visit(kid, children, ordered));
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public record CreatedBuyer(BuyerView buyer, String registrationId) {

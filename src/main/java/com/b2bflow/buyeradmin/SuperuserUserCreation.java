@@ -1,5 +1,7 @@
 package com.b2bflow.buyeradmin;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.access.Actor;
 import com.b2bflow.member.Organization;
 import com.b2bflow.registration.MemberDraft;
@@ -23,7 +25,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
 
 /**
  * The {@code superuserUserCreation} flow's submission (CloudSuite's "user created by superuser", a buyer administrator
@@ -111,10 +112,6 @@ public class SuperuserUserCreation {
 
     private static RegistrationConflictException logonIdTaken() {
         return new RegistrationConflictException("logonId", "This logon ID is already taken; choose another one");
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public record Created(User buyer, String registrationId, List<String> roles) {

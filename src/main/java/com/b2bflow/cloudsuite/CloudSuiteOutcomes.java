@@ -1,5 +1,7 @@
 package com.b2bflow.cloudsuite;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.account.Account;
 import com.b2bflow.account.AccountRepository;
 import com.b2bflow.account.AccountState;
@@ -284,9 +286,5 @@ public class CloudSuiteOutcomes {
             return null;
         }
         return Names.normalize(email.substring(email.lastIndexOf('@') + 1));
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

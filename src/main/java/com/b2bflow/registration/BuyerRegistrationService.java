@@ -1,5 +1,7 @@
 package com.b2bflow.registration;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.member.Organization;
 import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
@@ -80,16 +82,16 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
     private static void requireOnlyTheOrganizationsName(OrganizationData organization) {
         List<FieldProblem> problems = new ArrayList<>();
         String message = "Not accepted when joining an organization: give only its name";
-        if (RegistrationApplicants.blankToNull(organization.description()) != null) {
+        if (blankToNull(organization.description()) != null) {
             problems.add(new FieldProblem("organization.description", message));
         }
-        if (RegistrationApplicants.blankToNull(organization.businessCategory()) != null) {
+        if (blankToNull(organization.businessCategory()) != null) {
             problems.add(new FieldProblem("organization.businessCategory", message));
         }
-        if (RegistrationApplicants.blankToNull(organization.taxId()) != null) {
+        if (blankToNull(organization.taxId()) != null) {
             problems.add(new FieldProblem("organization.taxId", message));
         }
-        if (RegistrationApplicants.blankToNull(organization.emailDomain()) != null) {
+        if (blankToNull(organization.emailDomain()) != null) {
             problems.add(new FieldProblem("organization.emailDomain", message));
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,7 @@
 package com.b2bflow.registration;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Names;
@@ -263,9 +265,5 @@ public class RegistrationApplicants {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize a registration", e);
         }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

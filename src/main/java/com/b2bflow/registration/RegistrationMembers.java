@@ -1,5 +1,7 @@
 package com.b2bflow.registration;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.member.Address;
 import com.b2bflow.member.AddressRepository;
 import com.b2bflow.member.ApprovalState;
@@ -158,9 +160,5 @@ public class RegistrationMembers {
     private Registration registration(String registrationId) {
         return registrations.findById(registrationId)
                 .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package com.b2bflow.registration;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.account.Account;
 import com.b2bflow.account.AccountRepository;
 import com.b2bflow.account.AccountState;
@@ -88,7 +90,7 @@ public class RegistrationOutcomes {
     public void createAccount(String registrationId, AccountSetup setup, String createdBy) {
         Registration registration = registration(registrationId);
         Account account = new Account(registration.getOrganization(), setup.accountName().strip());
-        account.addContract(setup.contractName().strip(), RegistrationService.blankToNull(setup.contractTerms()),
+        account.addContract(setup.contractName().strip(), blankToNull(setup.contractTerms()),
                 setup.validFrom(), setup.validTo());
         accounts.save(account);
         audit.record(createdBy, "ACCOUNT_CREATED", "Organization", registration.getOrganization().getId(),

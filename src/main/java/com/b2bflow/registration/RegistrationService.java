@@ -1,5 +1,7 @@
 package com.b2bflow.registration;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.shared.ConstraintConflicts;
 import java.util.EnumSet;
 import java.util.Set;
@@ -83,9 +85,5 @@ public class RegistrationService implements RegistrationSubmitter {
         applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser(), own);
         applicants.requireOrganizationNameFree(parentId, request.organization().name(),
                 previous == null ? null : previous.getOrganization(), own);
-    }
-
-    static String blankToNull(String value) {
-        return RegistrationApplicants.blankToNull(value);
     }
 }
