@@ -77,7 +77,8 @@ class EngineSchemaAdoptionTest {
         Flyway flyway = flyway(dataSource).load();
         flyway.migrate();
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().applied()).filteredOn(m -> m.getVersion().isAtLeast("20"))
+        // the engine's migrations (20) and its indexes (21, 22); the application's later ones follow them
+        assertThat(flyway.info().applied()).filteredOn(m -> m.getVersion().isAtLeast("20") && !m.getVersion().isAtLeast("23"))
                 .extracting(m -> m.getVersion().getVersion(), MigrationInfo::getState)
                 .containsExactlyElementsOf(postgres
                         ? List.of(tuple("20", MigrationState.SUCCESS), tuple("21", MigrationState.SUCCESS),
