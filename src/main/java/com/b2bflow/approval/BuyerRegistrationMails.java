@@ -43,32 +43,32 @@ public class BuyerRegistrationMails {
     /** Confirms receipt to the buyer: the organization's approvers will decide. */
     @Transactional
     public void receivedToBuyer(String registrationId, String key) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         send(key, "buyer-registration-received", List.of(buyer(registration)), registration);
     }
 
     /** Tells the approvers that a buyer asks to join, with a link to their approvals page. */
     @Transactional
     public void requestToApprovers(String registrationId, String key) {
-        send(key, "buyer-registration-request", approvers(registrationId), registration(registrationId));
+        send(key, "buyer-registration-request", approvers(registrationId), registrations.require(registrationId));
     }
 
     @Transactional
     public void reminderToApprovers(String registrationId, String key) {
-        send(key, "buyer-registration-reminder", approvers(registrationId), registration(registrationId));
+        send(key, "buyer-registration-reminder", approvers(registrationId), registrations.require(registrationId));
         metrics.reminderSent(REMINDED_GROUP);
     }
 
     @Transactional
     public void approvedToBuyer(String registrationId, String key) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         send(key, "buyer-registration-approved", List.of(buyer(registration)), registration);
     }
 
     /** Tells the buyer why, and how to submit a corrected registration. */
     @Transactional
     public void rejectedToBuyer(String registrationId, String key) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         send(key, "buyer-registration-rejected", List.of(buyer(registration)), registration);
     }
 
@@ -102,10 +102,5 @@ public class BuyerRegistrationMails {
     private static Recipient buyer(Registration registration) {
         User user = registration.getUser();
         return Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage());
-    }
-
-    private Registration registration(String registrationId) {
-        return registrations.findById(registrationId)
-                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
     }
 }

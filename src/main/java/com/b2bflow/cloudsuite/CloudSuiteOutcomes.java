@@ -88,7 +88,7 @@ public class CloudSuiteOutcomes {
      */
     @Transactional
     public void activateCustomer(String registrationId, String decidedBy) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         registration.approve(decidedBy);
         metrics.decided(registration);
         Organization customer = registration.getOrganization();
@@ -138,7 +138,7 @@ public class CloudSuiteOutcomes {
     /** A partial registration is rejected: the user stays unable to sign in. */
     @Transactional
     public void rejectPartial(String registrationId, String decidedBy, String reason) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         registration.reject(decidedBy, reason);
         metrics.decided(registration);
         if (registration.getUser() != null) {
@@ -170,7 +170,7 @@ public class CloudSuiteOutcomes {
     /** Approved customers whose name contains the submitted one, or with the same tax id or email domain. */
     @Transactional(readOnly = true)
     public List<CustomerMatch> matchingCustomers(String registrationId) {
-        RegistrationRequest request = submitted.of(registration(registrationId));
+        RegistrationRequest request = submitted.of(registrations.require(registrationId));
         OrganizationData company = request.organization();
         String name = Names.normalize(company.name());
         String taxId = blankToNull(company.taxId());
@@ -268,17 +268,12 @@ public class CloudSuiteOutcomes {
     }
 
     private Registration pending(String registrationId) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         if (registration.getState() != ApprovalState.PENDING) {
             throw new BadUserRequestException("Registration " + registrationId + " was already decided: "
                     + registration.getState());
         }
         return registration;
-    }
-
-    private Registration registration(String registrationId) {
-        return registrations.findById(registrationId)
-                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
     }
 
     static String emailDomainOf(String email) {

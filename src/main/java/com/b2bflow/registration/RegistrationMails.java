@@ -54,7 +54,7 @@ public class RegistrationMails {
     @Transactional
     public void toApplicant(String registrationId, String template, String key) {
         requireTemplate(template, "notifyApplicant");
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         send(key, template, List.of(applicant(registration)), registration, Map.of());
     }
 
@@ -89,7 +89,7 @@ public class RegistrationMails {
 
     private void send(String key, String template, List<Recipient> recipients, String registrationId,
                       Map<String, Object> extra) {
-        send(key, template, recipients, registration(registrationId), extra);
+        send(key, template, recipients, registrations.require(registrationId), extra);
     }
 
     private void send(String key, String template, List<Recipient> recipients, Registration registration,
@@ -124,10 +124,5 @@ public class RegistrationMails {
     private static Recipient applicant(Registration registration) {
         User user = registration.getUser();
         return Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage());
-    }
-
-    private Registration registration(String registrationId) {
-        return registrations.findById(registrationId)
-                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
     }
 }

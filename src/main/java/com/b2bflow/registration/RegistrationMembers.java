@@ -51,7 +51,7 @@ public class RegistrationMembers {
      */
     @Transactional
     public long createOrganization(String registrationId) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         if (registration.getOrganization() != null) {
             return registration.getOrganization().getId();
         }
@@ -91,7 +91,7 @@ public class RegistrationMembers {
      */
     @Transactional
     public long createUser(String registrationId) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         if (registration.getUser() != null) {
             return registration.getUser().getId();
         }
@@ -155,10 +155,5 @@ public class RegistrationMembers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read the members of registration " + registration.getId(), e);
         }
-    }
-
-    private Registration registration(String registrationId) {
-        return registrations.findById(registrationId)
-                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
     }
 }

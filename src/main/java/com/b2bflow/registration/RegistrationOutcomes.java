@@ -56,7 +56,7 @@ public class RegistrationOutcomes {
     /** Likely duplicates of the registered organization: same name, tax id or email domain. */
     @Transactional(readOnly = true)
     public String possibleDuplicates(String registrationId) {
-        Organization organization = registration(registrationId).getOrganization();
+        Organization organization = registrations.require(registrationId).getOrganization();
         List<Organization> duplicates = organizations.findLikelyDuplicates(organization.getId(),
                 Names.normalize(organization.getName()), organization.getTaxId(), organization.getEmailDomain());
         if (duplicates.isEmpty()) {
@@ -88,7 +88,7 @@ public class RegistrationOutcomes {
 
     @Transactional
     public void createAccount(String registrationId, AccountSetup setup, String createdBy) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         Account account = new Account(registration.getOrganization(), setup.accountName().strip());
         account.addContract(setup.contractName().strip(), blankToNull(setup.contractTerms()),
                 setup.validFrom(), setup.validTo());
@@ -106,7 +106,7 @@ public class RegistrationOutcomes {
     @Transactional
     public void activate(String registrationId, String decidedBy, List<String> grantableRoles,
                          List<String> approvalGroupTypes) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         registration.approve(decidedBy);
         metrics.decided(registration);
         Organization organization = registration.getOrganization();
@@ -139,7 +139,7 @@ public class RegistrationOutcomes {
 
     @Transactional
     public void reject(String registrationId, String decidedBy, String reason) {
-        Registration registration = registration(registrationId);
+        Registration registration = registrations.require(registrationId);
         registration.reject(decidedBy, reason);
         metrics.decided(registration);
         if (registration.getUser() != null) {
@@ -156,10 +156,5 @@ public class RegistrationOutcomes {
 
     private static boolean createsOrganization(Registration registration) {
         return registration.getFlow().policyType().createsOrganization();
-    }
-
-    private Registration registration(String registrationId) {
-        return registrations.findById(registrationId)
-                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
     }
 }

@@ -10,6 +10,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RegistrationRepository extends JpaRepository<Registration, String> {
 
+    /** The registration a process or a mail belongs to: it exists for as long as they do. */
+    default Registration require(String registrationId) {
+        return findById(registrationId)
+                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
+    }
+
     /** Registrations per flow and state: rows of (flow, state, count). */
     @Query("select r.flow, r.state, count(r) from Registration r group by r.flow, r.state")
     List<Object[]> countByFlowAndState();
