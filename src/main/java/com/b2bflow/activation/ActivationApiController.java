@@ -1,9 +1,9 @@
 package com.b2bflow.activation;
 
-import com.b2bflow.registration.FieldProblem;
-import com.b2bflow.registration.InvalidRegistrationException;
-import com.b2bflow.web.ApiProblems;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.ProblemResponses;
+import com.b2bflow.shared.Problems;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,7 +65,7 @@ class ActivationApiController {
 
     @ExceptionHandler(ActivationLinkGoneException.class)
     ResponseEntity<ProblemDetail> gone(ActivationLinkGoneException e) {
-        ResponseEntity<ProblemDetail> problem = ApiProblems.problem(HttpStatus.GONE, e.getMessage(), List.of());
+        ResponseEntity<ProblemDetail> problem = Problems.problem(HttpStatus.GONE, e.getMessage(), List.of());
         problem.getBody().setProperty("reason", e.reason().name());
         return problem;
     }

@@ -1,7 +1,7 @@
 package com.b2bflow.activation;
 
-import com.b2bflow.registration.FieldProblem;
-import com.b2bflow.registration.InvalidRegistrationException;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,7 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.CustomerOrganizations;
-import com.b2bflow.registration.InvalidRegistrationException;
+import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

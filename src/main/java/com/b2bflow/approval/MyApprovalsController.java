@@ -4,7 +4,7 @@ import com.b2bflow.approval.ApprovalGroupAdministration.ApproverGroup;
 import com.b2bflow.approval.ApprovalGroupAdministration.BuyerAdministrator;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.security.BuyerPrincipal;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.b2bflow.approval;
 
 import com.b2bflow.approval.ApprovalGroupAdministration.ApproverGroup;
 import com.b2bflow.approval.ApprovalGroupAdministration.SellerStaff;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;

@@ -1,7 +1,7 @@
 package com.b2bflow.buyeradmin;
 
 import com.b2bflow.access.Actor;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -16,7 +16,7 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
-import com.b2bflow.registration.InvalidRegistrationException;
+import com.b2bflow.shared.InvalidRegistrationException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.b2bflow.access.OnBehalf;
 import com.b2bflow.access.OnBehalfSessions;
 import com.b2bflow.buyeradmin.CustomerServiceEvent;
 import com.b2bflow.buyeradmin.SellerAdministration;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,11 +1,11 @@
 package com.b2bflow.customerservice;
 
 import com.b2bflow.access.Actor;
-import com.b2bflow.access.StorefrontPage;
 import com.b2bflow.access.OnBehalf;
 import com.b2bflow.access.OnBehalfSessions;
+import com.b2bflow.access.StorefrontPage;
 import com.b2bflow.buyeradmin.SellerAdministration;
-import com.b2bflow.registration.InvalidRegistrationException;
+import com.b2bflow.shared.InvalidRegistrationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,8 @@
 package com.b2bflow.privacy;
 
 import com.b2bflow.access.Actor;
-import com.b2bflow.web.ApiProblems;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.ProblemResponses;
+import com.b2bflow.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -67,7 +67,7 @@ class PersonalDataApiController {
 
     @ExceptionHandler(LastAdministratorException.class)
     ResponseEntity<ProblemDetail> lastAdministrator(LastAdministratorException e) {
-        return ApiProblems.problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+        return Problems.problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
     private static ResponseEntity<Map<String, Object>> download(Map<String, Object> data, long userId) {

@@ -2,8 +2,8 @@ package com.b2bflow.privacy;
 
 import com.b2bflow.registration.RegistrationQueries;
 import com.b2bflow.registration.RegistrationStatus;
-import com.b2bflow.web.ApiProblems;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.ProblemResponses;
+import com.b2bflow.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,17 +55,17 @@ class WithdrawalApiController {
 
     @ExceptionHandler(WithdrawalRefusedException.class)
     ResponseEntity<ProblemDetail> refused(WithdrawalRefusedException e) {
-        return ApiProblems.problem(HttpStatus.FORBIDDEN, WithdrawalRefusedException.MESSAGE, List.of());
+        return Problems.problem(HttpStatus.FORBIDDEN, WithdrawalRefusedException.MESSAGE, List.of());
     }
 
     @ExceptionHandler(com.b2bflow.registration.RegistrationAlreadyDecidedException.class)
     ResponseEntity<ProblemDetail> decided(com.b2bflow.registration.RegistrationAlreadyDecidedException e) {
-        return ApiProblems.problem(HttpStatus.CONFLICT, "This registration is no longer pending", List.of());
+        return Problems.problem(HttpStatus.CONFLICT, "This registration is no longer pending", List.of());
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> throttled(AuthenticationException e) {
-        return ApiProblems.problem(HttpStatus.TOO_MANY_REQUESTS,
+        return Problems.problem(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many failed attempts from your address; try again later", List.of());
     }
 }

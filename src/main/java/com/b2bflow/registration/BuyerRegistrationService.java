@@ -2,6 +2,9 @@ package com.b2bflow.registration;
 
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.User;
+import com.b2bflow.shared.ConstraintConflicts;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;

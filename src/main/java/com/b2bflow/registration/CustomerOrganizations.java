@@ -4,6 +4,7 @@ import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Names;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
+import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -11,6 +11,8 @@ import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.RegistrationConflictException;
 import com.b2bflow.staff.StaffDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -8,6 +8,8 @@ import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.OrganizationType;
 import com.b2bflow.member.User;
+import com.b2bflow.shared.ConstraintConflicts;
+import com.b2bflow.shared.RegistrationConflictException;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -1,6 +1,9 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.security.PasswordPolicy;
+import com.b2bflow.shared.ControlCharacters;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.b2bflow.security;
 
-import com.b2bflow.registration.FieldProblem;
+import com.b2bflow.shared.FieldProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,13 +1,10 @@
 package com.b2bflow.security;
 
-import com.b2bflow.customerservice.OnBehalfLogout;
 import com.b2bflow.staff.StaffGroups;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,16 +13,20 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import java.util.Arrays;
 
 /**
  * One filter chain per kind of client: the engine REST API (Camunda's own HTTP Basic filter), the Camunda
@@ -132,7 +133,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(5)
     SecurityFilterChain storefront(HttpSecurity http, AuthenticationManager authenticationManager,
-                                   OnBehalfLogout onBehalfLogout,
+                                   List<LogoutHandler> logoutHandlers,
                                    @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
             throws Exception {
         LoginOutcomeHandler outcome = new LoginOutcomeHandler();
@@ -157,8 +158,11 @@ public class SecurityConfiguration {
                         .successHandler(outcome)
                         .failureHandler(outcome)
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/store/logout").logoutSuccessUrl("/store/login?logout")
-                        .addLogoutHandler(onBehalfLogout))
+                // features add what signing out ends (acting on behalf) as LogoutHandler beans
+                .logout(logout -> {
+                    logout.logoutUrl("/store/logout").logoutSuccessUrl("/store/login?logout");
+                    logoutHandlers.forEach(logout::addLogoutHandler);
+                })
                 .headers(SecurityConfiguration::applicationHeaders)
                 // session fixation: Spring Security's default (a new session id at sign-in) stays on
                 .csrf(csrf -> csrf

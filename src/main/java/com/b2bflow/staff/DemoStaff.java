@@ -26,6 +26,7 @@ public class DemoStaff {
         ensure("backoffice", "Bo", "Office", StaffGroups.BACKOFFICE);
         ensure("csr", "Casey", "Service", StaffGroups.CUSTOMER_SERVICE);
         ensure("erp-integration", "ERP", "Integration", StaffGroups.INTEGRATION);
+        ensure("designer", "Dana", "Designer", StaffGroups.PROCESS_DESIGNERS);
     }
 
     private void ensure(String id, String firstName, String lastName, String groupId) {

@@ -12,9 +12,11 @@ public final class StaffGroups {
     public static final String CUSTOMER_SERVICE = "customer-service";
     public static final String INTEGRATION = "integration";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** Deploy changed models (Camunda Modeler) and watch and migrate instances in Cockpit; work no tasks. */
+    public static final String PROCESS_DESIGNERS = "process-designers";
 
     public static final List<String> ALL = List.of(SELLER_ADMINS, ACCOUNT_REPS, SITE_ADMINS, BACKOFFICE,
-            CUSTOMER_SERVICE, INTEGRATION, CAMUNDA_ADMIN);
+            CUSTOMER_SERVICE, INTEGRATION, CAMUNDA_ADMIN, PROCESS_DESIGNERS);
 
     /** Groups whose members work tasks in Tasklist. */
     public static final List<String> TASK_WORKERS = List.of(SELLER_ADMINS, ACCOUNT_REPS, SITE_ADMINS, BACKOFFICE,
@@ -32,6 +34,7 @@ public final class StaffGroups {
             case CUSTOMER_SERVICE -> "Customer service";
             case INTEGRATION -> "ERP integration";
             case CAMUNDA_ADMIN -> "Camunda administrators";
+            case PROCESS_DESIGNERS -> "Process designers";
             default -> groupId;
         };
     }

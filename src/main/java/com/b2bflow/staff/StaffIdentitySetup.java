@@ -3,7 +3,6 @@ package com.b2bflow.staff;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.b2bflow.registration.RegistrationFlow;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -42,10 +42,13 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
     private final TaskService tasks;
     private final ObjectProvider<DemoStaff> demoStaff;
     private final ProcessEngine engine;
+    private final List<IntegrationProcess> integrationProcesses;
 
     public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks, ObjectProvider<DemoStaff> demoStaff, ProcessEngine engine) {
+                              TaskService tasks, ObjectProvider<DemoStaff> demoStaff, ProcessEngine engine,
+                              List<IntegrationProcess> integrationProcesses) {
         this.engine = engine;
+        this.integrationProcesses = integrationProcesses;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -76,9 +79,12 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
             grant(group, Resources.TASK, ANY, Permissions.READ);
         }
+        grantProcessDesigners();
         revokeBroadIntegrationGrants();
-        grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, RegistrationFlow.ERP_APPROVAL.processKey(),
-                Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+        for (IntegrationProcess process : integrationProcesses) {
+            grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, process.processKey(),
+                    Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+        }
         // candidate groups read the tasks of the processes they work in (CandidateGroupAuthorizations grants this
         // when a definition is deployed; here for definitions deployed before it was in place)
         for (String[] grant : CandidateGroupAuthorizations.readTaskGrants(
@@ -123,6 +129,21 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
                     case "applicantName" -> "Applicant";
                     default -> "Registration";
                 })).toList();
+    }
+
+    /**
+     * Process designers deploy models (Camunda Modeler's Deploy button posts to /engine-rest/deployment/create),
+     * start an instance of what they deployed, watch instances in Cockpit and migrate them to a new version. They get
+     * no Tasklist access and no task permission: they change the flow, staff work it.
+     */
+    private void grantProcessDesigners() {
+        String designers = StaffGroups.PROCESS_DESIGNERS;
+        grant(designers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(designers, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        grant(designers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(designers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
+        grant(designers, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES, Permissions.READ);
     }
 
     /**

@@ -1,12 +1,12 @@
 package com.b2bflow.storefront;
 
-import com.b2bflow.registration.InvalidRegistrationException;
-import com.b2bflow.registration.RegistrationConflictException;
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationQueries;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.RegistrationSubmitters;
-import com.b2bflow.registration.FieldProblem;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.RegistrationConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;

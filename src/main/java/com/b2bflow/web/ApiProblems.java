@@ -1,10 +1,12 @@
 package com.b2bflow.web;
 
 import com.b2bflow.access.AccessRefusedException;
-import com.b2bflow.registration.ConstraintConflicts;
-import com.b2bflow.registration.FieldProblem;
-import com.b2bflow.registration.InvalidRegistrationException;
-import com.b2bflow.registration.RegistrationConflictException;
+import com.b2bflow.shared.ConstraintConflicts;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.ProblemResponses;
+import com.b2bflow.shared.Problems;
+import com.b2bflow.shared.RegistrationConflictException;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -28,12 +30,12 @@ public class ApiProblems {
 
     @ExceptionHandler(InvalidRegistrationException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRegistrationException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Some fields need your attention", e.problems());
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Some fields need your attention", e.problems());
     }
 
     @ExceptionHandler(RegistrationConflictException.class)
     ResponseEntity<ProblemDetail> conflict(RegistrationConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(e.problem()));
+        return Problems.problem(HttpStatus.CONFLICT, e.getMessage(), List.of(e.problem()));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -48,7 +50,7 @@ public class ApiProblems {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
+        return Problems.problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
                 List.of(UnreadableBodies.problem(e)));
     }
 
@@ -57,44 +59,36 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         boolean number = type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type));
-        return problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getName() + "' has the wrong format",
+        return Problems.problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getName() + "' has the wrong format",
                 List.of(new FieldProblem(e.getName(), number ? "Expected a whole number" : "Wrong format")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is missing",
+        return Problems.problem(HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is missing",
                 List.of(new FieldProblem(e.getParameterName(), "Required")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as " + e.getSupportedMediaTypes(),
+        return Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as " + e.getSupportedMediaTypes(),
                 List.of(new FieldProblem("Content-Type", "Unsupported content type")));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.METHOD_NOT_ALLOWED,
+        ResponseEntity<ProblemDetail> problem = Problems.problem(HttpStatus.METHOD_NOT_ALLOWED,
                 "Use " + e.getSupportedHttpMethods() + " for this URL", List.of());
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders()).body(problem.getBody());
     }
 
     @ExceptionHandler(AccessRefusedException.class)
     ResponseEntity<ProblemDetail> refused(AccessRefusedException e) {
-        return problem(HttpStatus.valueOf(e.decision().status()), e.getMessage(), List.of());
+        return Problems.problem(HttpStatus.valueOf(e.decision().status()), e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
-        return problem(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason(), List.of());
-    }
-
-    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).body(problem);
+        return Problems.problem(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason(), List.of());
     }
 }

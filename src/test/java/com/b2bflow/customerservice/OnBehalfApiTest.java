@@ -183,6 +183,24 @@ class OnBehalfApiTest {
                 + "/customer-service-history").statusCode()).isEqualTo(404);
     }
 
+    /** Signing out while acting on behalf ends it, audited (OnBehalfLogout reaches the security chain as a bean). */
+    @Test
+    void signingOutEndsActingOnBehalf() throws Exception {
+        Tenant tenant = tenants.create();
+        Client csr = new Client();
+        csr.get("/api/me");
+        csr.signIn("csr", "demo");
+        assertThat(csr.send("POST", "/api/csr/customers/" + tenant.adminId() + "/act-on-behalf",
+                "{\"reason\":\"Ticket 816\"}", true).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> signOut = csr.send("POST", "/store/logout", null, true);
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/store/login?logout");
+
+        assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("User", String.valueOf(tenant.adminId())))
+                .extracting(AuditEvent::getAction).containsExactly("ON_BEHALF_STARTED", "ON_BEHALF_ENDED");
+    }
+
     @Test
     void sellerAdministratorsDoWhatIsReservedToThem() throws Exception {
         Tenant tenant = tenants.create();

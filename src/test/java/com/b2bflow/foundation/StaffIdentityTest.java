@@ -46,7 +46,8 @@ class StaffIdentityTest {
             "site-admin", "site-admins",
             "backoffice", "backoffice",
             "csr", "customer-service",
-            "erp-integration", "integration");
+            "erp-integration", "integration",
+            "designer", "process-designers");
 
     @Autowired
     IdentityService identity;
@@ -72,7 +73,7 @@ class StaffIdentityTest {
     void staffGroupsExist() {
         assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
                 .contains("seller-admins", "account-reps", "site-admins", "backoffice", "customer-service",
-                        "integration", "camunda-admin");
+                        "integration", "camunda-admin", "process-designers");
     }
 
     @Test

@@ -16,6 +16,8 @@ import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.ProcessTest;
 import com.b2bflow.support.TestMembers;

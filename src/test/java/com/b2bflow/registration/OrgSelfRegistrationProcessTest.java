@@ -15,6 +15,7 @@ import com.b2bflow.member.ApprovalType;
 import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.shared.RegistrationConflictException;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.ProcessTest;
 import com.b2bflow.support.TestRegistrations;

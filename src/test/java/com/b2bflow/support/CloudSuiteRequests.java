@@ -1,10 +1,10 @@
 package com.b2bflow.support;
 
+import com.b2bflow.cloudsuite.ErpCustomerRequest;
 import com.b2bflow.member.AddressData;
 import com.b2bflow.registration.OrganizationData;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.UserData;
-import com.b2bflow.registration.cloudsuite.ErpCustomerRequest;
 
 /** Valid, unique requests for the CloudSuite flows (shop, ERP, partial registrations). */
 public final class CloudSuiteRequests {

@@ -16,8 +16,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
-@Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class})
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+@Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class, FormVariablesCheck.class})
+@TestExecutionListeners(value = {ProcessEngineCoverageTestExecutionListener.class, FormVariablesCheck.Verdict.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessTest {
 }

@@ -1,11 +1,11 @@
 package com.b2bflow.registration.hcl;
 
 import com.b2bflow.member.AddressData;
-import com.b2bflow.registration.FieldProblem;
-import com.b2bflow.registration.InvalidRegistrationException;
 import com.b2bflow.registration.OrganizationData;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.UserData;
+import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package com.b2bflow.registration.hcl;
 
-import com.b2bflow.registration.InvalidRegistrationException;
-import com.b2bflow.registration.RegistrationConflictException;
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationQueries;
-import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.registration.RegistrationStatus;
+import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.registration.SubmittedRegistration;
-import com.b2bflow.web.ApiProblems;
-import com.b2bflow.web.ProblemResponses;
+import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.ProblemResponses;
+import com.b2bflow.shared.Problems;
+import com.b2bflow.shared.RegistrationConflictException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -92,12 +92,12 @@ class HclRegistrationController {
     /** Field errors name the HCL parameter the client sent ({@code usr_logonId}), not the JSON path. */
     @ExceptionHandler(InvalidRegistrationException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRegistrationException e) {
-        return ApiProblems.problem(HttpStatus.BAD_REQUEST, "Some parameters need your attention",
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Some parameters need your attention",
                 HclParameters.renamed(e.problems()));
     }
 
     @ExceptionHandler(RegistrationConflictException.class)
     ResponseEntity<ProblemDetail> conflict(RegistrationConflictException e) {
-        return ApiProblems.problem(HttpStatus.CONFLICT, e.getMessage(), HclParameters.renamed(List.of(e.problem())));
+        return Problems.problem(HttpStatus.CONFLICT, e.getMessage(), HclParameters.renamed(List.of(e.problem())));
     }
 }

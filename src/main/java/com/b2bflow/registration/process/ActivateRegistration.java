@@ -1,15 +1,15 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationOutcomes;
+import com.b2bflow.registration.StaffDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component
 public class ActivateRegistration implements JavaDelegate {
-
-    static final String AUTOMATIC = "policy (approval not required)";
 
     private final RegistrationOutcomes outcomes;
 
@@ -20,7 +20,7 @@ public class ActivateRegistration implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decidedBy = Executions.text(execution, ProcessVariables.DECIDED_BY);
-        outcomes.activate(Executions.registrationId(execution), decidedBy == null ? AUTOMATIC : decidedBy,
+        outcomes.activate(Executions.registrationId(execution), decidedBy == null ? StaffDecisions.AUTOMATIC : decidedBy,
                 ProcessVariables.stringList(execution.getVariable(ProcessVariables.ORGANIZATION_ROLES)),
                 ProcessVariables.stringList(execution.getVariable(ProcessVariables.APPROVAL_GROUPS)));
     }

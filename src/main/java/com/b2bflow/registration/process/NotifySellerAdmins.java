@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.RegistrationMails;
 import com.b2bflow.staff.StaffGroups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

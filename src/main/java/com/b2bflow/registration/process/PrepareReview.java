@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationOutcomes;
 import org.camunda.bpm.engine.delegate.DelegateTask;

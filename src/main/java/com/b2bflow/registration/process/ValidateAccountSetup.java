@@ -6,7 +6,9 @@ import static com.b2bflow.registration.ProcessVariables.CONTRACT_VALID_FROM;
 import static com.b2bflow.registration.ProcessVariables.CONTRACT_VALID_TO;
 
 import com.b2bflow.registration.AccountSetup;
+import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
+import com.b2bflow.registration.StaffDecisions;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +23,7 @@ public class ValidateAccountSetup implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         read(task);
-        task.setVariable("accountSetUpBy", ValidateDecision.decider(task));
+        task.setVariable("accountSetUpBy", StaffDecisions.decider(task));
     }
 
     /** The account set-up entered in the task; throws a form validation error naming the field at fault. */
@@ -31,19 +33,19 @@ public class ValidateAccountSetup implements TaskListener {
                 "Enter a contract name: every account needs at least one contract");
         LocalDate validFrom = date(scope, CONTRACT_VALID_FROM);
         if (validFrom == null) {
-            throw ValidateDecision.refused(CONTRACT_VALID_FROM, "Enter the day the contract starts");
+            throw StaffDecisions.refused(CONTRACT_VALID_FROM, "Enter the day the contract starts");
         }
         LocalDate validTo = date(scope, CONTRACT_VALID_TO);
         if (validTo != null && validTo.isBefore(validFrom)) {
-            throw ValidateDecision.refused(CONTRACT_VALID_TO, "The contract cannot end before it starts");
+            throw StaffDecisions.refused(CONTRACT_VALID_TO, "The contract cannot end before it starts");
         }
         if (accountName.length() > 128 || contractName.length() > 128) {
-            throw ValidateDecision.refused(accountName.length() > 128 ? ACCOUNT_NAME : CONTRACT_NAME,
+            throw StaffDecisions.refused(accountName.length() > 128 ? ACCOUNT_NAME : CONTRACT_NAME,
                     "At most 128 characters");
         }
         String terms = Executions.text(scope, ProcessVariables.CONTRACT_TERMS);
         if (terms != null && terms.length() > 4000) {
-            throw ValidateDecision.refused(ProcessVariables.CONTRACT_TERMS, "At most 4000 characters");
+            throw StaffDecisions.refused(ProcessVariables.CONTRACT_TERMS, "At most 4000 characters");
         }
         return new AccountSetup(accountName, contractName, terms, validFrom, validTo);
     }
@@ -51,7 +53,7 @@ public class ValidateAccountSetup implements TaskListener {
     private static String required(VariableScope scope, String name, String message) {
         String value = Executions.text(scope, name);
         if (value == null || value.isEmpty()) {
-            throw ValidateDecision.refused(name, message);
+            throw StaffDecisions.refused(name, message);
         }
         return value;
     }
@@ -67,7 +69,7 @@ public class ValidateAccountSetup implements TaskListener {
         try {
             return LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
         } catch (DateTimeParseException e) {
-            throw ValidateDecision.refused(name, "Enter a date as yyyy-mm-dd");
+            throw StaffDecisions.refused(name, "Enter a date as yyyy-mm-dd");
         }
     }
 }

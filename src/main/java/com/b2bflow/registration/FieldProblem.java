@@ -1,5 +1,0 @@
-package com.b2bflow.registration;
-
-/** A message about one submitted field, named by its path in the JSON body (e.g. {@code user.logonId}). */
-public record FieldProblem(String field, String message) {
-}

@@ -1,9 +1,0 @@
-package com.b2bflow.registration.cloudsuite;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration
-@EnableConfigurationProperties(DefaultContractProperties.class)
-class CloudSuiteConfiguration {
-}
