@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.junit.jupiter.api.Tag;
+import com.b2bflow.support.TestTiers;
 
 /**
  * The creation steps when a designer puts a step before them: the submission commits with the draft, the hash and
  * the reservations; a second submission of the same names is refused meanwhile; the steps, in a later transaction,
  * create the members, hand the hash over and free the reservations; a rejection before them frees the names.
  */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class CreationStepsTest {
 

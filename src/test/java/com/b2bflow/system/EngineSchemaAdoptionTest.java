@@ -29,6 +29,8 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import com.b2bflow.support.TestTiers;
 
 /**
  * A database made the way the application made it before the engine schema came under Flyway (application tables by
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * index migrations add what the engine plugins used to), and the registration goes on. On H2, or on PostgreSQL in the
  * PostgreSQL pass ({@code test.database=postgres}).
  */
+@Tag(TestTiers.DATABASE)
 class EngineSchemaAdoptionTest {
 
     private final boolean postgres = "postgres".equals(System.getProperty("test.database"));
