@@ -69,7 +69,7 @@ public final class EngineRestErrors {
         if (race(exception, uri)) {
             log.warn("Engine REST call {} refused with 409, it raced a concurrent change: {}",
                     uri == null ? "" : uri.getPath(), exception.getClass().getSimpleName());
-            return Optional.of(response(Response.Status.CONFLICT, CONFLICT_TYPE, CONFLICT_MESSAGE));
+            return Optional.of(response(Response.Status.CONFLICT, CONFLICT_TYPE, CONFLICT_MESSAGE + holder(exception)));
         }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof FormFieldValidationException validation) {
@@ -78,6 +78,16 @@ public final class EngineRestErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /** Who holds a task another staff member tried to claim: the colleague to talk to. */
+    private static String holder(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskAlreadyClaimedException claimed && claimed.getTaskAssignee() != null) {
+                return " The task is claimed by " + claimed.getTaskAssignee() + ".";
+            }
+        }
+        return "";
     }
 
     private static boolean race(Throwable exception, UriInfo uri) {

@@ -56,11 +56,11 @@ class MetricsTest {
         metrics.refresh();
         String before = scrape();
         String id = registrations.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization()).id();
-        jobs.executeAll();
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        jobs.executeAllOf(instance);
         management.executeJob(management.createJobQuery().processInstanceId(instance)
                 .activityId("Timer_ReviewReminder").singleResult().getId());
-        jobs.executeAll();
+        jobs.executeAllOf(instance);
         metrics.refresh();
 
         String pending = scrape();
