@@ -38,6 +38,7 @@ public final class OrgSelfRegistrationProcess {
         public static final String REJECTION_REASON = ProcessVariables.REJECTION_REASON;
         public static final String DECIDED_BY = ProcessVariables.DECIDED_BY;
         public static final String ORGANIZATION_ROLES = ProcessVariables.ORGANIZATION_ROLES;
+        public static final String APPROVAL_GROUPS = ProcessVariables.APPROVAL_GROUPS;
         public static final String ACCOUNT_NAME = ProcessVariables.ACCOUNT_NAME;
         public static final String CONTRACT_NAME = ProcessVariables.CONTRACT_NAME;
         public static final String CONTRACT_TERMS = ProcessVariables.CONTRACT_TERMS;

@@ -106,6 +106,42 @@ class ProcessContractTest {
         assertThat(constants(contract, "Errors")).containsAll(values(model, Error.class, Error::getErrorCode));
     }
 
+    /** What a staff form shows or asks for is a variable the contract names, or one the process starts with. */
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void everyFieldOfItsFormsIsAVariableOfTheContract(Class<?> contract) throws Exception {
+        Set<String> known = new java.util.HashSet<>(constants(contract, "Variables"));
+        known.addAll(com.b2bflow.registration.StartVariables.of("id",
+                new com.b2bflow.registration.MemberDraft.NewOrganization(1L, "name", null, null, null, null, null,
+                        null),
+                new com.b2bflow.registration.MemberDraft.NewUser("logon", null, null, "Last", "e@example.com", null,
+                        null, null, null, null, List.of(), false)).asMap().keySet());
+        for (UserTask task : model(contract).getModelElementsByType(UserTask.class)) {
+            String form = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+            if (form != null) {
+                assertThat(known).as(task.getId() + ": the fields of form " + form)
+                        .containsAll(formFields(form));
+            }
+        }
+    }
+
+    private static List<String> formFields(String formId) throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (java.nio.file.Path file : java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("forms"), "*.form")) {
+            var root = json.readTree(file.toFile());
+            if (formId.equals(root.path("id").asText())) {
+                List<String> keys = new java.util.ArrayList<>();
+                root.findParents("key").forEach(component -> {
+                    if (component.has("type") && !"default".equals(component.path("type").asText())) {
+                        keys.add(component.path("key").asText());
+                    }
+                });
+                return keys;
+            }
+        }
+        throw new AssertionError("no form " + formId + " in forms/");
+    }
+
     private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> Set<String> values(
             BpmnModelInstance model, Class<T> type, Function<T, String> value) {
         return model.getModelElementsByType(type).stream().map(value).filter(v -> v != null && !v.isBlank())
