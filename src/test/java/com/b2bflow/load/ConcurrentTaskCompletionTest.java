@@ -158,7 +158,7 @@ class ConcurrentTaskCompletionTest {
                             colleague.body()).isIn(403, 409);
                     assertThat(colleague.headers().firstValue("Content-Type").orElse("")).contains("application/json");
                     assertThat(message(colleague)).as("the colleague's answer").contains(colleague.statusCode() == 403
-                            ? "claimed by " + first : "already completed by someone else");
+                            ? "claimed by " + first : "someone else");
                 } else {
                     assertThat(both).as("statuses of %s", taskId).extracting(HttpResponse::statusCode)
                             .containsExactlyInAnyOrder(204, 409);
