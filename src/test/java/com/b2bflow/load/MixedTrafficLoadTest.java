@@ -127,8 +127,9 @@ class MixedTrafficLoadTest {
             known.add(json.readTree(created.body()).get("id").asText());
         }
         jobs.executeAll();
-        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewRegistration").list().stream().map(Task::getId)
-                .forEach(reviewTasks::add);
+        // the reviews nobody has claimed: a task another test class left claimed is its assignee's alone
+        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewRegistration").taskUnassigned().list().stream()
+                .map(Task::getId).forEach(reviewTasks::add);
         String takenLogonId = jdbc.queryForObject("select u.logon_id from registration r join member_user u "
                 + "on r.user_id = u.id where r.id = ?", String.class, known.get(0));
         TestTenants.Tenant tenant = tenants.create();
