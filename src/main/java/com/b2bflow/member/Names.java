@@ -8,6 +8,14 @@ public final class Names {
     private Names() {
     }
 
+    /**
+     * What a rejected member's unique key becomes: upper case, so no normalized name can ever equal it, and the row's
+     * id, so released rows do not collide with each other.
+     */
+    public static String released(Long id) {
+        return "RELEASED#" + id;
+    }
+
     public static String normalize(String name) {
         return name == null ? null : name.strip().toLowerCase(Locale.ROOT);
     }

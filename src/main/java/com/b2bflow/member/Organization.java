@@ -55,6 +55,14 @@ public class Organization {
         rename(name);
     }
 
+    /**
+     * The organization's registration was rejected: its name is free under its parent for anyone's new registration
+     * (ADR 0022). A correction takes it back with {@link #rename}.
+     */
+    public void releaseName() {
+        this.nameNormalized = Names.released(id);
+    }
+
     public void rename(String newName) {
         this.name = newName.strip();
         this.nameNormalized = Names.normalize(newName);

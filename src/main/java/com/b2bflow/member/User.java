@@ -69,9 +69,19 @@ public class User {
         enabled = true;
     }
 
+    /**
+     * Rejected: the account can no longer be used, and its logon id is free for anyone's new registration at once
+     * (ADR 0022). The logon id stays on the row, for the sign-in message and the correction, which takes it back.
+     */
     public void reject() {
         registrationState = ApprovalState.REJECTED;
         enabled = false;
+        logonIdNormalized = Names.released(id);
+    }
+
+    /** A correction of the rejected registration holds the logon id again (409 first if someone else took it). */
+    public void reclaimLogonId() {
+        logonIdNormalized = Names.normalize(logonId);
     }
 
     /** The applicant withdrew their pending registration: the account can no longer be used. */

@@ -105,6 +105,9 @@ public class RegistrationMembers {
         User existing = registration.getPreviousRegistration() == null ? null
                 : registration.getPreviousRegistration().getUser();
         User user = existing == null ? new User(data.logonId(), organization, data.profileType()) : existing;
+        if (existing != null) {
+            existing.reclaimLogonId();
+        }
         user.setOrganization(organization);
         if (data.approved()) {
             user.approve();

@@ -149,6 +149,7 @@ public class RegistrationOutcomes {
         reservations.release(registrationId);
         if (createsOrganization(registration) && registration.getOrganization() != null) {
             registration.getOrganization().setState(ApprovalState.REJECTED);
+            registration.getOrganization().releaseName();
             accounts.findByOrganization(registration.getOrganization()).forEach(Account::close);
         }
         audit.record(decidedBy, "REGISTRATION_REJECTED", "Registration", registrationId, "reason: " + reason);

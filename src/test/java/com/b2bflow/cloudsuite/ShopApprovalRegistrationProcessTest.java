@@ -154,7 +154,7 @@ class ShopApprovalRegistrationProcessTest {
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Not a customer of ours",
                         "http://shop.test/store/register/shop-approval?correct=" + instance.getBusinessKey()));
         long userId = transactions.execute(status -> {
-            var user = users.findByLogonId(request.user().logonId()).orElseThrow();
+            var user = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(user.getOrganization().getId())
                     .isEqualTo(parents.parentIdFor(RegistrationType.ShopApprovalRegistration));

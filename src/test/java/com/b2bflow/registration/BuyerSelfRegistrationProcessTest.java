@@ -154,7 +154,7 @@ class BuyerSelfRegistrationProcessTest {
         assertThat(registration.getDecisionReason()).isEqualTo("We do not know you");
         assertThat(registration.getDecidedBy()).isEqualTo(admin.getLogonId());
         transactions.executeWithoutResult(status -> {
-            User rejected = users.findByLogonId(request.user().logonId()).orElseThrow();
+            User rejected = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(rejected.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(rejected.isEnabled()).isFalse();
             assertThat(organizations.findById(organization.getId()).orElseThrow().getState())

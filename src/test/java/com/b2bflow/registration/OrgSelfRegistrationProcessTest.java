@@ -154,7 +154,8 @@ class OrgSelfRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_ApproveRegistration", "EndEvent_RegistrationRejected");
         assertRejected(instance, request, "Credit check failed");
         transactions.executeWithoutResult(status -> {
-            var organization = users.findByLogonId(request.user().logonId()).orElseThrow().getOrganization();
+            var organization = registrationRepository.findById(instance.getBusinessKey()).orElseThrow()
+                    .getOrganization();
             assertThat(accounts.findByOrganization(organization)).extracting(a -> a.getState())
                     .containsOnly(AccountState.CLOSED);
         });
@@ -222,10 +223,44 @@ class OrgSelfRegistrationProcessTest {
             assertThat(n.getOrganization().getId()).isEqualTo(p.getOrganization().getId());
             assertThat(n.getUser().getId()).isEqualTo(p.getUser().getId());
             assertThat(n.getOrganization().getState()).isEqualTo(ApprovalState.PENDING);
+            assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().getId())
+                    .isEqualTo(p.getUser().getId());
         });
+        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION, request))
+                .isInstanceOf(RegistrationConflictException.class);
         assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
                 TestRegistrations.correcting(request, first.getBusinessKey())))
                 .isInstanceOf(RegistrationConflictException.class);
+    }
+
+    @Test
+    void aRejectionFreesTheOrganizationNameAndLogonIdForOthersAtOnce() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance first = submit(request);
+        jobs.executeAll();
+        complete(task(first), withVariables("approved", false, "rejectionReason", "Unknown company"));
+        jobs.executeAll();
+
+        // someone else registers the same organization name with the same logon id right after the decision
+        SubmittedRegistration other = registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.organization(request.organization().name(), request.user().logonId(),
+                        TestRegistrations.unique("other") + "@example.com"));
+        assertThat(other.state()).isEqualTo(ApprovalState.PENDING);
+
+        // the rejected applicant's correction now names what someone else took
+        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.correcting(request, first.getBusinessKey())))
+                .isInstanceOfSatisfying(RegistrationConflictException.class,
+                        conflict -> assertThat(conflict.problem().field()).isEqualTo("user.logonId"));
+        RegistrationRequest newLogonId = TestRegistrations.organization(request.organization().name(),
+                TestRegistrations.unique("again"), request.user().email());
+        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.correcting(newLogonId, first.getBusinessKey())))
+                .isInstanceOfSatisfying(RegistrationConflictException.class,
+                        conflict -> assertThat(conflict.problem().field()).isEqualTo("organization.name"));
+        transactions.executeWithoutResult(status -> assertThat(users.findByLogonId(request.user().logonId())
+                .orElseThrow().getId()).isEqualTo(registrationRepository.findById(other.id()).orElseThrow()
+                .getUser().getId()));
     }
 
     @Test
@@ -265,7 +300,8 @@ class OrgSelfRegistrationProcessTest {
         assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo(reason);
         transactions.executeWithoutResult(status -> {
-            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            var admin = registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getUser();
+            assertThat(users.findByLogonId(request.user().logonId())).isEmpty();
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(admin.isEnabled()).isFalse();
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.REJECTED);

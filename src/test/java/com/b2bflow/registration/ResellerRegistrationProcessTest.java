@@ -134,7 +134,7 @@ class ResellerRegistrationProcessTest {
         assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo("Not a reseller");
         transactions.executeWithoutResult(status -> {
-            User admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            User admin = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(admin.isEnabled()).isFalse();
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.REJECTED);
