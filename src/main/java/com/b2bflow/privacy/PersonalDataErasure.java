@@ -191,6 +191,7 @@ public class PersonalDataErasure {
         String placeholder = "erased-" + userId;
         jdbc.update("delete from address where user_id = ?", userId);
         jdbc.update("delete from activation_token where user_id = ?", userId);
+        jdbc.update("delete from password_reset_token where user_id = ?", userId);
         jdbc.update("delete from role_assignment where user_id = ?", userId);
         jdbc.update("delete from approval_group_approver where user_id = ?", userId);
         jdbc.update("""

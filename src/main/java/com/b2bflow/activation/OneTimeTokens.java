@@ -1,0 +1,47 @@
+package com.b2bflow.activation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The tokens of one-time links (activation and password reset): 32 random bytes, URL-safe. Only their SHA-256 is
+ * stored, so a database reader cannot use a link; the raw token exists only in the mail.
+ */
+final class OneTimeTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TOKEN_BYTES = 32;
+    private static final int MAX_TOKEN_LENGTH = 128;
+
+    private OneTimeTokens() {
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The hash to look a link up by; empty for what cannot be a token (blank, too long). */
+    static Optional<String> lookupHash(String rawToken) {
+        if (rawToken == null || rawToken.isBlank() || rawToken.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(hash(rawToken.strip()));
+    }
+
+    /** SHA-256 of the token, lower-case hex: what is stored. */
+    static String hash(String rawToken) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(rawToken.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+}
