@@ -30,6 +30,11 @@ public enum AccountAction {
     ACT_ON_BEHALF,
     /** Customer service: disable a Buyer Administrator's account, with a reason. */
     DISABLE_CUSTOMER,
+    /**
+     * Enable a disabled account again, with a reason: customer service a Buyer Administrator's, seller and site
+     * administrators any storefront user's.
+     */
+    ENABLE_CUSTOMER,
     /** Staff: every action taken on behalf of any customer. */
     VIEW_ALL_ON_BEHALF_HISTORY
 }

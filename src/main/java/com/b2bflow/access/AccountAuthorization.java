@@ -9,6 +9,7 @@ import static com.b2bflow.access.AccountAction.DISABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.EDIT_BUYER;
 import static com.b2bflow.access.AccountAction.EDIT_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.EDIT_ROLES;
+import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.ENABLE_DISABLE_BUYER;
 import static com.b2bflow.access.AccountAction.FIND_CUSTOMERS;
 import static com.b2bflow.access.AccountAction.LIST_BUYERS;
@@ -51,6 +52,7 @@ public class AccountAuthorization {
             ENABLE_DISABLE_BUYER, CREATE_BUYER, VIEW_BUYER, EDIT_BUYER));
 
     private static final Map<Hat, Grant> GRANTS = new EnumMap<>(Hat.class);
+    private static final Set<Hat> ENABLE_ANY_USER = EnumSet.of(Hat.SELLER_ADMIN, Hat.SITE_ADMIN);
 
     static {
         GRANTS.put(Hat.BUYER, new Grant(EnumSet.of(VIEW_ACCOUNT), Reach.SUBTREE));
@@ -60,8 +62,8 @@ public class AccountAuthorization {
         GRANTS.put(Hat.BUYER_ADMIN, new Grant(admin, Reach.SUBTREE));
         GRANTS.put(Hat.ON_BEHALF, new Grant(ON_BEHALF_SUBSET, Reach.SUBTREE));
         GRANTS.put(Hat.CUSTOMER_SERVICE, new Grant(EnumSet.of(FIND_CUSTOMERS, ACT_ON_BEHALF, DISABLE_CUSTOMER,
-                VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE));
-        Grant sellerLevel = new Grant(EnumSet.of(DELETE_ORGANIZATION, DELETE_BUYER, EDIT_ROLES,
+                ENABLE_CUSTOMER, VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE));
+        Grant sellerLevel = new Grant(EnumSet.of(DELETE_ORGANIZATION, DELETE_BUYER, EDIT_ROLES, ENABLE_CUSTOMER,
                 VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE);
         GRANTS.put(Hat.SELLER_ADMIN, sellerLevel);
         GRANTS.put(Hat.SITE_ADMIN, sellerLevel);
@@ -93,6 +95,11 @@ public class AccountAuthorization {
         }
         if ((action == ACT_ON_BEHALF || action == DISABLE_CUSTOMER) && !target.administrator()) {
             // customer service acts for (and disables) Buyer Administrators only
+            return Decision.FORBIDDEN;
+        }
+        if (action == ENABLE_CUSTOMER && !target.administrator()
+                && actor.hats().stream().noneMatch(ENABLE_ANY_USER::contains)) {
+            // customer service enables Buyer Administrators again; seller and site administrators anyone
             return Decision.FORBIDDEN;
         }
         if (action == VIEW_ACCOUNT || target.organizationId() == null) {

@@ -57,6 +57,8 @@ class AuthorizationMatrixTest {
     private static final String EXPECTED = """
             action                        | anonymous | buyer   | approver | admin   | csr     | csr-obo | csr-basic | seller  | site
             view my account               | 401/401   | 200/200 | 200/200  | 200/200 | 200/200 | 200/200 | 401/401   | 200/200 | 200/200
+            password reset (public)       | 202/202   | 202/202 | 202/202  | 202/202 | 202/202 | 202/202 | 202/202   | 202/202 | 202/202
+            password reset confirm        | 410/410   | 410/410 | 410/410  | 410/410 | 410/410 | 410/410 | 410/410   | 410/410 | 410/410
             navigate hierarchy            | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
             view organization             | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
             create organization           | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 401/401   | 403/403 | 403/403
@@ -76,11 +78,14 @@ class AuthorizationMatrixTest {
             act on behalf                 | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             act on behalf of a buyer      | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             disable customer              | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
+            enable customer               | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
+            enable buyer of a customer    | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             all history (csr)             | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             all history (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             edit roles (staff)            | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             delete buyer (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
             delete organization (staff)   | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
+            enable user (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             """;
 
 
@@ -98,6 +103,10 @@ class AuthorizationMatrixTest {
 
     static {
         ACTIONS.put("view my account", (c, r) -> get("/api/me"));
+        ACTIONS.put("password reset (public)", (c, r) -> json(post("/api/password-reset"),
+                "{\"logonId\":\"" + c.scope().buyer() + "\"}"));
+        ACTIONS.put("password reset confirm", (c, r) -> json(post("/api/password-reset/confirm"),
+                "{\"token\":\"no-such-link\",\"password\":\"violet tangerine harbour\"}"));
         ACTIONS.put("navigate hierarchy", (c, r) -> get("/api/me/organizations").param("parentId",
                 String.valueOf(c.scope().organizationId())));
         ACTIONS.put("view organization", (c, r) -> get("/api/me/organizations/" + c.scope().subOrganizationId()));
@@ -137,6 +146,10 @@ class AuthorizationMatrixTest {
                 + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));
         ACTIONS.put("disable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
                 + "/disable"), "{\"reason\":\"ticket 4712\"}"));
+        ACTIONS.put("enable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
+                + "/enable"), "{\"reason\":\"ticket 4713\"}"));
+        ACTIONS.put("enable buyer of a customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().buyerId()
+                + "/enable"), "{\"reason\":\"ticket 4714\"}"));
         ACTIONS.put("all history (csr)", (c, r) -> get("/api/csr/customer-service-events"));
         ACTIONS.put("all history (staff)", (c, r) -> get("/api/staff/customer-service-events"));
         ACTIONS.put("edit roles (staff)", (c, r) -> json(put("/api/staff/users/" + c.scope().subBuyerId() + "/roles"),
@@ -145,6 +158,8 @@ class AuthorizationMatrixTest {
                 + c.tenants().buyerIn(c.scope().subOrganizationId())));
         ACTIONS.put("delete organization (staff)", (c, r) -> delete("/api/staff/organizations/"
                 + c.tenants().subOrganizationOf(c.scope().organizationId())));
+        ACTIONS.put("enable user (staff)", (c, r) -> json(post("/api/staff/users/" + c.scope().buyerId()
+                + "/enable"), "{\"reason\":\"ticket 4715\"}"));
     }
 
     @Autowired MockMvc mvc;

@@ -183,6 +183,31 @@ class StorefrontBrowserTest {
     }
 
     @Test
+    void aBuyerWhoForgotTheirPasswordChoosesANewOneThroughTheMailedLink() {
+        Tenant tenant = tenants.create();
+        page.navigate("/store/login");
+        page.getByText("Forgot your password?").click();
+        assertThat(page.locator("#reset-staff-note")).containsText("administrator");
+        page.getByLabel("Logon ID").fill(tenant.buyer());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
+        assertThat(page.locator("#reset-requested")).isVisible();
+
+        org.assertj.core.api.Assertions.assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://shop\\.test(/store/password-reset\\?token=[A-Za-z0-9_-]+)")
+                .matcher(TestSmtp.text(TestSmtp.to(mail, tenant.buyer() + "@example.com").get(0)));
+        org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+        page.navigate(link.group(1));
+        page.getByLabel("New password").fill("violet tangerine harbour");
+        page.getByLabel("Repeat the password").fill("violet tangerine harbour");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set new password")).click();
+        assertThat(page.locator("#reset-done")).isVisible();
+        screenshot(page, "password-reset-done");
+
+        signIn(tenant.buyer(), "violet tangerine harbour");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/store/account$"));
+    }
+
+    @Test
     void pagesSpeakGermanAndWorkWithTheKeyboard() {
         Tenant tenant = tenants.create();
         BrowserContext german = browser.newContext(new Browser.NewContextOptions()
