@@ -116,6 +116,8 @@ class PasswordResetTest {
         String known = mvc.perform(post("/api/password-reset").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"logonId\":\"" + userWithPassword().getLogonId() + "\"}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        // the known account's link mail, so that no mail of this test arrives during another
+        assertThat(mail.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 1)).isTrue();
         for (String logonId : List.of("nobody-" + TestRegistrations.unique("x"), "seller-admin")) {
             mvc.perform(post("/api/password-reset").contentType(MediaType.APPLICATION_JSON)
                             .content("{\"logonId\":\"" + logonId + "\"}"))
