@@ -79,7 +79,6 @@ class AuthorizationMatrixTest {
             act on behalf of a buyer      | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             disable customer              | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             enable customer               | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
-            enable buyer of a customer    | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             all history (csr)             | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             all history (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             edit roles (staff)            | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
@@ -148,8 +147,6 @@ class AuthorizationMatrixTest {
                 + "/disable"), "{\"reason\":\"ticket 4712\"}"));
         ACTIONS.put("enable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
                 + "/enable"), "{\"reason\":\"ticket 4713\"}"));
-        ACTIONS.put("enable buyer of a customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().buyerId()
-                + "/enable"), "{\"reason\":\"ticket 4714\"}"));
         ACTIONS.put("all history (csr)", (c, r) -> get("/api/csr/customer-service-events"));
         ACTIONS.put("all history (staff)", (c, r) -> get("/api/staff/customer-service-events"));
         ACTIONS.put("edit roles (staff)", (c, r) -> json(put("/api/staff/users/" + c.scope().subBuyerId() + "/roles"),
