@@ -7,13 +7,7 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.security.PasswordPolicy;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,10 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ActivationService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int TOKEN_BYTES = 32;
-    private static final int MAX_TOKEN_LENGTH = 128;
 
     private final ActivationTokenRepository tokens;
     private final UserRepository users;
@@ -56,10 +46,8 @@ public class ActivationService {
     /** Creates a token for the user, valid for {@code app.activation.ttl}; returns the raw token (for the mail only). */
     @Transactional
     public String issue(User user) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.saveAndFlush(new ActivationToken(user, hash(raw), Instant.now().plus(properties.ttl())));
+        String raw = OneTimeTokens.newToken();
+        tokens.saveAndFlush(new ActivationToken(user, OneTimeTokens.hash(raw), Instant.now().plus(properties.ttl())));
         return raw;
     }
 
@@ -129,10 +117,7 @@ public class ActivationService {
     }
 
     private Optional<ActivationToken> find(String rawToken) {
-        if (rawToken == null || rawToken.isBlank() || rawToken.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
-        }
-        return tokens.findByTokenHash(hash(rawToken.strip()));
+        return OneTimeTokens.lookupHash(rawToken).flatMap(tokens::findByTokenHash);
     }
 
     private static Optional<ActivationLinkGoneException.Reason> unusableReason(ActivationToken token) {
@@ -143,15 +128,5 @@ public class ActivationService {
             return Optional.of(ActivationLinkGoneException.Reason.EXPIRED);
         }
         return Optional.empty();
-    }
-
-    /** SHA-256 of the token, lower-case hex: what is stored. */
-    static String hash(String rawToken) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(rawToken.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
     }
 }

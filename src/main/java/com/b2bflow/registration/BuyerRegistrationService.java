@@ -66,9 +66,8 @@ public class BuyerRegistrationService implements RegistrationSubmitter {
                     buyer.email().strip());
             registration.setOrganization(organization);
             registration.setPreviousRegistration(previous);
-            MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
-                    organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
-                    organization.getTaxId(), organization.getEmailDomain(), null, request.addressOrEmpty());
+            MemberDraft.NewOrganization joined = MemberDraft.NewOrganization.joined(organization,
+                    request.addressOrEmpty());
             return applicants.start(registration, new MemberDraft(null, buyer), passwordHash,
                     StartVariables.of(registration.getId(), joined, buyer)
                             .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
