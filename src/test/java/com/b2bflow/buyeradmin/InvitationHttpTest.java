@@ -73,6 +73,13 @@ class InvitationHttpTest {
                 .andExpect(content().string(containsString("Ihrer Organisation beitreten")))
                 .andExpect(content().string(containsString(email)));
 
+        mvc.perform(post("/store/invitations/" + token).with(StorefrontCsrf.token(mvc))
+                        .param("user.logonId", "nina-page").param("user.lastName", "Neu")
+                        .param("user.password", "short").param("user.passwordVerify", "short"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"user.password-error\"")))
+                .andExpect(content().string(containsString("value=\"nina-page\"")));
+
         String logonId = TestRegistrations.unique("nina");
         mvc.perform(accept(token, logonId, null))
                 .andExpect(status().isCreated())
