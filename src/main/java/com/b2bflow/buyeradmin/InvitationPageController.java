@@ -1,13 +1,9 @@
 package com.b2bflow.buyeradmin;
 
 import com.b2bflow.registration.UserData;
-import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,13 +48,7 @@ class InvitationPageController {
         } catch (InvitationGoneException e) {
             return gone(e, model, response);
         } catch (InvalidRegistrationException | RegistrationConflictException e) {
-            List<FieldProblem> problems = e instanceof InvalidRegistrationException invalid ? invalid.problems()
-                    : List.of(((RegistrationConflictException) e).problem());
-            response.setStatus(e instanceof InvalidRegistrationException ? HttpStatus.BAD_REQUEST.value()
-                    : HttpStatus.CONFLICT.value());
-            Map<String, String> errors = new LinkedHashMap<>();
-            problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
-            model.addAttribute("errors", errors);
+            FormErrors.render(e, model, response, "store/invitation");
             return form(token, model, response);
         }
     }
