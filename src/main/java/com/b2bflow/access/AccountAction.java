@@ -17,6 +17,8 @@ public enum AccountAction {
     /** The superuserUserCreation flow. */
     CREATE_BUYER,
     EDIT_BUYER,
+    /** Invite people by email to register into the organization; list and revoke its invitations. */
+    INVITE_BUYERS,
     ENABLE_DISABLE_BUYER,
     /** Reserved to seller and site administrators: roles are chosen when a buyer is created. */
     EDIT_ROLES,

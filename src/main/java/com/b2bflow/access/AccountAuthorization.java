@@ -12,6 +12,7 @@ import static com.b2bflow.access.AccountAction.EDIT_ROLES;
 import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.ENABLE_DISABLE_BUYER;
 import static com.b2bflow.access.AccountAction.FIND_CUSTOMERS;
+import static com.b2bflow.access.AccountAction.INVITE_BUYERS;
 import static com.b2bflow.access.AccountAction.LIST_BUYERS;
 import static com.b2bflow.access.AccountAction.VIEW_ACCOUNT;
 import static com.b2bflow.access.AccountAction.VIEW_ALL_ON_BEHALF_HISTORY;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>HCL Commerce's act-on-behalf rules: Buyer Administrators cannot delete organizations or buyers, nor edit roles; a
  * CSR acting on behalf of one has exactly the subset "navigate the hierarchy, select an organization and list its
- * buyers, create, view and edit organizations; search, enable/disable, create, view and edit buyers". Deleting and role
+ * buyers, create, view and edit organizations; search, enable/disable, create, view and edit buyers". Inviting buyers
+ * (which HCL Commerce does not have) is creating buyers by another road, so the CSR may do it on behalf too. Deleting and role
  * changes are left to seller and site administrators.
  */
 @Service
@@ -49,7 +51,7 @@ public class AccountAuthorization {
     /** The act-on-behalf rules' list of what a CSR may do on behalf of a Buyer Administrator. */
     static final Set<AccountAction> ON_BEHALF_SUBSET = Collections.unmodifiableSet(EnumSet.of(VIEW_ACCOUNT,
             VIEW_ORGANIZATIONS, LIST_BUYERS, CREATE_ORGANIZATION, VIEW_ORGANIZATION, EDIT_ORGANIZATION,
-            ENABLE_DISABLE_BUYER, CREATE_BUYER, VIEW_BUYER, EDIT_BUYER));
+            ENABLE_DISABLE_BUYER, CREATE_BUYER, VIEW_BUYER, EDIT_BUYER, INVITE_BUYERS));
 
     private static final Map<Hat, Grant> GRANTS = new EnumMap<>(Hat.class);
     private static final Set<Hat> ENABLE_ANY_USER = EnumSet.of(Hat.SELLER_ADMIN, Hat.SITE_ADMIN);

@@ -69,9 +69,7 @@ public class SuperuserUserCreation {
                     buyer.email().strip());
             submitted.setOrganization(organization);
             submitted.approve(actor.id());
-            MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
-                    organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
-                    organization.getTaxId(), organization.getEmailDomain(), null, null);
+            MemberDraft.NewOrganization joined = MemberDraft.NewOrganization.joined(organization, null);
             StartVariables variables = StartVariables.of(submitted.getId(), joined, buyer)
                     .with(ProcessVariables.ORGANIZATION_ID, organization.getId())
                     .with(ProcessVariables.ROLES, String.join(", ", granted))

@@ -1,6 +1,7 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.member.AddressData;
+import com.b2bflow.member.Organization;
 import com.b2bflow.member.ProfileType;
 import java.util.List;
 
@@ -14,6 +15,13 @@ public record MemberDraft(NewOrganization organization, NewUser user) {
     /** A pending organization under {@code parentId}, with its address. */
     public record NewOrganization(long parentId, String name, String description, String businessCategory,
                                   String taxId, String emailDomain, String erpCustomerNumber, AddressData address) {
+
+        /** An existing organization that the user joins (its id in {@code parentId}), for the start variables. */
+        public static NewOrganization joined(Organization organization, AddressData address) {
+            return new NewOrganization(organization.getId(), organization.getName(), organization.getDescription(),
+                    organization.getBusinessCategory(), organization.getTaxId(), organization.getEmailDomain(), null,
+                    address);
+        }
     }
 
     /**

@@ -160,9 +160,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**").permitAll()
                         .requestMatchers("/store", "/store/", "/store/login", "/store/register/**",
                                 "/store/registration/**", "/store/activate/**", "/store/password-reset",
-                                "/store/password-reset/**").permitAll()
+                                "/store/password-reset/**", "/store/invitations/**").permitAll()
                         .requestMatchers("/api/registrations/**", "/api/activation/**", "/api/password-reset",
-                                "/api/password-reset/**").permitAll()
+                                "/api/password-reset/**", "/api/invitations/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/staff/**", "/store/staff/**").hasAuthority(StaffPrincipal.STAFF)
                         .requestMatchers("/api/csr/**", "/store/customer-service/**").hasAuthority(CUSTOMER_SERVICE)
@@ -186,7 +186,7 @@ public class SecurityConfiguration {
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(paths("/api/registrations/**", "/api/activation/**",
-                                "/api/password-reset/**")))
+                                "/api/password-reset/**", "/api/invitations/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths("/api/**")))
                 .build();

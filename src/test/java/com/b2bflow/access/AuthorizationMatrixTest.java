@@ -74,6 +74,9 @@ class AuthorizationMatrixTest {
             edit roles (me, patch)        | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             delete buyer (me)             | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             customer service history      | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
+            invite buyer                  | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 401/401   | 403/403 | 403/403
+            list invitations              | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
+            revoke invitation             | 401/401   | 403/403 | 403/403  | 204/404 | 403/403 | 204/404 | 401/401   | 403/403 | 403/403
             find customers                | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             act on behalf                 | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             act on behalf of a buyer      | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
@@ -138,6 +141,12 @@ class AuthorizationMatrixTest {
                 + c.tenants().buyerIn(c.scope().subOrganizationId())));
         ACTIONS.put("customer service history", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId()
                 + "/customer-service-history"));
+        ACTIONS.put("invite buyer", (c, r) -> json(post("/api/me/organizations/" + c.scope().subOrganizationId()
+                + "/invitations"), "{\"email\":\"" + TestRegistrations.unique("inv") + "@example.com\"}"));
+        ACTIONS.put("list invitations", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId()
+                + "/invitations"));
+        ACTIONS.put("revoke invitation", (c, r) -> delete("/api/me/organizations/" + c.scope().organizationId()
+                + "/invitations/" + c.tenants().invitationIn(c.scope().organizationId())));
         ACTIONS.put("find customers", (c, r) -> get("/api/csr/customers").param("q", c.scope().admin()));
         ACTIONS.put("act on behalf", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
                 + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));

@@ -208,6 +208,50 @@ class StorefrontBrowserTest {
     }
 
     @Test
+    void aBuyerAdministratorInvitesSomeoneWhoRegistersThroughTheMailedLinkAndIsSignedIn() {
+        Tenant tenant = tenants.create();
+        signIn(tenant.admin(), TestRegistrations.PASSWORD);
+        page.navigate("/store/account/organizations");
+        page.locator("#invitations").click();
+        String email = TestRegistrations.unique("ivy") + "@example.com";
+        page.getByLabel("Email *").fill(email);
+        check("admin-invitations");
+        page.locator("#send-invitation").click();
+        assertThat(page.locator("#flash-message")).hasText("An invitation was sent to " + email + ".");
+        Locator row = page.locator("#invitation-table tr[data-email='" + email + "']");
+        assertThat(row.locator(".invitation-state")).hasText("pending");
+
+        java.util.regex.Matcher link = Pattern.compile("/store/invitations/[A-Za-z0-9_-]+")
+                .matcher(TestSmtp.text(TestSmtp.to(mail, email).get(0)));
+        assertThat(link.find()).as("the mail links the invitation page").isTrue();
+        BrowserContext inviteeContext = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setLocale("en-US"));
+        Page invitee = inviteeContext.newPage();
+        invitee.navigate(link.group());
+        assertThat(invitee.locator("#invitation-intro")).containsText(tenant.organizationName());
+        assertThat(invitee.locator("#invited-email")).hasValue(email);
+        String logonId = TestRegistrations.unique("ivy");
+        invitee.getByLabel("First name").fill("Ivy");
+        invitee.getByLabel("Last name *").fill("Invited");
+        invitee.getByLabel("Logon ID *").fill(logonId);
+        invitee.locator("[id='user.password']").fill(TestRegistrations.PASSWORD);
+        invitee.locator("[id='user.passwordVerify']").fill(TestRegistrations.PASSWORD);
+        screenshot(invitee, "invitee-registers");
+        invitee.locator("#accept-invitation").click();
+        assertThat(invitee.locator("#login-invited")).isVisible();
+        assertThat(invitee.getByLabel("Logon ID")).hasValue(logonId);
+        invitee.getByLabel("Password").fill(TestRegistrations.PASSWORD);
+        invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(invitee).hasURL(Pattern.compile("/store/account$"));
+        screenshot(invitee, "invitee-signed-in");
+        inviteeContext.close();
+
+        page.reload();
+        assertThat(row.locator(".invitation-state")).hasText("accepted");
+        assertThat(row).containsText(logonId);
+    }
+
+    @Test
     void pagesSpeakGermanAndWorkWithTheKeyboard() {
         Tenant tenant = tenants.create();
         BrowserContext german = browser.newContext(new Browser.NewContextOptions()
