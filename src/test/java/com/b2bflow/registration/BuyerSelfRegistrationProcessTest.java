@@ -279,6 +279,27 @@ class BuyerSelfRegistrationProcessTest {
                 .anyMatch(subject -> subject.startsWith("Reminder:"));
     }
 
+    @Test
+    void sellerAdminsAreRemindedAndSiteAdminsToldOfAHeldBuyer() {
+        ProcessInstance instance = submit(TestRegistrations.buyer(members.buyerOrganization().getName()));
+        jobs.executeAll();
+
+        for (String timerId : new String[] {"Timer_ReviewBuyerReminder", "Timer_ReviewBuyerEscalation"}) {
+            Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+                    .singleResult();
+            assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
+            management.executeJob(timer.getId());
+        }
+        jobs.executeAll();
+
+        assertThat(instance).hasPassed("Task_RemindSellerAdmins", "EndEvent_ReviewBuyerReminded",
+                "Task_EscalateReviewBuyer", "EndEvent_ReviewBuyerEscalated").isWaitingAt("Task_ReviewBuyerRegistration");
+        assertThat(mailTo("seller-admin@staff.example.com")).extracting(TestSmtp::subject)
+                .anyMatch(subject -> subject.startsWith("Reminder:"));
+        assertThat(mailTo("site-admin@staff.example.com")).extracting(TestSmtp::subject)
+                .anyMatch(subject -> subject.startsWith("Escalation:"));
+    }
+
     /** The model path taken when the UserRegistration policy turns approval off (no approvers are looked for). */
     @Test
     void withoutApprovalByPolicyTheBuyerIsApprovedAtOnce() {
