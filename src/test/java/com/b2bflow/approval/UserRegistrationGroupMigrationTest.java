@@ -2,10 +2,8 @@ package com.b2bflow.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.b2bflow.support.TestDatabase;
+import com.b2bflow.support.MigrationDatabases;
 import com.b2bflow.support.TestTiers;
-import com.b2bflow.system.CamundaEngineSchema;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,9 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.Test;
 @Tag(TestTiers.DATABASE)
 class UserRegistrationGroupMigrationTest {
 
-    private final boolean postgres = "postgres".equals(System.getProperty("test.database"));
     private HikariDataSource dataSource;
 
     @AfterEach
@@ -42,7 +36,7 @@ class UserRegistrationGroupMigrationTest {
 
     @Test
     void approvedOrganizationsWithoutApproversGetTheirAdministratorsAsApprovers() throws SQLException {
-        dataSource = database();
+        dataSource = MigrationDatabases.create("v24");
         flyway().target("23").load().migrate();
         long parent;
         long open;
@@ -169,23 +163,7 @@ class UserRegistrationGroupMigrationTest {
         }
     }
 
-    /** The application's Flyway set-up (spring.flyway in application.yaml, and the engine schema migration bean). */
     private FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"))
-                .javaMigrations(new CamundaEngineSchema());
-    }
-
-    private HikariDataSource database() {
-        String name = "b2b_v24_" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> connection = postgres ? TestDatabase.postgresDatabase(name)
-                : Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "spring.datasource.username", "sa", "spring.datasource.password", "");
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl((String) connection.get("spring.datasource.url"));
-        pool.setUsername((String) connection.get("spring.datasource.username"));
-        pool.setPassword((String) connection.get("spring.datasource.password"));
-        pool.setMaximumPoolSize(2);
-        return new HikariDataSource(pool);
+        return MigrationDatabases.flyway(dataSource);
     }
 }
