@@ -104,7 +104,7 @@ class OrganizationsPageController {
     @GetMapping("/store/account/organizations/{id}/buyers/new")
     String newBuyer(Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("organization", administration.organization(actor, id));
-        model.addAttribute("selectableRoles", administration.selectableRoles());
+        model.addAttribute("selectableRoles", administration.selectableRoles(actor, id));
         model.addAttribute("form", new NewBuyer(null, null, null, null, null, null, null,
                 List.of(com.b2bflow.member.Roles.BUYER)));
         administration.check(actor, AccountAction.CREATE_BUYER, id);
@@ -120,7 +120,7 @@ class OrganizationsPageController {
             return "redirect:/store/account/buyers/" + created.buyer().id();
         } catch (InvalidRegistrationException | RegistrationConflictException e) {
             model.addAttribute("organization", administration.organization(actor, id));
-            model.addAttribute("selectableRoles", administration.selectableRoles());
+            model.addAttribute("selectableRoles", administration.selectableRoles(actor, id));
             return FormErrors.render(e, model, response, "store/buyer-new");
         }
     }

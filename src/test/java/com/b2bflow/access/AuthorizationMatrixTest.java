@@ -39,8 +39,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * sign-in form on the storefront API (a CSR on behalf: the session in which the CSR acts for the customer), HTTP
  * Basic for staff on the staff API ({@code /api/staff/**}, stateless: a session is no credential there, so the CSR on
  * behalf gets 401 where the CSR gets 403). The "csr-basic" column sends Basic everywhere: the storefront API takes
- * sessions only. "create buyer (administrator)" asks for a role outside the policy's selectable roles; which roles an
- * organization may grant is not a rule of the product yet (organization roles come with issue 18). A refused change
+ * sessions only. "create buyer (administrator)" asks for a role the organization may not grant (the tenants' organizations
+ * have no roles of their own, so the seller's default applies: OrganizationRolesApiTest). A refused change
  * (4xx on anything but a GET) is also checked for having changed nothing: the organizations, users and roles of the
  * cell's tenants are the same before and after. The expected table below is the specification: status per cell,
  * "own/other".
@@ -85,6 +85,8 @@ class AuthorizationMatrixTest {
             all history (csr)             | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             all history (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             edit roles (staff)            | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
+            organization roles (staff)    | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
+            assign org roles (staff)      | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             delete buyer (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
             delete organization (staff)   | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
             enable user (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
@@ -124,8 +126,7 @@ class AuthorizationMatrixTest {
         ACTIONS.put("create buyer", (c, r) -> json(post("/api/me/organizations/" + c.scope().subOrganizationId()
                 + "/buyers"), "{\"logonId\":\"" + TestRegistrations.unique("nb") + "\",\"lastName\":\"New\","
                 + "\"email\":\"new@example.com\",\"roles\":[\"Buyer\"]}"));
-        // roles outside the policy's selectable ones (SuperuserCreation: Buyer, Buyer Approver, Organization
-        // Participant); which roles an organization may grant is not checked yet (issue 18 adds organization roles)
+        // a role the organization may not grant (the seller's default: Buyer, Buyer Approver, Organization Participant)
         ACTIONS.put("create buyer (administrator)", (c, r) -> json(post("/api/me/organizations/"
                 + c.scope().subOrganizationId() + "/buyers"), "{\"logonId\":\"" + TestRegistrations.unique("nb")
                 + "\",\"lastName\":\"New\",\"email\":\"new@example.com\",\"roles\":[\"Buyer Administrator\"]}"));
@@ -160,6 +161,10 @@ class AuthorizationMatrixTest {
         ACTIONS.put("all history (staff)", (c, r) -> get("/api/staff/customer-service-events"));
         ACTIONS.put("edit roles (staff)", (c, r) -> json(put("/api/staff/users/" + c.scope().subBuyerId() + "/roles"),
                 "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put("organization roles (staff)", (c, r) -> get("/api/staff/organizations/"
+                + c.scope().subOrganizationId() + "/roles"));
+        ACTIONS.put("assign org roles (staff)", (c, r) -> json(put("/api/staff/organizations/"
+                + c.scope().subOrganizationId() + "/roles"), "{\"roles\":[\"Buyer\"]}"));
         ACTIONS.put("delete buyer (staff)", (c, r) -> delete("/api/staff/users/"
                 + c.tenants().buyerIn(c.scope().subOrganizationId())));
         ACTIONS.put("delete organization (staff)", (c, r) -> delete("/api/staff/organizations/"

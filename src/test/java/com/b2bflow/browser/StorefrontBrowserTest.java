@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.member.OrganizationRepository;
+import com.b2bflow.registration.GrantableRoles;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -17,6 +19,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,8 @@ class StorefrontBrowserTest {
 
     @LocalServerPort int port;
     @Autowired TestTenants tenants;
+    @Autowired GrantableRoles grantableRoles;
+    @Autowired OrganizationRepository organizations;
     @Autowired JobDriver jobs;
 
     BrowserContext context;
@@ -82,6 +87,9 @@ class StorefrontBrowserTest {
     @Test
     void aBuyerAdministratorCreatesASubOrganizationAndABuyer() {
         Tenant tenant = tenants.create();
+        // the seller admin assigned the organization these roles: the new sub-organization inherits them
+        grantableRoles.replace(organizations.findById(tenant.organizationId()).orElseThrow(),
+                List.of("Buyer", "Buyer Approver"));
         signIn(tenant.admin(), TestRegistrations.PASSWORD);
         assertThat(page).hasURL(Pattern.compile("/store/account$"));
         check("admin-my-account");
@@ -108,6 +116,7 @@ class StorefrontBrowserTest {
         page.getByLabel("Last name *").fill("Buyer");
         page.getByLabel("Email *").fill(logonId + "@example.com");
         page.getByLabel("Buyer Approver").check();
+        assertThat(page.getByLabel("Organization Participant")).hasCount(0);
         check("admin-new-buyer");
         page.locator("#save-buyer").click();
         assertThat(page.locator("#buyer-logon-id")).hasText(logonId);

@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import com.b2bflow.account.AccountRepository;
 import com.b2bflow.account.AccountState;
+import com.b2bflow.audit.AuditEvent;
+import com.b2bflow.audit.AuditEventRepository;
 import com.b2bflow.member.ApprovalGroupRepository;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.ApprovalType;
@@ -30,6 +32,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,6 +59,8 @@ class OrgSelfRegistrationProcessTest {
     @Autowired UserRepository users;
     @Autowired AccountRepository accounts;
     @Autowired ApprovalGroupRepository approvalGroups;
+    @Autowired AuditEventRepository auditEvents;
+    @Autowired TaskService taskService;
     @Autowired RoleAssignmentRepository roles;
     @Autowired JobDriver jobs;
     @Autowired TransactionTemplate transactions;
@@ -175,6 +180,67 @@ class OrgSelfRegistrationProcessTest {
                 "Task_NotifyApproval").hasNotPassed("Task_ReviewRegistration");
         assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
         assertThat(mailTo("seller-admin@staff.example.com")).isNotEmpty();
+        transactions.executeWithoutResult(status -> {
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .as("no review, still a User Registration approval group with the administrator as approver")
+                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
+        });
+    }
+
+    /**
+     * Seed: the registration "creates a User Registration approval group for the new organization, with the new
+     * administrative user being the approver": the review form starts with it ticked, and the seller's default roles.
+     */
+    @Test
+    void theReviewStartsWithTheUserRegistrationGroupAndTheDefaultRoles() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance instance = submit(request);
+        jobs.executeAll();
+
+        assertThat(ProcessVariables.stringList(taskService.getVariable(task(instance).getId(), "approvalGroups")))
+                .containsExactly("UserRegistration");
+        assertThat(ProcessVariables.stringList(taskService.getVariable(task(instance).getId(), "organizationRoles")))
+                .containsExactly("Buyer", "Buyer Approver", "Organization Participant");
+        complete(task(instance), withVariables("approved", true));
+        complete(task(instance), accountSetUp());
+        complete(task(instance), withVariables("approved", true));
+        jobs.executeAll();
+
+        transactions.executeWithoutResult(status -> {
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
+            assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization())).extracting(RoleAssignment::getRole)
+                    .containsExactlyInAnyOrder("Buyer", "Buyer Approver", "Organization Participant");
+            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("Organization",
+                    String.valueOf(admin.getOrganization().getId()))).extracting(AuditEvent::getAction)
+                    .doesNotContain("USER_REGISTRATION_APPROVAL_REMOVED");
+        });
+    }
+
+    /** Removing the group in the review is possible, on purpose, and the audit log says who did it. */
+    @Test
+    void aReviewThatRemovesTheUserRegistrationGroupIsAudited() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance instance = submit(request);
+        jobs.executeAll();
+
+        complete(task(instance), withVariables("approved", true, "approvalGroups", List.of()));
+        complete(task(instance), accountSetUp());
+        taskService.claim(task(instance).getId(), "seller-admin");
+        complete(task(instance), withVariables("approved", true));
+        jobs.executeAll();
+
+        transactions.executeWithoutResult(status -> {
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .isEmpty();
+            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("Organization",
+                    String.valueOf(admin.getOrganization().getId())))
+                    .filteredOn(event -> event.getAction().equals("USER_REGISTRATION_APPROVAL_REMOVED"))
+                    .singleElement().satisfies(event -> assertThat(event.getActor()).isEqualTo("seller-admin"));
+        });
     }
 
     @Test
