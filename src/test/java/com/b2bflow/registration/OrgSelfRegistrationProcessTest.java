@@ -261,7 +261,7 @@ class OrgSelfRegistrationProcessTest {
 
     /** A reminder or notice whose task was completed before its job ran sends nothing. */
     @Test
-    void noMailAboutATaskAlreadyDone() {
+    void noMailAboutATaskAlreadyDone() throws Exception {
         ProcessInstance instance = submit(TestRegistrations.organization());
         jobs.executeAllOf(instance.getId());
         mail.purgeEmailFromAllMailboxes();
