@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * Taking over someone's task (claim, unclaim, a new assignee, new candidates) is refused too: a claim as "already
  * claimed by ..." (409, see {@link TaskConflicts}, as when two claims race), the rest as 403. Camunda administrators
  * ({@code camunda-admin}) may do all of it, so they can unclaim a task whose holder is away, and so may whoever holds
- * TASK_ASSIGN on the task: the group it was escalated to (docs/adr/0023-escalated-tasks-can-be-taken-over.md).
+ * TASK_ASSIGN on the task: the group it was escalated to (docs/adr/0023-task-hand-offs.md).
  *
  * <p>Why a command checker: the engine asks its checkers on every path into these commands (engine REST API,
  * the webapps' own API, Java API calls made for a signed-in user), so no URL can be forgotten. Calls without a

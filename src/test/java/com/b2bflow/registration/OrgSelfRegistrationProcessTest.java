@@ -68,6 +68,9 @@ class OrgSelfRegistrationProcessTest {
 
     @Test
     void approvedAfterReviewAccountSetUpAndFinalApproval() {
+        String germanAccountRep = com.b2bflow.support.TestStaff.create(engine.getIdentityService(), "rep-de",
+                "Rep-pass-1", "account-reps");
+        engine.getIdentityService().setUserInfo(germanAccountRep, com.b2bflow.staff.StaffDirectory.LANGUAGE, "de");
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance instance = submit(request);
         assertThat(instance).isWaitingAt("Task_ConfirmSubmission");
@@ -98,6 +101,12 @@ class OrgSelfRegistrationProcessTest {
                     + request.organization().name());
             assertThat(TestSmtp.text(m)).contains("Set up account and contract", taskLink(setUp));
         });
+        assertThat(mailTo(germanAccountRep + "@staff.example.com")).as("in the language Camunda knows for them")
+                .singleElement().satisfies(m -> {
+                    assertThat(TestSmtp.subject(m)).isEqualTo("Eine Aufgabe wartet auf Sie: Registrierung von "
+                            + request.organization().name());
+                    assertThat(TestSmtp.text(m)).contains("Aufgabe in Tasklist öffnen", taskLink(setUp));
+                });
         complete(task(instance), accountSetUp());
 
         assertThat(instance).isWaitingAt("Task_ApproveRegistration");

@@ -43,18 +43,21 @@ class EscalatedTaskTest {
     @Autowired TaskService tasks;
     @Autowired TestReviews reviews;
     final HttpClient client = HttpClient.newHttpClient();
-    String siteAdmin;
-    String sellerAdmin;
-    String colleague;
-    String accountRep;
+    // created once: a password hash per user is the slow part
+    static String siteAdmin;
+    static String sellerAdmin;
+    static String colleague;
+    static String accountRep;
     String taskId;
 
     @BeforeEach
     void aReview() {
-        siteAdmin = TestStaff.create(identity, "site", PASSWORD, StaffGroups.SITE_ADMINS);
-        sellerAdmin = TestStaff.create(identity, "holder", PASSWORD, StaffGroups.SELLER_ADMINS);
-        colleague = TestStaff.create(identity, "colleague", PASSWORD, StaffGroups.SELLER_ADMINS);
-        accountRep = TestStaff.create(identity, "rep", PASSWORD, StaffGroups.ACCOUNT_REPS);
+        if (siteAdmin == null) {
+            siteAdmin = TestStaff.create(identity, "site", PASSWORD, StaffGroups.SITE_ADMINS);
+            sellerAdmin = TestStaff.create(identity, "holder", PASSWORD, StaffGroups.SELLER_ADMINS);
+            colleague = TestStaff.create(identity, "colleague", PASSWORD, StaffGroups.SELLER_ADMINS);
+            accountRep = TestStaff.create(identity, "rep", PASSWORD, StaffGroups.ACCOUNT_REPS);
+        }
         taskId = reviews.openReview();
     }
 
