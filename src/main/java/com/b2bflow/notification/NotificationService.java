@@ -53,9 +53,9 @@ public class NotificationService {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The members of a staff group, as recipients. */
+    /** The members of a staff group, as recipients in their preferred language where known. */
     public List<Recipient> staffGroup(String groupId) {
-        return staff.membersOf(groupId).stream().map(m -> Recipient.of(m.email(), m.name(), null)).toList();
+        return staff.membersOf(groupId).stream().map(m -> Recipient.of(m.email(), m.name(), m.language())).toList();
     }
 
     public List<Recipient> staffGroups(String... groupIds) {

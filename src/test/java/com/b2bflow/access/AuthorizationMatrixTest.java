@@ -93,6 +93,21 @@ class AuthorizationMatrixTest {
             """;
 
 
+    /**
+     * Staff tasks over the engine REST API (what Tasklist calls), HTTP Basic: "own" is a review escalated to the site
+     * administrators, "other" one that is not. "held" rows: the review is claimed by another seller administrator.
+     * The escalation group works an escalated task and takes it over from its holder (ADR 0023); colleagues still
+     * cannot take each other's claimed tasks (ADR 0020); other staff groups are refused. Completing and delegating
+     * follow the same rights (EscalatedTaskTest).
+     */
+    private static final String ENGINE_EXPECTED = """
+            action                       | anonymous | csr     | account-rep | seller  | site
+            claim review                 | 401/401   | 403/403 | 403/403     | 204/204 | 204/403
+            take over held review        | 401/401   | 403/403 | 403/403     | 403/403 | 204/403
+            """;
+
+    private static final String STAFF_PASSWORD = "Matrix-pass-1";
+
     enum Role { ANONYMOUS, BUYER, APPROVER, ADMIN, CSR, CSR_OBO, CSR_BASIC, SELLER, SITE }
 
     /** Staff call the staff API ({@code /api/staff/**}, the rows marked "(staff)") with HTTP Basic, its only credential. */
@@ -173,6 +188,10 @@ class AuthorizationMatrixTest {
                 + "/enable"), "{\"reason\":\"ticket 4715\"}"));
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+    @Autowired org.camunda.bpm.engine.IdentityService identity;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired com.b2bflow.support.TestReviews reviews;
     @Autowired MockMvc mvc;
     @Autowired TestTenants tenants;
     @Autowired JdbcTemplate jdbc;
@@ -200,6 +219,80 @@ class AuthorizationMatrixTest {
         }
         assertThat(ACTIONS.keySet()).as("every action has a row").hasSize(lines.size() - 1);
         return cells.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> escalatedTasksOverTheEngineRestApi() {
+        List<String> lines = ENGINE_EXPECTED.strip().lines().toList();
+        String[] roles = Arrays.stream(lines.get(0).split("\\|")).skip(1).map(String::strip).toArray(String[]::new);
+        Map<String, String> users = engineUsers;
+        List<DynamicTest> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] columns = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            for (int column = 0; column < roles.length; column++) {
+                String role = roles[column];
+                String[] expected = columns[column + 1].split("/");
+                for (int scope = 0; scope < 2; scope++) {
+                    boolean escalated = scope == 0;
+                    int status = Integer.parseInt(expected[scope]);
+                    cells.add(DynamicTest.dynamicTest(columns[0] + " × " + role + " × "
+                            + (escalated ? "escalated" : "not escalated") + " → " + status,
+                            () -> assertThat(callEngine(columns[0], staffUser(users, role), escalated))
+                                    .as("%s × %s × %s", columns[0], role, escalated ? "escalated" : "not escalated")
+                                    .isEqualTo(status)));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    private final Map<String, String> engineUsers = new LinkedHashMap<>();
+
+    /** A throwaway staff user per role (null: anonymous), so that no demo user is left holding a task. */
+    private String staffUser(Map<String, String> users, String role) {
+        String group = switch (role) {
+            case "anonymous" -> null;
+            case "csr" -> com.b2bflow.staff.StaffGroups.CUSTOMER_SERVICE;
+            case "account-rep" -> com.b2bflow.staff.StaffGroups.ACCOUNT_REPS;
+            case "seller", "holder" -> com.b2bflow.staff.StaffGroups.SELLER_ADMINS;
+            case "site" -> com.b2bflow.staff.StaffGroups.SITE_ADMINS;
+            default -> throw new IllegalArgumentException(role);
+        };
+        return group == null ? null : users.computeIfAbsent(role,
+                r -> com.b2bflow.support.TestStaff.create(identity, "matrix-" + r, STAFF_PASSWORD, group));
+    }
+
+    private int callEngine(String action, String user, boolean escalated) throws Exception {
+        String taskId = "no-such-task";
+        if (user != null) {
+            taskId = reviews.openReview();
+            if (action.contains("held")) {
+                taskService.claim(taskId, staffUser(engineUsers, "holder"));
+            }
+            if (escalated) {
+                reviews.escalate(taskId);
+            }
+        }
+        String userId = "{\"userId\":\"" + (user == null ? "nobody" : user) + "\"}";
+        String[] call = switch (action) {
+            case "claim review" -> new String[] {"/claim", userId};
+            case "take over held review" -> new String[] {"/assignee", userId};
+            default -> throw new IllegalArgumentException(action);
+        };
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/engine-rest/task/" + taskId + call[0]))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1]));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + STAFF_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        int status = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status >= 400 && user != null) {
+            assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("a refused call leaves the task").isOne();
+        }
+        return status;
     }
 
     private int call(String action, Role role, boolean own) throws Exception {

@@ -73,19 +73,24 @@ class OrgSelfRegistrationProcessTest {
 
     @Test
     void approvedAfterReviewAccountSetUpAndFinalApproval() {
+        String germanAccountRep = com.b2bflow.support.TestStaff.create(engine.getIdentityService(), "rep-de",
+                "Rep-pass-1", "account-reps");
+        engine.getIdentityService().setUserInfo(germanAccountRep, com.b2bflow.staff.StaffDirectory.LANGUAGE, "de");
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance instance = submit(request);
-        assertThat(instance).isWaitingAt("Task_NotifySellerAdmins");
+        assertThat(instance).isWaitingAt("Task_ConfirmSubmission");
         assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getProcessInstanceId())
                 .isEqualTo(instance.getId());
         jobs.executeAll();
 
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
         assertThat(task(instance)).hasCandidateGroup("seller-admins");
-        assertThat(instance).hasPassed("Task_NotifySellerAdmins", "Task_ConfirmSubmission");
+        assertThat(instance).hasPassed("Task_ConfirmSubmission", "Timer_ReviewCreated", "Task_NotifySellerAdmins",
+                "EndEvent_SellerAdminsNotified");
         assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates")).startsWith("None found");
+        String review = task(instance).getId();
         assertThat(mailTo("seller-admin@staff.example.com")).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name()));
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name(), taskLink(review)));
         assertThat(mailTo(request.user().email())).singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
 
@@ -93,9 +98,28 @@ class OrgSelfRegistrationProcessTest {
                 "approvalGroups", List.of("UserRegistration")));
         assertThat(instance).isWaitingAt("Task_SetUpAccount");
         assertThat(task(instance)).hasCandidateGroup("account-reps");
+        jobs.executeAll();
+        String setUp = task(instance).getId();
+        assertThat(instance).hasPassed("Task_NotifyAccountReps", "EndEvent_AccountRepsNotified");
+        assertThat(mailTo("account-rep@staff.example.com")).singleElement().satisfies(m -> {
+            assertThat(TestSmtp.subject(m)).isEqualTo("A task waits for you: registration of "
+                    + request.organization().name());
+            assertThat(TestSmtp.text(m)).contains("Set up account and contract", taskLink(setUp));
+        });
+        assertThat(mailTo(germanAccountRep + "@staff.example.com")).as("in the language Camunda knows for them")
+                .singleElement().satisfies(m -> {
+                    assertThat(TestSmtp.subject(m)).isEqualTo("Eine Aufgabe wartet auf Sie: Registrierung von "
+                            + request.organization().name());
+                    assertThat(TestSmtp.text(m)).contains("Aufgabe in Tasklist öffnen", taskLink(setUp));
+                });
         complete(task(instance), accountSetUp());
 
         assertThat(instance).isWaitingAt("Task_ApproveRegistration");
+        jobs.executeAll();
+        String approval = task(instance).getId();
+        assertThat(instance).hasPassed("Task_NotifyApprovers", "EndEvent_ApproversNotified");
+        assertThat(mailTo("seller-admin@staff.example.com")).hasSize(2).last()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Approve registration", taskLink(approval)));
         assertThat(runtime.getVariable(instance.getId(), "approved")).as("final approval starts undecided").isNull();
         complete(task(instance), withVariables("approved", true));
         assertThat(instance).isWaitingAt("Task_NotifyApproval");
@@ -176,10 +200,10 @@ class OrgSelfRegistrationProcessTest {
                 Map.of("registrationId", submitted.getBusinessKey(), "approvalRequired", false));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_NotifySellerAdmins", "Task_ActivateRegistration",
-                "Task_NotifyApproval").hasNotPassed("Task_ReviewRegistration");
+        assertThat(instance).isEnded().hasPassed("Task_ActivateRegistration", "Task_NotifyApproval")
+                .hasNotPassed("Task_ReviewRegistration", "Task_NotifySellerAdmins");
         assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
-        assertThat(mailTo("seller-admin@staff.example.com")).isNotEmpty();
+        assertThat(mailTo("seller-admin@staff.example.com")).as("no task, nothing to do for seller admins").isEmpty();
         transactions.executeWithoutResult(status -> {
             var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
@@ -248,13 +272,18 @@ class OrgSelfRegistrationProcessTest {
         ProcessInstance instance = submit(TestRegistrations.organization());
         jobs.executeAll();
 
+        String review = task(instance).getId();
+        assertThat(task(instance)).as("before the escalation").hasCandidateGroup("seller-admins");
+        assertThat(taskEscalatedToSiteAdmins(review)).isFalse();
         fireTimers(instance, "Timer_ReviewReminder", "Timer_ReviewEscalation");
         assertThat(instance).hasPassed("Task_RemindReviewers", "EndEvent_ReviewReminded", "Task_EscalateReview",
                 "EndEvent_ReviewEscalated").isWaitingAt("Task_ReviewRegistration");
-        assertThat(mailTo("seller-admin@staff.example.com")).extracting(TestSmtp::subject)
-                .anyMatch(subject -> subject.startsWith("Reminder:"));
-        assertThat(mailTo("site-admin@staff.example.com")).extracting(TestSmtp::subject)
-                .anyMatch(subject -> subject.startsWith("Escalation:"));
+        assertThat(mailTo("seller-admin@staff.example.com")).filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
+                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
+        assertThat(mailTo("site-admin@staff.example.com")).filteredOn(m -> TestSmtp.subject(m).startsWith("Escalation:"))
+                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
+        assertThat(task(instance)).as("escalated: site admins may work it").hasCandidateGroup("site-admins");
+        assertThat(taskEscalatedToSiteAdmins(review)).isTrue();
 
         complete(task(instance), withVariables("approved", true));
         fireTimers(instance, "Timer_SetUpAccountReminder", "Timer_SetUpAccountEscalation");
@@ -338,6 +367,34 @@ class OrgSelfRegistrationProcessTest {
                         .doesNotContain(TestRegistrations.PASSWORD));
         assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getSubmittedData())
                 .doesNotContain(TestRegistrations.PASSWORD).doesNotContainIgnoringCase("password");
+    }
+
+    /** A reminder or notice whose task was completed before its job ran sends nothing. */
+    @Test
+    void noMailAboutATaskAlreadyDone() throws Exception {
+        ProcessInstance instance = submit(TestRegistrations.organization());
+        jobs.executeAllOf(instance.getId());
+        mail.purgeEmailFromAllMailboxes();
+        complete(task(instance), withVariables("approved", true));
+        Job created = management.createJobQuery().processInstanceId(instance.getId()).activityId("Timer_SetUpAccountCreated")
+                .singleResult();
+        management.executeJob(created.getId());
+        complete(task(instance), accountSetUp());
+        jobs.executeAllOf(instance.getId());
+
+        assertThat(instance).hasPassed("Task_NotifyAccountReps").isWaitingAt("Task_ApproveRegistration");
+        assertThat(mailTo("account-rep@staff.example.com")).as("set-up done before its notice went out").isEmpty();
+        assertThat(mailTo("seller-admin@staff.example.com")).hasSize(1);
+    }
+
+    private String taskLink(String taskId) {
+        return "http://shop.test/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    private boolean taskEscalatedToSiteAdmins(String taskId) {
+        return engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("site-admins")
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(taskId)
+                .hasPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN).count() == 1;
     }
 
     private ProcessInstance submit(RegistrationRequest request) {
