@@ -225,7 +225,7 @@ class BuyerSelfRegistrationProcessTest {
 
         assertThat(instance).isEnded().hasPassed("Gateway_SellerApproved", "Gateway_MergeRejection",
                 "Task_RejectRegistration", "EndEvent_BuyerRejected").hasNotPassed("Task_ActivateBuyer");
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isFalse();
+        assertThat(users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow().isEnabled()).isFalse();
         assertThat(mailTo(request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
                 .contains("Unknown to the organization"));
     }
