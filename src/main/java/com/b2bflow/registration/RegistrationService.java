@@ -3,6 +3,7 @@ package com.b2bflow.registration;
 import static com.b2bflow.shared.Inputs.blankToNull;
 
 import com.b2bflow.shared.ConstraintConflicts;
+import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RegistrationService implements RegistrationSubmitter {
+
+    /** The field path of HCL's {@code usr_profileType} in a problem. */
+    public static final String HCL_PROFILE_TYPE = "hcl.profileType";
 
     static final Set<RegistrationFlow> ORGANIZATION_FLOWS = EnumSet.of(RegistrationFlow.ORGANIZATION,
             RegistrationFlow.RESELLER);
@@ -45,6 +49,7 @@ public class RegistrationService implements RegistrationSubmitter {
             throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
         }
         validator.validate(request, true);
+        requireProfileTypeOfPolicy(request, policies.forFlow(flow));
         if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
             // a taken logon id or name is answered before the password is hashed
             requireUnique(request, parents.parentIdFor(policies.forFlow(flow).type()), null, null);
@@ -67,17 +72,28 @@ public class RegistrationService implements RegistrationSubmitter {
         try {
             MemberDraft.NewOrganization organization = MemberDraft.organization(parentId, request.organization(),
                     request.addressOrEmpty());
-            MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(), null, policy,
-                    policy.roles());
+            HclProfile hcl = request.hcl();
+            MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(),
+                    hcl != null && hcl.userAddress() != null ? hcl.userAddress() : request.addressOrEmpty(), null,
+                    policy, policy.roles());
             Registration registration = new Registration(id, flow, applicants.submittedData(request),
-                    admin.email().strip());
+                    blankToNull(admin.email()));
             registration.setPreviousRegistration(previous);
-            return applicants.start(registration, new MemberDraft(organization, admin), passwordHash,
+            return applicants.start(registration, new MemberDraft(organization, admin, hcl), passwordHash,
                     StartVariables.of(registration.getId(), organization, admin)
                             .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
                     "of '" + organization.name() + "'");
         } catch (DataIntegrityViolationException e) {
             throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
+        }
+    }
+
+    /** HCL's {@code profileType} may be given, but a flow's policy decides it: a different one is refused. */
+    private static void requireProfileTypeOfPolicy(RegistrationRequest request, RegistrationPolicy policy) {
+        if (request.hcl() != null && request.hcl().profileType() != null
+                && request.hcl().profileType() != policy.profileType()) {
+            throw InvalidRegistrationException.of(HCL_PROFILE_TYPE, "This registration creates users of profile type "
+                    + policy.profileType() + ", not " + request.hcl().profileType());
         }
     }
 
