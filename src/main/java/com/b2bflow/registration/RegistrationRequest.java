@@ -18,7 +18,7 @@ public record RegistrationRequest(
         @Valid @NotNull(message = "The user is missing") UserData user,
         @Valid AddressData address,
         @Size(max = 32) String previousRegistrationId,
-        @JsonIgnore HclProfile hcl) {
+        @JsonIgnore @Valid HclProfile hcl) {
 
     public RegistrationRequest(OrganizationData organization, UserData user, AddressData address,
                                String previousRegistrationId) {
