@@ -1,6 +1,7 @@
 package com.b2bflow.registration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +20,9 @@ public record UserData(
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String passwordVerify,
         @Size(max = 64) String firstName,
         @Size(max = 64) String middleName,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         @NotBlank(message = "Enter the last name", groups = ContactRequired.class) @Size(max = 64) String lastName,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         @NotBlank(message = "Enter an email address", groups = ContactRequired.class) @Email(message = "Enter a valid email address") @Size(max = 254)
         String email,
         @Size(max = 32) @Pattern(regexp = "[0-9 +()./-]*", message = "Use digits, spaces and + ( ) . / - only")
