@@ -26,6 +26,9 @@ class HclErrorPage {
             "usr_email1", "usr_logonId", "usr_logonPassword", "usr_logonPasswordVerify");
     static final Set<String> REQUIRED = Set.of("org_orgEntityName", "usr_logonId", "usr_logonPassword",
             "usr_logonPasswordVerify");
+    static final Map<String, String> AUTOCOMPLETE = Map.of("org_orgEntityName", "organization",
+            "usr_firstName", "given-name", "usr_lastName", "family-name", "usr_email1", "email",
+            "usr_logonId", "username");
     static final Set<String> SECRET = Set.of("usr_logonPassword", "usr_logonPasswordVerify", "usr_challengeAnswer");
 
     private final MessageSource messages;
@@ -34,8 +37,8 @@ class HclErrorPage {
         this.messages = messages;
     }
 
-    /** One input of the form. */
-    record Field(String name, String label, String type, String value, boolean required, String error) {
+    /** One input of the form (its error is in the page's {@code errors}, by name, as the form fragment reads it). */
+    record Field(String name, String label, String type, String value, boolean required, String autocomplete) {
     }
 
     /** One line of the error summary. */
@@ -54,7 +57,8 @@ class HclErrorPage {
         for (String name : shown) {
             boolean secret = SECRET.contains(name);
             fields.add(new Field(name, label(name, locale), secret ? "password" : "text",
-                    secret ? "" : parameters.getFirst(name), REQUIRED.contains(name), errors.get(name)));
+                    secret ? "" : parameters.getFirst(name), REQUIRED.contains(name),
+                    secret ? "new-password" : AUTOCOMPLETE.getOrDefault(name, "off")));
         }
         Map<String, String> hidden = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
@@ -69,7 +73,8 @@ class HclErrorPage {
         page.addObject("summary", messages.getMessage("hclForm.summary", null, locale));
         page.addObject("submit", messages.getMessage("hclForm.submit", null, locale));
         page.addObject("action", action);
-        page.addObject("errors", errors.entrySet().stream()
+        page.addObject("errors", errors);
+        page.addObject("problems", errors.entrySet().stream()
                 .map(error -> new Error(error.getKey(), label(error.getKey(), locale), error.getValue())).toList());
         page.addObject("fields", fields);
         page.addObject("hidden", hidden);
