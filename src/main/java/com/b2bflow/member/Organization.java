@@ -38,6 +38,8 @@ public class Organization {
     private String businessCategory;
     private String taxId;
     private String emailDomain;
+    private String email;
+    private String taxPayerId;
     private String erpCustomerNumber;
     private Instant createdAt;
 
@@ -126,6 +128,23 @@ public class Organization {
 
     public void setEmailDomain(String emailDomain) {
         this.emailDomain = emailDomain == null ? null : Names.normalize(emailDomain);
+    }
+
+    /** The organization's contact address ({@code org_email1}), not a user's. */
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getTaxPayerId() {
+        return taxPayerId;
+    }
+
+    public void setTaxPayerId(String taxPayerId) {
+        this.taxPayerId = taxPayerId;
     }
 
     public String getErpCustomerNumber() {

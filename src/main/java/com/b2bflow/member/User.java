@@ -34,6 +34,8 @@ public class User {
     private String lastName;
     private String phone;
     private String preferredLanguage;
+    private String preferredCurrency;
+    private Boolean receiveEmail;
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
@@ -133,8 +135,9 @@ public class User {
         failedLoginCount = 0;
     }
 
+    /** First and last name; what the user gave of them, else (HCL requires neither) the logon id. */
     public String getDisplayName() {
-        return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
+        return Names.display(firstName, lastName, logonId);
     }
 
     public Long getId() {
@@ -191,6 +194,24 @@ public class User {
 
     public void setPhone(String phone) {
         this.phone = phone;
+    }
+
+    /** ISO 4217 code, or null. */
+    public String getPreferredCurrency() {
+        return preferredCurrency;
+    }
+
+    public void setPreferredCurrency(String preferredCurrency) {
+        this.preferredCurrency = preferredCurrency;
+    }
+
+    /** Marketing consent ({@code usr_receiveEmail}); null when it was never asked. */
+    public Boolean getReceiveEmail() {
+        return receiveEmail;
+    }
+
+    public void setReceiveEmail(Boolean receiveEmail) {
+        this.receiveEmail = receiveEmail;
     }
 
     public String getPreferredLanguage() {

@@ -65,6 +65,12 @@ public class NotificationService {
     @Transactional
     public void send(Notification notification) {
         for (Recipient recipient : notification.recipients()) {
+            if (recipient.email() == null || recipient.email().isBlank()) {
+                // a user registered through HCL's URLs without an email address (HCL requires none)
+                log.info("Notification {} ({}): a recipient has no email address; not sent", notification.key(),
+                        notification.template());
+                continue;
+            }
             String key = truncate(notification.key() + ":" + recipient.email());
             if (sent.existsById(key)) {
                 continue;

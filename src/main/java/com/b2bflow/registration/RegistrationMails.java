@@ -53,6 +53,7 @@ public class RegistrationMails {
      * Mails the applicant with {@code template}: the one applicant notification of every registration flow (the
      * model names the template as input parameter {@code mailTemplate} of the {@code notifyApplicant} step), e.g.
      * registration-received, registration-approved, registration-rejected, customer-registration-*, shop-welcome.
+     * An applicant without an email address (HCL's URLs require none) gets no mail; they have the registration id.
      */
     @Transactional
     public void toApplicant(String registrationId, String template, String key) {
