@@ -184,16 +184,19 @@ class BuyerSelfRegistrationProcessTest {
         RegistrationRequest request = TestRegistrations.buyer(open.getName());
         ProcessInstance instance = submit(request);
         assertThat(runtime.getVariable(instance.getId(), "approversFound")).isEqualTo(false);
-        assertThat(instance).isWaitingAt("Task_NotifySellerAdmins");
+        assertThat(instance).isWaitingAt("Task_ConfirmHeldSubmission");
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_NotifySellerAdmins", "Task_ConfirmHeldSubmission")
+        assertThat(instance).hasPassed("Task_ConfirmHeldSubmission", "Timer_ReviewBuyerCreated",
+                        "Task_NotifySellerAdmins", "EndEvent_SellerAdminsNotified")
                 .isWaitingAt("Task_ReviewBuyerRegistration").hasNotPassed("Task_ActivateBuyer");
         assertThat(task(instance)).hasCandidateGroup("seller-admins");
+        String taskId = task(instance).getId();
         assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isFalse();
         assertThat(mailTo("seller-admin@staff.example.com")).singleElement().satisfies(m -> {
             assertThat(TestSmtp.subject(m)).contains(open.getName());
-            assertThat(TestSmtp.text(m)).contains(request.user().email(), instance.getBusinessKey(), "Tasklist");
+            assertThat(TestSmtp.text(m)).contains(request.user().email(), instance.getBusinessKey(), "Tasklist",
+                    "#/?task=" + taskId);
         });
         assertThat(mailTo(request.user().email())).singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
