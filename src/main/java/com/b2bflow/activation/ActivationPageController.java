@@ -64,10 +64,10 @@ class ActivationPageController {
             model.addAttribute("displayName", link.displayName());
             model.addAttribute("errors", LinkPages.byField(e.problems()));
             return VIEW;
-        } catch (ActivationLinkGoneException e) {
+        } catch (OneTimeLinkGoneException e) {
             return gone(e.reason(), token, model, response);
         } catch (OptimisticLockingFailureException e) {
-            return gone(ActivationLinkGoneException.Reason.USED, token, model, response);
+            return gone(OneTimeLinkGoneException.Reason.USED, token, model, response);
         }
         model.addAttribute("view", "done");
         model.addAttribute("logonId", link.logonId());
@@ -100,13 +100,13 @@ class ActivationPageController {
         return VIEW;
     }
 
-    private String gone(ActivationLinkGoneException.Reason reason, String token, Model model,
+    private String gone(OneTimeLinkGoneException.Reason reason, String token, Model model,
                         HttpServletResponse response) {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("view", "gone");
         model.addAttribute("reason", reason.name());
-        model.addAttribute("message", reason.message());
-        model.addAttribute("token", reason == ActivationLinkGoneException.Reason.EXPIRED ? token : null);
+        model.addAttribute("message", OneTimeLinkGoneException.activationMessage(reason));
+        model.addAttribute("token", reason == OneTimeLinkGoneException.Reason.EXPIRED ? token : null);
         return VIEW;
     }
 }

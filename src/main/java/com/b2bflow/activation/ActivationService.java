@@ -53,7 +53,7 @@ public class ActivationService {
         return find(rawToken).map(token -> {
             User user = token.getUser();
             return new ActivationLink(unusableReason(token).orElse(null), user.getLogonId(), user.getDisplayName());
-        }).orElseGet(() -> new ActivationLink(ActivationLinkGoneException.Reason.UNKNOWN, null, null));
+        }).orElseGet(() -> new ActivationLink(OneTimeLinkGoneException.Reason.UNKNOWN, null, null));
     }
 
     /**
@@ -64,9 +64,9 @@ public class ActivationService {
     @Transactional
     public void activate(String rawToken, String password) {
         ActivationToken token = find(rawToken)
-                .orElseThrow(() -> new ActivationLinkGoneException(ActivationLinkGoneException.Reason.UNKNOWN));
+                .orElseThrow(() -> OneTimeLinkGoneException.activation(OneTimeLinkGoneException.Reason.UNKNOWN));
         unusableReason(token).ifPresent(reason -> {
-            throw new ActivationLinkGoneException(reason);
+            throw OneTimeLinkGoneException.activation(reason);
         });
         User user = token.getUser();
         passwords.requireAcceptable(user, password);
@@ -111,12 +111,12 @@ public class ActivationService {
         return OneTimeTokens.lookupHash(rawToken).flatMap(tokens::findByTokenHash);
     }
 
-    private static Optional<ActivationLinkGoneException.Reason> unusableReason(ActivationToken token) {
+    private static Optional<OneTimeLinkGoneException.Reason> unusableReason(ActivationToken token) {
         if (token.getUsedAt() != null) {
-            return Optional.of(ActivationLinkGoneException.Reason.USED);
+            return Optional.of(OneTimeLinkGoneException.Reason.USED);
         }
         if (!token.isUsable(Instant.now())) {
-            return Optional.of(ActivationLinkGoneException.Reason.EXPIRED);
+            return Optional.of(OneTimeLinkGoneException.Reason.EXPIRED);
         }
         return Optional.empty();
     }

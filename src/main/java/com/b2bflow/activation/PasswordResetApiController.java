@@ -51,7 +51,7 @@ class PasswordResetApiController {
             resets.confirm(request.token(), request.password());
         } catch (OptimisticLockingFailureException raced) {
             // two requests raced for one link: the loser's link is used
-            throw new PasswordResetLinkGoneException(PasswordResetLinkGoneException.Reason.USED);
+            throw OneTimeLinkGoneException.passwordReset(OneTimeLinkGoneException.Reason.USED);
         }
         return ResponseEntity.noContent().build();
     }

@@ -71,10 +71,10 @@ class PasswordResetPageController {
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(token, link.logonId(), LinkPages.byField(e.problems()), model);
-        } catch (PasswordResetLinkGoneException e) {
+        } catch (OneTimeLinkGoneException e) {
             return gone(e.reason(), model, response);
         } catch (OptimisticLockingFailureException e) {
-            return gone(PasswordResetLinkGoneException.Reason.USED, model, response);
+            return gone(OneTimeLinkGoneException.Reason.USED, model, response);
         }
         model.addAttribute("view", "done");
         model.addAttribute("logonId", link.logonId());
@@ -89,7 +89,7 @@ class PasswordResetPageController {
         return VIEW;
     }
 
-    private static String gone(PasswordResetLinkGoneException.Reason reason, Model model,
+    private static String gone(OneTimeLinkGoneException.Reason reason, Model model,
                                HttpServletResponse response) {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("view", "gone");

@@ -42,11 +42,11 @@ class PasswordResetToken {
     }
 
     /** Why the link cannot be used at {@code now}; null while it can. */
-    PasswordResetLinkGoneException.Reason unusableReason(Instant now) {
+    OneTimeLinkGoneException.Reason unusableReason(Instant now) {
         if (usedAt != null) {
-            return PasswordResetLinkGoneException.Reason.USED;
+            return OneTimeLinkGoneException.Reason.USED;
         }
-        return now.isBefore(expiresAt) ? null : PasswordResetLinkGoneException.Reason.EXPIRED;
+        return now.isBefore(expiresAt) ? null : OneTimeLinkGoneException.Reason.EXPIRED;
     }
 
     void markUsed(Instant now) {

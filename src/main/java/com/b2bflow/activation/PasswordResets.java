@@ -145,7 +145,7 @@ class PasswordResets {
     public PasswordResetLink inspect(String rawToken) {
         return find(rawToken).map(token -> new PasswordResetLink(token.unusableReason(Instant.now()),
                         token.getUser().getLogonId()))
-                .orElseGet(() -> new PasswordResetLink(PasswordResetLinkGoneException.Reason.UNKNOWN, null));
+                .orElseGet(() -> new PasswordResetLink(OneTimeLinkGoneException.Reason.UNKNOWN, null));
     }
 
     /**
@@ -155,11 +155,11 @@ class PasswordResets {
     @Transactional
     public void confirm(String rawToken, String password) {
         PasswordResetToken token = find(rawToken)
-                .orElseThrow(() -> new PasswordResetLinkGoneException(PasswordResetLinkGoneException.Reason.UNKNOWN));
+                .orElseThrow(() -> OneTimeLinkGoneException.passwordReset(OneTimeLinkGoneException.Reason.UNKNOWN));
         Instant now = Instant.now();
-        PasswordResetLinkGoneException.Reason unusable = token.unusableReason(now);
+        OneTimeLinkGoneException.Reason unusable = token.unusableReason(now);
         if (unusable != null) {
-            throw new PasswordResetLinkGoneException(unusable);
+            throw OneTimeLinkGoneException.passwordReset(unusable);
         }
         User user = token.getUser();
         passwords.requireAcceptable(user, password);
