@@ -36,7 +36,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  * in Tasklist, or a claim racing a completion), or two answers to one external task: the engine lets one win and
  * fails the other with an optimistic-locking failure, "already claimed", a "task not found" or a 403 (the task is
  * completed and its authorizations are gone), a NullPointerException inside the engine (the execution it read is
- * gone), or a version or unique-constraint collision of our entities. Camunda would answer 500 (with the SQL of the
+ * gone, or its parent: ENGINE-03077), or a version or unique-constraint collision of our entities. Camunda would answer 500 (with the SQL of the
  * constraint), 403 or a bare 404.</li>
  * <li><b>A staff decision our validation refused: 400</b> with the validation's message (the engine wraps the task
  * listener's exception, which Camunda would answer 500).</li>
@@ -95,7 +95,7 @@ public final class EngineRestErrors {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException
                     || cause instanceof ConcurrencyFailureException
-                    || cause instanceof DataIntegrityViolationException) {
+                    || cause instanceof DataIntegrityViolationException || parentExecutionGone(cause)) {
                 return true;
             }
         }
@@ -106,6 +106,14 @@ public final class EngineRestErrors {
         // an answer after the other one committed gets Camunda's own 404 "does not exist"; this is the one that
         // raced it and found the execution gone
         return externalTaskId != null && !notFound(exception) && answeredEarlier(externalTaskId);
+    }
+
+    /**
+     * ENGINE-03077 "Cannot resolve parent ... perhaps it was deleted in the meantime": a completion that raced a job
+     * of the same scope (the "Task created" notice of a task completed at once) and lost.
+     */
+    private static boolean parentExecutionGone(Throwable cause) {
+        return cause.getMessage() != null && cause.getMessage().contains("ENGINE-03077");
     }
 
     private static boolean notFound(Throwable exception) {

@@ -56,6 +56,16 @@ class ExternalTaskRaceConflictTest {
         assertThat(externalTasks.createExternalTaskQuery().externalTaskId(taskId).count()).isZero();
     }
 
+    /** A task completed while the "Task created" notice of its scope commits: the engine finds the parent gone. */
+    @Test
+    void aCompletionThatFindsItsParentExecutionGoneGetsAConflict() {
+        Response raced = EngineRestErrors.answer(new org.camunda.bpm.engine.ProcessEngineException(
+                        "ENGINE-03077 Cannot resolve parent with id 'p' of execution 'e', perhaps it was deleted in the "
+                                + "meantime"), uri("/engine-rest/task/some-task/submit-form")).orElseThrow();
+
+        assertThat(raced.getStatus()).isEqualTo(409);
+    }
+
     private static UriInfo uri(String path) {
         return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
                 (proxy, method, args) -> {
