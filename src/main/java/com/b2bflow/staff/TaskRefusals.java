@@ -32,7 +32,10 @@ public class TaskRefusals extends AbstractProcessEnginePlugin {
                 withUnwrapping(configuration.getCustomPostCommandInterceptorsTxRequired()));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(
                 withUnwrapping(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-        configuration.setCommandContextFactory(new RefusalsLoggedQuietly());
+        RefusalsLoggedQuietly contexts = new RefusalsLoggedQuietly();
+        // the engine hands its configuration only to a factory it creates itself
+        contexts.setProcessEngineConfiguration(configuration);
+        configuration.setCommandContextFactory(contexts);
     }
 
     /** The refusal a task listener threw, wherever the engine wrapped it; null when the failure is no refusal. */

@@ -81,6 +81,8 @@ class AuthorizationMatrixTest {
             edit roles (staff)            | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             delete buyer (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
             delete organization (staff)   | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
+            list contracts (staff)        | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
+            add contract (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 201/201 | 201/201
             """;
 
 
@@ -145,6 +147,11 @@ class AuthorizationMatrixTest {
                 + c.tenants().buyerIn(c.scope().subOrganizationId())));
         ACTIONS.put("delete organization (staff)", (c, r) -> delete("/api/staff/organizations/"
                 + c.tenants().subOrganizationOf(c.scope().organizationId())));
+        // account reps (no column here) may too: StaffContractsApiTest
+        ACTIONS.put("list contracts (staff)", (c, r) -> get("/api/staff/organizations/" + c.scope().organizationId()
+                + "/contracts"));
+        ACTIONS.put("add contract (staff)", (c, r) -> json(post("/api/staff/organizations/"
+                + c.scope().organizationId() + "/contracts"), "{\"name\":\"Extra\",\"validFrom\":\"2030-01-01\"}"));
     }
 
     @Autowired MockMvc mvc;

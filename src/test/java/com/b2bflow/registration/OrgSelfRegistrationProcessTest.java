@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +89,13 @@ class OrgSelfRegistrationProcessTest {
                 "approvalGroups", List.of("UserRegistration")));
         assertThat(instance).isWaitingAt("Task_SetUpAccount");
         assertThat(task(instance)).hasCandidateGroup("account-reps");
-        complete(task(instance), accountSetUp());
+        complete(task(instance), withVariables("accountName", "Main account", "contracts", SpinValues.jsonValue("""
+                [{"contractName": "Standard terms 2026", "contractTerms": "Net 30", "contractValidFrom": "2026-01-01"},
+                 {"contractName": "", "contractTerms": "", "contractValidFrom": null, "contractValidTo": null},
+                 {"contractName": "Spare parts", "contractValidFrom": "2026-03-01", "contractValidTo": "2027-02-28"}]
+                """).create()));
+        assertThat((String) runtime.getVariable(instance.getId(), "contractsSummary"))
+                .isEqualTo("Standard terms 2026 (2026-01-01 – open-ended)\nSpare parts (2026-03-01 – 2027-02-28)");
 
         assertThat(instance).isWaitingAt("Task_ApproveRegistration");
         assertThat(runtime.getVariable(instance.getId(), "approved")).as("final approval starts undecided").isNull();
@@ -106,15 +113,18 @@ class OrgSelfRegistrationProcessTest {
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
             var account = accounts.findByOrganization(admin.getOrganization()).get(0);
             assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
-            assertThat(account.getContracts()).singleElement()
-                    .satisfies(c -> assertThat(c.getState()).isEqualTo(AccountState.ACTIVE));
+            assertThat(account.getContracts()).extracting(c -> c.getName(), c -> c.getState()).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Standard terms 2026", AccountState.ACTIVE),
+                    org.assertj.core.groups.Tuple.tuple("Spare parts", AccountState.ACTIVE));
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
                     .hasValueSatisfying(group -> assertThat(group.getApprovers()).contains(admin));
             assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization()))
                     .extracting(RoleAssignment::getRole).containsExactly("Buyer Approver");
         });
         assertThat(mailTo(request.user().email())).hasSize(2).last()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login"));
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login",
+                        "\"Main account\"", "Standard terms 2026: from 2026-01-01 until further notice",
+                        "Spare parts: from 2026-03-01 until 2027-02-28"));
     }
 
     @Test
@@ -124,7 +134,7 @@ class OrgSelfRegistrationProcessTest {
         jobs.executeAll();
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
 
         complete(task(instance), withVariables("approved", false, "rejectionReason", "We only sell to resellers"));
@@ -144,7 +154,14 @@ class OrgSelfRegistrationProcessTest {
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account",
                 "contractValidFrom", "2026-01-01")))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("contract name");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("contract name");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account", "contracts",
+                List.of(Map.of("contractName", "A", "contractValidFrom", "2026-01-01"),
+                        Map.of("contractName", "B", "contractValidFrom", "2026-06-01", "contractValidTo", "2026-05-31")))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("Contract 2, contractValidTo: The contract cannot end before it starts");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account", "contracts",
+                "[]"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Add a contract");
         assertThat(instance).isWaitingAt("Task_SetUpAccount");
 
         complete(task(instance), accountSetUp());
@@ -174,6 +191,15 @@ class OrgSelfRegistrationProcessTest {
                 "Task_NotifyApproval").hasNotPassed("Task_ReviewRegistration");
         assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
         assertThat(mailTo("seller-admin@staff.example.com")).isNotEmpty();
+        transactions.executeWithoutResult(status -> {
+            var organization = users.findByLogonId(request.user().logonId()).orElseThrow().getOrganization();
+            assertThat(accounts.findByOrganization(organization)).as("the policy's default account")
+                    .singleElement().satisfies(account -> {
+                        assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
+                        assertThat(account.getContracts()).singleElement()
+                                .satisfies(c -> assertThat(c.getValidTo()).isNull());
+                    });
+        });
     }
 
     @Test
