@@ -130,7 +130,7 @@ class StaffContractsApiTest {
                         + today.plusDays(60)));
 
         call(post(contracts(tenant) + "/" + id + "/extend"), "account-rep", """
-                {"validTo": "%s"}""".formatted(today.plusDays(62)), 200);
+                {"validTo": "%s"}""".formatted(today.plusDays(61)), 200);
         warnings.warnDue();
         assertThat(warningsAbout(tenant.admin() + "@example.com")).as("the new last day is announced").isEqualTo(2);
     }
