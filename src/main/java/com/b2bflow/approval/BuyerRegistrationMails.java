@@ -6,6 +6,7 @@ import com.b2bflow.notification.NotificationProperties;
 import com.b2bflow.notification.NotificationService;
 import com.b2bflow.notification.Recipient;
 import com.b2bflow.registration.Registration;
+import com.b2bflow.registration.RegistrationMails;
 import com.b2bflow.registration.RegistrationMetrics;
 import com.b2bflow.registration.RegistrationRepository;
 import java.util.HashMap;
@@ -29,11 +30,13 @@ public class BuyerRegistrationMails {
     private final NotificationService notifications;
     private final NotificationProperties properties;
     private final RegistrationMetrics metrics;
+    private final RegistrationMails registrationMails;
 
     public BuyerRegistrationMails(RegistrationRepository registrations, BuyerApprovals approvals,
                                   NotificationService notifications, NotificationProperties properties,
-                                  RegistrationMetrics metrics) {
+                                  RegistrationMetrics metrics, RegistrationMails registrationMails) {
         this.registrations = registrations;
+        this.registrationMails = registrationMails;
         this.approvals = approvals;
         this.notifications = notifications;
         this.properties = properties;
@@ -83,18 +86,7 @@ public class BuyerRegistrationMails {
     }
 
     private Map<String, Object> model(Registration registration) {
-        User buyer = registration.getUser();
-        Map<String, Object> model = new HashMap<>();
-        model.put("registrationId", registration.getId());
-        model.put("organizationName", registration.getOrganization().getName());
-        model.put("subjectArgument", registration.getOrganization().getName());
-        model.put("applicantName", buyer.getDisplayName());
-        model.put("applicantLogonId", buyer.getLogonId());
-        model.put("applicantEmail", buyer.getEmail());
-        model.put("reason", registration.getDecisionReason() == null ? "" : registration.getDecisionReason());
-        model.put("statusUrl", properties.link("/store/registration/" + registration.getId()));
-        model.put("signInUrl", properties.link("/store/login"));
-        model.put("resubmitUrl", properties.link("/store/register/buyer?correct=" + registration.getId()));
+        Map<String, Object> model = new HashMap<>(registrationMails.model(registration));
         model.put("approvalsUrl", properties.link("/store/account/approvals"));
         return model;
     }

@@ -1,8 +1,8 @@
 package com.b2bflow.cloudsuite;
 
 import com.b2bflow.member.User;
+import com.b2bflow.registration.FlowSubmitter;
 import com.b2bflow.registration.MemberDraft;
-import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.PendingPasswordHash;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationApplicants;
@@ -11,17 +11,14 @@ import com.b2bflow.registration.RegistrationParents;
 import com.b2bflow.registration.RegistrationPolicies;
 import com.b2bflow.registration.RegistrationPolicy;
 import com.b2bflow.registration.RegistrationRequest;
-import com.b2bflow.registration.RegistrationSubmitter;
 import com.b2bflow.registration.RegistrationValidator;
 import com.b2bflow.registration.ReservedNames;
 import com.b2bflow.registration.StartVariables;
 import com.b2bflow.registration.SubmittedRegistration;
-import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,49 +29,36 @@ import org.springframework.stereotype.Component;
  * whose first steps create the customer and the user.
  */
 @Component
-public class CloudSuiteSubmitter implements RegistrationSubmitter {
+public class CloudSuiteSubmitter extends FlowSubmitter {
 
     static final Set<RegistrationFlow> FLOWS = EnumSet.of(RegistrationFlow.SHOP, RegistrationFlow.ERP_APPROVAL,
             RegistrationFlow.SHOP_APPROVAL);
 
-    private final RegistrationValidator validator;
-    private final RegistrationPolicies policies;
     private final RegistrationParents parents;
-    private final RegistrationApplicants applicants;
 
     public CloudSuiteSubmitter(RegistrationValidator validator, RegistrationPolicies policies,
                                RegistrationParents parents, RegistrationApplicants applicants) {
-        this.validator = validator;
-        this.policies = policies;
+        super(FLOWS, validator, policies, applicants);
         this.parents = parents;
-        this.applicants = applicants;
     }
 
     @Override
-    public boolean supports(RegistrationFlow flow) {
-        return FLOWS.contains(flow);
+    protected void checkNamesFree(RegistrationFlow flow, RegistrationRequest request) {
+        // the shop's organization name is checked in the transaction, with the reservations
+        applicants.requireLogonIdFree(request.user(), null);
     }
 
     @Override
-    public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
-        if (!supports(flow)) {
-            throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
-        }
-        validator.validate(request, true);
-        if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
-            // a taken logon id is answered before the password is hashed (checked again in the transaction)
-            applicants.requireLogonIdFree(request.user(), null);
-        }
-        ReservedNames names = flow == RegistrationFlow.SHOP
+    protected ReservedNames reservedNames(RegistrationFlow flow, RegistrationRequest request) {
+        return flow == RegistrationFlow.SHOP
                 ? ReservedNames.organization(request.user().logonId().strip(),
                 holdingOrParent(policies.forFlow(flow)), request.organization().name().strip())
                 : ReservedNames.user(request.user().logonId().strip());
-        return applicants.submitInTransaction(request.user(), names,
-                (id, passwordHash) -> submit(id, flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(String id, RegistrationFlow flow, RegistrationRequest request,
-                                         PendingPasswordHash passwordHash) {
+    @Override
+    protected SubmittedRegistration submitInTransaction(String id, RegistrationFlow flow, RegistrationRequest request,
+                                                        PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         // shop registrations are never rejected, so they have nothing to correct
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
@@ -89,20 +73,14 @@ public class CloudSuiteSubmitter implements RegistrationSubmitter {
         if (shop) {
             applicants.requireOrganizationNameFree(parentId, request.organization().name(), null, id);
         }
-        try {
-            // the company of a partial registration is only shown until the ERP or the back office names its customer
-            MemberDraft.NewOrganization company = MemberDraft.organization(parentId, request.organization(),
-                    request.addressOrEmpty());
-            MemberDraft.NewUser user = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
-                    shop ? null : parentId, policy, shop ? policy.roles() : List.of());
-            Registration registration = new Registration(id, flow, applicants.submittedData(request),
-                    user.email().strip());
-            registration.setPreviousRegistration(previous);
-            return applicants.start(registration, new MemberDraft(shop ? company : null, user), passwordHash,
-                    StartVariables.of(registration.getId(), company, user), "of '" + company.name() + "'");
-        } catch (DataIntegrityViolationException e) {
-            throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
-        }
+        // the company of a partial registration is only shown until the ERP or the back office names its customer
+        MemberDraft.NewOrganization company = MemberDraft.organization(parentId, request.organization(),
+                request.addressOrEmpty());
+        MemberDraft.NewUser user = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
+                shop ? null : parentId, policy, shop ? policy.roles() : List.of());
+        Registration registration = newRegistration(id, flow, request, user.email(), previous);
+        return applicants.start(registration, new MemberDraft(shop ? company : null, user), passwordHash,
+                StartVariables.of(registration.getId(), company, user), "of '" + company.name() + "'");
     }
 
     /** The shop customer's parent, or the holding organization partial registrations wait in. */

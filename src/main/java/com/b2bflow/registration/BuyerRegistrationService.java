@@ -3,12 +3,11 @@ package com.b2bflow.registration;
 import static com.b2bflow.shared.Inputs.blankToNull;
 
 import com.b2bflow.member.Organization;
-import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.dao.DataIntegrityViolationException;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,64 +17,49 @@ import org.springframework.stereotype.Service;
  * first step creates the user.
  */
 @Service
-public class BuyerRegistrationService implements RegistrationSubmitter {
+public class BuyerRegistrationService extends FlowSubmitter {
 
-    private final RegistrationValidator validator;
-    private final RegistrationPolicies policies;
     private final CustomerOrganizations customerOrganizations;
-    private final RegistrationApplicants applicants;
 
     public BuyerRegistrationService(RegistrationValidator validator, RegistrationPolicies policies,
                                     CustomerOrganizations customerOrganizations, RegistrationApplicants applicants) {
-        this.validator = validator;
-        this.policies = policies;
+        super(Set.of(RegistrationFlow.BUYER), validator, policies, applicants);
         this.customerOrganizations = customerOrganizations;
-        this.applicants = applicants;
     }
 
     @Override
-    public boolean supports(RegistrationFlow flow) {
-        return flow == RegistrationFlow.BUYER;
-    }
-
-    @Override
-    public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
-        if (!supports(flow)) {
-            throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
-        }
-        validator.validate(request, true);
+    protected void checkRequest(RegistrationFlow flow, RegistrationRequest request) {
         requireOnlyTheOrganizationsName(request.organization());
-        if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
-            // a taken logon id is answered before the password is hashed (checked again in the transaction)
-            applicants.requireLogonIdFree(request.user(), null);
-        }
-        return applicants.submitInTransaction(request.user(), ReservedNames.user(request.user().logonId().strip()),
-                (id, passwordHash) -> submit(id, flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(String id, RegistrationFlow flow, RegistrationRequest request,
-                                         PendingPasswordHash passwordHash) {
+    @Override
+    protected void checkNamesFree(RegistrationFlow flow, RegistrationRequest request) {
+        applicants.requireLogonIdFree(request.user(), null);
+    }
+
+    @Override
+    protected ReservedNames reservedNames(RegistrationFlow flow, RegistrationRequest request) {
+        return ReservedNames.user(request.user().logonId().strip());
+    }
+
+    @Override
+    protected SubmittedRegistration submitInTransaction(String id, RegistrationFlow flow, RegistrationRequest request,
+                                                        PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         Organization organization = customerOrganizations.joinable(request.organization().name());
         applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser(), id);
-        try {
-            MemberDraft.NewUser buyer = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
-                    organization.getId(), policy, policy.roles());
-            Registration registration = new Registration(id, flow, applicants.submittedData(request),
-                    buyer.email().strip());
-            registration.setOrganization(organization);
-            registration.setPreviousRegistration(previous);
-            MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
-                    organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
-                    organization.getTaxId(), organization.getEmailDomain(), null, request.addressOrEmpty());
-            return applicants.start(registration, new MemberDraft(null, buyer), passwordHash,
-                    StartVariables.of(registration.getId(), joined, buyer)
-                            .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
-                    "of buyer " + buyer.logonId() + " in organization " + organization.getId());
-        } catch (DataIntegrityViolationException e) {
-            throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
-        }
+        MemberDraft.NewUser buyer = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
+                organization.getId(), policy, policy.roles());
+        Registration registration = newRegistration(id, flow, request, buyer.email(), previous);
+        registration.setOrganization(organization);
+        MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
+                organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
+                organization.getTaxId(), organization.getEmailDomain(), null, request.addressOrEmpty());
+        return applicants.start(registration, new MemberDraft(null, buyer), passwordHash,
+                StartVariables.of(registration.getId(), joined, buyer)
+                        .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
+                "of buyer " + buyer.logonId() + " in organization " + organization.getId());
     }
 
     /** The organization exists already: its details are not the applicant's to give. */

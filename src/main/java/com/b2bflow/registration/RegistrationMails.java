@@ -99,7 +99,8 @@ public class RegistrationMails {
         notifications.send(new Notification(key, template, recipients, model));
     }
 
-    private Map<String, Object> model(Registration registration) {
+    /** What every registration mail can say: the registration, its applicant and the links about it. */
+    public Map<String, Object> model(Registration registration) {
         User user = registration.getUser();
         Map<String, Object> model = new HashMap<>();
         model.put("registrationId", registration.getId());

@@ -1,11 +1,7 @@
 package com.b2bflow.registration;
 
-import static com.b2bflow.shared.Inputs.blankToNull;
-
-import com.b2bflow.shared.ConstraintConflicts;
 import java.util.EnumSet;
 import java.util.Set;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,47 +12,33 @@ import org.springframework.stereotype.Service;
  * administrator in that same transaction, so if any part fails, nothing is left behind.
  */
 @Service
-public class RegistrationService implements RegistrationSubmitter {
+public class RegistrationService extends FlowSubmitter {
 
     static final Set<RegistrationFlow> ORGANIZATION_FLOWS = EnumSet.of(RegistrationFlow.ORGANIZATION,
             RegistrationFlow.RESELLER);
 
-    private final RegistrationValidator validator;
-    private final RegistrationPolicies policies;
     private final RegistrationParents parents;
-    private final RegistrationApplicants applicants;
 
     public RegistrationService(RegistrationValidator validator, RegistrationPolicies policies,
                                RegistrationParents parents, RegistrationApplicants applicants) {
-        this.validator = validator;
-        this.policies = policies;
+        super(ORGANIZATION_FLOWS, validator, policies, applicants);
         this.parents = parents;
-        this.applicants = applicants;
     }
 
     @Override
-    public boolean supports(RegistrationFlow flow) {
-        return ORGANIZATION_FLOWS.contains(flow);
+    protected void checkNamesFree(RegistrationFlow flow, RegistrationRequest request) {
+        requireUnique(request, parents.parentIdFor(policies.forFlow(flow).type()), null, null);
     }
 
     @Override
-    public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
-        if (!supports(flow)) {
-            throw new UnsupportedOperationException("Flow " + flow + " is not submitted here");
-        }
-        validator.validate(request, true);
-        if (request.previousRegistrationId() == null || request.previousRegistrationId().isBlank()) {
-            // a taken logon id or name is answered before the password is hashed
-            requireUnique(request, parents.parentIdFor(policies.forFlow(flow).type()), null, null);
-        }
-        ReservedNames names = ReservedNames.organization(request.user().logonId().strip(),
+    protected ReservedNames reservedNames(RegistrationFlow flow, RegistrationRequest request) {
+        return ReservedNames.organization(request.user().logonId().strip(),
                 parents.parentIdFor(policies.forFlow(flow).type()), request.organization().name().strip());
-        return applicants.submitInTransaction(request.user(), names,
-                (id, passwordHash) -> submit(id, flow, request, passwordHash));
     }
 
-    private SubmittedRegistration submit(String id, RegistrationFlow flow, RegistrationRequest request,
-                                         PendingPasswordHash passwordHash) {
+    @Override
+    protected SubmittedRegistration submitInTransaction(String id, RegistrationFlow flow, RegistrationRequest request,
+                                                        PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         long parentId = parents.parentIdFor(policy.type());
@@ -64,21 +46,15 @@ public class RegistrationService implements RegistrationSubmitter {
             // a new registration was checked before the hash; one that lost a race since meets the reservations
             requireUnique(request, parentId, previous, id);
         }
-        try {
-            MemberDraft.NewOrganization organization = MemberDraft.organization(parentId, request.organization(),
-                    request.addressOrEmpty());
-            MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(), null, policy,
-                    policy.roles());
-            Registration registration = new Registration(id, flow, applicants.submittedData(request),
-                    admin.email().strip());
-            registration.setPreviousRegistration(previous);
-            return applicants.start(registration, new MemberDraft(organization, admin), passwordHash,
-                    StartVariables.of(registration.getId(), organization, admin)
-                            .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
-                    "of '" + organization.name() + "'");
-        } catch (DataIntegrityViolationException e) {
-            throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
-        }
+        MemberDraft.NewOrganization organization = MemberDraft.organization(parentId, request.organization(),
+                request.addressOrEmpty());
+        MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(), null, policy,
+                policy.roles());
+        Registration registration = newRegistration(id, flow, request, admin.email(), previous);
+        return applicants.start(registration, new MemberDraft(organization, admin), passwordHash,
+                StartVariables.of(registration.getId(), organization, admin)
+                        .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
+                "of '" + organization.name() + "'");
     }
 
     private void requireUnique(RegistrationRequest request, long parentId, Registration previous, String own) {

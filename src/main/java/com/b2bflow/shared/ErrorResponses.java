@@ -26,8 +26,12 @@ public class ErrorResponses {
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorResponse error)
             throws IOException {
         ProblemDetail problem = error.getBody();
-        if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+        if (problem.getInstance() == null && request.getRequestURI() != null) {
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException unreadable) {
+                // a request line Tomcat could not read has no usable path: the problem names none
+            }
         }
         response.setStatus(error.getStatusCode().value());
         error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

@@ -1,9 +1,10 @@
 package com.b2bflow.web;
 
+import com.b2bflow.shared.ErrorResponses;
 import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.ProblemException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -14,8 +15,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +55,7 @@ class TomcatErrorProblems implements WebServerFactoryCustomizer<TomcatServletWeb
 
     static final class ProblemReportValve extends ErrorReportValve {
 
-        private final ObjectMapper json;
+        private final ErrorResponses errors;
 
         /** For Tomcat, should it make one from the class name: then with a mapper of its own. */
         public ProblemReportValve() {
@@ -64,7 +63,7 @@ class TomcatErrorProblems implements WebServerFactoryCustomizer<TomcatServletWeb
         }
 
         ProblemReportValve(ObjectMapper json) {
-            this.json = json;
+            this.errors = new ErrorResponses(json);
         }
 
         @Override
@@ -74,20 +73,16 @@ class TomcatErrorProblems implements WebServerFactoryCustomizer<TomcatServletWeb
                 return;
             }
             HttpStatus httpStatus = HttpStatus.resolve(status);
-            ProblemDetail problem = ProblemDetail.forStatus(status);
-            if (status == HttpStatus.BAD_REQUEST.value()) {
-                problem.setDetail("The request could not be read: its URL (or its headers) is too long or malformed");
-                problem.setProperty("errors", List.of(new FieldProblem("url",
-                        "Too long or malformed: at most 8 KB of URL and headers")));
-            } else if (httpStatus != null) {
-                problem.setDetail(httpStatus.getReasonPhrase());
+            if (httpStatus == null) {
+                return;
             }
+            ProblemException problem = httpStatus == HttpStatus.BAD_REQUEST
+                    ? new ProblemException(httpStatus,
+                    "The request could not be read: its URL (or its headers) is too long or malformed",
+                    List.of(new FieldProblem("url", "Too long or malformed: at most 8 KB of URL and headers")))
+                    : new ProblemException(httpStatus, httpStatus.getReasonPhrase(), List.of());
             try {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                try (OutputStream out = response.getOutputStream()) {
-                    out.write(json.writeValueAsBytes(problem));
-                }
+                errors.write(request.getRequest(), response.getResponse(), problem);
             } catch (IOException | IllegalStateException e) {
                 // the client is gone or the response cannot take a body: nothing more to say
             }

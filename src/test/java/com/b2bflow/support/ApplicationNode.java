@@ -58,7 +58,7 @@ public final class ApplicationNode implements AutoCloseable {
         Path log = workingDirectory.resolveSibling(name + ".log");
         Files.createDirectories(workingDirectory);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(), "com.b2bflow.B2bRegistrationApplication",
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(), "com.b2bflow.B2bRegistrationApplication",
                 "--server.port=0"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)

@@ -33,6 +33,8 @@ public class TestMembers {
     private final RegistrationParents parents;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transactions;
+    /** One hash of the test password for every test user: a bcrypt hash costs about 0.1 s of CPU. */
+    private String passwordHash;
 
     public TestMembers(OrganizationRepository organizations, UserRepository users, RoleAssignmentRepository roles,
                        ApprovalGroupRepository approvalGroups, RegistrationParents parents,
@@ -47,6 +49,13 @@ public class TestMembers {
     }
 
     /** An approved buyer organization, as organization self-registration leaves it, with a unique name. */
+    private synchronized String passwordHash() {
+        if (passwordHash == null) {
+            passwordHash = passwordEncoder.encode(TestRegistrations.PASSWORD);
+        }
+        return passwordHash;
+    }
+
     public Organization buyerOrganization() {
         return organization(TestRegistrations.unique("org") + " Corp",
                 parents.parentIdFor(RegistrationType.BuyerRegistration), OrganizationType.O, ApprovalState.APPROVED);
@@ -69,7 +78,7 @@ public class TestMembers {
             user.setFirstName("Test");
             user.setLastName(logonId);
             user.setEmail(logonId + "@buyers.example.com");
-            user.setPasswordHash(passwordEncoder.encode(TestRegistrations.PASSWORD));
+            user.setPasswordHash(passwordHash());
             user.approve();
             users.saveAndFlush(user);
             for (String role : roleNames) {
