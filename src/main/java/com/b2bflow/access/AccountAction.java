@@ -17,6 +17,8 @@ public enum AccountAction {
     /** The superuserUserCreation flow. */
     CREATE_BUYER,
     EDIT_BUYER,
+    /** Invite people by email to register into the organization; list and revoke its invitations. */
+    INVITE_BUYERS,
     ENABLE_DISABLE_BUYER,
     /** Reserved to seller and site administrators: roles are chosen when a buyer is created. */
     EDIT_ROLES,
@@ -30,6 +32,11 @@ public enum AccountAction {
     ACT_ON_BEHALF,
     /** Customer service: disable a Buyer Administrator's account, with a reason. */
     DISABLE_CUSTOMER,
+    /**
+     * Enable a disabled account again, with a reason: customer service a Buyer Administrator's, seller and site
+     * administrators any storefront user's.
+     */
+    ENABLE_CUSTOMER,
     /** Staff: every action taken on behalf of any customer. */
     VIEW_ALL_ON_BEHALF_HISTORY
 }

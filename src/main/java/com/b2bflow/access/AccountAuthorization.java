@@ -9,8 +9,10 @@ import static com.b2bflow.access.AccountAction.DISABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.EDIT_BUYER;
 import static com.b2bflow.access.AccountAction.EDIT_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.EDIT_ROLES;
+import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.ENABLE_DISABLE_BUYER;
 import static com.b2bflow.access.AccountAction.FIND_CUSTOMERS;
+import static com.b2bflow.access.AccountAction.INVITE_BUYERS;
 import static com.b2bflow.access.AccountAction.LIST_BUYERS;
 import static com.b2bflow.access.AccountAction.VIEW_ACCOUNT;
 import static com.b2bflow.access.AccountAction.VIEW_ALL_ON_BEHALF_HISTORY;
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>HCL Commerce's act-on-behalf rules: Buyer Administrators cannot delete organizations or buyers, nor edit roles; a
  * CSR acting on behalf of one has exactly the subset "navigate the hierarchy, select an organization and list its
- * buyers, create, view and edit organizations; search, enable/disable, create, view and edit buyers". Deleting and role
+ * buyers, create, view and edit organizations; search, enable/disable, create, view and edit buyers". Inviting buyers
+ * (which HCL Commerce does not have) is creating buyers by another road, so the CSR may do it on behalf too. Deleting and role
  * changes are left to seller and site administrators.
  */
 @Service
@@ -48,9 +51,10 @@ public class AccountAuthorization {
     /** The act-on-behalf rules' list of what a CSR may do on behalf of a Buyer Administrator. */
     static final Set<AccountAction> ON_BEHALF_SUBSET = Collections.unmodifiableSet(EnumSet.of(VIEW_ACCOUNT,
             VIEW_ORGANIZATIONS, LIST_BUYERS, CREATE_ORGANIZATION, VIEW_ORGANIZATION, EDIT_ORGANIZATION,
-            ENABLE_DISABLE_BUYER, CREATE_BUYER, VIEW_BUYER, EDIT_BUYER));
+            ENABLE_DISABLE_BUYER, CREATE_BUYER, VIEW_BUYER, EDIT_BUYER, INVITE_BUYERS));
 
     private static final Map<Hat, Grant> GRANTS = new EnumMap<>(Hat.class);
+    private static final Set<Hat> ENABLE_ANY_USER = EnumSet.of(Hat.SELLER_ADMIN, Hat.SITE_ADMIN);
 
     static {
         GRANTS.put(Hat.BUYER, new Grant(EnumSet.of(VIEW_ACCOUNT), Reach.SUBTREE));
@@ -60,8 +64,8 @@ public class AccountAuthorization {
         GRANTS.put(Hat.BUYER_ADMIN, new Grant(admin, Reach.SUBTREE));
         GRANTS.put(Hat.ON_BEHALF, new Grant(ON_BEHALF_SUBSET, Reach.SUBTREE));
         GRANTS.put(Hat.CUSTOMER_SERVICE, new Grant(EnumSet.of(FIND_CUSTOMERS, ACT_ON_BEHALF, DISABLE_CUSTOMER,
-                VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE));
-        Grant sellerLevel = new Grant(EnumSet.of(DELETE_ORGANIZATION, DELETE_BUYER, EDIT_ROLES,
+                ENABLE_CUSTOMER, VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE));
+        Grant sellerLevel = new Grant(EnumSet.of(DELETE_ORGANIZATION, DELETE_BUYER, EDIT_ROLES, ENABLE_CUSTOMER,
                 VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE);
         GRANTS.put(Hat.SELLER_ADMIN, sellerLevel);
         GRANTS.put(Hat.SITE_ADMIN, sellerLevel);
@@ -93,6 +97,11 @@ public class AccountAuthorization {
         }
         if ((action == ACT_ON_BEHALF || action == DISABLE_CUSTOMER) && !target.administrator()) {
             // customer service acts for (and disables) Buyer Administrators only
+            return Decision.FORBIDDEN;
+        }
+        if (action == ENABLE_CUSTOMER && !target.administrator()
+                && actor.hats().stream().noneMatch(ENABLE_ANY_USER::contains)) {
+            // customer service enables Buyer Administrators again; seller and site administrators anyone
             return Decision.FORBIDDEN;
         }
         if (action == VIEW_ACCOUNT || target.organizationId() == null) {

@@ -46,7 +46,7 @@ class ActivationApiController {
             activation.activate(request.token(), request.password());
         } catch (OptimisticLockingFailureException raced) {
             // two requests raced for one link: the loser's link is used
-            throw new ActivationLinkGoneException(ActivationLinkGoneException.Reason.USED);
+            throw OneTimeLinkGoneException.activation(OneTimeLinkGoneException.Reason.USED);
         }
         return ResponseEntity.noContent().build();
     }

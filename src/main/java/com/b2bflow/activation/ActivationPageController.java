@@ -1,10 +1,7 @@
 package com.b2bflow.activation;
 
-import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -33,7 +30,7 @@ class ActivationPageController {
 
     @GetMapping("/store/activate")
     String form(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        noReferrer(response);
+        LinkPages.noReferrer(response);
         ActivationLink link = activation.inspect(token);
         if (!link.usable()) {
             return gone(link.reason(), token, model, response);
@@ -49,7 +46,7 @@ class ActivationPageController {
     String activate(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
                     @RequestParam(required = false) String passwordVerify, Model model,
                     HttpServletResponse response) {
-        noReferrer(response);
+        LinkPages.noReferrer(response);
         ActivationLink link = activation.inspect(token);
         if (!link.usable()) {
             return gone(link.reason(), token, model, response);
@@ -65,12 +62,12 @@ class ActivationPageController {
             model.addAttribute("token", token);
             model.addAttribute("logonId", link.logonId());
             model.addAttribute("displayName", link.displayName());
-            model.addAttribute("errors", byField(e.problems()));
+            model.addAttribute("errors", LinkPages.byField(e.problems()));
             return VIEW;
-        } catch (ActivationLinkGoneException e) {
+        } catch (OneTimeLinkGoneException e) {
             return gone(e.reason(), token, model, response);
         } catch (OptimisticLockingFailureException e) {
-            return gone(ActivationLinkGoneException.Reason.USED, token, model, response);
+            return gone(OneTimeLinkGoneException.Reason.USED, token, model, response);
         }
         model.addAttribute("view", "done");
         model.addAttribute("logonId", link.logonId());
@@ -87,7 +84,7 @@ class ActivationPageController {
     @PostMapping("/store/activate/renewal")
     String renew(@RequestParam(required = false) String token, @RequestParam(required = false) String identifier,
                  Model model, HttpServletResponse response) {
-        noReferrer(response);
+        LinkPages.noReferrer(response);
         if (token != null && !token.isBlank()) {
             renewals.requestForLink(token);
         } else if (identifier != null && !identifier.isBlank()) {
@@ -103,25 +100,13 @@ class ActivationPageController {
         return VIEW;
     }
 
-    private String gone(ActivationLinkGoneException.Reason reason, String token, Model model,
+    private String gone(OneTimeLinkGoneException.Reason reason, String token, Model model,
                         HttpServletResponse response) {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("view", "gone");
         model.addAttribute("reason", reason.name());
-        model.addAttribute("message", reason.message());
-        model.addAttribute("token", reason == ActivationLinkGoneException.Reason.EXPIRED ? token : null);
+        model.addAttribute("message", OneTimeLinkGoneException.activationMessage(reason));
+        model.addAttribute("token", reason == OneTimeLinkGoneException.Reason.EXPIRED ? token : null);
         return VIEW;
-    }
-
-    /** The token is in the URL: no referrer to other sites, no caching. */
-    private static void noReferrer(HttpServletResponse response) {
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-    }
-
-    private static Map<String, String> byField(List<FieldProblem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
-        return errors;
     }
 }

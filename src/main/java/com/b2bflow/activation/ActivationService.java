@@ -7,17 +7,10 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.security.PasswordPolicy;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,25 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivationService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int TOKEN_BYTES = 32;
-    private static final int MAX_TOKEN_LENGTH = 128;
-
     private final ActivationTokenRepository tokens;
     private final UserRepository users;
-    private final PasswordPolicy passwordPolicy;
-    private final PasswordEncoder passwordEncoder;
+    private final NewPasswords passwords;
     private final ActivationProperties properties;
     private final AuditLog audit;
     private final RuntimeService runtime;
 
-    public ActivationService(ActivationTokenRepository tokens, UserRepository users, PasswordPolicy passwordPolicy,
-                             PasswordEncoder passwordEncoder, ActivationProperties properties, AuditLog audit,
-                             RuntimeService runtime) {
+    ActivationService(ActivationTokenRepository tokens, UserRepository users, NewPasswords passwords,
+                      ActivationProperties properties, AuditLog audit, RuntimeService runtime) {
         this.tokens = tokens;
         this.users = users;
-        this.passwordPolicy = passwordPolicy;
-        this.passwordEncoder = passwordEncoder;
+        this.passwords = passwords;
         this.properties = properties;
         this.audit = audit;
         this.runtime = runtime;
@@ -56,10 +42,8 @@ public class ActivationService {
     /** Creates a token for the user, valid for {@code app.activation.ttl}; returns the raw token (for the mail only). */
     @Transactional
     public String issue(User user) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.saveAndFlush(new ActivationToken(user, hash(raw), Instant.now().plus(properties.ttl())));
+        String raw = OneTimeTokens.newToken();
+        tokens.saveAndFlush(new ActivationToken(user, OneTimeTokens.hash(raw), Instant.now().plus(properties.ttl())));
         return raw;
     }
 
@@ -69,7 +53,7 @@ public class ActivationService {
         return find(rawToken).map(token -> {
             User user = token.getUser();
             return new ActivationLink(unusableReason(token).orElse(null), user.getLogonId(), user.getDisplayName());
-        }).orElseGet(() -> new ActivationLink(ActivationLinkGoneException.Reason.UNKNOWN, null, null));
+        }).orElseGet(() -> new ActivationLink(OneTimeLinkGoneException.Reason.UNKNOWN, null, null));
     }
 
     /**
@@ -80,20 +64,15 @@ public class ActivationService {
     @Transactional
     public void activate(String rawToken, String password) {
         ActivationToken token = find(rawToken)
-                .orElseThrow(() -> new ActivationLinkGoneException(ActivationLinkGoneException.Reason.UNKNOWN));
+                .orElseThrow(() -> OneTimeLinkGoneException.activation(OneTimeLinkGoneException.Reason.UNKNOWN));
         unusableReason(token).ifPresent(reason -> {
-            throw new ActivationLinkGoneException(reason);
+            throw OneTimeLinkGoneException.activation(reason);
         });
         User user = token.getUser();
-        List<FieldProblem> problems = passwordPolicy.problems(password, user.getLogonId(), user.getEmail(),
-                        user.getOrganization() == null ? null : user.getOrganization().getName()).stream()
-                .map(message -> new FieldProblem("password", message)).toList();
-        if (!problems.isEmpty()) {
-            throw new InvalidRegistrationException(problems);
-        }
+        passwords.requireAcceptable(user, password);
         token.markUsed();
         tokens.findByUserAndUsedAtIsNull(user).forEach(ActivationToken::markUsed);
-        user.setPasswordHash(passwordEncoder.encode(password));
+        passwords.set(user, password);
         tokens.flush();
         users.flush();
         audit.record(user.getLogonId(), "ACCOUNT_ACTIVATED", "User", user.getId(),
@@ -129,29 +108,16 @@ public class ActivationService {
     }
 
     private Optional<ActivationToken> find(String rawToken) {
-        if (rawToken == null || rawToken.isBlank() || rawToken.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
-        }
-        return tokens.findByTokenHash(hash(rawToken.strip()));
+        return OneTimeTokens.lookupHash(rawToken).flatMap(tokens::findByTokenHash);
     }
 
-    private static Optional<ActivationLinkGoneException.Reason> unusableReason(ActivationToken token) {
+    private static Optional<OneTimeLinkGoneException.Reason> unusableReason(ActivationToken token) {
         if (token.getUsedAt() != null) {
-            return Optional.of(ActivationLinkGoneException.Reason.USED);
+            return Optional.of(OneTimeLinkGoneException.Reason.USED);
         }
         if (!token.isUsable(Instant.now())) {
-            return Optional.of(ActivationLinkGoneException.Reason.EXPIRED);
+            return Optional.of(OneTimeLinkGoneException.Reason.EXPIRED);
         }
         return Optional.empty();
-    }
-
-    /** SHA-256 of the token, lower-case hex: what is stored. */
-    static String hash(String rawToken) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(rawToken.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
     }
 }

@@ -212,9 +212,15 @@ public class BuyerAdministration {
         return view(users.findById(userId).orElseThrow());
     }
 
-    /** The roles a buyer can be given at creation. */
-    public List<String> selectableRoles() {
-        return creation.selectableRoles();
+    /**
+     * The roles a buyer of the organization can be given at creation: the roles the organization may grant (a seller
+     * administrator assigns them; an organization without its own takes those of the nearest one above it).
+     */
+    @Transactional(readOnly = true)
+    public List<String> selectableRoles(Actor caller, Long organizationId) {
+        authorization.require(caller.inStorefront(), VIEW_ORGANIZATION,
+                organizationId == null ? Target.missing() : organizationTarget(organizationId));
+        return creation.selectableRoles(organizations.findById(organizationId).orElseThrow());
     }
 
     /** Creates a buyer in the organization: the {@code superuserUserCreation} flow. */

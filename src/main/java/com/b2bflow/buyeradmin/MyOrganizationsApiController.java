@@ -91,7 +91,7 @@ class MyOrganizationsApiController {
     @PostMapping(path = "/organizations/{id}/buyers", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a buyer (starts superuserUserCreation)",
             description = "{logonId, firstName, lastName, email, phone, preferredLanguage, roles}; roles from "
-                    + "GET /api/me/buyer-roles, given now and not changeable later here. The buyer is enabled at once "
+                    + "GET /api/me/buyer-roles?organizationId={id} (400 naming any other role), given now and not changeable later here. The buyer is enabled at once "
                     + "and gets an activation email to choose a password. 201 {id, ..., registrationId}; 400; 409 "
                     + "logon id taken.")
     ResponseEntity<CreatedBuyerResponse> createBuyer(Actor actor, @PathVariable long id, @RequestBody NewBuyer buyer) {
@@ -102,9 +102,12 @@ class MyOrganizationsApiController {
     }
 
     @GetMapping("/buyer-roles")
-    @Operation(summary = "The roles a new buyer can be given")
-    List<String> buyerRoles() {
-        return administration.selectableRoles();
+    @Operation(summary = "The roles a new buyer of an organization can be given",
+            description = "organizationId: one of the organizations you administer (default: your own). The roles a "
+                    + "seller administrator assigned to it, or to the nearest organization above it that has some.")
+    List<String> buyerRoles(Actor actor, @RequestParam(required = false) Long organizationId) {
+        return administration.selectableRoles(actor, organizationId != null ? organizationId
+                : actor.inStorefront().organizationId());
     }
 
     @GetMapping("/buyers/{id}")

@@ -4,14 +4,10 @@ import com.b2bflow.access.AccessRefusedException;
 import com.b2bflow.access.AccountAction;
 import com.b2bflow.access.Actor;
 import com.b2bflow.access.StorefrontPage;
-import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +67,7 @@ class OrganizationsPageController {
         } catch (InvalidRegistrationException | RegistrationConflictException e) {
             model.addAttribute("parent", administration.organization(actor, form.parentId() == null
                     ? administration.organizations(actor, null).get(0).id() : form.parentId()));
-            return formErrors(e, model, response, "store/organization-form");
+            return FormErrors.render(e, model, response, "store/organization-form");
         }
     }
 
@@ -95,7 +91,7 @@ class OrganizationsPageController {
             return "redirect:/store/account/organizations?org=" + id;
         } catch (InvalidRegistrationException | RegistrationConflictException e) {
             model.addAttribute("organization", administration.organization(actor, id));
-            return formErrors(e, model, response, "store/organization-form");
+            return FormErrors.render(e, model, response, "store/organization-form");
         }
     }
 
@@ -108,7 +104,7 @@ class OrganizationsPageController {
     @GetMapping("/store/account/organizations/{id}/buyers/new")
     String newBuyer(Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("organization", administration.organization(actor, id));
-        model.addAttribute("selectableRoles", administration.selectableRoles());
+        model.addAttribute("selectableRoles", administration.selectableRoles(actor, id));
         model.addAttribute("form", new NewBuyer(null, null, null, null, null, null, null,
                 List.of(com.b2bflow.member.Roles.BUYER)));
         administration.check(actor, AccountAction.CREATE_BUYER, id);
@@ -124,8 +120,8 @@ class OrganizationsPageController {
             return "redirect:/store/account/buyers/" + created.buyer().id();
         } catch (InvalidRegistrationException | RegistrationConflictException e) {
             model.addAttribute("organization", administration.organization(actor, id));
-            model.addAttribute("selectableRoles", administration.selectableRoles());
-            return formErrors(e, model, response, "store/buyer-new");
+            model.addAttribute("selectableRoles", administration.selectableRoles(actor, id));
+            return FormErrors.render(e, model, response, "store/buyer-new");
         }
     }
 
@@ -152,7 +148,7 @@ class OrganizationsPageController {
         } catch (InvalidRegistrationException | RegistrationConflictException e) {
             model.addAttribute("buyer", administration.buyer(actor, id));
             model.addAttribute("actorUserId", actor.userId());
-            return formErrors(e, model, response, "store/buyer");
+            return FormErrors.render(e, model, response, "store/buyer");
         }
     }
 
@@ -188,16 +184,5 @@ class OrganizationsPageController {
 
     private static String emptyToBlank(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String formErrors(RuntimeException e, Model model, HttpServletResponse response, String view) {
-        List<FieldProblem> problems = e instanceof InvalidRegistrationException invalid ? invalid.problems()
-                : List.of(((RegistrationConflictException) e).problem());
-        response.setStatus(e instanceof InvalidRegistrationException ? HttpStatus.BAD_REQUEST.value()
-                : HttpStatus.CONFLICT.value());
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
-        model.addAttribute("errors", errors);
-        return view;
     }
 }

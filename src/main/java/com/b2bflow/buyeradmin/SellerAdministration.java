@@ -16,6 +16,7 @@ import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.GrantableRoles;
 import com.b2bflow.registration.RegistrationParents;
 import com.b2bflow.registration.RegistrationPolicies;
 import com.b2bflow.registration.RegistrationPolicy;
@@ -48,6 +49,7 @@ public class SellerAdministration {
     private final RoleAssignmentRepository roles;
     private final RegistrationPolicies policies;
     private final RegistrationParents parents;
+    private final GrantableRoles grantableRoles;
     private final AuditLog audit;
     private final AuditEventRepository auditEvents;
     private final EntityManager entityManager;
@@ -56,8 +58,8 @@ public class SellerAdministration {
     public SellerAdministration(AccountAuthorization authorization, BuyerAdministration buyers,
                                 OrganizationRepository organizations, UserRepository users,
                                 RoleAssignmentRepository roles, RegistrationPolicies policies,
-                                RegistrationParents parents, AuditLog audit, AuditEventRepository auditEvents,
-                                EntityManager entityManager, ObjectMapper json) {
+                                RegistrationParents parents, GrantableRoles grantableRoles, AuditLog audit,
+                                AuditEventRepository auditEvents, EntityManager entityManager, ObjectMapper json) {
         this.authorization = authorization;
         this.buyers = buyers;
         this.organizations = organizations;
@@ -65,24 +67,68 @@ public class SellerAdministration {
         this.roles = roles;
         this.policies = policies;
         this.parents = parents;
+        this.grantableRoles = grantableRoles;
         this.audit = audit;
         this.auditEvents = auditEvents;
         this.entityManager = entityManager;
         this.json = json;
     }
 
-    /** Replaces the user's roles in their organization with known roles. */
+    /** The roles the organization's buyer administrators may give, its own or inherited ({@link GrantableRoles}). */
+    @Transactional(readOnly = true)
+    public OrganizationRoles organizationRoles(Actor actor, long organizationId) {
+        authorization.require(actor, EDIT_ROLES, buyers.organizationTarget(organizationId));
+        return organizationRoles(organizations.findById(organizationId).orElseThrow());
+    }
+
+    /**
+     * Replaces the roles the organization's buyer administrators may give to buyers in it and below it; an empty list
+     * makes it inherit again. Roles buyers already have stay: this decides what may be given from now on.
+     */
     @Transactional
-    public BuyerView setRoles(Actor actor, long userId, List<String> requested) {
-        authorization.require(actor, EDIT_ROLES, buyers.userTarget(userId));
-        List<String> wanted = requested == null ? List.of()
-                : requested.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
+    public OrganizationRoles setOrganizationRoles(Actor actor, long organizationId, List<String> requested) {
+        authorization.require(actor, EDIT_ROLES, buyers.organizationTarget(organizationId));
+        if (requested == null) {
+            throw InvalidRegistrationException.of("roles",
+                    "Send the roles the organization may grant, or [] to take those of the organization above it");
+        }
+        List<String> wanted = knownRoles(requested);
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        List<String> before = grantableRoles.own(organization);
+        List<String> after = wanted.stream().sorted().toList();
+        if (!after.equals(before)) {
+            grantableRoles.replace(organization, wanted);
+            audit.recordInOrganization(actor.id(), null, null, organizationId, "ORGANIZATION_ROLES_CHANGED",
+                    "Organization", organizationId, Changes.json(json, before, after));
+        }
+        return organizationRoles(organization);
+    }
+
+    private OrganizationRoles organizationRoles(Organization organization) {
+        GrantableRoles.Resolution resolution = grantableRoles.resolve(organization);
+        return new OrganizationRoles(organization.getId(), organization.getName(), resolution.roles(),
+                grantableRoles.own(organization), resolution.inherited(organization),
+                resolution.definedBy().map(Organization::getId).orElse(null));
+    }
+
+    /** The requested roles, stripped and without repeats; a 400 naming every role that is not configured. */
+    private List<String> knownRoles(List<String> requested) {
+        List<String> wanted = requested.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct()
+                .toList();
         List<FieldProblem> problems = new ArrayList<>();
         wanted.stream().filter(role -> !policies.knownRoles().contains(role)).forEach(role -> problems.add(
                 new FieldProblem("roles", "Unknown role '" + role + "'")));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }
+        return wanted;
+    }
+
+    /** Replaces the user's roles in their organization with known roles. */
+    @Transactional
+    public BuyerView setRoles(Actor actor, long userId, List<String> requested) {
+        authorization.require(actor, EDIT_ROLES, buyers.userTarget(userId));
+        List<String> wanted = requested == null ? List.of() : knownRoles(requested);
         User user = users.findById(userId).orElseThrow();
         List<String> before = roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().sorted()
                 .toList();

@@ -35,6 +35,23 @@ class StaffAccountsApiController {
         return administration.setRoles(actor, id, request.roles());
     }
 
+    @GetMapping("/organizations/{id}/roles")
+    @Operation(summary = "The roles an organization's buyer administrators may give",
+            description = "Its own roles, or those of the nearest organization above it that has some, or the "
+                    + "seller's default (own: [], inherited: true).")
+    OrganizationRoles organizationRoles(Actor actor, @PathVariable long id) {
+        return administration.organizationRoles(actor, id);
+    }
+
+    @PutMapping(path = "/organizations/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace the roles an organization's buyer administrators may give",
+            description = "{roles: [...]} from the configured roles; [] makes the organization inherit again. "
+                    + "400 names an unknown role.")
+    OrganizationRoles setOrganizationRoles(Actor actor, @PathVariable long id,
+                                           @RequestBody @Valid MyOrganizationsApiController.RolesRequest request) {
+        return administration.setOrganizationRoles(actor, id, request.roles());
+    }
+
     @DeleteMapping("/users/{id}")
     @Operation(summary = "Delete a storefront user", description = "409 while a registration of theirs is pending.")
     ResponseEntity<Void> deleteUser(Actor actor, @PathVariable long id) {

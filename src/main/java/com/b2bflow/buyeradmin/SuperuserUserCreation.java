@@ -4,6 +4,7 @@ import static com.b2bflow.shared.Inputs.blankToNull;
 
 import com.b2bflow.access.Actor;
 import com.b2bflow.member.Organization;
+import com.b2bflow.registration.GrantableRoles;
 import com.b2bflow.registration.MemberDraft;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.Registration;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The {@code superuserUserCreation} flow's submission (CloudSuite's "user created by superuser", a buyer administrator
  * creating buyers, a CSR creating a buyer on their behalf): the buyer is created approved and enabled in the chosen
- * organization, with the SuperuserCreation policy's roles plus those picked, without a password; the process then sends
+ * organization, with the SuperuserCreation policy's roles plus those picked (among those the organization may grant,
+ * {@link GrantableRoles}), without a password; the process then sends
  * the activation email. Registration record, process instance and the user with its roles (the flow's first step
  * creates them in this transaction) commit together or not at all.
  */
@@ -41,22 +43,25 @@ public class SuperuserUserCreation {
 
     private final RegistrationPolicies policies;
     private final RegistrationApplicants applicants;
+    private final GrantableRoles grantableRoles;
 
-    public SuperuserUserCreation(RegistrationPolicies policies, RegistrationApplicants applicants) {
+    public SuperuserUserCreation(RegistrationPolicies policies, RegistrationApplicants applicants,
+                                 GrantableRoles grantableRoles) {
         this.policies = policies;
         this.applicants = applicants;
+        this.grantableRoles = grantableRoles;
     }
 
-    /** The roles a superuser may pick, in the policy's order. */
-    public List<String> selectableRoles() {
-        return policy().selectableRoles();
+    /** The roles a superuser may pick for a buyer of the organization: those it may grant ({@link GrantableRoles}). */
+    public List<String> selectableRoles(Organization organization) {
+        return grantableRoles.of(organization);
     }
 
     /** Starts the flow, whose first step creates the buyer (already validated and authorized by the caller). */
     @Transactional(propagation = Propagation.MANDATORY)
     public Created create(Actor actor, Organization organization, NewBuyer data) {
         RegistrationPolicy policy = policy();
-        List<String> picked = pickedRoles(data.roles(), policy);
+        List<String> picked = pickedRoles(data.roles(), selectableRoles(organization));
         String logonId = data.logonId().strip();
         try {
             applicants.requireLogonIdFree(logonId, null);
@@ -69,9 +74,7 @@ public class SuperuserUserCreation {
                     buyer.email().strip());
             submitted.setOrganization(organization);
             submitted.approve(actor.id());
-            MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
-                    organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
-                    organization.getTaxId(), organization.getEmailDomain(), null, null);
+            MemberDraft.NewOrganization joined = MemberDraft.NewOrganization.joined(organization, null);
             StartVariables variables = StartVariables.of(submitted.getId(), joined, buyer)
                     .with(ProcessVariables.ORGANIZATION_ID, organization.getId())
                     .with(ProcessVariables.ROLES, String.join(", ", granted))
@@ -89,17 +92,17 @@ public class SuperuserUserCreation {
         }
     }
 
-    private static List<String> pickedRoles(List<String> requested, RegistrationPolicy policy) {
+    /** The picked roles; a 400 on {@code roles} naming each role the organization may not grant. */
+    private static List<String> pickedRoles(List<String> requested, List<String> grantable) {
         List<String> picked = requested == null ? List.of()
                 : requested.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
         List<FieldProblem> problems = new ArrayList<>();
         if (picked.isEmpty()) {
-            problems.add(new FieldProblem("roles", "Pick at least one role: " + String.join(", ",
-                    policy.selectableRoles())));
+            problems.add(new FieldProblem("roles", "Pick at least one role: " + String.join(", ", grantable)));
         }
-        picked.stream().filter(role -> !policy.selectableRoles().contains(role)).forEach(role -> problems.add(
-                new FieldProblem("roles", "'" + role + "' cannot be given here; pick from: "
-                        + String.join(", ", policy.selectableRoles()))));
+        picked.stream().filter(role -> !grantable.contains(role)).forEach(role -> problems.add(
+                new FieldProblem("roles", "'" + role + "' cannot be given in this organization; pick from: "
+                        + String.join(", ", grantable))));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }

@@ -2,6 +2,7 @@ package com.b2bflow.customerservice;
 
 import static com.b2bflow.access.AccountAction.ACT_ON_BEHALF;
 import static com.b2bflow.access.AccountAction.DISABLE_CUSTOMER;
+import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.FIND_CUSTOMERS;
 
 import com.b2bflow.access.AccountAuthorization;
@@ -11,12 +12,14 @@ import com.b2bflow.access.Target;
 import com.b2bflow.audit.AuditEvent;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.buyeradmin.MemberSearch;
+import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.RegistrationConflictException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The Customer Service page's actions (HCL Commerce's act-on-behalf rules): find customers, access a Buyer
  * Administrator's account on their behalf (with a reason; the customer is told by email), and disable a Buyer
- * Administrator's account (with a reason; the customer is told too). Every step is audited with the CSR, the customer
+ * Administrator's account (with a reason; the customer is told too), and enable a disabled account again (customer
+ * service and seller or site administrators, with a reason; the customer is told). Every step is audited with the CSR, the customer
  * and the reason.
  */
 @Service
@@ -38,6 +42,7 @@ public class CustomerService {
     public static final String NOTIFICATION_PROCESS_KEY = CustomerServiceNotificationProcess.KEY;
     public static final String ACCESSED = CustomerServiceNotificationProcess.Actions.ACCESSED;
     public static final String DISABLED = CustomerServiceNotificationProcess.Actions.DISABLED;
+    public static final String ENABLED = CustomerServiceNotificationProcess.Actions.ENABLED;
     static final int MAX_RESULTS = 50;
     static final int MAX_REASON = 1000;
 
@@ -120,6 +125,32 @@ public class CustomerService {
                 "{\"before\":{\"enabled\":" + wasEnabled + "},\"after\":{\"enabled\":false}}");
         if (wasEnabled) {
             notifyCustomer(DISABLED, customer, actor, why, event);
+        }
+        return view(customer);
+    }
+
+    /**
+     * Enables a disabled account again, with a reason (customer service: a Buyer Administrator's; seller and site
+     * administrators: any storefront user's); the customer is told by email. Only an approved account can be enabled:
+     * a pending or rejected registration is decided in its process, not here (409 on {@code enabled}).
+     */
+    @Transactional
+    public CustomerView enable(Actor actor, long userId, String reason) {
+        authorization.require(actor, ENABLE_CUSTOMER, target(userId));
+        String why = requireReason(reason);
+        User customer = users.findById(userId).orElseThrow();
+        if (customer.getRegistrationState() != ApprovalState.APPROVED) {
+            throw new RegistrationConflictException("enabled", "Only an approved account can be enabled; this "
+                    + "account's registration is " + customer.getRegistrationState());
+        }
+        boolean wasEnabled = customer.isEnabled();
+        customer.setEnabled(true);
+        users.saveAndFlush(customer);
+        AuditEvent event = audit.recordInOrganization(actor.id(), null, why, customer.getOrganization().getId(),
+                "CUSTOMER_ENABLED", "User", customer.getId(),
+                "{\"before\":{\"enabled\":" + wasEnabled + "},\"after\":{\"enabled\":true}}");
+        if (!wasEnabled) {
+            notifyCustomer(ENABLED, customer, actor, why, event);
         }
         return view(customer);
     }

@@ -74,6 +74,15 @@ class CustomerServiceApiController {
         return customerService.disable(actor, userId, request.reason());
     }
 
+    @PostMapping(path = "/customers/{userId}/enable", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Enable a disabled Buyer Administrator's account again",
+            description = "{reason} required: 400 without. 403 unless the customer is a Buyer Administrator; 409 "
+                    + "unless the account's registration is approved. The customer is told by email; audited with "
+                    + "who and why.")
+    CustomerView enable(Actor actor, @PathVariable long userId, @RequestBody @Valid ReasonRequest request) {
+        return customerService.enable(actor, userId, request.reason());
+    }
+
     @GetMapping("/customer-service-events")
     @Operation(summary = "Everything customer service did, newest first")
     List<CustomerServiceEvent> events(Actor actor) {

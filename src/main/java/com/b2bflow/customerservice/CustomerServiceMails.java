@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells a customer what customer service did to their account, in the customer's language. */
+/** Tells a customer what customer service (or another staff member) did to their account, in their language. */
 @Service
 public class CustomerServiceMails {
 
@@ -36,6 +36,12 @@ public class CustomerServiceMails {
     @Transactional
     public void accountDisabled(long userId, String csrName, String reason, String occurredAt, String key) {
         send(key, "customer-account-disabled", userId, csrName, reason, occurredAt);
+    }
+
+    /** "Your account is enabled again", who and why. */
+    @Transactional
+    public void accountEnabled(long userId, String staffName, String reason, String occurredAt, String key) {
+        send(key, "customer-account-enabled", userId, staffName, reason, occurredAt);
     }
 
     private static String readable(String instant) {

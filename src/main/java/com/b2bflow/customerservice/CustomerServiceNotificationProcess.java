@@ -2,7 +2,7 @@ package com.b2bflow.customerservice;
 
 /**
  * The contract of {@code processes/customer-service-notification.bpmn}: tells a customer that customer service
- * accessed or disabled their account. Business key: {@code audit-<audit event id>}.
+ * accessed or disabled their account, or that staff enabled it again. Business key: {@code audit-<audit event id>}.
  */
 public final class CustomerServiceNotificationProcess {
 
@@ -13,7 +13,7 @@ public final class CustomerServiceNotificationProcess {
     }
 
     public static final class Variables {
-        /** {@link Actions#ACCESSED} or {@link Actions#DISABLED}: the gateway routes on it. */
+        /** {@link Actions#ACCESSED}, {@link Actions#DISABLED} or {@link Actions#ENABLED}: the gateway routes on it. */
         public static final String ACTION = "action";
         public static final String USER_ID = "userId";
         public static final String CSR_NAME = "csrName";
@@ -30,6 +30,7 @@ public final class CustomerServiceNotificationProcess {
     public static final class Actions {
         public static final String ACCESSED = "ACCESSED";
         public static final String DISABLED = "DISABLED";
+        public static final String ENABLED = "ENABLED";
 
         private Actions() {
         }

@@ -38,6 +38,8 @@ public class Organization {
     private String businessCategory;
     private String taxId;
     private String emailDomain;
+    private String email;
+    private String taxPayerId;
     private String erpCustomerNumber;
     private Instant createdAt;
 
@@ -53,6 +55,14 @@ public class Organization {
         this.state = state;
         this.createdAt = Instant.now();
         rename(name);
+    }
+
+    /**
+     * The organization's registration was rejected: its name is free under its parent for anyone's new registration
+     * (ADR 0022). A correction takes it back with {@link #rename}.
+     */
+    public void releaseName() {
+        this.nameNormalized = Names.released(id);
     }
 
     public void rename(String newName) {
@@ -118,6 +128,23 @@ public class Organization {
 
     public void setEmailDomain(String emailDomain) {
         this.emailDomain = emailDomain == null ? null : Names.normalize(emailDomain);
+    }
+
+    /** The organization's contact address ({@code org_email1}), not a user's. */
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getTaxPayerId() {
+        return taxPayerId;
+    }
+
+    public void setTaxPayerId(String taxPayerId) {
+        this.taxPayerId = taxPayerId;
     }
 
     public String getErpCustomerNumber() {

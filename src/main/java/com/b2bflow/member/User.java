@@ -34,6 +34,8 @@ public class User {
     private String lastName;
     private String phone;
     private String preferredLanguage;
+    private String preferredCurrency;
+    private Boolean receiveEmail;
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
@@ -69,9 +71,19 @@ public class User {
         enabled = true;
     }
 
+    /**
+     * Rejected: the account can no longer be used, and its logon id is free for anyone's new registration at once
+     * (ADR 0022). The logon id stays on the row, for the sign-in message and the correction, which takes it back.
+     */
     public void reject() {
         registrationState = ApprovalState.REJECTED;
         enabled = false;
+        logonIdNormalized = Names.released(id);
+    }
+
+    /** A correction of the rejected registration holds the logon id again (409 first if someone else took it). */
+    public void reclaimLogonId() {
+        logonIdNormalized = Names.normalize(logonId);
     }
 
     /** The applicant withdrew their pending registration: the account can no longer be used. */
@@ -123,8 +135,9 @@ public class User {
         failedLoginCount = 0;
     }
 
+    /** First and last name; what the user gave of them, else (HCL requires neither) the logon id. */
     public String getDisplayName() {
-        return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
+        return Names.display(firstName, lastName, logonId);
     }
 
     public Long getId() {
@@ -181,6 +194,24 @@ public class User {
 
     public void setPhone(String phone) {
         this.phone = phone;
+    }
+
+    /** ISO 4217 code, or null. */
+    public String getPreferredCurrency() {
+        return preferredCurrency;
+    }
+
+    public void setPreferredCurrency(String preferredCurrency) {
+        this.preferredCurrency = preferredCurrency;
+    }
+
+    /** Marketing consent ({@code usr_receiveEmail}); null when it was never asked. */
+    public Boolean getReceiveEmail() {
+        return receiveEmail;
+    }
+
+    public void setReceiveEmail(Boolean receiveEmail) {
+        this.receiveEmail = receiveEmail;
     }
 
     public String getPreferredLanguage() {

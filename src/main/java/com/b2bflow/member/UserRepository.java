@@ -22,6 +22,23 @@ public interface UserRepository extends JpaRepository<User, Long> {
     boolean existsByLogonIdNormalized(String logonIdNormalized);
 
     /**
+     * The users whose rejected registration released this logon id, newest first: until someone else takes the id,
+     * signing in with it still says that the registration was rejected.
+     */
+    @Query("""
+            select u from User u join fetch u.organization
+            where lower(u.logonId) = :normalized and u.logonIdNormalized <> :normalized
+              and u.registrationState = com.b2bflow.member.ApprovalState.REJECTED
+            order by u.id desc""")
+    List<User> findReleasedLogonId(@Param("normalized") String normalized, Pageable limit);
+
+    /** The user holding the logon id, else the latest rejected user who released it. */
+    default Optional<User> findByLogonIdOrReleased(String logonId) {
+        return findByLogonId(logonId).or(() -> findReleasedLogonId(Names.normalize(logonId), Pageable.ofSize(1))
+                .stream().findFirst());
+    }
+
+    /**
      * A successful sign-in, written in one statement without touching the version: simultaneous sign-ins of one
      * account (two tabs, a script) used to fail each other's commit with an optimistic-locking 500, and a sign-in
      * should not make a concurrent edit of the user fail either.

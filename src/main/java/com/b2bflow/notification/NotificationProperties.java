@@ -28,4 +28,14 @@ public record NotificationProperties(String retryCycle, String from, String base
     public String link(String path) {
         return baseUrl + path;
     }
+
+    /** Opens this very task in Camunda Tasklist (its deep link), not the Tasklist home. */
+    public String taskLink(String taskId) {
+        return link("/camunda/app/tasklist/default/#/?task=" + taskId);
+    }
+
+    /** Tasklist's home: for staff mails about work that is no Tasklist task. */
+    public String tasklistHome() {
+        return link("/camunda/app/tasklist/");
+    }
 }

@@ -53,9 +53,9 @@ public class NotificationService {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The members of a staff group, as recipients. */
+    /** The members of a staff group, as recipients in their preferred language where known. */
     public List<Recipient> staffGroup(String groupId) {
-        return staff.membersOf(groupId).stream().map(m -> Recipient.of(m.email(), m.name(), null)).toList();
+        return staff.membersOf(groupId).stream().map(m -> Recipient.of(m.email(), m.name(), m.language())).toList();
     }
 
     public List<Recipient> staffGroups(String... groupIds) {
@@ -65,6 +65,12 @@ public class NotificationService {
     @Transactional
     public void send(Notification notification) {
         for (Recipient recipient : notification.recipients()) {
+            if (recipient.email() == null || recipient.email().isBlank()) {
+                // a user registered through HCL's URLs without an email address (HCL requires none)
+                log.info("Notification {} ({}): a recipient has no email address; not sent", notification.key(),
+                        notification.template());
+                continue;
+            }
             String key = truncate(notification.key() + ":" + recipient.email());
             if (sent.existsById(key)) {
                 continue;

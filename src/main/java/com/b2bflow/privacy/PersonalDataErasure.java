@@ -191,11 +191,14 @@ public class PersonalDataErasure {
         String placeholder = "erased-" + userId;
         jdbc.update("delete from address where user_id = ?", userId);
         jdbc.update("delete from activation_token where user_id = ?", userId);
+        jdbc.update("delete from password_reset_token where user_id = ?", userId);
         jdbc.update("delete from role_assignment where user_id = ?", userId);
         jdbc.update("delete from approval_group_approver where user_id = ?", userId);
+        jdbc.update("delete from member_attribute where user_id = ?", userId);
         jdbc.update("""
                 update member_user set logon_id = ?, logon_id_normalized = ?, email = ?, first_name = null,
                        middle_name = null, last_name = 'Erased', phone = null, preferred_language = null,
+                       preferred_currency = null, receive_email = null,
                        password_hash = null, enabled = ?, failed_login_count = 0, locked_until = null,
                        last_login_at = null, registration_state = case when registration_state = 'PENDING'
                        then 'WITHDRAWN' else registration_state end, erased_at = ?, version = version + 1
@@ -308,10 +311,12 @@ public class PersonalDataErasure {
         String name = "Erased organization " + organizationId;
         jdbc.update("""
                 update organization set name = ?, name_normalized = ?, description = null, business_category = null,
-                       tax_id = null, email_domain = null, erp_customer_number = null,
+                       tax_id = null, email_domain = null, erp_customer_number = null, email = null,
+                       tax_payer_id = null,
                        state = case when state = 'PENDING' then 'WITHDRAWN' else state end, version = version + 1
                 where id = ?""", name, name.toLowerCase(java.util.Locale.ROOT), organizationId);
         jdbc.update("delete from address where organization_id = ?", organizationId);
+        jdbc.update("delete from member_attribute where organization_id = ?", organizationId);
         return Optional.ofNullable(formerName);
     }
 

@@ -54,7 +54,7 @@ public class PersonalDataExport {
     private Optional<Map<String, Object>> export(long userId) {
         List<Map<String, Object>> profiles = rows("""
                 select u.id, u.logon_id, u.email, u.first_name, u.middle_name, u.last_name, u.phone,
-                       u.preferred_language, u.profile_type, u.registration_state, u.enabled, u.created_at,
+                       u.preferred_language, u.preferred_currency, u.receive_email, u.profile_type, u.registration_state, u.enabled, u.created_at,
                        u.last_login_at, u.locked_until, u.erased_at, u.organization_id
                 from member_user u where u.id = ?""", userId);
         if (profiles.isEmpty()) {
@@ -72,9 +72,12 @@ public class PersonalDataExport {
         data.put("addresses", rows("""
                 select a.address1, a.address2, a.city, a.state_province, a.postal_code, a.country, a.phone
                 from address a where a.user_id = ? order by a.id""", userId));
+        data.put("attributes", rows("""
+                select a.hcl_table, a.name, a.attribute_value as attribute_value
+                from member_attribute a where a.user_id = ? order by a.hcl_table, a.name""", userId));
         data.put("organization", rows("""
                 select o.id, o.name, o.state, o.description, o.business_category, o.tax_id, o.email_domain,
-                       o.erp_customer_number, p.name as parent_name
+                       o.email, o.tax_payer_id, o.erp_customer_number, p.name as parent_name
                 from organization o left join organization p on p.id = o.parent_id where o.id = ?""",
                 organizationId).stream().findFirst().orElse(null));
         data.put("roles", rows("""

@@ -53,9 +53,8 @@ public class BuyerRegistrationService extends FlowSubmitter {
                 organization.getId(), policy, policy.roles());
         Registration registration = newRegistration(id, flow, request, buyer.email(), previous);
         registration.setOrganization(organization);
-        MemberDraft.NewOrganization joined = new MemberDraft.NewOrganization(organization.getId(),
-                organization.getName(), organization.getDescription(), organization.getBusinessCategory(),
-                organization.getTaxId(), organization.getEmailDomain(), null, request.addressOrEmpty());
+        MemberDraft.NewOrganization joined = MemberDraft.NewOrganization.joined(organization,
+                request.addressOrEmpty());
         return applicants.start(registration, new MemberDraft(null, buyer), passwordHash,
                 StartVariables.of(registration.getId(), joined, buyer)
                         .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),

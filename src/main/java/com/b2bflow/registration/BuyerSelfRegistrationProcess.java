@@ -1,9 +1,12 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.staff.StaffGroups;
+
 /**
  * The contract of {@code processes/buyer-self-registration.bpmn}. It starts with the {@link StartVariables} (the
  * organization is the one joined) plus {@link Variables#APPROVAL_REQUIRED}. Its approval task has no candidate group:
- * the organization's registration approvers are its candidate users.
+ * the organization's registration approvers decide in the storefront. When the organization and those above it have
+ * no approvers, the registration is held for the seller administrators ({@link Elements#TASK_REVIEW_BUYER_REGISTRATION}).
  */
 public final class BuyerSelfRegistrationProcess {
 
@@ -16,6 +19,8 @@ public final class BuyerSelfRegistrationProcess {
     public static final class Elements {
         public static final String TASK_CREATE_BUYER = "Task_CreateBuyer";
         public static final String TASK_APPROVE_BUYER = "Task_ApproveBuyer";
+        public static final String TASK_NOTIFY_SELLER_ADMINS = "Task_NotifySellerAdmins";
+        public static final String TASK_REVIEW_BUYER_REGISTRATION = "Task_ReviewBuyerRegistration";
 
         private Elements() {
         }
@@ -30,6 +35,14 @@ public final class BuyerSelfRegistrationProcess {
         public static final String DECIDED_BY = ProcessVariables.DECIDED_BY;
 
         private Variables() {
+        }
+    }
+
+    /** Who decides a buyer registration held because its organization has no registration approvers. */
+    public static final class Groups {
+        public static final String SELLER_ADMINS = StaffGroups.SELLER_ADMINS;
+
+        private Groups() {
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.b2bflow.registration;
 
+import static com.b2bflow.shared.Inputs.blankToNull;
+
 import com.b2bflow.shared.ConstraintConflicts;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -68,7 +70,8 @@ public abstract class FlowSubmitter implements RegistrationSubmitter {
     /** The registration record of this submission, correcting {@code previous} when it is not null. */
     protected final Registration newRegistration(String id, RegistrationFlow flow, RegistrationRequest request,
                                                  String email, Registration previous) {
-        Registration registration = new Registration(id, flow, applicants.submittedData(request), email.strip());
+        // HCL's URLs require no email address (ADR 0024)
+        Registration registration = new Registration(id, flow, applicants.submittedData(request), blankToNull(email));
         registration.setPreviousRegistration(previous);
         return registration;
     }

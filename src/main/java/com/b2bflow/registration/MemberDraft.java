@@ -1,19 +1,33 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.member.AddressData;
+import com.b2bflow.member.Names;
+import com.b2bflow.member.Organization;
 import com.b2bflow.member.ProfileType;
 import java.util.List;
 
 /**
  * What the creation steps of a registration's process make: the organization (absent when the user joins an
  * existing one) and the user. The submitter decides it from its flow's rules and stores it with the registration;
- * {@link RegistrationMembers} creates it when the process gets there. Never a secret.
+ * {@link RegistrationMembers} creates it when the process gets there, with what HCL's URLs carried beyond the form
+ * ({@code hcl}, may be null). Never a secret.
  */
-public record MemberDraft(NewOrganization organization, NewUser user) {
+public record MemberDraft(NewOrganization organization, NewUser user, HclProfile hcl) {
+
+    public MemberDraft(NewOrganization organization, NewUser user) {
+        this(organization, user, null);
+    }
 
     /** A pending organization under {@code parentId}, with its address. */
     public record NewOrganization(long parentId, String name, String description, String businessCategory,
                                   String taxId, String emailDomain, String erpCustomerNumber, AddressData address) {
+
+        /** An existing organization that the user joins (its id in {@code parentId}), for the start variables. */
+        public static NewOrganization joined(Organization organization, AddressData address) {
+            return new NewOrganization(organization.getId(), organization.getName(), organization.getDescription(),
+                    organization.getBusinessCategory(), organization.getTaxId(), organization.getEmailDomain(), null,
+                    address);
+        }
     }
 
     /**
@@ -26,8 +40,7 @@ public record MemberDraft(NewOrganization organization, NewUser user) {
 
         /** As {@code User.getDisplayName()} will say it. */
         public String displayName() {
-            return firstName == null || firstName.isBlank() ? lastName.strip()
-                    : firstName.strip() + " " + lastName.strip();
+            return Names.display(firstName, lastName, logonId);
         }
 
         public static NewUser of(UserData data, AddressData address, Long organizationId, RegistrationPolicy policy,

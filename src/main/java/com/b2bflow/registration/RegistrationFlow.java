@@ -12,7 +12,9 @@ public enum RegistrationFlow {
     ERP_EXTERNAL("erp-external", "erpExternalRegistration", RegistrationType.ErpRegistration),
     ERP_APPROVAL("erp-approval", "erpApprovalRegistration", RegistrationType.ErpApprovalRegistration),
     SHOP_APPROVAL("shop-approval", "shopApprovalRegistration", RegistrationType.ShopApprovalRegistration),
-    SUPERUSER("superuser", "superuserUserCreation", RegistrationType.SuperuserCreation);
+    SUPERUSER("superuser", "superuserUserCreation", RegistrationType.SuperuserCreation),
+    /** A buyer invited by their organization's administrator: the UserRegistration policy's roles, no approval. */
+    INVITATION("invitation", "buyerInvitation", RegistrationType.UserRegistration);
 
     private final String pathSegment;
     private final String processKey;

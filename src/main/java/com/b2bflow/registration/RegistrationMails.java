@@ -34,22 +34,26 @@ public class RegistrationMails {
 
     /**
      * Tells a staff group of a registration with {@code template}: the one staff notification of every flow (the
-     * model names group and template, as input parameters of the {@code notifyStaff} step).
+     * model names group and template, as input parameters of the {@code notifyStaff} step). On the path of a user
+     * task's "Task created" timer, {@code task} is that task and the mail links it in Tasklist.
      */
     @Transactional
-    public void toStaff(String registrationId, String group, String template, String key) {
+    public void toStaff(String registrationId, String group, String template, WaitingTasks.TaskPath task, String key) {
         if (!StaffGroups.ALL.contains(group)) {
             throw new IllegalArgumentException("notifyStaff needs a staffGroup of " + StaffGroups.ALL + "; got " + group);
         }
         requireTemplate(template, "notifyStaff");
-        send(key, template, notifications.staffGroup(group), registrationId,
-                Map.of("groupName", StaffGroups.displayName(group)));
+        Map<String, Object> extra = new HashMap<>(taskLink(task.taskId()));
+        extra.put("groupName", StaffGroups.displayName(group));
+        extra.put("taskName", task.taskName() == null ? "" : task.taskName());
+        send(key, template, notifications.staffGroup(group), registrationId, extra);
     }
 
     /**
      * Mails the applicant with {@code template}: the one applicant notification of every registration flow (the
      * model names the template as input parameter {@code mailTemplate} of the {@code notifyApplicant} step), e.g.
      * registration-received, registration-approved, registration-rejected, customer-registration-*, shop-welcome.
+     * An applicant without an email address (HCL's URLs require none) gets no mail; they have the registration id.
      */
     @Transactional
     public void toApplicant(String registrationId, String template, String key) {
@@ -72,19 +76,30 @@ public class RegistrationMails {
         }
     }
 
+    /** A task still waits: its group is reminded, with a link to the task ({@code taskId} null: Tasklist's home). */
     @Transactional
-    public void taskReminder(String registrationId, String group, String taskName, String key) {
-        send(key, "task-reminder", notifications.staffGroup(group), registrationId,
-                Map.of("taskName", taskName, "groupName", StaffGroups.displayName(group)));
+    public void taskReminder(String registrationId, String group, String taskName, String taskId, String key) {
+        Map<String, Object> extra = new HashMap<>(taskLink(taskId));
+        extra.put("taskName", taskName);
+        extra.put("groupName", StaffGroups.displayName(group));
+        send(key, "task-reminder", notifications.staffGroup(group), registrationId, extra);
         metrics.reminderSent(group);
     }
 
-    /** A task waited too long: site administrators are told. */
+    /** A task waited too long: the escalation group is told, with a link to the task. */
     @Transactional
-    public void taskEscalation(String registrationId, String group, String taskName, String key) {
-        send(key, "task-escalation", notifications.staffGroup(StaffGroups.SITE_ADMINS), registrationId,
-                Map.of("taskName", taskName, "groupName", StaffGroups.displayName(group)));
+    public void taskEscalation(String registrationId, String group, String taskName, String escalationGroup,
+                               String taskId, String key) {
+        Map<String, Object> extra = new HashMap<>(taskLink(taskId));
+        extra.put("taskName", taskName);
+        extra.put("groupName", StaffGroups.displayName(group));
+        send(key, "task-escalation", notifications.staffGroup(escalationGroup), registrationId, extra);
         metrics.escalationSent(group);
+    }
+
+    /** {@code tasklistUrl}: the task's deep link in Tasklist, or Tasklist's home where no task waits. */
+    private Map<String, Object> taskLink(String taskId) {
+        return Map.of("tasklistUrl", taskId == null ? properties.tasklistHome() : properties.taskLink(taskId));
     }
 
     private void send(String key, String template, List<Recipient> recipients, String registrationId,
@@ -117,7 +132,7 @@ public class RegistrationMails {
         model.put("signInUrl", properties.link("/store/login"));
         model.put("resubmitUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()
                 + "?correct=" + registration.getId()));
-        model.put("tasklistUrl", properties.link("/camunda/app/tasklist/"));
+        model.put("tasklistUrl", properties.tasklistHome());
         contributions.forEach(contribution -> contribution.contribute(registration, model));
         return model;
     }

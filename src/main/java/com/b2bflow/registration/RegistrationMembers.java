@@ -5,6 +5,8 @@ import static com.b2bflow.shared.Inputs.blankToNull;
 import com.b2bflow.member.Address;
 import com.b2bflow.member.AddressRepository;
 import com.b2bflow.member.ApprovalState;
+import com.b2bflow.member.MemberAttribute;
+import com.b2bflow.member.MemberAttributeRepository;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.OrganizationType;
@@ -31,11 +33,13 @@ public class RegistrationMembers {
     private final AddressRepository addresses;
     private final RoleAssignmentRepository roles;
     private final NameReservations reservations;
+    private final MemberAttributeRepository attributes;
     private final ObjectMapper json;
 
     RegistrationMembers(RegistrationRepository registrations, OrganizationRepository organizations,
                         UserRepository users, AddressRepository addresses, RoleAssignmentRepository roles,
-                        NameReservations reservations, ObjectMapper json) {
+                        NameReservations reservations, MemberAttributeRepository attributes, ObjectMapper json) {
+        this.attributes = attributes;
         this.registrations = registrations;
         this.organizations = organizations;
         this.users = users;
@@ -55,7 +59,8 @@ public class RegistrationMembers {
         if (registration.getOrganization() != null) {
             return registration.getOrganization().getId();
         }
-        MemberDraft.NewOrganization data = draft(registration).organization();
+        MemberDraft draft = draft(registration);
+        MemberDraft.NewOrganization data = draft.organization();
         if (data == null) {
             throw new IllegalStateException("Registration " + registrationId + " creates no organization");
         }
@@ -80,6 +85,7 @@ public class RegistrationMembers {
             addresses.findFirstByOrganization(organization).ifPresent(addresses::delete);
         }
         addresses.save(Address.ofOrganization(organization, data.address()));
+        applyHcl(organization, draft.hcl(), previous != null);
         registration.setOrganization(organization);
         return organization.getId();
     }
@@ -95,7 +101,8 @@ public class RegistrationMembers {
         if (registration.getUser() != null) {
             return registration.getUser().getId();
         }
-        MemberDraft.NewUser data = draft(registration).user();
+        MemberDraft draft = draft(registration);
+        MemberDraft.NewUser data = draft.user();
         Organization organization = data.organizationId() == null ? registration.getOrganization()
                 : organizations.getReferenceById(data.organizationId());
         if (organization == null) {
@@ -105,6 +112,9 @@ public class RegistrationMembers {
         User existing = registration.getPreviousRegistration() == null ? null
                 : registration.getPreviousRegistration().getUser();
         User user = existing == null ? new User(data.logonId(), organization, data.profileType()) : existing;
+        if (existing != null) {
+            existing.reclaimLogonId();
+        }
         user.setOrganization(organization);
         if (data.approved()) {
             user.approve();
@@ -114,8 +124,8 @@ public class RegistrationMembers {
         }
         user.setFirstName(blankToNull(data.firstName()));
         user.setMiddleName(blankToNull(data.middleName()));
-        user.setLastName(data.lastName().strip());
-        user.setEmail(data.email().strip());
+        user.setLastName(blankToNull(data.lastName()));
+        user.setEmail(blankToNull(data.email()));
         user.setPhone(blankToNull(data.phone()));
         user.setPreferredLanguage(blankToNull(data.preferredLanguage()));
         registration.handPasswordHashTo(user);
@@ -132,9 +142,38 @@ public class RegistrationMembers {
         }
         data.roles().forEach(role -> roles.save(RoleAssignment.ofUser(user, organization, role)));
         roles.flush();
+        applyHcl(user, draft.hcl(), existing != null);
         registration.setUser(user);
         registration.setMemberDraft(null);
         return user.getId();
+    }
+
+    /** What HCL's URLs carried for the organization beyond the form; a correction's replace the earlier ones. */
+    private void applyHcl(Organization organization, HclProfile hcl, boolean correction) {
+        if (correction) {
+            attributes.deleteByOrganization(organization);
+        }
+        if (hcl == null) {
+            return;
+        }
+        organization.setEmail(blankToNull(hcl.organizationEmail()));
+        organization.setTaxPayerId(blankToNull(hcl.organizationTaxPayerId()));
+        hcl.organizationAttributes().forEach((table, values) -> values.forEach((name, value) ->
+                attributes.save(MemberAttribute.ofOrganization(organization, table, name, value))));
+    }
+
+    /** What HCL's URLs carried for the user beyond the form; a correction's replace the earlier ones. */
+    private void applyHcl(User user, HclProfile hcl, boolean correction) {
+        if (correction) {
+            attributes.deleteByUser(user);
+        }
+        if (hcl == null) {
+            return;
+        }
+        user.setPreferredCurrency(hcl.preferredCurrency());
+        user.setReceiveEmail(hcl.receiveEmail());
+        hcl.userAttributes().forEach((table, values) -> values.forEach((name, value) ->
+                attributes.save(MemberAttribute.ofUser(user, table, name, value))));
     }
 
     /** The draft as JSON, for the submission record. */

@@ -12,8 +12,6 @@ import com.b2bflow.member.ApprovalType;
 import com.b2bflow.member.Names;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
-import com.b2bflow.member.RoleAssignment;
-import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,10 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegistrationOutcomes {
 
+    /** The approval groups a new organization gets unless a reviewer removes them. */
+    static final List<String> DEFAULT_APPROVAL_GROUPS = List.of(ApprovalType.UserRegistration.name());
+
     private final RegistrationRepository registrations;
     private final OrganizationRepository organizations;
     private final AccountRepository accounts;
-    private final RoleAssignmentRepository roles;
+    private final GrantableRoles grantableRoles;
     private final ApprovalGroupRepository approvalGroups;
     private final RegistrationPolicies policies;
     private final AuditLog audit;
@@ -39,13 +40,13 @@ public class RegistrationOutcomes {
     private final Contracts contracts;
 
     public RegistrationOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
-                                AccountRepository accounts, RoleAssignmentRepository roles,
+                                AccountRepository accounts, GrantableRoles grantableRoles,
                                 ApprovalGroupRepository approvalGroups, RegistrationPolicies policies, AuditLog audit,
                                 RegistrationMetrics metrics, NameReservations reservations, Contracts contracts) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.accounts = accounts;
-        this.roles = roles;
+        this.grantableRoles = grantableRoles;
         this.approvalGroups = approvalGroups;
         this.policies = policies;
         this.audit = audit;
@@ -98,13 +99,32 @@ public class RegistrationOutcomes {
     }
 
     /**
+     * What the review form starts with: the User Registration approval group ticked (removing it is an opt-out the
+     * audit log records at activation) and the seller's default roles for the organization to grant.
+     */
+    public ReviewChoices reviewChoices(String registrationId) {
+        return new ReviewChoices(possibleDuplicates(registrationId), DEFAULT_APPROVAL_GROUPS,
+                grantableRoles.defaults());
+    }
+
+    /** The review form's starting values (see {@link #reviewChoices}). */
+    public record ReviewChoices(String possibleDuplicates, List<String> approvalGroups,
+                                List<String> organizationRoles) {
+    }
+
+    /**
      * Approves the registration: the user APPROVED and enabled. When the flow created the organization, also the
-     * organization APPROVED, its accounts active, and the review's choices applied (roles the organization may
-     * grant; approval groups, with the registered administrator as approver). A flow that joins an existing
-     * organization (buyer self-registration) leaves the organization as it is.
+     * organization APPROVED, its accounts active, and the review's choices applied: the roles the organization may
+     * grant (none given: it inherits, see {@link GrantableRoles}) and its approval groups with the registered
+     * administrator as approver. Without a review (approval off) the organization gets the User Registration group,
+     * so no buyer joins it unapproved; a review that removed it is recorded in the audit log. A flow that joins an
+     * existing organization (buyer self-registration) leaves the organization as it is.
+     *
+     * @param organizationRoles  null when nobody chose (no review)
+     * @param approvalGroupTypes null when nobody chose (no review): the User Registration group
      */
     @Transactional
-    public void activate(String registrationId, String decidedBy, List<String> grantableRoles,
+    public void activate(String registrationId, String decidedBy, List<String> organizationRoles,
                          List<String> approvalGroupTypes) {
         Registration registration = registrations.require(registrationId);
         registration.approve(decidedBy);
@@ -125,11 +145,12 @@ public class RegistrationOutcomes {
             // no account set-up ran (the policy needs no approval): its buyers order under the default contract
             audit.record(decidedBy, "ACCOUNT_CREATED", "Organization", organization.getId(), "default account");
         }
-        List<String> existingGrantable = roles.findByOrganizationAndUserIsNull(organization).stream()
-                .map(RoleAssignment::getRole).toList();
-        grantableRoles.stream().distinct().filter(role -> !existingGrantable.contains(role))
-                .forEach(role -> roles.save(RoleAssignment.grantableIn(organization, role)));
-        for (String type : approvalGroupTypes) {
+        List<String> roles = organizationRoles == null ? List.of() : organizationRoles;
+        if (!roles.isEmpty()) {
+            grantableRoles.replace(organization, roles);
+        }
+        List<String> groupTypes = approvalGroupTypes == null ? DEFAULT_APPROVAL_GROUPS : approvalGroupTypes;
+        for (String type : groupTypes.stream().distinct().toList()) {
             ApprovalType approvalType = ApprovalType.valueOf(type);
             ApprovalGroup group = approvalGroups.findByOrganizationAndType(organization, approvalType)
                     .orElseGet(() -> approvalGroups.save(new ApprovalGroup(organization, approvalType)));
@@ -137,8 +158,14 @@ public class RegistrationOutcomes {
         }
         audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registrationId,
                 "organization " + organization.getId() + " and administrator " + admin.getLogonId() + " approved"
-                        + (grantableRoles.isEmpty() ? "" : "; roles " + grantableRoles)
-                        + (approvalGroupTypes.isEmpty() ? "" : "; approval groups " + approvalGroupTypes));
+                        + (roles.isEmpty() ? "" : "; roles " + roles)
+                        + (groupTypes.isEmpty() ? "" : "; approval groups " + groupTypes));
+        if (!groupTypes.contains(ApprovalType.UserRegistration.name())) {
+            audit.recordInOrganization(decidedBy, null, null, organization.getId(),
+                    "USER_REGISTRATION_APPROVAL_REMOVED", "Organization", organization.getId(),
+                    "the review removed the User Registration approval group: buyers who register into "
+                            + "this organization wait for the seller administrators");
+        }
     }
 
     @Transactional
@@ -153,6 +180,7 @@ public class RegistrationOutcomes {
         reservations.release(registrationId);
         if (createsOrganization(registration) && registration.getOrganization() != null) {
             registration.getOrganization().setState(ApprovalState.REJECTED);
+            registration.getOrganization().releaseName();
             accounts.findByOrganization(registration.getOrganization()).forEach(Account::close);
         }
         audit.record(decidedBy, "REGISTRATION_REJECTED", "Registration", registrationId, "reason: " + reason);

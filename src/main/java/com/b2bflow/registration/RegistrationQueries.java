@@ -23,6 +23,13 @@ public class RegistrationQueries {
         this.externalTasks = externalTasks;
     }
 
+    /** Whether the applicant gave an email address (HCL's URLs require none): without one, they get no mail. */
+    @Transactional(readOnly = true)
+    public boolean applicantHasEmail(String registrationId) {
+        return registrations.findById(registrationId)
+                .map(r -> r.getApplicantEmail() != null && !r.getApplicantEmail().isBlank()).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public Optional<RegistrationStatus> status(String registrationId) {
         return registrations.findById(registrationId).map(r -> new RegistrationStatus(r.getId(),

@@ -2,20 +2,28 @@ package com.b2bflow.registration;
 
 import com.b2bflow.member.AddressData;
 import com.b2bflow.shared.PlainText;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
  * What every registration entry point submits. {@code previousRegistrationId} names a rejected registration that
- * this one corrects.
+ * this one corrects. {@code hcl} is set only by the HCL-compatible URLs (never read from JSON): what they carry
+ * beyond the form, and the sign that HCL's requirements apply (no last name or email needed).
  */
 @PlainText
 public record RegistrationRequest(
         @Valid @NotNull(message = "The organization is missing") OrganizationData organization,
         @Valid @NotNull(message = "The user is missing") UserData user,
         @Valid AddressData address,
-        @Size(max = 32) String previousRegistrationId) {
+        @Size(max = 32) String previousRegistrationId,
+        @JsonIgnore @Valid HclProfile hcl) {
+
+    public RegistrationRequest(OrganizationData organization, UserData user, AddressData address,
+                               String previousRegistrationId) {
+        this(organization, user, address, previousRegistrationId, null);
+    }
 
     public AddressData addressOrEmpty() {
         return address == null ? AddressData.empty() : address;

@@ -1,5 +1,6 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegistrationService extends FlowSubmitter {
 
+    /** The field path of HCL's {@code usr_profileType} in a problem. */
+    public static final String HCL_PROFILE_TYPE = "hcl.profileType";
+
     static final Set<RegistrationFlow> ORGANIZATION_FLOWS = EnumSet.of(RegistrationFlow.ORGANIZATION,
             RegistrationFlow.RESELLER);
 
@@ -23,6 +27,17 @@ public class RegistrationService extends FlowSubmitter {
                                RegistrationParents parents, RegistrationApplicants applicants) {
         super(ORGANIZATION_FLOWS, validator, policies, applicants);
         this.parents = parents;
+    }
+
+    /** HCL's {@code profileType} may be given, but a flow's policy decides it: a different one is refused. */
+    @Override
+    protected void checkRequest(RegistrationFlow flow, RegistrationRequest request) {
+        RegistrationPolicy policy = policies.forFlow(flow);
+        if (request.hcl() != null && request.hcl().profileType() != null
+                && request.hcl().profileType() != policy.profileType()) {
+            throw InvalidRegistrationException.of(HCL_PROFILE_TYPE, "This registration creates users of profile type "
+                    + policy.profileType() + ", not " + request.hcl().profileType());
+        }
     }
 
     @Override
@@ -48,10 +63,12 @@ public class RegistrationService extends FlowSubmitter {
         }
         MemberDraft.NewOrganization organization = MemberDraft.organization(parentId, request.organization(),
                 request.addressOrEmpty());
-        MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(), null, policy,
+        HclProfile hcl = request.hcl();
+        MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(),
+                hcl != null && hcl.userAddress() != null ? hcl.userAddress() : request.addressOrEmpty(), null, policy,
                 policy.roles());
         Registration registration = newRegistration(id, flow, request, admin.email(), previous);
-        return applicants.start(registration, new MemberDraft(organization, admin), passwordHash,
+        return applicants.start(registration, new MemberDraft(organization, admin, hcl), passwordHash,
                 StartVariables.of(registration.getId(), organization, admin)
                         .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
                 "of '" + organization.name() + "'");

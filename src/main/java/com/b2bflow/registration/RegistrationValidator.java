@@ -5,6 +5,7 @@ import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The validation every entry point gets: field constraints, no control characters in text, the password rule and
- * its confirmation.
+ * its confirmation; the user's last name and email unless the request came through HCL's URLs.
  */
 @Component
 public class RegistrationValidator {
@@ -28,7 +29,9 @@ public class RegistrationValidator {
     /** Throws {@link InvalidRegistrationException} listing every problem at once. */
     public void validate(RegistrationRequest request, boolean passwordRequired) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
+        Class<?>[] groups = request.hcl() == null ? new Class<?>[] {Default.class, UserData.ContactRequired.class}
+                : new Class<?>[] {Default.class};
+        for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request, groups)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         UserData user = request.user();

@@ -42,8 +42,8 @@ public final class StartVariables {
                 .with(ProcessVariables.APPLICANT_NAME, user.displayName())
                 .with(ProcessVariables.APPLICANT_LOGON_ID, user.logonId())
                 .with(ProcessVariables.APPLICANT_FIRST_NAME, orEmpty(strip(user.firstName())))
-                .with(ProcessVariables.APPLICANT_LAST_NAME, user.lastName().strip())
-                .with(ProcessVariables.APPLICANT_EMAIL, user.email().strip())
+                .with(ProcessVariables.APPLICANT_LAST_NAME, orEmpty(strip(user.lastName())))
+                .with(ProcessVariables.APPLICANT_EMAIL, orEmpty(strip(user.email())))
                 .with(ProcessVariables.APPLICANT_PHONE, orEmpty(strip(user.phone())))
                 .with(ProcessVariables.APPLICANT_LANGUAGE, orEmpty(strip(user.preferredLanguage())));
         return start;

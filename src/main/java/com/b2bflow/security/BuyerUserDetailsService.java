@@ -19,7 +19,7 @@ public class BuyerUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String logonId) {
-        return users.findByLogonId(logonId)
+        return users.findByLogonIdOrReleased(logonId)
                 .filter(user -> user.getPasswordHash() != null)
                 .map(BuyerPrincipal::of)
                 .orElseThrow(() -> new UsernameNotFoundException("No storefront user with that logon id"));

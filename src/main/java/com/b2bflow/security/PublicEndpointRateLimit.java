@@ -14,7 +14,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the public, unauthenticated POSTs that create registrations or use activation links, per client address:
+ * Limits the public, unauthenticated POSTs that create registrations, use activation or invitation links or reset
+ * passwords, per client address:
  * a token bucket of {@code app.security.rate-limit.requests} refilled over {@code window}, kept in
  * {@link RateLimitBuckets} (shared by every node on PostgreSQL). Over the limit: 429 with {@code Retry-After}
  * (seconds) and a problem detail. Behind a reverse proxy the client address is the proxy's unless
@@ -24,7 +25,8 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
 
     static final RequestMatcher LIMITED = new OrRequestMatcher(java.util.stream.Stream.of(
                     "/api/registrations/**", "/api/activation/**", "/webapp/wcs/stores/servlet/*RegistrationAdd",
-                    "/store/register/**", "/store/activate/**", "/store/registration/*/withdraw")
+                    "/store/register/**", "/store/activate/**", "/store/registration/*/withdraw",
+                    "/api/password-reset/**", "/store/password-reset/**", "/api/invitations/**", "/store/invitations/**")
             .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
             .toList());
 

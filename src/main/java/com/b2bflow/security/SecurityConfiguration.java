@@ -163,8 +163,10 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**").permitAll()
                         .requestMatchers("/store", "/store/", "/store/login", "/store/register/**",
-                                "/store/registration/**", "/store/activate/**").permitAll()
-                        .requestMatchers("/api/registrations/**", "/api/activation/**").permitAll()
+                                "/store/registration/**", "/store/activate/**", "/store/password-reset",
+                                "/store/password-reset/**", "/store/invitations/**").permitAll()
+                        .requestMatchers("/api/registrations/**", "/api/activation/**", "/api/password-reset",
+                                "/api/password-reset/**", "/api/invitations/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/staff/**", "/store/staff/**").hasAuthority(StaffPrincipal.STAFF)
                         .requestMatchers("/api/csr/**", "/store/customer-service/**").hasAuthority(CUSTOMER_SERVICE)
@@ -187,7 +189,8 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                        .ignoringRequestMatchers(paths("/api/registrations/**", "/api/activation/**")))
+                        .ignoringRequestMatchers(paths("/api/registrations/**", "/api/activation/**",
+                                "/api/password-reset/**", "/api/invitations/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths("/api/**")))
                 .build();

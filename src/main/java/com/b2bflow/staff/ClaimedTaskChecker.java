@@ -2,6 +2,8 @@ package com.b2bflow.staff;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -14,7 +16,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * assignee: {@link AuthorizationException} (403 on the engine REST API and in Tasklist) naming who holds the task.
  * Taking over someone's task (claim, unclaim, a new assignee, new candidates) is refused too: a claim as "already
  * claimed by ..." (409, see {@link TaskConflicts}, as when two claims race), the rest as 403. Camunda administrators
- * ({@code camunda-admin}) may do all of it, so they can unclaim a task whose holder is away.
+ * ({@code camunda-admin}) may do all of it, so they can unclaim a task whose holder is away, and so may whoever holds
+ * TASK_ASSIGN on the task: the group it was escalated to (docs/adr/0023-task-hand-offs.md).
  *
  * <p>Why a command checker: the engine asks its checkers on every path into these commands (engine REST API,
  * the webapps' own API, Java API calls made for a signed-in user), so no URL can be forgotten. Calls without a
@@ -46,7 +49,8 @@ class ClaimedTaskChecker extends AuthorizationCommandChecker {
         String user = context.getAuthenticatedUserId();
         String assignee = task.getAssignee();
         if (user == null || assignee == null || assignee.equals(user)
-                || context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
+                || context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())
+                || mayTakeOver(context, task)) {
             return;
         }
         if (Context.getCommandInvocationContext().getCommand() instanceof ClaimTaskCmd) {
@@ -55,5 +59,16 @@ class ClaimedTaskChecker extends AuthorizationCommandChecker {
         throw new AuthorizationException("This task is claimed by " + assignee + ": only " + assignee
                 + " can complete it, submit its form or change its variables. An administrator (camunda-admin) can "
                 + "unclaim it.");
+    }
+
+    /**
+     * Whoever holds TASK_ASSIGN on this task, or on every task, may take it over from its holder: the group a task was
+     * escalated to ({@link TaskEscalations}), or supervisors an administrator named in Camunda Admin. Candidate groups
+     * hold UPDATE, never TASK_ASSIGN, so colleagues still cannot take each other's claimed tasks.
+     */
+    private static boolean mayTakeOver(CommandContext context, TaskEntity task) {
+        var authentication = context.getAuthentication();
+        return context.getAuthorizationManager().isAuthorized(authentication.getUserId(), authentication.getGroupIds(),
+                TaskPermissions.TASK_ASSIGN, Resources.TASK, task.getId());
     }
 }

@@ -39,8 +39,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * sign-in form on the storefront API (a CSR on behalf: the session in which the CSR acts for the customer), HTTP
  * Basic for staff on the staff API ({@code /api/staff/**}, stateless: a session is no credential there, so the CSR on
  * behalf gets 401 where the CSR gets 403). The "csr-basic" column sends Basic everywhere: the storefront API takes
- * sessions only. "create buyer (administrator)" asks for a role outside the policy's selectable roles; which roles an
- * organization may grant is not a rule of the product yet (organization roles come with issue 18). A refused change
+ * sessions only. "create buyer (administrator)" asks for a role the organization may not grant (the tenants' organizations
+ * have no roles of their own, so the seller's default applies: OrganizationRolesApiTest). A refused change
  * (4xx on anything but a GET) is also checked for having changed nothing: the organizations, users and roles of the
  * cell's tenants are the same before and after. The expected table below is the specification: status per cell,
  * "own/other".
@@ -57,6 +57,8 @@ class AuthorizationMatrixTest {
     private static final String EXPECTED = """
             action                        | anonymous | buyer   | approver | admin   | csr     | csr-obo | csr-basic | seller  | site
             view my account               | 401/401   | 200/200 | 200/200  | 200/200 | 200/200 | 200/200 | 401/401   | 200/200 | 200/200
+            password reset (public)       | 202/202   | 202/202 | 202/202  | 202/202 | 202/202 | 202/202 | 202/202   | 202/202 | 202/202
+            password reset confirm        | 410/410   | 410/410 | 410/410  | 410/410 | 410/410 | 410/410 | 410/410   | 410/410 | 410/410
             navigate hierarchy            | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
             view organization             | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
             create organization           | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 401/401   | 403/403 | 403/403
@@ -72,19 +74,41 @@ class AuthorizationMatrixTest {
             edit roles (me, patch)        | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             delete buyer (me)             | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             customer service history      | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
+            invite buyer                  | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 401/401   | 403/403 | 403/403
+            list invitations              | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
+            revoke invitation             | 401/401   | 403/403 | 403/403  | 204/404 | 403/403 | 204/404 | 401/401   | 403/403 | 403/403
             find customers                | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             act on behalf                 | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             act on behalf of a buyer      | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             disable customer              | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
+            enable customer               | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             all history (csr)             | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             all history (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             edit roles (staff)            | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
+            organization roles (staff)    | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
+            assign org roles (staff)      | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             delete buyer (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
             delete organization (staff)   | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
+            enable user (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             list contracts (staff)        | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
             add contract (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 201/201 | 201/201
             """;
 
+
+    /**
+     * Staff tasks over the engine REST API (what Tasklist calls), HTTP Basic: "own" is a review escalated to the site
+     * administrators, "other" one that is not. "held" rows: the review is claimed by another seller administrator.
+     * The escalation group works an escalated task and takes it over from its holder (ADR 0023); colleagues still
+     * cannot take each other's claimed tasks (ADR 0020); other staff groups are refused. Completing and delegating
+     * follow the same rights (EscalatedTaskTest).
+     */
+    private static final String ENGINE_EXPECTED = """
+            action                       | anonymous | csr     | account-rep | seller  | site
+            claim review                 | 401/401   | 403/403 | 403/403     | 204/204 | 204/403
+            take over held review        | 401/401   | 403/403 | 403/403     | 403/403 | 204/403
+            """;
+
+    private static final String STAFF_PASSWORD = "Matrix-pass-1";
 
     enum Role { ANONYMOUS, BUYER, APPROVER, ADMIN, CSR, CSR_OBO, CSR_BASIC, SELLER, SITE }
 
@@ -100,6 +124,10 @@ class AuthorizationMatrixTest {
 
     static {
         ACTIONS.put("view my account", (c, r) -> get("/api/me"));
+        ACTIONS.put("password reset (public)", (c, r) -> json(post("/api/password-reset"),
+                "{\"logonId\":\"" + c.scope().buyer() + "\"}"));
+        ACTIONS.put("password reset confirm", (c, r) -> json(post("/api/password-reset/confirm"),
+                "{\"token\":\"no-such-link\",\"password\":\"violet tangerine harbour\"}"));
         ACTIONS.put("navigate hierarchy", (c, r) -> get("/api/me/organizations").param("parentId",
                 String.valueOf(c.scope().organizationId())));
         ACTIONS.put("view organization", (c, r) -> get("/api/me/organizations/" + c.scope().subOrganizationId()));
@@ -115,8 +143,7 @@ class AuthorizationMatrixTest {
         ACTIONS.put("create buyer", (c, r) -> json(post("/api/me/organizations/" + c.scope().subOrganizationId()
                 + "/buyers"), "{\"logonId\":\"" + TestRegistrations.unique("nb") + "\",\"lastName\":\"New\","
                 + "\"email\":\"new@example.com\",\"roles\":[\"Buyer\"]}"));
-        // roles outside the policy's selectable ones (SuperuserCreation: Buyer, Buyer Approver, Organization
-        // Participant); which roles an organization may grant is not checked yet (issue 18 adds organization roles)
+        // a role the organization may not grant (the seller's default: Buyer, Buyer Approver, Organization Participant)
         ACTIONS.put("create buyer (administrator)", (c, r) -> json(post("/api/me/organizations/"
                 + c.scope().subOrganizationId() + "/buyers"), "{\"logonId\":\"" + TestRegistrations.unique("nb")
                 + "\",\"lastName\":\"New\",\"email\":\"new@example.com\",\"roles\":[\"Buyer Administrator\"]}"));
@@ -132,6 +159,12 @@ class AuthorizationMatrixTest {
                 + c.tenants().buyerIn(c.scope().subOrganizationId())));
         ACTIONS.put("customer service history", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId()
                 + "/customer-service-history"));
+        ACTIONS.put("invite buyer", (c, r) -> json(post("/api/me/organizations/" + c.scope().subOrganizationId()
+                + "/invitations"), "{\"email\":\"" + TestRegistrations.unique("inv") + "@example.com\"}"));
+        ACTIONS.put("list invitations", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId()
+                + "/invitations"));
+        ACTIONS.put("revoke invitation", (c, r) -> delete("/api/me/organizations/" + c.scope().organizationId()
+                + "/invitations/" + c.tenants().invitationIn(c.scope().organizationId())));
         ACTIONS.put("find customers", (c, r) -> get("/api/csr/customers").param("q", c.scope().admin()));
         ACTIONS.put("act on behalf", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
                 + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));
@@ -139,14 +172,22 @@ class AuthorizationMatrixTest {
                 + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));
         ACTIONS.put("disable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
                 + "/disable"), "{\"reason\":\"ticket 4712\"}"));
+        ACTIONS.put("enable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
+                + "/enable"), "{\"reason\":\"ticket 4713\"}"));
         ACTIONS.put("all history (csr)", (c, r) -> get("/api/csr/customer-service-events"));
         ACTIONS.put("all history (staff)", (c, r) -> get("/api/staff/customer-service-events"));
         ACTIONS.put("edit roles (staff)", (c, r) -> json(put("/api/staff/users/" + c.scope().subBuyerId() + "/roles"),
                 "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put("organization roles (staff)", (c, r) -> get("/api/staff/organizations/"
+                + c.scope().subOrganizationId() + "/roles"));
+        ACTIONS.put("assign org roles (staff)", (c, r) -> json(put("/api/staff/organizations/"
+                + c.scope().subOrganizationId() + "/roles"), "{\"roles\":[\"Buyer\"]}"));
         ACTIONS.put("delete buyer (staff)", (c, r) -> delete("/api/staff/users/"
                 + c.tenants().buyerIn(c.scope().subOrganizationId())));
         ACTIONS.put("delete organization (staff)", (c, r) -> delete("/api/staff/organizations/"
                 + c.tenants().subOrganizationOf(c.scope().organizationId())));
+        ACTIONS.put("enable user (staff)", (c, r) -> json(post("/api/staff/users/" + c.scope().buyerId()
+                + "/enable"), "{\"reason\":\"ticket 4715\"}"));
         // account reps (no column here) may too: StaffContractsApiTest
         ACTIONS.put("list contracts (staff)", (c, r) -> get("/api/staff/organizations/" + c.scope().organizationId()
                 + "/contracts"));
@@ -154,6 +195,10 @@ class AuthorizationMatrixTest {
                 + c.scope().organizationId() + "/contracts"), "{\"name\":\"Extra\",\"validFrom\":\"2030-01-01\"}"));
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+    @Autowired org.camunda.bpm.engine.IdentityService identity;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired com.b2bflow.support.TestReviews reviews;
     @Autowired MockMvc mvc;
     @Autowired TestTenants tenants;
     @Autowired JdbcTemplate jdbc;
@@ -181,6 +226,80 @@ class AuthorizationMatrixTest {
         }
         assertThat(ACTIONS.keySet()).as("every action has a row").hasSize(lines.size() - 1);
         return cells.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> escalatedTasksOverTheEngineRestApi() {
+        List<String> lines = ENGINE_EXPECTED.strip().lines().toList();
+        String[] roles = Arrays.stream(lines.get(0).split("\\|")).skip(1).map(String::strip).toArray(String[]::new);
+        Map<String, String> users = engineUsers;
+        List<DynamicTest> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] columns = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            for (int column = 0; column < roles.length; column++) {
+                String role = roles[column];
+                String[] expected = columns[column + 1].split("/");
+                for (int scope = 0; scope < 2; scope++) {
+                    boolean escalated = scope == 0;
+                    int status = Integer.parseInt(expected[scope]);
+                    cells.add(DynamicTest.dynamicTest(columns[0] + " × " + role + " × "
+                            + (escalated ? "escalated" : "not escalated") + " → " + status,
+                            () -> assertThat(callEngine(columns[0], staffUser(users, role), escalated))
+                                    .as("%s × %s × %s", columns[0], role, escalated ? "escalated" : "not escalated")
+                                    .isEqualTo(status)));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    private final Map<String, String> engineUsers = new LinkedHashMap<>();
+
+    /** A throwaway staff user per role (null: anonymous), so that no demo user is left holding a task. */
+    private String staffUser(Map<String, String> users, String role) {
+        String group = switch (role) {
+            case "anonymous" -> null;
+            case "csr" -> com.b2bflow.staff.StaffGroups.CUSTOMER_SERVICE;
+            case "account-rep" -> com.b2bflow.staff.StaffGroups.ACCOUNT_REPS;
+            case "seller", "holder" -> com.b2bflow.staff.StaffGroups.SELLER_ADMINS;
+            case "site" -> com.b2bflow.staff.StaffGroups.SITE_ADMINS;
+            default -> throw new IllegalArgumentException(role);
+        };
+        return group == null ? null : users.computeIfAbsent(role,
+                r -> com.b2bflow.support.TestStaff.create(identity, "matrix-" + r, STAFF_PASSWORD, group));
+    }
+
+    private int callEngine(String action, String user, boolean escalated) throws Exception {
+        String taskId = "no-such-task";
+        if (user != null) {
+            taskId = reviews.openReview();
+            if (action.contains("held")) {
+                taskService.claim(taskId, staffUser(engineUsers, "holder"));
+            }
+            if (escalated) {
+                reviews.escalate(taskId);
+            }
+        }
+        String userId = "{\"userId\":\"" + (user == null ? "nobody" : user) + "\"}";
+        String[] call = switch (action) {
+            case "claim review" -> new String[] {"/claim", userId};
+            case "take over held review" -> new String[] {"/assignee", userId};
+            default -> throw new IllegalArgumentException(action);
+        };
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/engine-rest/task/" + taskId + call[0]))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1]));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + STAFF_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        int status = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status >= 400 && user != null) {
+            assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("a refused call leaves the task").isOne();
+        }
+        return status;
     }
 
     private int call(String action, Role role, boolean own) throws Exception {

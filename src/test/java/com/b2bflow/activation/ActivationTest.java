@@ -109,7 +109,7 @@ class ActivationTest {
         backdateTokensOf(user);
 
         assertThatThrownBy(() -> activation.activate(token, TestRegistrations.PASSWORD))
-                .isInstanceOf(ActivationLinkGoneException.class).hasMessage("This activation link has expired: request a new one");
+                .isInstanceOf(OneTimeLinkGoneException.class).hasMessage("This activation link has expired: request a new one");
         mvc.perform(post("/api/activation").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"token\":\"" + token + "\",\"password\":\"" + TestRegistrations.PASSWORD + "\"}"))
                 .andExpect(status().isGone())
@@ -156,7 +156,7 @@ class ActivationTest {
         String first = activation.issue(user);
         String second = activation.issue(user);
         activation.activate(second, TestRegistrations.PASSWORD);
-        assertThat(activation.inspect(first).reason()).isEqualTo(ActivationLinkGoneException.Reason.USED);
+        assertThat(activation.inspect(first).reason()).isEqualTo(OneTimeLinkGoneException.Reason.USED);
     }
 
     @Test

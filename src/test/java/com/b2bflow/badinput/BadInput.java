@@ -3,6 +3,7 @@ package com.b2bflow.badinput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
@@ -51,6 +52,9 @@ final class BadInput {
             new Field("address.postalCode", "org_zipCode", 32, false, Kind.TEXT),
             new Field("address.country", "org_country", 64, false, Kind.TEXT),
             new Field("address.phone", "org_phone1", 32, false, Kind.TEXT));
+
+    /** Required of the JSON API and the storefront form, not of HCL's registration URLs (ADR 0024). */
+    static final Set<String> OPTIONAL_IN_HCL = Set.of("usr_lastName", "usr_email1");
 
     /** Marks "leave the field out" (JSON: no key; forms: no parameter). */
     static final Object ABSENT = new Object() {

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.member.OrganizationRepository;
+import com.b2bflow.registration.GrantableRoles;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -17,6 +19,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,8 @@ class StorefrontBrowserTest {
 
     @LocalServerPort int port;
     @Autowired TestTenants tenants;
+    @Autowired GrantableRoles grantableRoles;
+    @Autowired OrganizationRepository organizations;
     @Autowired JobDriver jobs;
 
     BrowserContext context;
@@ -82,6 +87,9 @@ class StorefrontBrowserTest {
     @Test
     void aBuyerAdministratorCreatesASubOrganizationAndABuyer() {
         Tenant tenant = tenants.create();
+        // the seller admin assigned the organization these roles: the new sub-organization inherits them
+        grantableRoles.replace(organizations.findById(tenant.organizationId()).orElseThrow(),
+                List.of("Buyer", "Buyer Approver"));
         signIn(tenant.admin(), TestRegistrations.PASSWORD);
         assertThat(page).hasURL(Pattern.compile("/store/account$"));
         check("admin-my-account");
@@ -108,6 +116,7 @@ class StorefrontBrowserTest {
         page.getByLabel("Last name *").fill("Buyer");
         page.getByLabel("Email *").fill(logonId + "@example.com");
         page.getByLabel("Buyer Approver").check();
+        assertThat(page.getByLabel("Organization Participant")).hasCount(0);
         check("admin-new-buyer");
         page.locator("#save-buyer").click();
         assertThat(page.locator("#buyer-logon-id")).hasText(logonId);
@@ -180,6 +189,75 @@ class StorefrontBrowserTest {
         assertThat(page.locator("#history-table")).containsText("BUYER_CREATED");
         assertThat(page.locator("#history-table")).containsText("Ticket 4711");
         check("csr-history");
+    }
+
+    @Test
+    void aBuyerWhoForgotTheirPasswordChoosesANewOneThroughTheMailedLink() {
+        Tenant tenant = tenants.create();
+        page.navigate("/store/login");
+        page.getByText("Forgot your password?").click();
+        assertThat(page.locator("#reset-staff-note")).containsText("administrator");
+        page.getByLabel("Logon ID").fill(tenant.buyer());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
+        assertThat(page.locator("#reset-requested")).isVisible();
+
+        org.assertj.core.api.Assertions.assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://shop\\.test(/store/password-reset\\?token=[A-Za-z0-9_-]+)")
+                .matcher(TestSmtp.text(TestSmtp.to(mail, tenant.buyer() + "@example.com").get(0)));
+        org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+        page.navigate(link.group(1));
+        page.getByLabel("New password").fill("violet tangerine harbour");
+        page.getByLabel("Repeat the password").fill("violet tangerine harbour");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set new password")).click();
+        assertThat(page.locator("#reset-done")).isVisible();
+        screenshot(page, "password-reset-done");
+
+        signIn(tenant.buyer(), "violet tangerine harbour");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/store/account$"));
+    }
+
+    @Test
+    void aBuyerAdministratorInvitesSomeoneWhoRegistersThroughTheMailedLinkAndIsSignedIn() {
+        Tenant tenant = tenants.create();
+        signIn(tenant.admin(), TestRegistrations.PASSWORD);
+        page.navigate("/store/account/organizations");
+        page.locator("#invitations").click();
+        String email = TestRegistrations.unique("ivy") + "@example.com";
+        page.getByLabel("Email *").fill(email);
+        check("admin-invitations");
+        page.locator("#send-invitation").click();
+        assertThat(page.locator("#flash-message")).hasText("An invitation was sent to " + email + ".");
+        Locator row = page.locator("#invitation-table tr[data-email='" + email + "']");
+        assertThat(row.locator(".invitation-state")).hasText("pending");
+
+        java.util.regex.Matcher link = Pattern.compile("/store/invitations/[A-Za-z0-9_-]+")
+                .matcher(TestSmtp.text(TestSmtp.to(mail, email).get(0)));
+        assertThat(link.find()).as("the mail links the invitation page").isTrue();
+        BrowserContext inviteeContext = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setLocale("en-US"));
+        Page invitee = inviteeContext.newPage();
+        invitee.navigate(link.group());
+        assertThat(invitee.locator("#invitation-intro")).containsText(tenant.organizationName());
+        assertThat(invitee.locator("#invited-email")).hasValue(email);
+        String logonId = TestRegistrations.unique("ivy");
+        invitee.getByLabel("First name").fill("Ivy");
+        invitee.getByLabel("Last name *").fill("Invited");
+        invitee.getByLabel("Logon ID *").fill(logonId);
+        invitee.locator("[id='user.password']").fill(TestRegistrations.PASSWORD);
+        invitee.locator("[id='user.passwordVerify']").fill(TestRegistrations.PASSWORD);
+        screenshot(invitee, "invitee-registers");
+        invitee.locator("#accept-invitation").click();
+        assertThat(invitee.locator("#login-invited")).isVisible();
+        assertThat(invitee.getByLabel("Logon ID")).hasValue(logonId);
+        invitee.getByLabel("Password").fill(TestRegistrations.PASSWORD);
+        invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(invitee).hasURL(Pattern.compile("/store/account$"));
+        screenshot(invitee, "invitee-signed-in");
+        inviteeContext.close();
+
+        page.reload();
+        assertThat(row.locator(".invitation-state")).hasText("accepted");
+        assertThat(row).containsText(logonId);
     }
 
     @Test

@@ -194,7 +194,7 @@ class ErpApprovalRegistrationProcessTest {
             assertThat(TestSmtp.text(m)).contains("Unknown VAT number");
         });
         transactions.executeWithoutResult(status -> {
-            var user = users.findByLogonId(request.user().logonId()).orElseThrow();
+            var user = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(user.isEnabled()).isFalse();
             Registration registration = registrations.findById(instance.getBusinessKey()).orElseThrow();

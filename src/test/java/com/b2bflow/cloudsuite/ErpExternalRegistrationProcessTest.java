@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.b2bflow.activation.ActivationLinkGoneException;
+import com.b2bflow.activation.OneTimeLinkGoneException;
 import com.b2bflow.activation.ActivationRenewals;
 import com.b2bflow.activation.ActivationService;
 import com.b2bflow.member.ApprovalState;
@@ -117,7 +117,7 @@ class ErpExternalRegistrationProcessTest {
         var user = users.findByLogonId(request.user().logonId()).orElseThrow();
         assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, user.getPasswordHash())).isTrue();
         assertThatThrownBy(() -> activation.activate(token, TestRegistrations.PASSWORD))
-                .isInstanceOf(ActivationLinkGoneException.class).hasMessage("This activation link has already been used");
+                .isInstanceOf(OneTimeLinkGoneException.class).hasMessage("This activation link has already been used");
     }
 
     @Test
@@ -153,8 +153,8 @@ class ErpExternalRegistrationProcessTest {
 
         activation.activate(renewed, TestRegistrations.PASSWORD);
         assertThat(instance).isEnded().hasPassed("EndEvent_AccountActivated");
-        assertThat(activation.inspect(first).reason()).isEqualTo(ActivationLinkGoneException.Reason.USED);
-        assertThat(activation.inspect(reminded).reason()).isEqualTo(ActivationLinkGoneException.Reason.USED);
+        assertThat(activation.inspect(first).reason()).isEqualTo(OneTimeLinkGoneException.Reason.USED);
+        assertThat(activation.inspect(reminded).reason()).isEqualTo(OneTimeLinkGoneException.Reason.USED);
     }
 
     @Test

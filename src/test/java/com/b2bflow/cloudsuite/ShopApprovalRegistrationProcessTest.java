@@ -79,11 +79,12 @@ class ShopApprovalRegistrationProcessTest {
 
         ProcessInstance instance = submit(request);
         jobs.executeAll();
-        assertThat(instance).hasPassed("Task_NotifyBackoffice", "Task_ConfirmSubmission")
-                .isWaitingAt("Task_LinkUserToCustomer");
+        assertThat(instance).hasPassed("Task_ConfirmSubmission", "Timer_LinkCreated", "Task_NotifyBackoffice",
+                "EndEvent_BackofficeNotified").isWaitingAt("Task_LinkUserToCustomer");
         assertThat(task(instance)).hasCandidateGroup("backoffice");
+        String link = task(instance).getId();
         assertThat(TestSmtp.to(mail, "backoffice@staff.example.com")).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Other spelling Ltd", "/camunda/app/tasklist/"));
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Other spelling Ltd", taskLink(link)));
         assertThat(TestSmtp.to(mail, request.user().email())).singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("our back office"));
         assertThat((String) runtime.getVariable(instance.getId(), "matchingCustomers"))
@@ -154,7 +155,7 @@ class ShopApprovalRegistrationProcessTest {
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Not a customer of ours",
                         "http://shop.test/store/register/shop-approval?correct=" + instance.getBusinessKey()));
         long userId = transactions.execute(status -> {
-            var user = users.findByLogonId(request.user().logonId()).orElseThrow();
+            var user = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(user.getOrganization().getId())
                     .isEqualTo(parents.parentIdFor(RegistrationType.ShopApprovalRegistration));
@@ -189,10 +190,18 @@ class ShopApprovalRegistrationProcessTest {
         jobs.executeAll();
         assertThat(instance).hasPassed("Task_RemindBackoffice", "EndEvent_LinkReminded", "Task_EscalateLink",
                 "EndEvent_LinkEscalated").isWaitingAt("Task_LinkUserToCustomer");
-        assertThat(TestSmtp.to(mail, "backoffice@staff.example.com")).extracting(TestSmtp::subject)
-                .anyMatch(subject -> subject.startsWith("Reminder:"));
-        assertThat(TestSmtp.to(mail, "site-admin@staff.example.com")).extracting(TestSmtp::subject)
-                .anyMatch(subject -> subject.startsWith("Escalation:"));
+        String link = task(instance).getId();
+        assertThat(TestSmtp.to(mail, "backoffice@staff.example.com"))
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
+                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(link)));
+        assertThat(TestSmtp.to(mail, "site-admin@staff.example.com"))
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Escalation:"))
+                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(link)));
+        assertThat(task(instance)).hasCandidateGroup("backoffice").hasCandidateGroup("site-admins");
+    }
+
+    private static String taskLink(String taskId) {
+        return "http://shop.test/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
     private ProcessInstance submit(RegistrationRequest request) {

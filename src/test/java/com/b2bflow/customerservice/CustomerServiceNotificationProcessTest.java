@@ -32,7 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** customerServiceNotification: the customer is told (in their language) that a CSR accessed or disabled the account. */
+/**
+ * customerServiceNotification: the customer is told (in their language) that a CSR accessed or disabled the account,
+ * or that staff enabled it again.
+ */
 @ProcessTest
 class CustomerServiceNotificationProcessTest {
 
@@ -100,6 +103,43 @@ class CustomerServiceNotificationProcessTest {
             assertThat(TestSmtp.text(m)).contains("Hallo Ada Tester", "Angegebener Grund: Firma aufgelöst (Ticket 99)");
         });
         assertThat(users.findById(tenant.adminId()).orElseThrow().isEnabled()).isFalse();
+    }
+
+    @Test
+    void enablingADisabledAccountTellsTheCustomerWhoAndWhy() {
+        Tenant tenant = tenants.create();
+        customerService.disable(CSR, tenant.adminId(), "Ticket 99");
+        assertThatThrownBy(() -> customerService.enable(CSR, tenant.adminId(), ""))
+                .isInstanceOfSatisfying(InvalidRegistrationException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("reason"));
+        assertThatThrownBy(() -> customerService.enable(CSR, tenant.buyerId(), "Ticket 100"))
+                .isInstanceOfSatisfying(AccessRefusedException.class,
+                        e -> assertThat(e.decision()).isEqualTo(Decision.FORBIDDEN));
+        CustomerView enabled = customerService.enable(CSR, tenant.adminId(), "Ticket 100: verified");
+        assertThat(enabled.enabled()).isTrue();
+        jobs.executeAll();
+
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("customerServiceNotification")
+                .variableValueEquals("userId", tenant.adminId()).list())
+                .extracting(HistoricProcessInstance::getEndActivityId)
+                .containsExactlyInAnyOrder("EndEvent_DisablingNotified", "EndEvent_EnablingNotified");
+        assertThat(TestSmtp.to(mail, tenant.admin() + "@example.com")).last().satisfies(m -> {
+            assertThat(TestSmtp.subject(m)).isEqualTo("Your account " + tenant.admin() + " is enabled again");
+            assertThat(TestSmtp.text(m)).contains("Casey Service", "Ticket 100: verified");
+        });
+        assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("User", String.valueOf(tenant.adminId())))
+                .filteredOn(e -> e.getAction().equals("CUSTOMER_ENABLED")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo("csr");
+                    assertThat(e.getReason()).isEqualTo("Ticket 100: verified");
+                });
+
+        // a seller administrator enables any buyer; enabling an enabled account again mails nobody
+        Actor seller = new Actor("seller-admin", "Sam Seller", true, Set.of(Hat.SELLER_ADMIN), null, null, null);
+        assertThat(customerService.enable(seller, tenant.buyerId(), "Ticket 101").enabled()).isTrue();
+        jobs.executeAll();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("customerServiceNotification")
+                .variableValueEquals("userId", tenant.buyerId()).count()).isZero();
     }
 
     @Test

@@ -213,6 +213,47 @@ class OnBehalfApiTest {
     }
 
     @Test
+    void aDisabledAccountIsEnabledAgainWithAReasonByCustomerServiceOrASellerAdministrator() throws Exception {
+        Tenant tenant = tenants.create();
+        Client csr = new Client();
+        csr.get("/api/me");
+        csr.signIn("csr", "demo");
+        assertThat(csr.send("POST", "/api/csr/customers/" + tenant.adminId() + "/disable",
+                "{\"reason\":\"Ticket 900\"}", true).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> noReason = csr.send("POST", "/api/csr/customers/" + tenant.adminId() + "/enable",
+                "{\"reason\":\" \"}", true);
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(body(noReason).at("/errors/0/field").asText()).isEqualTo("reason");
+        HttpResponse<String> enabled = csr.send("POST", "/api/csr/customers/" + tenant.adminId() + "/enable",
+                "{\"reason\":\"Ticket 901: company verified\"}", true);
+        assertThat(enabled.statusCode()).isEqualTo(200);
+        assertThat(body(enabled).get("enabled").asBoolean()).isTrue();
+
+        Client seller = new Client();
+        seller.basic = "seller-admin:demo";
+        assertThat(seller.send("POST", "/api/staff/users/" + tenant.buyerId() + "/enable", "{}", false)
+                .statusCode()).isEqualTo(400);
+        assertThat(seller.send("POST", "/api/staff/users/" + tenant.buyerId() + "/enable",
+                "{\"reason\":\"Ticket 902\"}", false).statusCode()).isEqualTo(200);
+        assertThat(seller.send("POST", "/api/staff/users/-5/enable", "{\"reason\":\"x\"}", false).statusCode())
+                .isEqualTo(404);
+        jobs.executeAll();
+
+        assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("User", String.valueOf(tenant.adminId())))
+                .filteredOn(event -> event.getAction().equals("CUSTOMER_ENABLED")).singleElement()
+                .satisfies(event -> {
+                    assertThat(event.getActor()).isEqualTo("csr");
+                    assertThat(event.getReason()).isEqualTo("Ticket 901: company verified");
+                });
+        assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("User", String.valueOf(tenant.buyerId())))
+                .filteredOn(event -> event.getAction().equals("CUSTOMER_ENABLED")).singleElement()
+                .satisfies(event -> assertThat(event.getActor()).isEqualTo("seller-admin"));
+        assertThat(TestSmtp.to(mail, tenant.admin() + "@example.com")).last()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("again", "Ticket 901: company verified"));
+    }
+
+    @Test
     void everyActionIsDocumentedInOpenApi() throws Exception {
         JsonNode paths = body(new Client().get("/v3/api-docs")).get("paths");
         assertThat(paths.has("/api/me")).isTrue();
@@ -220,6 +261,7 @@ class OnBehalfApiTest {
                 "/api/me/organizations/{id}/buyers", "/api/me/buyers/{id}", "/api/me/buyers/{id}/roles",
                 "/api/me/organizations/{id}/customer-service-history", "/api/csr/customers",
                 "/api/csr/customers/{userId}/act-on-behalf", "/api/csr/customers/{userId}/disable",
+                "/api/csr/customers/{userId}/enable", "/api/staff/users/{id}/enable",
                 "/api/csr/on-behalf", "/api/staff/users/{id}/roles", "/api/staff/users/{id}",
                 "/api/staff/organizations/{id}")) {
             assertThat(paths.has(path)).as(path).isTrue();

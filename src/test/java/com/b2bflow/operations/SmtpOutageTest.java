@@ -89,7 +89,7 @@ class SmtpOutageTest {
         List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(doomedInstance).list();
         assertThat(incidents).hasSize(1);
         assertThat(incidents.get(0).getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-        assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_NotifySellerAdmins");
+        assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_ConfirmSubmission");
         // the history keeps every failed attempt with its exception (and, at full-lean, no rows of successful jobs)
         assertThat(history.createHistoricJobLogQuery().processInstanceId(doomedInstance).list())
                 .hasSize(3).allSatisfy(log -> {
@@ -101,7 +101,7 @@ class SmtpOutageTest {
         ResponseEntity<String> cockpit = staff().getForEntity("/engine-rest/incident?processInstanceId="
                 + doomedInstance, String.class);
         assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(cockpit.getBody()).contains("\"incidentType\":\"failedJob\"").contains("Task_NotifySellerAdmins");
+        assertThat(cockpit.getBody()).contains("\"incidentType\":\"failedJob\"").contains("Task_ConfirmSubmission");
         metrics.refresh();
         String scraped = scrape();
         long openIncidents = runtime.createIncidentQuery().processDefinitionKeyIn(ORG_PROCESS)
@@ -213,6 +213,10 @@ class SmtpOutageTest {
             assertThat(Instant.now()).as(taskKey + " reached within 30 s").isBefore(deadline);
             runDueJobs(instance);
             Thread.sleep(100);
+        }
+        // the task's "Task created" notice (a due timer, then the mail job) goes out before anyone decides
+        while (runDueJobs(instance) > 0) {
+            assertThat(Instant.now()).as(taskKey + "'s notice sent within 30 s").isBefore(deadline);
         }
     }
 

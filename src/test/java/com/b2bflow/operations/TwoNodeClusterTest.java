@@ -97,7 +97,8 @@ class TwoNodeClusterTest {
         for (String email : emails) {
             assertThat(TestSmtp.to(mail, email)).as("mails to " + email).hasSize(2);
         }
-        assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com")).hasSize(REGISTRATIONS);
+        assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com")).as("review and final approval notices")
+                .hasSize(2 * REGISTRATIONS);
         assertThat(adminGet(node1, "/engine-rest/incident/count").get("count").asLong()).isZero();
         assertThat(adminGet(node2, "/engine-rest/job/count?processDefinitionKey=orgSelfRegistration").get("count").asLong()).isZero();
         for (String id : ids) {
@@ -158,6 +159,9 @@ class TwoNodeClusterTest {
             }
             return false;
         });
+        // as staff work: the mail of the task's "Task created" notice links this very task (from either node)
+        await("the notice linking " + taskKey + " of " + registrationId, () -> java.util.Arrays.stream(
+                mail.getReceivedMessages()).anyMatch(m -> TestSmtp.text(m).contains("#/?task=" + taskId[0])));
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
         HttpResponse<String> completed = send(node, "POST", "/engine-rest/task/" + taskId[0] + "/submit-form", staff,

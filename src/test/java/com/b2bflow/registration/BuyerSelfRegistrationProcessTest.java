@@ -3,7 +3,9 @@ package com.b2bflow.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.b2bflow.approval.ApprovalForbiddenException;
 import com.b2bflow.approval.BuyerApprovals;
@@ -33,6 +35,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -55,6 +58,7 @@ class BuyerSelfRegistrationProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
     @Autowired ManagementService management;
     @Autowired HistoryService history;
     @Autowired BuyerRegistrationService registrations;
@@ -154,7 +158,7 @@ class BuyerSelfRegistrationProcessTest {
         assertThat(registration.getDecisionReason()).isEqualTo("We do not know you");
         assertThat(registration.getDecidedBy()).isEqualTo(admin.getLogonId());
         transactions.executeWithoutResult(status -> {
-            User rejected = users.findByLogonId(request.user().logonId()).orElseThrow();
+            User rejected = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(rejected.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(rejected.isEnabled()).isFalse();
             assertThat(organizations.findById(organization.getId()).orElseThrow().getState())
@@ -173,21 +177,60 @@ class BuyerSelfRegistrationProcessTest {
                 .isEqualTo(ApprovalState.PENDING);
     }
 
+    /** An organization without registration approvers: the seller administrators decide, never nobody. */
     @Test
-    void withoutAnApproverGroupTheBuyerIsApprovedAtOnce() {
+    void withoutApproversTheSellerAdminsDecide() {
         Organization open = members.buyerOrganization();
         RegistrationRequest request = TestRegistrations.buyer(open.getName());
         ProcessInstance instance = submit(request);
         assertThat(runtime.getVariable(instance.getId(), "approversFound")).isEqualTo(false);
+        assertThat(instance).isWaitingAt("Task_ConfirmHeldSubmission");
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_ResolveApprovers", "Gateway_MergeNoApproval",
-                "Task_ActivateBuyer", "Task_NotifyApproval").hasNotPassed("Task_ApproveBuyer", "Task_ConfirmSubmission");
-        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getDecidedBy())
-                .isEqualTo("automatic (no registration approvers)");
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
+        assertThat(instance).hasPassed("Task_ConfirmHeldSubmission", "Timer_ReviewBuyerCreated",
+                        "Task_NotifySellerAdmins", "EndEvent_SellerAdminsNotified")
+                .isWaitingAt("Task_ReviewBuyerRegistration").hasNotPassed("Task_ActivateBuyer");
+        assertThat(task(instance)).hasCandidateGroup("seller-admins");
+        String taskId = task(instance).getId();
+        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isFalse();
+        assertThat(mailTo("seller-admin@staff.example.com")).singleElement().satisfies(m -> {
+            assertThat(TestSmtp.subject(m)).contains(open.getName());
+            assertThat(TestSmtp.text(m)).contains(request.user().email(), instance.getBusinessKey(), "Tasklist",
+                    "#/?task=" + taskId);
+        });
         assertThat(mailTo(request.user().email())).singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
+
+        taskService.claim(task(instance).getId(), "seller-admin");
+        complete(task(instance), withVariables("approved", true));
+        jobs.executeAll();
+
+        assertThat(instance).isEnded().hasPassed("Gateway_SellerApproved", "Gateway_MergeNoApproval",
+                "Task_ActivateBuyer", "Task_NotifyApproval").hasNotPassed("Task_ApproveBuyer");
+        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getDecidedBy())
+                .isEqualTo("seller-admin");
+        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
+        assertThat(mailTo(request.user().email())).last()
                 .satisfies(m -> assertThat(TestSmtp.subject(m)).contains("You can now sign in"));
+    }
+
+    @Test
+    void sellerAdminsRejectAHeldBuyerWithAReason() {
+        Organization open = members.buyerOrganization();
+        RegistrationRequest request = TestRegistrations.buyer(open.getName());
+        ProcessInstance instance = submit(request);
+        jobs.executeAll();
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
+                .hasMessageContaining("rejectionReason");
+        complete(task(instance), withVariables("approved", false, "rejectionReason", "Unknown to the organization"));
+        jobs.executeAll();
+
+        assertThat(instance).isEnded().hasPassed("Gateway_SellerApproved", "Gateway_MergeRejection",
+                "Task_RejectRegistration", "EndEvent_BuyerRejected").hasNotPassed("Task_ActivateBuyer");
+        assertThat(users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow().isEnabled()).isFalse();
+        assertThat(mailTo(request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
+                .contains("Unknown to the organization"));
     }
 
     @Test
@@ -237,6 +280,27 @@ class BuyerSelfRegistrationProcessTest {
                 .isWaitingAt("Task_ApproveBuyer");
         assertThat(mailTo(approver.getEmail())).extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.startsWith("Reminder:"));
+    }
+
+    @Test
+    void sellerAdminsAreRemindedAndSiteAdminsToldOfAHeldBuyer() {
+        ProcessInstance instance = submit(TestRegistrations.buyer(members.buyerOrganization().getName()));
+        jobs.executeAll();
+
+        for (String timerId : new String[] {"Timer_ReviewBuyerReminder", "Timer_ReviewBuyerEscalation"}) {
+            Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+                    .singleResult();
+            assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
+            management.executeJob(timer.getId());
+        }
+        jobs.executeAll();
+
+        assertThat(instance).hasPassed("Task_RemindSellerAdmins", "EndEvent_ReviewBuyerReminded",
+                "Task_EscalateReviewBuyer", "EndEvent_ReviewBuyerEscalated").isWaitingAt("Task_ReviewBuyerRegistration");
+        assertThat(mailTo("seller-admin@staff.example.com")).extracting(TestSmtp::subject)
+                .anyMatch(subject -> subject.startsWith("Reminder:"));
+        assertThat(mailTo("site-admin@staff.example.com")).extracting(TestSmtp::subject)
+                .anyMatch(subject -> subject.startsWith("Escalation:"));
     }
 
     /** The model path taken when the UserRegistration policy turns approval off (no approvers are looked for). */

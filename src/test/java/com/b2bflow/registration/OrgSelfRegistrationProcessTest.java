@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import com.b2bflow.account.AccountRepository;
 import com.b2bflow.account.AccountState;
+import com.b2bflow.audit.AuditEvent;
+import com.b2bflow.audit.AuditEventRepository;
 import com.b2bflow.member.ApprovalGroupRepository;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.ApprovalType;
@@ -30,6 +32,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -57,6 +60,8 @@ class OrgSelfRegistrationProcessTest {
     @Autowired UserRepository users;
     @Autowired AccountRepository accounts;
     @Autowired ApprovalGroupRepository approvalGroups;
+    @Autowired AuditEventRepository auditEvents;
+    @Autowired TaskService taskService;
     @Autowired RoleAssignmentRepository roles;
     @Autowired JobDriver jobs;
     @Autowired TransactionTemplate transactions;
@@ -69,19 +74,24 @@ class OrgSelfRegistrationProcessTest {
 
     @Test
     void approvedAfterReviewAccountSetUpAndFinalApproval() {
+        String germanAccountRep = com.b2bflow.support.TestStaff.create(engine.getIdentityService(), "rep-de",
+                "Rep-pass-1", "account-reps");
+        engine.getIdentityService().setUserInfo(germanAccountRep, com.b2bflow.staff.StaffDirectory.LANGUAGE, "de");
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance instance = submit(request);
-        assertThat(instance).isWaitingAt("Task_NotifySellerAdmins");
+        assertThat(instance).isWaitingAt("Task_ConfirmSubmission");
         assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getProcessInstanceId())
                 .isEqualTo(instance.getId());
         jobs.executeAll();
 
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
         assertThat(task(instance)).hasCandidateGroup("seller-admins");
-        assertThat(instance).hasPassed("Task_NotifySellerAdmins", "Task_ConfirmSubmission");
+        assertThat(instance).hasPassed("Task_ConfirmSubmission", "Timer_ReviewCreated", "Task_NotifySellerAdmins",
+                "EndEvent_SellerAdminsNotified");
         assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates")).startsWith("None found");
+        String review = task(instance).getId();
         assertThat(mailTo("seller-admin@staff.example.com")).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name()));
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name(), taskLink(review)));
         assertThat(mailTo(request.user().email())).singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
 
@@ -89,6 +99,20 @@ class OrgSelfRegistrationProcessTest {
                 "approvalGroups", List.of("UserRegistration")));
         assertThat(instance).isWaitingAt("Task_SetUpAccount");
         assertThat(task(instance)).hasCandidateGroup("account-reps");
+        jobs.executeAll();
+        String setUp = task(instance).getId();
+        assertThat(instance).hasPassed("Task_NotifyAccountReps", "EndEvent_AccountRepsNotified");
+        assertThat(mailTo("account-rep@staff.example.com")).singleElement().satisfies(m -> {
+            assertThat(TestSmtp.subject(m)).isEqualTo("A task waits for you: registration of "
+                    + request.organization().name());
+            assertThat(TestSmtp.text(m)).contains("Set up account and contract", taskLink(setUp));
+        });
+        assertThat(mailTo(germanAccountRep + "@staff.example.com")).as("in the language Camunda knows for them")
+                .singleElement().satisfies(m -> {
+                    assertThat(TestSmtp.subject(m)).isEqualTo("Eine Aufgabe wartet auf Sie: Registrierung von "
+                            + request.organization().name());
+                    assertThat(TestSmtp.text(m)).contains("Aufgabe in Tasklist öffnen", taskLink(setUp));
+                });
         complete(task(instance), withVariables("accountName", "Main account", "contracts", SpinValues.jsonValue("""
                 [{"contractName": "Standard terms 2026", "contractTerms": "Net 30", "contractValidFrom": "2026-01-01"},
                  {"contractName": "", "contractTerms": "", "contractValidFrom": null, "contractValidTo": null},
@@ -98,6 +122,11 @@ class OrgSelfRegistrationProcessTest {
                 .isEqualTo("Standard terms 2026 (2026-01-01 – open-ended)\nSpare parts (2026-03-01 – 2027-02-28)");
 
         assertThat(instance).isWaitingAt("Task_ApproveRegistration");
+        jobs.executeAll();
+        String approval = task(instance).getId();
+        assertThat(instance).hasPassed("Task_NotifyApprovers", "EndEvent_ApproversNotified");
+        assertThat(mailTo("seller-admin@staff.example.com")).hasSize(2).last()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Approve registration", taskLink(approval)));
         assertThat(runtime.getVariable(instance.getId(), "approved")).as("final approval starts undecided").isNull();
         complete(task(instance), withVariables("approved", true));
         assertThat(instance).isWaitingAt("Task_NotifyApproval");
@@ -171,7 +200,8 @@ class OrgSelfRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_ApproveRegistration", "EndEvent_RegistrationRejected");
         assertRejected(instance, request, "Credit check failed");
         transactions.executeWithoutResult(status -> {
-            var organization = users.findByLogonId(request.user().logonId()).orElseThrow().getOrganization();
+            var organization = registrationRepository.findById(instance.getBusinessKey()).orElseThrow()
+                    .getOrganization();
             assertThat(accounts.findByOrganization(organization)).extracting(a -> a.getState())
                     .containsOnly(AccountState.CLOSED);
         });
@@ -187,13 +217,16 @@ class OrgSelfRegistrationProcessTest {
                 Map.of("registrationId", submitted.getBusinessKey(), "approvalRequired", false));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_NotifySellerAdmins", "Task_ActivateRegistration",
-                "Task_NotifyApproval").hasNotPassed("Task_ReviewRegistration");
+        assertThat(instance).isEnded().hasPassed("Task_ActivateRegistration", "Task_NotifyApproval")
+                .hasNotPassed("Task_ReviewRegistration", "Task_NotifySellerAdmins");
         assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
-        assertThat(mailTo("seller-admin@staff.example.com")).isNotEmpty();
+        assertThat(mailTo("seller-admin@staff.example.com")).as("no task, nothing to do for seller admins").isEmpty();
         transactions.executeWithoutResult(status -> {
-            var organization = users.findByLogonId(request.user().logonId()).orElseThrow().getOrganization();
-            assertThat(accounts.findByOrganization(organization)).as("the policy's default account")
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .as("no review, still a User Registration approval group with the administrator as approver")
+                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
+            assertThat(accounts.findByOrganization(admin.getOrganization())).as("the policy's default account")
                     .singleElement().satisfies(account -> {
                         assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
                         assertThat(account.getContracts()).singleElement()
@@ -202,18 +235,78 @@ class OrgSelfRegistrationProcessTest {
         });
     }
 
+    /**
+     * Seed: the registration "creates a User Registration approval group for the new organization, with the new
+     * administrative user being the approver": the review form starts with it ticked, and the seller's default roles.
+     */
+    @Test
+    void theReviewStartsWithTheUserRegistrationGroupAndTheDefaultRoles() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance instance = submit(request);
+        jobs.executeAll();
+
+        assertThat(ProcessVariables.stringList(taskService.getVariable(task(instance).getId(), "approvalGroups")))
+                .containsExactly("UserRegistration");
+        assertThat(ProcessVariables.stringList(taskService.getVariable(task(instance).getId(), "organizationRoles")))
+                .containsExactly("Buyer", "Buyer Approver", "Organization Participant");
+        complete(task(instance), withVariables("approved", true));
+        complete(task(instance), accountSetUp());
+        complete(task(instance), withVariables("approved", true));
+        jobs.executeAll();
+
+        transactions.executeWithoutResult(status -> {
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
+            assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization())).extracting(RoleAssignment::getRole)
+                    .containsExactlyInAnyOrder("Buyer", "Buyer Approver", "Organization Participant");
+            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("Organization",
+                    String.valueOf(admin.getOrganization().getId()))).extracting(AuditEvent::getAction)
+                    .doesNotContain("USER_REGISTRATION_APPROVAL_REMOVED");
+        });
+    }
+
+    /** Removing the group in the review is possible, on purpose, and the audit log says who did it. */
+    @Test
+    void aReviewThatRemovesTheUserRegistrationGroupIsAudited() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance instance = submit(request);
+        jobs.executeAll();
+
+        complete(task(instance), withVariables("approved", true, "approvalGroups", List.of()));
+        complete(task(instance), accountSetUp());
+        taskService.claim(task(instance).getId(), "seller-admin");
+        complete(task(instance), withVariables("approved", true));
+        jobs.executeAll();
+
+        transactions.executeWithoutResult(status -> {
+            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .isEmpty();
+            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("Organization",
+                    String.valueOf(admin.getOrganization().getId())))
+                    .filteredOn(event -> event.getAction().equals("USER_REGISTRATION_APPROVAL_REMOVED"))
+                    .singleElement().satisfies(event -> assertThat(event.getActor()).isEqualTo("seller-admin"));
+        });
+    }
+
     @Test
     void remindersAndEscalationsOnEveryStaffTask() {
         ProcessInstance instance = submit(TestRegistrations.organization());
         jobs.executeAll();
 
+        String review = task(instance).getId();
+        assertThat(task(instance)).as("before the escalation").hasCandidateGroup("seller-admins");
+        assertThat(taskEscalatedToSiteAdmins(review)).isFalse();
         fireTimers(instance, "Timer_ReviewReminder", "Timer_ReviewEscalation");
         assertThat(instance).hasPassed("Task_RemindReviewers", "EndEvent_ReviewReminded", "Task_EscalateReview",
                 "EndEvent_ReviewEscalated").isWaitingAt("Task_ReviewRegistration");
-        assertThat(mailTo("seller-admin@staff.example.com")).extracting(TestSmtp::subject)
-                .anyMatch(subject -> subject.startsWith("Reminder:"));
-        assertThat(mailTo("site-admin@staff.example.com")).extracting(TestSmtp::subject)
-                .anyMatch(subject -> subject.startsWith("Escalation:"));
+        assertThat(mailTo("seller-admin@staff.example.com")).filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
+                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
+        assertThat(mailTo("site-admin@staff.example.com")).filteredOn(m -> TestSmtp.subject(m).startsWith("Escalation:"))
+                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
+        assertThat(task(instance)).as("escalated: site admins may work it").hasCandidateGroup("site-admins");
+        assertThat(taskEscalatedToSiteAdmins(review)).isTrue();
 
         complete(task(instance), withVariables("approved", true));
         fireTimers(instance, "Timer_SetUpAccountReminder", "Timer_SetUpAccountEscalation");
@@ -248,10 +341,44 @@ class OrgSelfRegistrationProcessTest {
             assertThat(n.getOrganization().getId()).isEqualTo(p.getOrganization().getId());
             assertThat(n.getUser().getId()).isEqualTo(p.getUser().getId());
             assertThat(n.getOrganization().getState()).isEqualTo(ApprovalState.PENDING);
+            assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().getId())
+                    .isEqualTo(p.getUser().getId());
         });
+        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION, request))
+                .isInstanceOf(RegistrationConflictException.class);
         assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
                 TestRegistrations.correcting(request, first.getBusinessKey())))
                 .isInstanceOf(RegistrationConflictException.class);
+    }
+
+    @Test
+    void aRejectionFreesTheOrganizationNameAndLogonIdForOthersAtOnce() {
+        RegistrationRequest request = TestRegistrations.organization();
+        ProcessInstance first = submit(request);
+        jobs.executeAll();
+        complete(task(first), withVariables("approved", false, "rejectionReason", "Unknown company"));
+        jobs.executeAll();
+
+        // someone else registers the same organization name with the same logon id right after the decision
+        SubmittedRegistration other = registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.organization(request.organization().name(), request.user().logonId(),
+                        TestRegistrations.unique("other") + "@example.com"));
+        assertThat(other.state()).isEqualTo(ApprovalState.PENDING);
+
+        // the rejected applicant's correction now names what someone else took
+        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.correcting(request, first.getBusinessKey())))
+                .isInstanceOfSatisfying(RegistrationConflictException.class,
+                        conflict -> assertThat(conflict.problem().field()).isEqualTo("user.logonId"));
+        RegistrationRequest newLogonId = TestRegistrations.organization(request.organization().name(),
+                TestRegistrations.unique("again"), request.user().email());
+        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
+                TestRegistrations.correcting(newLogonId, first.getBusinessKey())))
+                .isInstanceOfSatisfying(RegistrationConflictException.class,
+                        conflict -> assertThat(conflict.problem().field()).isEqualTo("organization.name"));
+        transactions.executeWithoutResult(status -> assertThat(users.findByLogonId(request.user().logonId())
+                .orElseThrow().getId()).isEqualTo(registrationRepository.findById(other.id()).orElseThrow()
+                .getUser().getId()));
     }
 
     @Test
@@ -263,6 +390,34 @@ class OrgSelfRegistrationProcessTest {
                         .doesNotContain(TestRegistrations.PASSWORD));
         assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getSubmittedData())
                 .doesNotContain(TestRegistrations.PASSWORD).doesNotContainIgnoringCase("password");
+    }
+
+    /** A reminder or notice whose task was completed before its job ran sends nothing. */
+    @Test
+    void noMailAboutATaskAlreadyDone() throws Exception {
+        ProcessInstance instance = submit(TestRegistrations.organization());
+        jobs.executeAllOf(instance.getId());
+        mail.purgeEmailFromAllMailboxes();
+        complete(task(instance), withVariables("approved", true));
+        Job created = management.createJobQuery().processInstanceId(instance.getId()).activityId("Timer_SetUpAccountCreated")
+                .singleResult();
+        management.executeJob(created.getId());
+        complete(task(instance), accountSetUp());
+        jobs.executeAllOf(instance.getId());
+
+        assertThat(instance).hasPassed("Task_NotifyAccountReps").isWaitingAt("Task_ApproveRegistration");
+        assertThat(mailTo("account-rep@staff.example.com")).as("set-up done before its notice went out").isEmpty();
+        assertThat(mailTo("seller-admin@staff.example.com")).hasSize(1);
+    }
+
+    private String taskLink(String taskId) {
+        return "http://shop.test/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    private boolean taskEscalatedToSiteAdmins(String taskId) {
+        return engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("site-admins")
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(taskId)
+                .hasPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN).count() == 1;
     }
 
     private ProcessInstance submit(RegistrationRequest request) {
@@ -291,7 +446,8 @@ class OrgSelfRegistrationProcessTest {
         assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo(reason);
         transactions.executeWithoutResult(status -> {
-            var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            var admin = registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getUser();
+            assertThat(users.findByLogonId(request.user().logonId())).isEmpty();
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(admin.isEnabled()).isFalse();
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.REJECTED);

@@ -72,7 +72,7 @@ class ResellerRegistrationProcessTest {
     void siteAdminApprovesOrganizationAndAdministratorTogether() {
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance instance = submit(request);
-        assertThat(instance).isWaitingAt("Task_NotifySiteAdmins");
+        assertThat(instance).isWaitingAt("Task_ConfirmSubmission");
         transactions.executeWithoutResult(status -> {
             User admin = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.PENDING);
@@ -85,12 +85,13 @@ class ResellerRegistrationProcessTest {
         });
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_NotifySiteAdmins", "Task_ConfirmSubmission")
-                .isWaitingAt("Task_ApproveReseller");
+        assertThat(instance).hasPassed("Task_ConfirmSubmission", "Timer_ApproveResellerCreated",
+                "Task_NotifySiteAdmins", "EndEvent_SiteAdminsNotified").isWaitingAt("Task_ApproveReseller");
         assertThat(task(instance)).hasCandidateGroup("site-admins");
         assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates")).startsWith("None found");
-        assertThat(mailTo(SITE_ADMIN)).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name()));
+        String approval = task(instance).getId();
+        assertThat(mailTo(SITE_ADMIN)).singleElement().satisfies(m -> assertThat(TestSmtp.text(m))
+                .contains(request.organization().name(), "http://shop.test/camunda/app/tasklist/default/#/?task=" + approval));
         assertThat(mailTo(request.user().email())).singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
 
@@ -134,7 +135,7 @@ class ResellerRegistrationProcessTest {
         assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo("Not a reseller");
         transactions.executeWithoutResult(status -> {
-            User admin = users.findByLogonId(request.user().logonId()).orElseThrow();
+            User admin = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(admin.isEnabled()).isFalse();
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.REJECTED);

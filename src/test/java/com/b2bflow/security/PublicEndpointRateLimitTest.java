@@ -45,7 +45,7 @@ class PublicEndpointRateLimitTest {
     }
 
     @Test
-    void theLimitCoversTheHclUrlsTheStorefrontFormsAndActivation() throws Exception {
+    void theLimitCoversTheHclUrlsTheStorefrontFormsActivationAndPasswordReset() throws Exception {
         String address = "192.0.2.20";
         mvc.perform(from(address, post("/api/activation/renewal").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\":\"nobody@example.com\"}"))).andExpect(status().is2xxSuccessful());
@@ -56,7 +56,9 @@ class PublicEndpointRateLimitTest {
                 post("/api/activation").contentType(MediaType.APPLICATION_JSON).content("{}"),
                 post("/webapp/wcs/stores/servlet/ResellerRegistrationAdd"),
                 post("/store/register/organization"),
-                post("/store/activate"))) {
+                post("/store/activate"),
+                post("/api/password-reset").contentType(MediaType.APPLICATION_JSON).content("{\"logonId\":\"x\"}"),
+                post("/store/password-reset"))) {
             mvc.perform(from(address, request)).andExpect(status().isTooManyRequests());
         }
     }

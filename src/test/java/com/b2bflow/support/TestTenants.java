@@ -13,8 +13,14 @@ import com.b2bflow.member.Roles;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.RegistrationParents;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +39,12 @@ public class TestTenants {
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
     private final String passwordHash;
+    private final JdbcTemplate jdbc;
 
     public TestTenants(OrganizationRepository organizations, UserRepository users, RoleAssignmentRepository roles,
-                       AccountRepository accounts, TransactionTemplate transactions, PasswordEncoder encoder) {
+                       AccountRepository accounts, TransactionTemplate transactions, PasswordEncoder encoder,
+                       JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.organizations = organizations;
         this.users = users;
         this.roles = roles;
@@ -75,6 +84,24 @@ public class TestTenants {
     public long buyerIn(long organizationId) {
         return transactions.execute(status -> user(TestRegistrations.unique("extra"), "Eve",
                 organizations.getReferenceById(organizationId), Roles.BUYER).getId());
+    }
+
+    /** A pending invitation into the organization (e.g. to revoke); its token is unknown, so nobody can use it. */
+    public long invitationIn(long organizationId) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        Instant now = Instant.now();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into invitation (organization_id, email,"
+                    + " token_hash, invited_by, created_at, expires_at) values (?, ?, ?, 'fixture', ?, ?)",
+                    new String[] {"id"});
+            insert.setLong(1, organizationId);
+            insert.setString(2, TestRegistrations.unique("invited") + "@example.com");
+            insert.setString(3, TestRegistrations.unique("hash"));
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.setTimestamp(5, Timestamp.from(now.plus(Duration.ofDays(7))));
+            return insert;
+        }, key);
+        return key.getKey().longValue();
     }
 
     /** One more empty sub-organization (e.g. to delete). */

@@ -3,8 +3,7 @@ package com.b2bflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.b2bflow.support.TestDatabase;
-import com.zaxxer.hikari.HikariConfig;
+import com.b2bflow.support.MigrationDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,7 +41,7 @@ import com.b2bflow.support.TestTiers;
 @Tag(TestTiers.DATABASE)
 class EngineSchemaAdoptionTest {
 
-    private final boolean postgres = "postgres".equals(System.getProperty("test.database"));
+    private final boolean postgres = MigrationDatabases.postgres();
     private HikariDataSource dataSource;
 
     @AfterEach
@@ -129,11 +128,8 @@ class EngineSchemaAdoptionTest {
         engine(dataSource, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE).close();
     }
 
-    /** The application's Flyway set-up (spring.flyway in application.yaml, and the engine schema migration bean). */
-    private org.flywaydb.core.api.configuration.FluentConfiguration flyway(HikariDataSource database) {
-        return Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"))
-                .javaMigrations(new CamundaEngineSchema());
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(HikariDataSource database) {
+        return MigrationDatabases.flyway(database);
     }
 
     /**
@@ -165,17 +161,8 @@ class EngineSchemaAdoptionTest {
         return configuration.buildProcessEngine();
     }
 
-    private HikariDataSource database(String purpose) {
-        String name = "b2b_" + purpose.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> connection = postgres ? TestDatabase.postgresDatabase(name)
-                : Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "spring.datasource.username", "sa", "spring.datasource.password", "");
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl((String) connection.get("spring.datasource.url"));
-        pool.setUsername((String) connection.get("spring.datasource.username"));
-        pool.setPassword((String) connection.get("spring.datasource.password"));
-        pool.setMaximumPoolSize(4);
-        return new HikariDataSource(pool);
+    private static HikariDataSource database(String purpose) {
+        return MigrationDatabases.create(purpose);
     }
 
     private static Set<String> engineTables(HikariDataSource database) throws SQLException {

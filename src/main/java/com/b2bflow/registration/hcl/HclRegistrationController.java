@@ -11,27 +11,34 @@ import com.b2bflow.shared.ProblemResponses;
 import com.b2bflow.shared.RegistrationConflictException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The HCL Commerce registration URLs, for storefronts and integrations written against them. POST only
  * (passwords never travel in a query string), form-encoded, no session; success is a 303 to the {@code URL}
- * view, which must be one of the known view names (never an open redirect).
+ * view, which must be one of the known view names (never an open redirect). Errors are problem details, or the
+ * registration form with its messages when a browser posted it ({@code errorViewName} given, or HTML accepted).
  */
 @Controller
 @ProblemResponses
@@ -53,24 +60,32 @@ class HclRegistrationController {
 
     private final RegistrationSubmitters registrations;
     private final RegistrationQueries queries;
+    private final HclErrorPage errorPage;
 
-    HclRegistrationController(RegistrationSubmitters registrations, RegistrationQueries queries) {
+    HclRegistrationController(RegistrationSubmitters registrations, RegistrationQueries queries,
+                              HclErrorPage errorPage) {
         this.registrations = registrations;
         this.queries = queries;
+        this.errorPage = errorPage;
     }
 
     @PostMapping(path = "/{command:[A-Za-z]+RegistrationAdd}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Operation(summary = "BuyerRegistrationAdd / ResellerRegistrationAdd with HCL Commerce's org_ and usr_ parameters")
-    ResponseEntity<Void> register(@PathVariable String command, @RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<Void> register(@PathVariable String command, @RequestParam MultiValueMap<String, String> parameters,
+                                  HttpServletRequest request) {
         try {
             return submit(command, parameters);
         } catch (InvalidRegistrationException e) {
             // field errors name the HCL parameter the client sent (usr_logonId), not the JSON path
-            throw new InvalidRegistrationException("Some parameters need your attention",
-                    HclParameters.renamed(e.problems()));
+            List<FieldProblem> problems = HclParameters.renamed(e.problems());
+            throw forBrowser(request, parameters)
+                    ? new FormAnswer(command, parameters, HttpStatus.BAD_REQUEST, problems)
+                    : new InvalidRegistrationException("Some parameters need your attention", problems);
         } catch (RegistrationConflictException e) {
             FieldProblem problem = HclParameters.renamed(List.of(e.problem())).get(0);
-            throw new RegistrationConflictException(problem.field(), problem.message());
+            throw forBrowser(request, parameters)
+                    ? new FormAnswer(command, parameters, HttpStatus.CONFLICT, List.of(problem))
+                    : new RegistrationConflictException(problem.field(), problem.message());
         }
     }
 
@@ -89,6 +104,27 @@ class HclRegistrationController {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(location).build();
     }
 
+    /** The error view HCL storefronts name, or a browser's form post: the answer is a page, not problem JSON. */
+    private static boolean forBrowser(HttpServletRequest request, MultiValueMap<String, String> parameters) {
+        if (parameters.getFirst("errorViewName") != null && !parameters.getFirst("errorViewName").isBlank()) {
+            return true;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        try {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return false;
+        }
+    }
+
+    @ExceptionHandler(FormAnswer.class)
+    ModelAndView form(FormAnswer answer, HttpServletRequest request) {
+        Locale requested = HclParameters.locale(answer.parameters.getFirst("langId"));
+        return errorPage.render(BASE + answer.command, answer.parameters, answer.problems, answer.status,
+                requested != null ? requested : RequestContextUtils.getLocale(request));
+    }
+
     @GetMapping("/{view:[A-Za-z]+View}")
     String view(@PathVariable String view, @RequestParam String registrationId, Model model) {
         if (!VIEWS.contains(view)) {
@@ -97,6 +133,25 @@ class HclRegistrationController {
         RegistrationStatus status = queries.status(registrationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id"));
         model.addAttribute("registration", status);
+        model.addAttribute("noEmail", !queries.applicantHasEmail(registrationId));
         return "store/registration-status";
+    }
+
+    /** Errors of a browser's post, answered by {@link #form} with the registration form. */
+    static final class FormAnswer extends RuntimeException {
+
+        private final String command;
+        private final transient MultiValueMap<String, String> parameters;
+        private final HttpStatus status;
+        private final transient List<FieldProblem> problems;
+
+        FormAnswer(String command, MultiValueMap<String, String> parameters, HttpStatus status,
+                   List<FieldProblem> problems) {
+            super(null, null, false, false);
+            this.command = command;
+            this.parameters = parameters;
+            this.status = status;
+            this.problems = problems;
+        }
     }
 }

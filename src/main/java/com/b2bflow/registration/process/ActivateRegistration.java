@@ -4,6 +4,7 @@ import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationOutcomes;
 import com.b2bflow.registration.StaffDecisions;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,13 @@ public class ActivateRegistration implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String decidedBy = Executions.text(execution, ProcessVariables.DECIDED_BY);
         outcomes.activate(Executions.registrationId(execution), decidedBy == null ? StaffDecisions.AUTOMATIC : decidedBy,
-                ProcessVariables.stringList(execution.getVariable(ProcessVariables.ORGANIZATION_ROLES)),
-                ProcessVariables.stringList(execution.getVariable(ProcessVariables.APPROVAL_GROUPS)));
+                chosen(execution, ProcessVariables.ORGANIZATION_ROLES),
+                chosen(execution, ProcessVariables.APPROVAL_GROUPS));
+    }
+
+    /** A list a staff member chose, or null when nobody did (the variable is absent: no review). */
+    private static List<String> chosen(DelegateExecution execution, String variable) {
+        Object value = execution.getVariable(variable);
+        return value == null ? null : ProcessVariables.stringList(value);
     }
 }

@@ -3,11 +3,19 @@ package com.b2bflow.registration.process;
 import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationOutcomes;
+import com.b2bflow.registration.RegistrationOutcomes.ReviewChoices;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-/** When the review task is created, warns the reviewer of likely duplicates (same name, tax id or domain). */
+/**
+ * When the review task is created, warns the reviewer of likely duplicates (same name, tax id or domain) and ticks
+ * the form's starting choices: the User Registration approval group and the seller's default roles (JSON arrays, as
+ * Camunda Forms' checklists read and write them).
+ */
 @Component
 public class PrepareReview implements TaskListener {
 
@@ -19,7 +27,13 @@ public class PrepareReview implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariable(ProcessVariables.POSSIBLE_DUPLICATES,
-                outcomes.possibleDuplicates(Executions.registrationId(task)));
+        ReviewChoices choices = outcomes.reviewChoices(Executions.registrationId(task));
+        task.setVariable(ProcessVariables.POSSIBLE_DUPLICATES, choices.possibleDuplicates());
+        task.setVariable(ProcessVariables.APPROVAL_GROUPS, json(choices.approvalGroups()));
+        task.setVariable(ProcessVariables.ORGANIZATION_ROLES, json(choices.organizationRoles()));
+    }
+
+    private static Object json(List<String> values) {
+        return SpinValues.jsonValue(Spin.JSON(values)).create();
     }
 }

@@ -3,6 +3,7 @@ package com.b2bflow.registration.process;
 import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationMails;
+import com.b2bflow.registration.WaitingTasks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,12 @@ public class SendTaskReminder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        WaitingTasks.TaskPath task = WaitingTasks.of(execution);
+        if (task.taskDone()) {
+            return;
+        }
         mails.taskReminder(Executions.registrationId(execution), Executions.text(execution, ProcessVariables.GROUP),
-                Executions.text(execution, ProcessVariables.TASK_NAME), Executions.notificationKey(execution));
+                Executions.text(execution, ProcessVariables.TASK_NAME), task.taskId(),
+                Executions.notificationKey(execution));
     }
 }
