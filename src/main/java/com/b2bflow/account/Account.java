@@ -52,8 +52,12 @@ public class Account {
         this.createdAt = Instant.now();
     }
 
-    public Contract addContract(String name, String terms, java.time.LocalDate validFrom, java.time.LocalDate validTo) {
-        Contract contract = new Contract(this, name, terms, validFrom, validTo);
+    /** A contract of this account; in force at once when the account is active already. */
+    public Contract addContract(ContractTerms agreed) {
+        Contract contract = new Contract(this, agreed);
+        if (state == AccountState.ACTIVE) {
+            contract.activate();
+        }
         contracts.add(contract);
         return contract;
     }

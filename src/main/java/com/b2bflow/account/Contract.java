@@ -31,23 +31,41 @@ public class Contract {
     @Enumerated(EnumType.STRING)
     private AccountState state;
 
+    /** The last day for which the expiry warning went out; an extension moves the last day and re-arms it. */
+    private LocalDate expiryWarnedFor;
+
     @Version
     private long version;
 
     protected Contract() {
     }
 
-    Contract(Account account, String name, String terms, LocalDate validFrom, LocalDate validTo) {
+    Contract(Account account, ContractTerms agreed) {
         this.account = account;
-        this.name = name;
-        this.terms = terms;
-        this.validFrom = validFrom;
-        this.validTo = validTo;
+        this.name = agreed.name();
+        this.terms = agreed.terms();
+        this.validFrom = agreed.validFrom();
+        this.validTo = agreed.validTo();
         this.state = AccountState.PENDING;
     }
 
     void activate() {
         state = AccountState.ACTIVE;
+    }
+
+    /** Moves the last day; the caller has checked it against the first day. */
+    void lastDay(LocalDate lastDay) {
+        validTo = lastDay;
+    }
+
+    /** In force, ending within {@code leadDays} of today, and not yet warned about this last day. */
+    public boolean expiryWarningDue(LocalDate today, int leadDays) {
+        return state == AccountState.ACTIVE && validTo != null && !validTo.isBefore(today)
+                && !validTo.isAfter(today.plusDays(leadDays)) && !validTo.equals(expiryWarnedFor);
+    }
+
+    void expiryWarned() {
+        expiryWarnedFor = validTo;
     }
 
     /** Active and valid on the given day. */
@@ -57,6 +75,10 @@ public class Contract {
 
     public Long getId() {
         return id;
+    }
+
+    public Account getAccount() {
+        return account;
     }
 
     public String getName() {

@@ -1,11 +1,6 @@
 package com.b2bflow.account;
 
-import com.b2bflow.member.Organization;
-import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderingEligibility {
 
-    private final OrganizationRepository organizations;
-    private final AccountRepository accounts;
+    private final Contracts contracts;
 
-    public OrderingEligibility(OrganizationRepository organizations, AccountRepository accounts) {
-        this.organizations = organizations;
-        this.accounts = accounts;
+    public OrderingEligibility(Contracts contracts) {
+        this.contracts = contracts;
     }
 
     @Transactional(readOnly = true)
@@ -30,13 +23,6 @@ public class OrderingEligibility {
                 || !user.getOrganization().isApproved()) {
             return false;
         }
-        List<Organization> lineage = new ArrayList<>();
-        lineage.add(user.getOrganization());
-        lineage.addAll(organizations.findAncestors(user.getOrganization().getId()));
-        LocalDate today = LocalDate.now();
-        return lineage.stream().flatMap(org -> accounts.findByOrganization(org).stream())
-                .filter(account -> account.getState() == AccountState.ACTIVE)
-                .flatMap(account -> account.getContracts().stream())
-                .anyMatch(contract -> contract.isInForceOn(today));
+        return contracts.orderingUnder(user.getOrganization()).stream().anyMatch(ContractView::inForce);
     }
 }

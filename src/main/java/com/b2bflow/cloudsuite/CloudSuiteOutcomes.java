@@ -5,6 +5,7 @@ import static com.b2bflow.shared.Inputs.blankToNull;
 import com.b2bflow.account.Account;
 import com.b2bflow.account.AccountRepository;
 import com.b2bflow.account.AccountState;
+import com.b2bflow.account.Contracts;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.Address;
 import com.b2bflow.member.AddressRepository;
@@ -54,7 +55,7 @@ public class CloudSuiteOutcomes {
     private final RoleAssignmentRepository roles;
     private final RegistrationPolicies policies;
     private final RegistrationParents parents;
-    private final DefaultContractProperties defaultContract;
+    private final Contracts contracts;
     private final CustomerSearch customerSearch;
     private final SubmittedCompany submitted;
     private final AuditLog audit;
@@ -64,7 +65,7 @@ public class CloudSuiteOutcomes {
     public CloudSuiteOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
                               AddressRepository addresses, AccountRepository accounts, RoleAssignmentRepository roles,
                               RegistrationPolicies policies, RegistrationParents parents,
-                              DefaultContractProperties defaultContract, CustomerSearch customerSearch,
+                              Contracts contracts, CustomerSearch customerSearch,
                               SubmittedCompany submitted, AuditLog audit, RegistrationMetrics metrics,
                               NameReservations reservations) {
         this.registrations = registrations;
@@ -74,7 +75,7 @@ public class CloudSuiteOutcomes {
         this.roles = roles;
         this.policies = policies;
         this.parents = parents;
-        this.defaultContract = defaultContract;
+        this.contracts = contracts;
         this.customerSearch = customerSearch;
         this.submitted = submitted;
         this.audit = audit;
@@ -94,7 +95,7 @@ public class CloudSuiteOutcomes {
         Organization customer = registration.getOrganization();
         customer.setState(ApprovalState.APPROVED);
         registration.getUser().approve();
-        ensureDefaultAccount(customer);
+        contracts.ensureDefaultAccount(customer);
         audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registrationId,
                 "customer " + customer.getId() + " and user " + registration.getUser().getLogonId()
                         + " approved; may order at once");
@@ -219,7 +220,7 @@ public class CloudSuiteOutcomes {
         customer.setErpCustomerNumber(number);
         organizations.saveAndFlush(customer);
         addresses.save(Address.ofOrganization(customer, request.addressOrEmpty()));
-        ensureDefaultAccount(customer);
+        contracts.ensureDefaultAccount(customer);
         audit.record(AuditLog.SYSTEM, "ORGANIZATION_CREATED", "Organization", customer.getId(),
                 "ERP customer " + number + " created for registration " + registration.getId());
         return customer;
@@ -240,18 +241,6 @@ public class CloudSuiteOutcomes {
                 "user " + user.getLogonId() + " linked to " + what + " (organization " + customer.getId() + ")");
     }
 
-    /** An active account with a contract in force from today, unless the customer has an active account already. */
-    private void ensureDefaultAccount(Organization customer) {
-        boolean hasActive = accounts.findByOrganization(customer).stream()
-                .anyMatch(account -> account.getState() == AccountState.ACTIVE);
-        if (hasActive) {
-            return;
-        }
-        Account account = new Account(customer, defaultContract.accountName());
-        account.addContract(defaultContract.contractName(), defaultContract.terms(), LocalDate.now(), null);
-        account.activate();
-        accounts.save(account);
-    }
 
     /** The root and the registration parents with their ancestors: they group customers, they are none. */
     private Set<Long> structuralOrganizationIds() {

@@ -44,6 +44,8 @@ public final class OrgSelfRegistrationProcess {
         public static final String CONTRACT_TERMS = ProcessVariables.CONTRACT_TERMS;
         public static final String CONTRACT_VALID_FROM = ProcessVariables.CONTRACT_VALID_FROM;
         public static final String CONTRACT_VALID_TO = ProcessVariables.CONTRACT_VALID_TO;
+        public static final String CONTRACTS = ProcessVariables.CONTRACTS;
+        public static final String CONTRACTS_SUMMARY = ProcessVariables.CONTRACTS_SUMMARY;
         public static final String ACCOUNT_SET_UP_BY = ProcessVariables.ACCOUNT_SET_UP_BY;
 
         private Variables() {

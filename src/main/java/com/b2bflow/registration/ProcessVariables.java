@@ -25,6 +25,13 @@ public final class ProcessVariables {
     public static final String CONTRACT_TERMS = "contractTerms";
     public static final String CONTRACT_VALID_FROM = "contractValidFrom";
     public static final String CONTRACT_VALID_TO = "contractValidTo";
+    /**
+     * The set-up form's dynamic list of contracts (a JSON array of objects with the four contract fields above);
+     * without it the flat contract variables describe the one contract.
+     */
+    public static final String CONTRACTS = "contracts";
+    /** The contracts set up, one a line (set by the account creation; shown in the final approval, named in mails). */
+    public static final String CONTRACTS_SUMMARY = "contractsSummary";
     /** Who completed the account set-up task (set by its complete listener, read by the account creation). */
     public static final String ACCOUNT_SET_UP_BY = "accountSetUpBy";
     /** Whether the organization has registration approvers (false: the buyer is approved at once). */

@@ -1,10 +1,9 @@
 package com.b2bflow.registration;
 
-import static com.b2bflow.shared.Inputs.blankToNull;
-
 import com.b2bflow.account.Account;
 import com.b2bflow.account.AccountRepository;
 import com.b2bflow.account.AccountState;
+import com.b2bflow.account.Contracts;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.ApprovalGroup;
 import com.b2bflow.member.ApprovalGroupRepository;
@@ -38,11 +37,12 @@ public class RegistrationOutcomes {
     private final AuditLog audit;
     private final RegistrationMetrics metrics;
     private final NameReservations reservations;
+    private final Contracts contracts;
 
     public RegistrationOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
                                 AccountRepository accounts, GrantableRoles grantableRoles,
                                 ApprovalGroupRepository approvalGroups, RegistrationPolicies policies, AuditLog audit,
-                                RegistrationMetrics metrics, NameReservations reservations) {
+                                RegistrationMetrics metrics, NameReservations reservations, Contracts contracts) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -52,6 +52,7 @@ public class RegistrationOutcomes {
         this.audit = audit;
         this.metrics = metrics;
         this.reservations = reservations;
+        this.contracts = contracts;
     }
 
     /** Likely duplicates of the registered organization: same name, tax id or email domain. */
@@ -91,11 +92,10 @@ public class RegistrationOutcomes {
     public void createAccount(String registrationId, AccountSetup setup, String createdBy) {
         Registration registration = registrations.require(registrationId);
         Account account = new Account(registration.getOrganization(), setup.accountName().strip());
-        account.addContract(setup.contractName().strip(), blankToNull(setup.contractTerms()),
-                setup.validFrom(), setup.validTo());
+        setup.contracts().forEach(account::addContract);
         accounts.save(account);
         audit.record(createdBy, "ACCOUNT_CREATED", "Organization", registration.getOrganization().getId(),
-                "account '" + setup.accountName() + "' with contract '" + setup.contractName() + "'");
+                "account '" + setup.accountName() + "' with contracts " + setup.contractsSummary().replace("\n", "; "));
     }
 
     /**
@@ -141,6 +141,10 @@ public class RegistrationOutcomes {
         accounts.findByOrganization(organization).stream()
                 .filter(account -> account.getState() == AccountState.PENDING)
                 .forEach(Account::activate);
+        if (registration.getFlow() == RegistrationFlow.ORGANIZATION && contracts.ensureDefaultAccount(organization)) {
+            // no account set-up ran (the policy needs no approval): its buyers order under the default contract
+            audit.record(decidedBy, "ACCOUNT_CREATED", "Organization", organization.getId(), "default account");
+        }
         List<String> roles = organizationRoles == null ? List.of() : organizationRoles;
         if (!roles.isEmpty()) {
             grantableRoles.replace(organization, roles);

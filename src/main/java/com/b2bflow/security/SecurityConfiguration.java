@@ -41,6 +41,7 @@ public class SecurityConfiguration {
 
     private static final String SELLER_ADMINS = StaffPrincipal.group(StaffGroups.SELLER_ADMINS);
     private static final String SITE_ADMINS = StaffPrincipal.group(StaffGroups.SITE_ADMINS);
+    private static final String ACCOUNT_REPS = StaffPrincipal.group(StaffGroups.ACCOUNT_REPS);
     private static final String INTEGRATION = StaffPrincipal.group(StaffGroups.INTEGRATION);
     private static final String CUSTOMER_SERVICE = StaffPrincipal.group(StaffGroups.CUSTOMER_SERVICE);
 
@@ -111,6 +112,9 @@ public class SecurityConfiguration {
                         // data-subject access requests: customer service may export a registrant's data too
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/staff/users/*/data")
                         .hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS, CUSTOMER_SERVICE)
+                        // contracts after the set-up: the account representatives' work
+                        .requestMatchers("/api/staff/organizations/*/contracts", "/api/staff/organizations/*/contracts/**")
+                        .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
                         .requestMatchers("/api/staff/**").hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
                         .requestMatchers("/api/integration/**").hasAuthority(INTEGRATION)
                         .anyRequest().hasAuthority(StaffPrincipal.STAFF))

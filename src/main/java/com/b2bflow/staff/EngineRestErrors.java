@@ -38,8 +38,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * completed and its authorizations are gone), a NullPointerException inside the engine (the execution it read is
  * gone, or its parent: ENGINE-03077), or a version or unique-constraint collision of our entities. Camunda would answer 500 (with the SQL of the
  * constraint), 403 or a bare 404.</li>
- * <li><b>A staff decision our validation refused: 400</b> with the validation's message (the engine wraps the task
- * listener's exception, which Camunda would answer 500).</li>
+ * <li><b>A staff decision our validation refused: 400</b> with the validation's plain message ({@link TaskRefusals}
+ * hands the refusal to the REST resources unwrapped; Camunda would prefix it with the task id).</li>
  * <li>Everything else as Camunda answers it.</li>
  * </ol>
  * The bodies keep Camunda's shape ({@code type}, {@code message}), which Tasklist and the external task client read.
@@ -71,11 +71,11 @@ public final class EngineRestErrors {
                     uri == null ? "" : uri.getPath(), exception.getClass().getSimpleName());
             return Optional.of(response(Response.Status.CONFLICT, CONFLICT_TYPE, CONFLICT_MESSAGE + holder(exception)));
         }
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FormFieldValidationException validation) {
-                return Optional.of(response(Response.Status.BAD_REQUEST,
-                        FormFieldValidationException.class.getSimpleName(), validation.getMessage()));
-            }
+        FormFieldValidationException refusal = TaskRefusals.refusal(exception);
+        if (refusal != null) {
+            // Camunda's own 400 would prefix "Cannot submit task form <id>: ", which a staff member cannot use
+            return Optional.of(response(Response.Status.BAD_REQUEST,
+                    FormFieldValidationException.class.getSimpleName(), refusal.getMessage()));
         }
         return Optional.empty();
     }

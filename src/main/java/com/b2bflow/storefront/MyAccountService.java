@@ -1,5 +1,6 @@
 package com.b2bflow.storefront;
 
+import com.b2bflow.account.Contracts;
 import com.b2bflow.account.OrderingEligibility;
 import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
@@ -14,11 +15,14 @@ public class MyAccountService {
     private final UserRepository users;
     private final RoleAssignmentRepository roles;
     private final OrderingEligibility ordering;
+    private final Contracts contracts;
 
-    public MyAccountService(UserRepository users, RoleAssignmentRepository roles, OrderingEligibility ordering) {
+    public MyAccountService(UserRepository users, RoleAssignmentRepository roles, OrderingEligibility ordering,
+                            Contracts contracts) {
         this.users = users;
         this.roles = roles;
         this.ordering = ordering;
+        this.contracts = contracts;
     }
 
     @Transactional(readOnly = true)
@@ -27,6 +31,6 @@ public class MyAccountService {
         return new MyAccount(user.getId(), user.getLogonId(), user.getDisplayName(), user.getOrganization().getId(),
                 user.getOrganization().getName(), user.getOrganization().getState().name(),
                 roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().sorted().toList(),
-                ordering.mayOrder(user));
+                ordering.mayOrder(user), contracts.orderingUnder(user.getOrganization()));
     }
 }

@@ -90,6 +90,8 @@ class AuthorizationMatrixTest {
             delete buyer (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
             delete organization (staff)   | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 204/204 | 204/204
             enable user (staff)           | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
+            list contracts (staff)        | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 200/200 | 200/200
+            add contract (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 201/201 | 201/201
             """;
 
 
@@ -186,6 +188,11 @@ class AuthorizationMatrixTest {
                 + c.tenants().subOrganizationOf(c.scope().organizationId())));
         ACTIONS.put("enable user (staff)", (c, r) -> json(post("/api/staff/users/" + c.scope().buyerId()
                 + "/enable"), "{\"reason\":\"ticket 4715\"}"));
+        // account reps (no column here) may too: StaffContractsApiTest
+        ACTIONS.put("list contracts (staff)", (c, r) -> get("/api/staff/organizations/" + c.scope().organizationId()
+                + "/contracts"));
+        ACTIONS.put("add contract (staff)", (c, r) -> json(post("/api/staff/organizations/"
+                + c.scope().organizationId() + "/contracts"), "{\"name\":\"Extra\",\"validFrom\":\"2030-01-01\"}"));
     }
 
     @org.springframework.boot.test.web.server.LocalServerPort int port;

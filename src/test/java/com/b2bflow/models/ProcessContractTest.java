@@ -138,6 +138,8 @@ class ProcessContractTest {
                         keys.add(component.path("key").asText());
                     }
                 });
+                // a dynamic list (or group) binds its rows to one variable, named by its path
+                root.findParents("path").forEach(list -> keys.add(list.path("path").asText()));
                 return keys;
             }
         }

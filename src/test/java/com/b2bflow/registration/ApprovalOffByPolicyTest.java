@@ -35,6 +35,7 @@ class ApprovalOffByPolicyTest {
     @Autowired UserRepository users;
     @Autowired HistoryService history;
     @Autowired JobDriver jobs;
+    @Autowired com.b2bflow.account.OrderingEligibility ordering;
 
     @Test
     void anOrganizationIsActivatedWithoutStaffTasks() {
@@ -43,6 +44,8 @@ class ApprovalOffByPolicyTest {
         jobs.executeAll();
 
         assertActivatedWithoutTasks(submitted, request);
+        assertThat(ordering.mayOrder(users.findByLogonId(request.user().logonId()).orElseThrow()))
+                .as("the policy's default account and contract let its buyers order").isTrue();
         assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com")).isNotEmpty();
         assertThat(TestSmtp.to(mail, request.user().email())).extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.contains("is approved"));

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +113,13 @@ class OrgSelfRegistrationProcessTest {
                             + request.organization().name());
                     assertThat(TestSmtp.text(m)).contains("Aufgabe in Tasklist öffnen", taskLink(setUp));
                 });
-        complete(task(instance), accountSetUp());
+        complete(task(instance), withVariables("accountName", "Main account", "contracts", SpinValues.jsonValue("""
+                [{"contractName": "Standard terms 2026", "contractTerms": "Net 30", "contractValidFrom": "2026-01-01"},
+                 {"contractName": "", "contractTerms": "", "contractValidFrom": null, "contractValidTo": null},
+                 {"contractName": "Spare parts", "contractValidFrom": "2026-03-01", "contractValidTo": "2027-02-28"}]
+                """).create()));
+        assertThat((String) runtime.getVariable(instance.getId(), "contractsSummary"))
+                .isEqualTo("Standard terms 2026 (2026-01-01 – open-ended)\nSpare parts (2026-03-01 – 2027-02-28)");
 
         assertThat(instance).isWaitingAt("Task_ApproveRegistration");
         jobs.executeAll();
@@ -135,15 +142,18 @@ class OrgSelfRegistrationProcessTest {
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
             var account = accounts.findByOrganization(admin.getOrganization()).get(0);
             assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
-            assertThat(account.getContracts()).singleElement()
-                    .satisfies(c -> assertThat(c.getState()).isEqualTo(AccountState.ACTIVE));
+            assertThat(account.getContracts()).extracting(c -> c.getName(), c -> c.getState()).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Standard terms 2026", AccountState.ACTIVE),
+                    org.assertj.core.groups.Tuple.tuple("Spare parts", AccountState.ACTIVE));
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
                     .hasValueSatisfying(group -> assertThat(group.getApprovers()).contains(admin));
             assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization()))
                     .extracting(RoleAssignment::getRole).containsExactly("Buyer Approver");
         });
         assertThat(mailTo(request.user().email())).hasSize(2).last()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login"));
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login",
+                        "\"Main account\"", "Standard terms 2026: from 2026-01-01 until further notice",
+                        "Spare parts: from 2026-03-01 until 2027-02-28"));
     }
 
     @Test
@@ -153,7 +163,7 @@ class OrgSelfRegistrationProcessTest {
         jobs.executeAll();
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
 
         complete(task(instance), withVariables("approved", false, "rejectionReason", "We only sell to resellers"));
@@ -173,7 +183,14 @@ class OrgSelfRegistrationProcessTest {
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account",
                 "contractValidFrom", "2026-01-01")))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("contract name");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("contract name");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account", "contracts",
+                List.of(Map.of("contractName", "A", "contractValidFrom", "2026-01-01"),
+                        Map.of("contractName", "B", "contractValidFrom", "2026-06-01", "contractValidTo", "2026-05-31")))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("Contract 2, contractValidTo: The contract cannot end before it starts");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account", "contracts",
+                "[]"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Add a contract");
         assertThat(instance).isWaitingAt("Task_SetUpAccount");
 
         complete(task(instance), accountSetUp());
@@ -209,6 +226,12 @@ class OrgSelfRegistrationProcessTest {
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
                     .as("no review, still a User Registration approval group with the administrator as approver")
                     .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
+            assertThat(accounts.findByOrganization(admin.getOrganization())).as("the policy's default account")
+                    .singleElement().satisfies(account -> {
+                        assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
+                        assertThat(account.getContracts()).singleElement()
+                                .satisfies(c -> assertThat(c.getValidTo()).isNull());
+                    });
         });
     }
 

@@ -123,7 +123,7 @@ class ResellerRegistrationProcessTest {
         jobs.executeAll();
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
         assertThat(instance).isWaitingAt("Task_ApproveReseller");
 
         complete(task(instance), withVariables("approved", false, "rejectionReason", "Not a reseller"));

@@ -67,7 +67,7 @@ public class TestTenants {
             Organization sub = organizations.save(new Organization(key + " Purchasing", organization,
                     OrganizationType.OU, ApprovalState.APPROVED));
             Account account = new Account(organization, key + " account");
-            account.addContract("Standard", null, LocalDate.now().minusDays(1), null);
+            account.addContract(new com.b2bflow.account.ContractTerms("Standard", null, LocalDate.now().minusDays(1), null));
             account.activate();
             accounts.save(account);
             User admin = user(key + "-admin", "Ada", organization, Roles.BUYER_ADMINISTRATOR, Roles.BUYER_APPROVER);

@@ -1,5 +1,6 @@
 package com.b2bflow.registration.process;
 
+import com.b2bflow.registration.AccountSetup;
 import com.b2bflow.registration.OrgSelfRegistrationProcess;
 import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
@@ -8,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Creates the account and contract entered by the account representative; the final approval starts undecided. */
+/** Creates the account and contracts entered by the account representative; the final approval starts undecided. */
 @Component
 public class CreateAccount implements JavaDelegate {
 
@@ -20,8 +21,10 @@ public class CreateAccount implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outcomes.createAccount(Executions.registrationId(execution), ValidateAccountSetup.read(execution),
+        AccountSetup setup = ValidateAccountSetup.read(execution);
+        outcomes.createAccount(Executions.registrationId(execution), setup,
                 Executions.text(execution, OrgSelfRegistrationProcess.Variables.ACCOUNT_SET_UP_BY));
+        execution.setVariable(ProcessVariables.CONTRACTS_SUMMARY, setup.contractsSummary());
         execution.removeVariable(ProcessVariables.APPROVED);
         execution.removeVariable(ProcessVariables.REJECTION_REASON);
         execution.removeVariable(ProcessVariables.DECIDED_BY);

@@ -1,9 +1,10 @@
-package com.b2bflow.cloudsuite;
+package com.b2bflow.account;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Bound from {@code app.registration.default-contract}: the account and contract that customers created by the
+ * Bound from {@code app.registration.default-contract}: the account and contract that organizations activated without
+ * a staff set-up get (approval switched off by their policy) and that customers created by the
  * shop and ERP flows get at once, so that their users may order directly (CloudSuite: "user can order directly").
  *
  * @param accountName  name of the account, e.g. {@code Shop account}

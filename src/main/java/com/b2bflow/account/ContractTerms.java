@@ -1,0 +1,52 @@
+package com.b2bflow.account;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * What an account representative agrees with an organization: a named contract, its terms and the days it is valid
+ * (an open end when {@code validTo} is null). The rules are checked here once, whoever enters the terms (the
+ * set-up task, the staff API); each caller names the broken field in its own words.
+ */
+public record ContractTerms(String name, String terms, LocalDate validFrom, LocalDate validTo) {
+
+    public static final int MAX_NAME_LENGTH = 128;
+    public static final int MAX_TERMS_LENGTH = 4000;
+
+    public ContractTerms {
+        name = name == null ? null : name.strip();
+        terms = terms == null || terms.isBlank() ? null : terms.strip();
+    }
+
+    /** The part of the terms a rule refers to. */
+    public enum Part { NAME, TERMS, VALID_FROM, VALID_TO }
+
+    /** A broken rule: the part at fault and what to do about it, said to a person. */
+    public record Violation(Part part, String message) {
+    }
+
+    /** The first rule these terms break; empty when they are valid. */
+    public Optional<Violation> violation() {
+        if (name == null || name.isEmpty()) {
+            return Optional.of(new Violation(Part.NAME, "Enter a contract name: every account needs at least one contract"));
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return Optional.of(new Violation(Part.NAME, "At most " + MAX_NAME_LENGTH + " characters"));
+        }
+        if (terms != null && terms.length() > MAX_TERMS_LENGTH) {
+            return Optional.of(new Violation(Part.TERMS, "At most " + MAX_TERMS_LENGTH + " characters"));
+        }
+        if (validFrom == null) {
+            return Optional.of(new Violation(Part.VALID_FROM, "Enter the day the contract starts"));
+        }
+        return lastDayViolation(validFrom, validTo);
+    }
+
+    /** A last day before the first one breaks the rule that a contract cannot end before it starts. */
+    static Optional<Violation> lastDayViolation(LocalDate validFrom, LocalDate validTo) {
+        if (validTo != null && validTo.isBefore(validFrom)) {
+            return Optional.of(new Violation(Part.VALID_TO, "The contract cannot end before it starts"));
+        }
+        return Optional.empty();
+    }
+}
