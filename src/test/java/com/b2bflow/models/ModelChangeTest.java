@@ -101,13 +101,16 @@ class ModelChangeTest {
         JsonNode values = get(sellerAdmin, "/engine-rest/task/" + review.getId() + "/form-variables");
         assertThat(values.path("organizationName").path("value").asText()).isNotBlank();
 
-        assertThat(submitForm(sellerAdmin, review.getId(), deployedForm, values, Map.of("approved", true))
-                .getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<String> reviewed = submitForm(sellerAdmin, review.getId(), deployedForm, values,
+                Map.of("approved", true));
+        assertThat(reviewed.getStatusCode().value()).as(reviewed.getBody()).isEqualTo(204);
         jobs.executeAll();
 
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId(WorkedExample.NEW_TASK).finished().count()).as("the new step ran").isEqualTo(1);
-        assertThat(TestSmtp.to(mail, "account-rep@staff.example.com")).singleElement()
+        // besides the set-up task's own notice, which every staff task sends
+        assertThat(TestSmtp.to(mail, "account-rep@staff.example.com"))
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:")).singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(WorkedExample.TASK_NAME));
         waitingTask(instance, "Task_SetUpAccount");
     }
@@ -177,7 +180,11 @@ class ModelChangeTest {
             String instanceId = instanceIds.get(i);
             ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
             assertThat(instance.getProcessDefinitionId()).isEqualTo(newVersion.getId());
-            assertThat(runtime.getVariables(instanceId)).as("variables survive").isEqualTo(variablesBefore.get(i));
+            Map<String, Object> variablesAfter = runtime.getVariables(instanceId);
+            assertThat(variablesAfter).as("variables survive").containsOnlyKeys(variablesBefore.get(i).keySet());
+            // values compared by their text: a Json variable is a new node object each time it is read
+            variablesBefore.get(i).forEach((name, value) -> assertThat(variablesAfter.get(name)).as(name)
+                    .hasToString(String.valueOf(value)));
             Task review = waitingTask(instance, "Task_ReviewRegistration");
             assertThat(review.getId()).as("the same task, claimed or not, with its history").isEqualTo(reviewTaskIds.get(i));
             assertThat(review.getProcessDefinitionId()).isEqualTo(newVersion.getId());
@@ -199,7 +206,8 @@ class ModelChangeTest {
             JsonNode state = get(http, "/api/registrations/" + registrationIds.get(i));
             assertThat(state.path("state").asText()).isEqualTo("APPROVED");
         }
-        assertThat(TestSmtp.to(mail, "account-rep@staff.example.com")).hasSize(instanceIds.size());
+        assertThat(TestSmtp.to(mail, "account-rep@staff.example.com"))
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:")).hasSize(instanceIds.size());
     }
 
     private ResponseEntity<String> deployFromModeler(String user, String bpmn) {
@@ -227,13 +235,25 @@ class ModelChangeTest {
             if (entered.containsKey(key)) {
                 variables.set(key, json.valueToTree(Map.of("value", entered.get(key))));
             } else if (values.has(key)) {
-                variables.set(key, values.get(key));
+                variables.set(key, asTasklistSubmitsIt(taskId, key, values.get(key)));
             }
         }
         ObjectNode body = json.createObjectNode();
         body.set("variables", variables);
         return user.postForEntity("/engine-rest/task/" + taskId + "/submit-form", jsonEntity(body.toString()),
                 String.class);
+    }
+
+    /**
+     * A Json variable (a checklist's choices) goes back as its JSON text, as Tasklist's Camunda Forms send it; the
+     * REST API's form-variables render its value as a bean, so the text is read from the engine.
+     */
+    private ObjectNode asTasklistSubmitsIt(String taskId, String key, JsonNode variable) {
+        ObjectNode copy = variable.deepCopy();
+        if ("Json".equals(variable.path("type").asText())) {
+            copy.put("value", String.valueOf(tasks.getVariable(taskId, key)));
+        }
+        return copy;
     }
 
     private void complete(TestRestTemplate user, Task task, Map<String, Object> entered) throws Exception {
