@@ -72,7 +72,8 @@ class MixedTrafficLoadTest {
 
     static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 15));
     static final int THREADS = Integer.getInteger("load.threads", 16);
-    static final int REVIEW_TASKS = 120;
+    /** Enough reviews for the completions of the run (about three a second were completed in a 45 s run). */
+    static final int REVIEW_TASKS = (int) (DURATION.toSeconds() * 3 + 15);
     static final String STAFF = "seller-admin";
     static final String STAFF_PASSWORD = "demo";
 
