@@ -125,6 +125,20 @@ class OnBehalfApiTest {
                 true);
         assertThat(buyer.statusCode()).isEqualTo(201);
         long buyerId = body(buyer).get("id").asLong();
+
+        // the roles a seller admin assigned to the organization bind the CSR on behalf as they bind its administrator
+        Client seller = new Client();
+        seller.basic = "seller-admin:demo";
+        assertThat(seller.send("PUT", "/api/staff/organizations/" + tenant.organizationId() + "/roles",
+                "{\"roles\":[\"Buyer\"]}", false).statusCode()).isEqualTo(200);
+        String refusedLogonId = TestRegistrations.unique("obo");
+        HttpResponse<String> notGrantable = csr.send("POST", "/api/me/organizations/" + tenant.subOrganizationId()
+                + "/buyers", "{\"logonId\":\"" + refusedLogonId + "\",\"lastName\":\"Behalf\","
+                + "\"email\":\"olga2@example.com\",\"roles\":[\"Buyer Approver\"]}", true);
+        assertThat(notGrantable.statusCode()).as(notGrantable.body()).isEqualTo(400);
+        assertThat(notGrantable.body()).contains("\"field\":\"roles\"", "Buyer Approver");
+        assertThat(body(csr.get("/api/me/organizations/" + tenant.subOrganizationId() + "/buyers?q="
+                + refusedLogonId)).findValuesAsText("logonId")).as("nothing created").isEmpty();
         HttpResponse<String> patched = csr.send("PATCH", "/api/me/buyers/" + buyerId,
                 "{\"email\":\"olga.behalf@example.com\"}", true);
         assertThat(patched.statusCode()).isEqualTo(200);
