@@ -20,19 +20,34 @@ class ArchitectureTest {
 
     @Test
     void delegatesAreComponentsInTheProcessPackageOfTheirFeature() {
-        classes().that().implement(JavaDelegate.class).or().implement(TaskListener.class)
-                .or().implement(ExecutionListener.class)
-                .should().resideInAPackage("com.b2bflow.*.process")
-                .andShould().beAnnotatedWith(Component.class)
-                .because("the models name delegates by bean name, and each lives in the module of the feature it serves")
+        classes()
+                .that()
+                .implement(JavaDelegate.class)
+                .or()
+                .implement(TaskListener.class)
+                .or()
+                .implement(ExecutionListener.class)
+                .should()
+                .resideInAPackage("com.b2bflow.*.process")
+                .andShould()
+                .beAnnotatedWith(Component.class)
+                .because(
+                        "the models name delegates by bean name, and each lives in the module of the feature it serves")
                 .check(MAIN);
     }
 
     @Test
     void sharedKernelKnowsNoFeature() {
-        classes().that().resideInAPackage("com.b2bflow.shared..")
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("com.b2bflow.shared..", "java..", "jakarta..", "org.springframework..",
+        classes()
+                .that()
+                .resideInAPackage("com.b2bflow.shared..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.b2bflow.shared..",
+                        "java..",
+                        "jakarta..",
+                        "org.springframework..",
                         "com.fasterxml.jackson..")
                 .because("validation and problem types are used by every module, so they may use none")
                 .check(MAIN);

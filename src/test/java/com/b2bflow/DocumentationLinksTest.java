@@ -65,7 +65,10 @@ class DocumentationLinksTest {
         List<String> anchors = new ArrayList<>();
         Matcher heading = HEADING.matcher(Files.readString(page));
         while (heading.find()) {
-            anchors.add(heading.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_\\- ]", "")
+            anchors.add(heading.group(1)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N}_\\- ]", "")
                     .replace(' ', '-'));
         }
         return anchors;
@@ -74,9 +77,10 @@ class DocumentationLinksTest {
     private static List<Path> markdownPages() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {
             return files.filter(file -> file.toString().endsWith(".md"))
-                    .filter(file -> Stream.of("target", "node_modules", ".git").noneMatch(skipped ->
-                            ROOT.relativize(file).toString().startsWith(skipped + "/")
-                                    || ROOT.relativize(file).toString().contains("/" + skipped + "/")))
+                    .filter(file -> Stream.of("target", "node_modules", ".git")
+                            .noneMatch(
+                                    skipped -> ROOT.relativize(file).toString().startsWith(skipped + "/")
+                                            || ROOT.relativize(file).toString().contains("/" + skipped + "/")))
                     .toList();
         }
     }

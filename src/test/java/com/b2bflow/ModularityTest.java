@@ -52,7 +52,9 @@ class ModularityTest {
                 stale.add(actual.containsKey(name) ? name + " (changed)" : name + " (missing)");
             }
         });
-        actual.keySet().stream().filter(name -> !expected.containsKey(name)).forEach(name -> stale.add(name + " (no module any more)"));
+        actual.keySet().stream()
+                .filter(name -> !expected.containsKey(name))
+                .forEach(name -> stale.add(name + " (no module any more)"));
         assertThat(stale)
                 .as("docs/architecture/ no longer matches the modules in the code; run `" + REFRESH
                         + "` and commit docs/architecture/")
@@ -64,14 +66,17 @@ class ModularityTest {
      * UML style under {@code uml/}.
      */
     static void write(Path folder) {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
-                .writeDocumentation();
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString())).writeDocumentation();
         DiagramOptions uml = DiagramOptions.defaults().withStyle(DiagramStyle.UML);
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.resolve("uml").toString()))
+        new Documenter(
+                        MODULES,
+                        Documenter.Options.defaults()
+                                .withOutputFolder(folder.resolve("uml").toString()))
                 .writeModulesAsPlantUml(uml)
                 .writeIndividualModulesAsPlantUml(uml);
         try (Stream<Path> diagrams = Files.walk(folder)) {
-            for (Path diagram : diagrams.filter(path -> path.toString().endsWith(".puml")).toList()) {
+            for (Path diagram :
+                    diagrams.filter(path -> path.toString().endsWith(".puml")).toList()) {
                 Files.writeString(diagram, canonical(Files.readString(diagram)));
             }
         } catch (IOException e) {
@@ -120,7 +125,9 @@ class ModularityTest {
             while (next < statements.size() && !kind.isEmpty() && kind.equals(kind(statements.get(next)))) {
                 next++;
             }
-            statements.subList(start, next).stream().map(statement -> String.join("\n", statement)).sorted()
+            statements.subList(start, next).stream()
+                    .map(statement -> String.join("\n", statement))
+                    .sorted()
                     .forEach(result::add);
         }
         return result;
@@ -139,7 +146,9 @@ class ModularityTest {
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(path).toString(), Files.readString(path).replace("\r\n", "\n"));
+                files.put(
+                        folder.relativize(path).toString(),
+                        Files.readString(path).replace("\r\n", "\n"));
             }
         }
         return files;

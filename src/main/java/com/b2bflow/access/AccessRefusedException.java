@@ -29,21 +29,25 @@ public class AccessRefusedException extends ProblemException {
         if (decision == Decision.FORBIDDEN && RESERVED.contains(action)) {
             return "access.refused.reserved";
         }
-        return "access.refused." + decision.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "access.refused."
+                + decision.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    private static final java.util.Set<AccountAction> RESERVED = java.util.EnumSet.of(AccountAction.DELETE_BUYER,
-            AccountAction.DELETE_ORGANIZATION, AccountAction.EDIT_ROLES);
+    private static final java.util.Set<AccountAction> RESERVED = java.util.EnumSet.of(
+            AccountAction.DELETE_BUYER, AccountAction.DELETE_ORGANIZATION, AccountAction.EDIT_ROLES);
 
     private static String messageFor(Decision decision, AccountAction action) {
         return switch (decision) {
             case UNAUTHENTICATED -> "Sign in first";
             case NOT_FOUND -> "Not found, or outside the organizations you administer";
-            case FORBIDDEN -> RESERVED.contains(action)
-                    ? "Buyer administrators cannot delete organizations or buyers, nor change roles after a buyer is "
-                    + "created; ask a seller administrator or site administrator"
-                    : "You may not do this (" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + ")";
+            case FORBIDDEN ->
+                RESERVED.contains(action)
+                        ? "Buyer administrators cannot delete organizations or buyers, nor change roles after a buyer is "
+                                + "created; ask a seller administrator or site administrator"
+                        : "You may not do this ("
+                                + action.name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' ') + ")";
             case ALLOW -> "Allowed";
         };
     }

@@ -43,15 +43,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountAuthorization {
 
-    private enum Reach { SUBTREE, EVERYWHERE }
-
-    private record Grant(Set<AccountAction> actions, Reach reach) {
+    private enum Reach {
+        SUBTREE,
+        EVERYWHERE
     }
 
+    private record Grant(Set<AccountAction> actions, Reach reach) {}
+
     /** The act-on-behalf rules' list of what a CSR may do on behalf of a Buyer Administrator. */
-    static final Set<AccountAction> ON_BEHALF_SUBSET = Collections.unmodifiableSet(EnumSet.of(VIEW_ACCOUNT,
-            VIEW_ORGANIZATIONS, LIST_BUYERS, CREATE_ORGANIZATION, VIEW_ORGANIZATION, EDIT_ORGANIZATION,
-            ENABLE_DISABLE_BUYER, CREATE_BUYER, VIEW_BUYER, EDIT_BUYER, INVITE_BUYERS));
+    static final Set<AccountAction> ON_BEHALF_SUBSET = Collections.unmodifiableSet(EnumSet.of(
+            VIEW_ACCOUNT,
+            VIEW_ORGANIZATIONS,
+            LIST_BUYERS,
+            CREATE_ORGANIZATION,
+            VIEW_ORGANIZATION,
+            EDIT_ORGANIZATION,
+            ENABLE_DISABLE_BUYER,
+            CREATE_BUYER,
+            VIEW_BUYER,
+            EDIT_BUYER,
+            INVITE_BUYERS));
 
     private static final Map<Hat, Grant> GRANTS = new EnumMap<>(Hat.class);
     private static final Set<Hat> ENABLE_ANY_USER = EnumSet.of(Hat.SELLER_ADMIN, Hat.SITE_ADMIN);
@@ -63,10 +74,19 @@ public class AccountAuthorization {
         admin.add(VIEW_ON_BEHALF_HISTORY);
         GRANTS.put(Hat.BUYER_ADMIN, new Grant(admin, Reach.SUBTREE));
         GRANTS.put(Hat.ON_BEHALF, new Grant(ON_BEHALF_SUBSET, Reach.SUBTREE));
-        GRANTS.put(Hat.CUSTOMER_SERVICE, new Grant(EnumSet.of(FIND_CUSTOMERS, ACT_ON_BEHALF, DISABLE_CUSTOMER,
-                ENABLE_CUSTOMER, VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE));
-        Grant sellerLevel = new Grant(EnumSet.of(DELETE_ORGANIZATION, DELETE_BUYER, EDIT_ROLES, ENABLE_CUSTOMER,
-                VIEW_ALL_ON_BEHALF_HISTORY), Reach.EVERYWHERE);
+        GRANTS.put(
+                Hat.CUSTOMER_SERVICE,
+                new Grant(
+                        EnumSet.of(
+                                FIND_CUSTOMERS,
+                                ACT_ON_BEHALF,
+                                DISABLE_CUSTOMER,
+                                ENABLE_CUSTOMER,
+                                VIEW_ALL_ON_BEHALF_HISTORY),
+                        Reach.EVERYWHERE));
+        Grant sellerLevel = new Grant(
+                EnumSet.of(DELETE_ORGANIZATION, DELETE_BUYER, EDIT_ROLES, ENABLE_CUSTOMER, VIEW_ALL_ON_BEHALF_HISTORY),
+                Reach.EVERYWHERE);
         GRANTS.put(Hat.SELLER_ADMIN, sellerLevel);
         GRANTS.put(Hat.SITE_ADMIN, sellerLevel);
     }
@@ -82,7 +102,9 @@ public class AccountAuthorization {
         if (action == VIEW_ACCOUNT && actor.authenticated()) {
             return true;
         }
-        return actor.hats().stream().map(GRANTS::get).anyMatch(grant -> grant.actions().contains(action));
+        return actor.hats().stream()
+                .map(GRANTS::get)
+                .anyMatch(grant -> grant.actions().contains(action));
     }
 
     public Decision decide(Actor actor, AccountAction action, Target target) {
@@ -99,7 +121,8 @@ public class AccountAuthorization {
             // customer service acts for (and disables) Buyer Administrators only
             return Decision.FORBIDDEN;
         }
-        if (action == ENABLE_CUSTOMER && !target.administrator()
+        if (action == ENABLE_CUSTOMER
+                && !target.administrator()
                 && actor.hats().stream().noneMatch(ENABLE_ANY_USER::contains)) {
             // customer service enables Buyer Administrators again; seller and site administrators anyone
             return Decision.FORBIDDEN;
@@ -107,7 +130,8 @@ public class AccountAuthorization {
         if (action == VIEW_ACCOUNT || target.organizationId() == null) {
             return Decision.ALLOW;
         }
-        boolean inReach = actor.hats().stream().map(GRANTS::get)
+        boolean inReach = actor.hats().stream()
+                .map(GRANTS::get)
                 .filter(grant -> grant.actions().contains(action))
                 .anyMatch(grant -> grant.reach() == Reach.EVERYWHERE || withinSubtree(actor, target));
         return inReach ? Decision.ALLOW : Decision.NOT_FOUND;

@@ -13,8 +13,14 @@ import java.util.Set;
  * @param organizationId the organization at the top of the subtree that {@code userId} administers
  * @param onBehalf       the CSR's on-behalf session, when there is one
  */
-public record Actor(String id, String displayName, boolean authenticated, Set<Hat> hats, Long userId,
-                    Long organizationId, OnBehalf onBehalf) {
+public record Actor(
+        String id,
+        String displayName,
+        boolean authenticated,
+        Set<Hat> hats,
+        Long userId,
+        Long organizationId,
+        OnBehalf onBehalf) {
 
     public Actor {
         hats = hats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(hats));
@@ -25,17 +31,22 @@ public record Actor(String id, String displayName, boolean authenticated, Set<Ha
     }
 
     /** Capacities that act for a storefront account (the account holder's own, or a CSR's on their behalf). */
-    public static final Set<Hat> STOREFRONT_HATS = Set.of(Hat.BUYER, Hat.BUYER_APPROVER, Hat.BUYER_ADMIN,
-            Hat.ON_BEHALF);
+    public static final Set<Hat> STOREFRONT_HATS =
+            Set.of(Hat.BUYER, Hat.BUYER_APPROVER, Hat.BUYER_ADMIN, Hat.ON_BEHALF);
 
     /**
      * The same actor with only their storefront capacities: {@code /api/me/**} and the My Account pages act for a
      * storefront account, so a seller administrator signed in to the storefront gains nothing there.
      */
     public Actor inStorefront() {
-        return new Actor(id, displayName, authenticated,
+        return new Actor(
+                id,
+                displayName,
+                authenticated,
                 hats.stream().filter(STOREFRONT_HATS::contains).collect(java.util.stream.Collectors.toSet()),
-                userId, organizationId, onBehalf);
+                userId,
+                organizationId,
+                onBehalf);
     }
 
     public boolean wears(Hat hat) {

@@ -31,8 +31,11 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return actors.current(webRequest.getNativeRequest(HttpServletRequest.class));
     }
 }

@@ -38,18 +38,21 @@ public class Actors {
     }
 
     public Actor current(HttpServletRequest request) {
-        return resolve(SecurityContextHolder.getContext().getAuthentication(),
+        return resolve(
+                SecurityContextHolder.getContext().getAuthentication(),
                 onBehalfSessions.current(request).orElse(null));
     }
 
     @Transactional(readOnly = true)
     public Actor resolve(Authentication authentication, OnBehalf onBehalf) {
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Actor.anonymous();
         }
         if (authentication.getPrincipal() instanceof BuyerPrincipal buyer) {
-            return users.findById(buyer.userId()).map(this::buyer)
+            return users.findById(buyer.userId())
+                    .map(this::buyer)
                     .orElseGet(() -> new Actor(buyer.logonId(), buyer.displayName(), true, Set.of(), null, null, null));
         }
         if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
@@ -70,8 +73,14 @@ public class Actors {
                 hats.add(Hat.BUYER_ADMIN);
             }
         }
-        return new Actor(user.getLogonId(), user.getDisplayName(), true, hats, user.getId(),
-                user.getOrganization().getId(), null);
+        return new Actor(
+                user.getLogonId(),
+                user.getDisplayName(),
+                true,
+                hats,
+                user.getId(),
+                user.getOrganization().getId(),
+                null);
     }
 
     private Actor staff(StaffPrincipal staff, OnBehalf onBehalf) {
@@ -85,7 +94,9 @@ public class Actors {
         if (staff.groups().contains(StaffGroups.SITE_ADMINS)) {
             hats.add(Hat.SITE_ADMIN);
         }
-        if (onBehalf == null || !hats.contains(Hat.CUSTOMER_SERVICE) || !onBehalf.csrId().equals(staff.userId())) {
+        if (onBehalf == null
+                || !hats.contains(Hat.CUSTOMER_SERVICE)
+                || !onBehalf.csrId().equals(staff.userId())) {
             return new Actor(staff.userId(), staff.displayName(), true, hats, null, null, null);
         }
         Optional<User> customer = users.findById(onBehalf.customerUserId());
@@ -93,12 +104,21 @@ public class Actors {
             hats.add(Hat.ON_BEHALF);
         }
         // a customer deleted meanwhile leaves the CSR with the banner (to stop) and nothing to act on
-        return new Actor(staff.userId(), staff.displayName(), true, hats, customer.map(User::getId).orElse(null),
-                customer.map(c -> c.getOrganization().getId()).orElse(null), onBehalf);
+        return new Actor(
+                staff.userId(),
+                staff.displayName(),
+                true,
+                hats,
+                customer.map(User::getId).orElse(null),
+                customer.map(c -> c.getOrganization().getId()).orElse(null),
+                onBehalf);
     }
 
     private List<String> roleNames(User user) {
-        return roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().toList();
+        return roles.findByUser(user).stream()
+                .map(RoleAssignment::getRole)
+                .distinct()
+                .toList();
     }
 
     private static boolean isActive(User user) {

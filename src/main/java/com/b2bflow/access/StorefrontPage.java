@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks page controllers whose refused actions are answered with the storefront's refusal page. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface StorefrontPage {
-}
+public @interface StorefrontPage {}

@@ -42,8 +42,7 @@ public class Account {
     @Version
     private long version;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Account(Organization organization, String name) {
         this.organization = organization;

@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(DefaultContractProperties.class)
-class AccountConfiguration {
-}
+class AccountConfiguration {}

@@ -1,5 +1,7 @@
 package com.b2bflow.account;
 
 public enum AccountState {
-    PENDING, ACTIVE, CLOSED
+    PENDING,
+    ACTIVE,
+    CLOSED
 }

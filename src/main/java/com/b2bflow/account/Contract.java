@@ -37,8 +37,7 @@ public class Contract {
     @Version
     private long version;
 
-    protected Contract() {
-    }
+    protected Contract() {}
 
     Contract(Account account, ContractTerms agreed) {
         this.account = account;
@@ -60,8 +59,11 @@ public class Contract {
 
     /** In force, ending within {@code leadDays} of today, and not yet warned about this last day. */
     public boolean expiryWarningDue(LocalDate today, int leadDays) {
-        return state == AccountState.ACTIVE && validTo != null && !validTo.isBefore(today)
-                && !validTo.isAfter(today.plusDays(leadDays)) && !validTo.equals(expiryWarnedFor);
+        return state == AccountState.ACTIVE
+                && validTo != null
+                && !validTo.isBefore(today)
+                && !validTo.isAfter(today.plusDays(leadDays))
+                && !validTo.equals(expiryWarnedFor);
     }
 
     void expiryWarned() {

@@ -19,16 +19,21 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
     }
 
     /** The part of the terms a rule refers to. */
-    public enum Part { NAME, TERMS, VALID_FROM, VALID_TO }
+    public enum Part {
+        NAME,
+        TERMS,
+        VALID_FROM,
+        VALID_TO
+    }
 
     /** A broken rule: the part at fault and what to do about it, said to a person. */
-    public record Violation(Part part, String message) {
-    }
+    public record Violation(Part part, String message) {}
 
     /** The first rule these terms break; empty when they are valid. */
     public Optional<Violation> violation() {
         if (name == null || name.isEmpty()) {
-            return Optional.of(new Violation(Part.NAME, "Enter a contract name: every account needs at least one contract"));
+            return Optional.of(
+                    new Violation(Part.NAME, "Enter a contract name: every account needs at least one contract"));
         }
         if (name.length() > MAX_NAME_LENGTH) {
             return Optional.of(new Violation(Part.NAME, "At most " + MAX_NAME_LENGTH + " characters"));

@@ -22,17 +22,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class Contracts {
 
     /** The names of a contract's parts in the JSON bodies of the API. */
-    private static final Map<ContractTerms.Part, String> FIELDS = Map.of(ContractTerms.Part.NAME, "name",
-            ContractTerms.Part.TERMS, "terms", ContractTerms.Part.VALID_FROM, "validFrom",
-            ContractTerms.Part.VALID_TO, "validTo");
+    private static final Map<ContractTerms.Part, String> FIELDS = Map.of(
+            ContractTerms.Part.NAME,
+            "name",
+            ContractTerms.Part.TERMS,
+            "terms",
+            ContractTerms.Part.VALID_FROM,
+            "validFrom",
+            ContractTerms.Part.VALID_TO,
+            "validTo");
 
     private final AccountRepository accounts;
     private final ContractRepository contracts;
     private final OrganizationRepository organizations;
     private final DefaultContractProperties defaults;
 
-    public Contracts(AccountRepository accounts, ContractRepository contracts, OrganizationRepository organizations,
-                     DefaultContractProperties defaults) {
+    public Contracts(
+            AccountRepository accounts,
+            ContractRepository contracts,
+            OrganizationRepository organizations,
+            DefaultContractProperties defaults) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.organizations = organizations;
@@ -63,8 +72,10 @@ public class Contracts {
         LocalDate today = today();
         return accounts.findByOrganization(organization(organizationId)).stream()
                 .filter(account -> account.getState() != AccountState.CLOSED)
-                .flatMap(account -> account.getContracts().stream()).sorted(byStart())
-                .map(contract -> ContractView.of(contract, today)).toList();
+                .flatMap(account -> account.getContracts().stream())
+                .sorted(byStart())
+                .map(contract -> ContractView.of(contract, today))
+                .toList();
     }
 
     /**
@@ -77,12 +88,16 @@ public class Contracts {
         List<Organization> lineage = new ArrayList<>();
         lineage.add(organization);
         lineage.addAll(organizations.findAncestors(organization.getId()));
-        return lineage.stream().flatMap(org -> accounts.findByOrganization(org).stream())
+        return lineage.stream()
+                .flatMap(org -> accounts.findByOrganization(org).stream())
                 .filter(account -> account.getState() == AccountState.ACTIVE)
                 .flatMap(account -> account.getContracts().stream())
                 .filter(contract -> contract.getState() == AccountState.ACTIVE)
-                .filter(contract -> contract.getValidTo() == null || !contract.getValidTo().isBefore(today))
-                .sorted(byStart()).map(contract -> ContractView.of(contract, today)).toList();
+                .filter(contract ->
+                        contract.getValidTo() == null || !contract.getValidTo().isBefore(today))
+                .sorted(byStart())
+                .map(contract -> ContractView.of(contract, today))
+                .toList();
     }
 
     /**
@@ -112,8 +127,8 @@ public class Contracts {
             throw invalid("validTo", "Enter the new last day of the contract");
         }
         if (contract.getValidTo() == null) {
-            throw new ProblemException(HttpStatus.CONFLICT, "The contract has no end: there is nothing to extend",
-                    List.of());
+            throw new ProblemException(
+                    HttpStatus.CONFLICT, "The contract has no end: there is nothing to extend", List.of());
         }
         if (!validTo.isAfter(contract.getValidTo())) {
             throw invalid("validTo", "An extension ends after the current last day, " + contract.getValidTo());
@@ -128,8 +143,9 @@ public class Contracts {
         Contract contract = contract(organizationId, contractId);
         LocalDate day = lastDay == null ? today() : lastDay;
         ContractTerms.lastDayViolation(contract.getValidFrom(), day).ifPresent(violation -> {
-            throw invalid("lastDay", "The contract starts on " + contract.getValidFrom()
-                    + ": it cannot end before it starts");
+            throw invalid(
+                    "lastDay",
+                    "The contract starts on " + contract.getValidFrom() + ": it cannot end before it starts");
         });
         if (contract.getValidTo() != null && day.isAfter(contract.getValidTo())) {
             throw invalid("lastDay", "The contract ends on " + contract.getValidTo() + " already: extend it instead");
@@ -147,27 +163,34 @@ public class Contracts {
         LocalDate today = today();
         return contracts.endingBetween(today, today.plusDays(leadDays)).stream()
                 .filter(contract -> contract.expiryWarningDue(today, leadDays))
-                .map(contract -> ContractView.of(contract, today)).toList();
+                .map(contract -> ContractView.of(contract, today))
+                .toList();
     }
 
     /** The warning about this last day went out (a contract changed since keeps its warning due). */
     @Transactional
     public void expiryWarned(ContractView warned) {
-        contracts.findById(warned.id()).filter(contract -> warned.validTo().equals(contract.getValidTo()))
+        contracts
+                .findById(warned.id())
+                .filter(contract -> warned.validTo().equals(contract.getValidTo()))
                 .ifPresent(Contract::expiryWarned);
     }
 
     /** Today by the engine's clock, which tests move. */
     static LocalDate today() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
-                .atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                .toInstant()
+                .atZone(java.time.ZoneId.systemDefault())
+                .toLocalDate();
     }
 
     private Contract contract(long organizationId, long contractId) {
         Contract contract = contracts.findById(contractId).orElse(null);
         if (contract == null || !contract.getAccount().getOrganization().getId().equals(organizationId)) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "No contract " + contractId + " in organization "
-                    + organizationId, List.of());
+            throw new ProblemException(
+                    HttpStatus.NOT_FOUND,
+                    "No contract " + contractId + " in organization " + organizationId,
+                    List.of());
         }
         if (contract.getAccount().getState() == AccountState.CLOSED) {
             throw new ProblemException(HttpStatus.CONFLICT, "The contract's account is closed", List.of());
@@ -176,8 +199,10 @@ public class Contracts {
     }
 
     private Organization organization(long organizationId) {
-        return organizations.findById(organizationId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "No organization " + organizationId, List.of()));
+        return organizations
+                .findById(organizationId)
+                .orElseThrow(() ->
+                        new ProblemException(HttpStatus.NOT_FOUND, "No organization " + organizationId, List.of()));
     }
 
     private static Comparator<Contract> byStart() {
@@ -185,7 +210,7 @@ public class Contracts {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, field + ": " + message,
-                List.of(new FieldProblem(field, message)));
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new FieldProblem(field, message)));
     }
 }

@@ -19,7 +19,8 @@ public class OrderingEligibility {
 
     @Transactional(readOnly = true)
     public boolean mayOrder(User user) {
-        if (!user.isEnabled() || user.getRegistrationState() != com.b2bflow.member.ApprovalState.APPROVED
+        if (!user.isEnabled()
+                || user.getRegistrationState() != com.b2bflow.member.ApprovalState.APPROVED
                 || !user.getOrganization().isApproved()) {
             return false;
         }

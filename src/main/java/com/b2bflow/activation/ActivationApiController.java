@@ -35,7 +35,8 @@ class ActivationApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Set the password with the token of an activation link",
+    @Operation(
+            summary = "Set the password with the token of an activation link",
             description = "204 when done; 400 with field errors (password policy); 410 when the link was already used, "
                     + "has expired or is unknown.")
     ResponseEntity<Void> activate(@RequestBody @Valid ActivationRequest request) {
@@ -52,24 +53,30 @@ class ActivationApiController {
     }
 
     @PostMapping(path = "/renewal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ask for a new activation link",
+    @Operation(
+            summary = "Ask for a new activation link",
             description = "202 in every case (whether or not such an account exists); the link goes to the account's "
                     + "own email address. 400 when neither logonId nor email is given.")
     ResponseEntity<RenewalAnswer> renew(@RequestBody @Valid RenewalRequest request) {
-        String identifier = request.logonId() != null && !request.logonId().isBlank() ? request.logonId()
-                : request.email();
+        String identifier =
+                request.logonId() != null && !request.logonId().isBlank() ? request.logonId() : request.email();
         if (identifier == null || identifier.isBlank()) {
-            throw new InvalidRegistrationException(List.of(
-                    new FieldProblem("logonId", "Enter your logon ID or your email address")));
+            throw new InvalidRegistrationException(
+                    List.of(new FieldProblem("logonId", "Enter your logon ID or your email address")));
         }
         renewals.request(identifier);
         return ResponseEntity.accepted().body(new RenewalAnswer(RENEWAL_ANSWER));
     }
 
     @PlainText
-    record ActivationRequest(String token,
-                             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
-                             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String passwordVerify) {
+    record ActivationRequest(
+            String token,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String password,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String passwordVerify) {
 
         @Override
         public String toString() {
@@ -78,9 +85,7 @@ class ActivationApiController {
     }
 
     @PlainText
-    record RenewalRequest(String logonId, String email) {
-    }
+    record RenewalRequest(String logonId, String email) {}
 
-    record RenewalAnswer(String message) {
-    }
+    record RenewalAnswer(String message) {}
 }

@@ -11,7 +11,8 @@ class ActivationConfiguration {
     /** Named so that BPMN timers can read {@code ${activationProperties.reminderDelay}}. */
     @Bean
     ActivationProperties activationProperties(Environment environment) {
-        return Binder.get(environment).bind("app.activation", ActivationProperties.class)
+        return Binder.get(environment)
+                .bind("app.activation", ActivationProperties.class)
                 .orElseGet(() -> new ActivationProperties(null, null, null, null));
     }
 }

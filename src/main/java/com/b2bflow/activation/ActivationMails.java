@@ -26,8 +26,8 @@ public class ActivationMails {
 
     static final String ACTIVATION = "account-activation";
     static final String REMINDER = "account-activation-reminder";
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ActivationService activation;
     private final UserRepository users;
@@ -35,8 +35,12 @@ public class ActivationMails {
     private final NotificationProperties links;
     private final ActivationProperties properties;
 
-    public ActivationMails(ActivationService activation, UserRepository users, NotificationService notifications,
-                           NotificationProperties links, ActivationProperties properties) {
+    public ActivationMails(
+            ActivationService activation,
+            UserRepository users,
+            NotificationService notifications,
+            NotificationProperties links,
+            ActivationProperties properties) {
         this.activation = activation;
         this.users = users;
         this.notifications = notifications;
@@ -64,11 +68,16 @@ public class ActivationMails {
         model.put("displayName", user.getDisplayName());
         model.put("logonId", user.getLogonId());
         model.put("organizationName", user.getOrganization().getName());
-        model.put("activationUrl", links.link("/store/activate?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        model.put(
+                "activationUrl",
+                links.link("/store/activate?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
         model.put("renewalUrl", links.link("/store/activate/renewal"));
         model.put("signInUrl", links.link("/store/login"));
         model.put("expiresAt", EXPIRY.format(Instant.now().plus(properties.ttl())));
-        notifications.send(new Notification(notificationKey, template,
-                List.of(Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage())), model));
+        notifications.send(new Notification(
+                notificationKey,
+                template,
+                List.of(Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage())),
+                model));
     }
 }

@@ -12,6 +12,5 @@ public final class ActivationMessages {
     public static final String ACTIVATION_LINK_REQUESTED = "ActivationLinkRequested";
     public static final String USER_ID = "userId";
 
-    private ActivationMessages() {
-    }
+    private ActivationMessages() {}
 }

@@ -43,9 +43,12 @@ class ActivationPageController {
     }
 
     @PostMapping("/store/activate")
-    String activate(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
-                    @RequestParam(required = false) String passwordVerify, Model model,
-                    HttpServletResponse response) {
+    String activate(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String passwordVerify,
+            Model model,
+            HttpServletResponse response) {
         LinkPages.noReferrer(response);
         ActivationLink link = activation.inspect(token);
         if (!link.usable()) {
@@ -82,8 +85,11 @@ class ActivationPageController {
 
     /** "Send me a new link", from an expired link (token) or by logon id / email address. */
     @PostMapping("/store/activate/renewal")
-    String renew(@RequestParam(required = false) String token, @RequestParam(required = false) String identifier,
-                 Model model, HttpServletResponse response) {
+    String renew(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String identifier,
+            Model model,
+            HttpServletResponse response) {
         LinkPages.noReferrer(response);
         if (token != null && !token.isBlank()) {
             renewals.requestForLink(token);
@@ -100,8 +106,8 @@ class ActivationPageController {
         return VIEW;
     }
 
-    private String gone(OneTimeLinkGoneException.Reason reason, String token, Model model,
-                        HttpServletResponse response) {
+    private String gone(
+            OneTimeLinkGoneException.Reason reason, String token, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("view", "gone");
         model.addAttribute("reason", reason.name());

@@ -12,8 +12,8 @@ import java.time.Duration;
  *                        still ask for a new link afterwards
  * @param renewalInterval at most one link per user per interval is sent on request (PT1M), against mail bombing
  */
-public record ActivationProperties(Duration ttl, Duration reminderBefore, Duration waitLimit,
-                                   Duration renewalInterval) {
+public record ActivationProperties(
+        Duration ttl, Duration reminderBefore, Duration waitLimit, Duration renewalInterval) {
 
     public ActivationProperties {
         ttl = positiveOr(ttl, Duration.ofDays(7), "ttl");

@@ -27,8 +27,12 @@ public class ActivationRenewals {
     private final ActivationUsers usersByEmail;
     private final RuntimeService runtime;
 
-    public ActivationRenewals(ActivationService activation, ActivationMails mails, UserRepository users,
-                              ActivationUsers usersByEmail, RuntimeService runtime) {
+    public ActivationRenewals(
+            ActivationService activation,
+            ActivationMails mails,
+            UserRepository users,
+            ActivationUsers usersByEmail,
+            RuntimeService runtime) {
         this.activation = activation;
         this.mails = mails;
         this.users = users;
@@ -62,7 +66,8 @@ public class ActivationRenewals {
         try {
             boolean flowSends = !runtime.createMessageCorrelation(ActivationMessages.ACTIVATION_LINK_REQUESTED)
                     .processInstanceVariableEquals(ActivationMessages.USER_ID, user.getId())
-                    .correlateAllWithResult().isEmpty();
+                    .correlateAllWithResult()
+                    .isEmpty();
             if (!flowSends) {
                 mails.sendActivation(user.getId(), "activation-renewal:" + user.getId() + ":" + UUID.randomUUID());
             }

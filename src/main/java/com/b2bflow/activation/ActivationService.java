@@ -4,11 +4,7 @@ import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
-import com.b2bflow.security.PasswordPolicy;
-import com.b2bflow.shared.FieldProblem;
-import com.b2bflow.shared.InvalidRegistrationException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -29,8 +25,13 @@ public class ActivationService {
     private final AuditLog audit;
     private final RuntimeService runtime;
 
-    ActivationService(ActivationTokenRepository tokens, UserRepository users, NewPasswords passwords,
-                      ActivationProperties properties, AuditLog audit, RuntimeService runtime) {
+    ActivationService(
+            ActivationTokenRepository tokens,
+            UserRepository users,
+            NewPasswords passwords,
+            ActivationProperties properties,
+            AuditLog audit,
+            RuntimeService runtime) {
         this.tokens = tokens;
         this.users = users;
         this.passwords = passwords;
@@ -43,17 +44,21 @@ public class ActivationService {
     @Transactional
     public String issue(User user) {
         String raw = OneTimeTokens.newToken();
-        tokens.saveAndFlush(new ActivationToken(user, OneTimeTokens.hash(raw), Instant.now().plus(properties.ttl())));
+        tokens.saveAndFlush(
+                new ActivationToken(user, OneTimeTokens.hash(raw), Instant.now().plus(properties.ttl())));
         return raw;
     }
 
     /** What the link is (usable, used, expired or unknown), without using it. */
     @Transactional(readOnly = true)
     public ActivationLink inspect(String rawToken) {
-        return find(rawToken).map(token -> {
-            User user = token.getUser();
-            return new ActivationLink(unusableReason(token).orElse(null), user.getLogonId(), user.getDisplayName());
-        }).orElseGet(() -> new ActivationLink(OneTimeLinkGoneException.Reason.UNKNOWN, null, null));
+        return find(rawToken)
+                .map(token -> {
+                    User user = token.getUser();
+                    return new ActivationLink(
+                            unusableReason(token).orElse(null), user.getLogonId(), user.getDisplayName());
+                })
+                .orElseGet(() -> new ActivationLink(OneTimeLinkGoneException.Reason.UNKNOWN, null, null));
     }
 
     /**
@@ -75,7 +80,11 @@ public class ActivationService {
         passwords.set(user, password);
         tokens.flush();
         users.flush();
-        audit.record(user.getLogonId(), "ACCOUNT_ACTIVATED", "User", user.getId(),
+        audit.record(
+                user.getLogonId(),
+                "ACCOUNT_ACTIVATED",
+                "User",
+                user.getId(),
                 "password set through an activation link");
         runtime.createMessageCorrelation(ActivationMessages.ACCOUNT_ACTIVATED)
                 .processInstanceVariableEquals(ActivationMessages.USER_ID, user.getId())
@@ -88,7 +97,8 @@ public class ActivationService {
      */
     @Transactional(readOnly = true)
     public boolean isWaitingForActivation(User user) {
-        return user.isEnabled() && user.getRegistrationState() == ApprovalState.APPROVED
+        return user.isEnabled()
+                && user.getRegistrationState() == ApprovalState.APPROVED
                 && !tokens.existsByUserAndUsedAtIsNotNull(user)
                 && (user.getPasswordHash() == null || tokens.existsByUser(user));
     }
@@ -98,7 +108,8 @@ public class ActivationService {
     public boolean issuedRecently(User user) {
         Instant limit = Instant.now().minus(properties.renewalInterval());
         return tokens.findFirstByUserOrderByCreatedAtDesc(user)
-                .filter(token -> token.getCreatedAt().isAfter(limit)).isPresent();
+                .filter(token -> token.getCreatedAt().isAfter(limit))
+                .isPresent();
     }
 
     /** The user a link was issued to, whatever its state (to offer a new link for an expired one). */

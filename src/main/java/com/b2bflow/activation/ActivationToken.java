@@ -31,8 +31,7 @@ public class ActivationToken {
     @Version
     private long version;
 
-    protected ActivationToken() {
-    }
+    protected ActivationToken() {}
 
     public ActivationToken(User user, String tokenHash, Instant expiresAt) {
         this.user = user;

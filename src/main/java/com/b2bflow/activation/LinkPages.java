@@ -9,8 +9,7 @@ import java.util.Map;
 /** What the pages behind one-time links (activation, password reset) share. */
 final class LinkPages {
 
-    private LinkPages() {
-    }
+    private LinkPages() {}
 
     /** The token is in the URL: no referrer to other sites, no caching. */
     static void noReferrer(HttpServletResponse response) {

@@ -22,9 +22,17 @@ class NewPasswords {
 
     /** 400 on field {@code password}, one problem per rule the password breaks. */
     void requireAcceptable(User user, String password) {
-        List<FieldProblem> problems = policy.problems(password, user.getLogonId(), user.getEmail(),
-                        user.getOrganization() == null ? null : user.getOrganization().getName()).stream()
-                .map(message -> new FieldProblem("password", message)).toList();
+        List<FieldProblem> problems = policy
+                .problems(
+                        password,
+                        user.getLogonId(),
+                        user.getEmail(),
+                        user.getOrganization() == null
+                                ? null
+                                : user.getOrganization().getName())
+                .stream()
+                .map(message -> new FieldProblem("password", message))
+                .toList();
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }

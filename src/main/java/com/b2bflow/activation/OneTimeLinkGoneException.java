@@ -11,7 +11,9 @@ import org.springframework.http.HttpStatus;
 public class OneTimeLinkGoneException extends ProblemException {
 
     public enum Reason {
-        UNKNOWN, USED, EXPIRED
+        UNKNOWN,
+        USED,
+        EXPIRED
     }
 
     private final Reason reason;
@@ -35,11 +37,13 @@ public class OneTimeLinkGoneException extends ProblemException {
     }
 
     public static OneTimeLinkGoneException passwordReset(Reason reason) {
-        return new OneTimeLinkGoneException(reason, switch (reason) {
-            case UNKNOWN -> "This password reset link is not valid: ask for a new one";
-            case USED -> "This password reset link has already been used: ask for a new one if you need to";
-            case EXPIRED -> "This password reset link has expired: ask for a new one";
-        });
+        return new OneTimeLinkGoneException(
+                reason,
+                switch (reason) {
+                    case UNKNOWN -> "This password reset link is not valid: ask for a new one";
+                    case USED -> "This password reset link has already been used: ask for a new one if you need to";
+                    case EXPIRED -> "This password reset link has expired: ask for a new one";
+                });
     }
 
     public Reason reason() {

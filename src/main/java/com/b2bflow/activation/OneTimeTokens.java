@@ -18,8 +18,7 @@ public final class OneTimeTokens {
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_TOKEN_LENGTH = 128;
 
-    private OneTimeTokens() {
-    }
+    private OneTimeTokens() {}
 
     /** A new raw token, for the link in the mail only: never log it, never put it in a variable or the audit. */
     public static String newToken() {
@@ -31,8 +30,8 @@ public final class OneTimeTokens {
     /** SHA-256 of the token, lower-case hex: what is stored. */
     public static String hash(String rawToken) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(rawToken.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(rawToken.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }

@@ -31,7 +31,8 @@ class PasswordResetApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ask for a password reset link",
+    @Operation(
+            summary = "Ask for a password reset link",
             description = "202 with the same body whether or not the logon ID exists; the link goes to the account's "
                     + "own email address and works once, for app.password-reset.ttl. 400 without a logonId.")
     ResponseEntity<Answer> request(@RequestBody @Valid ResetRequest request) {
@@ -43,7 +44,8 @@ class PasswordResetApiController {
     }
 
     @PostMapping(path = "/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Set a new password with the token of a reset link",
+    @Operation(
+            summary = "Set a new password with the token of a reset link",
             description = "204 when done (a sign-in lock is lifted too); 400 naming each rule of the password policy "
                     + "the password breaks; 410 when the link was used, has expired or is unknown.")
     ResponseEntity<Void> confirm(@RequestBody @Valid ConfirmRequest request) {
@@ -57,11 +59,14 @@ class PasswordResetApiController {
     }
 
     @PlainText
-    record ResetRequest(String logonId) {
-    }
+    record ResetRequest(String logonId) {}
 
     @PlainText
-    record ConfirmRequest(String token, @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password) {
+    record ConfirmRequest(
+            String token,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String password) {
 
         @Override
         public String toString() {
@@ -69,6 +74,5 @@ class PasswordResetApiController {
         }
     }
 
-    record Answer(String message) {
-    }
+    record Answer(String message) {}
 }

@@ -21,8 +21,8 @@ class PasswordResetMails {
 
     static final String LINK = "password-reset";
     static final String CHANGED = "password-changed";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final NotificationService notifications;
     private final NotificationProperties links;
@@ -35,8 +35,9 @@ class PasswordResetMails {
     /** The link {@code {base-url}/store/password-reset?token=…}; the raw token goes into this mail only. */
     void sendLink(User user, long tokenId, String rawToken, Instant expiresAt) {
         Map<String, Object> model = model(user);
-        model.put("resetUrl", links.link("/store/password-reset?token="
-                + URLEncoder.encode(rawToken, StandardCharsets.UTF_8)));
+        model.put(
+                "resetUrl",
+                links.link("/store/password-reset?token=" + URLEncoder.encode(rawToken, StandardCharsets.UTF_8)));
         model.put("expiresAt", TIME.format(expiresAt));
         send("password-reset:" + tokenId, LINK, user, model);
     }
@@ -59,7 +60,10 @@ class PasswordResetMails {
     }
 
     private void send(String key, String template, User user, Map<String, Object> model) {
-        notifications.send(new Notification(key, template,
-                List.of(Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage())), model));
+        notifications.send(new Notification(
+                key,
+                template,
+                List.of(Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage())),
+                model));
     }
 }

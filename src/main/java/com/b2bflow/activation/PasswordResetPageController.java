@@ -55,9 +55,12 @@ class PasswordResetPageController {
     }
 
     @PostMapping("/store/password-reset/confirm")
-    String confirm(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
-                   @RequestParam(required = false) String passwordVerify, Model model,
-                   HttpServletResponse response) {
+    String confirm(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String passwordVerify,
+            Model model,
+            HttpServletResponse response) {
         LinkPages.noReferrer(response);
         PasswordResetLink link = resets.inspect(token);
         if (!link.usable()) {
@@ -89,8 +92,7 @@ class PasswordResetPageController {
         return VIEW;
     }
 
-    private static String gone(OneTimeLinkGoneException.Reason reason, Model model,
-                               HttpServletResponse response) {
+    private static String gone(OneTimeLinkGoneException.Reason reason, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("view", "gone");
         model.addAttribute("reason", reason.name());

@@ -16,7 +16,8 @@ record PasswordResetProperties(Duration ttl, Duration requestInterval) {
         ttl = ttl == null ? Duration.ofMinutes(30) : ttl;
         requestInterval = requestInterval == null ? Duration.ofMinutes(1) : requestInterval;
         if (ttl.isNegative() || ttl.isZero() || requestInterval.isNegative()) {
-            throw new IllegalArgumentException("app.password-reset: ttl must be positive, request-interval not negative");
+            throw new IllegalArgumentException(
+                    "app.password-reset: ttl must be positive, request-interval not negative");
         }
     }
 }

@@ -31,8 +31,7 @@ class PasswordResetToken {
     @Version
     private long version;
 
-    protected PasswordResetToken() {
-    }
+    protected PasswordResetToken() {}
 
     PasswordResetToken(User user, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.user = user;

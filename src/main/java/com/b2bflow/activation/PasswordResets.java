@@ -46,16 +46,28 @@ class PasswordResets {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final TransactionTemplate separately;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUED_REQUESTS), runnable -> {
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED_REQUESTS),
+            runnable -> {
                 Thread thread = new Thread(runnable, "password-reset");
                 thread.setDaemon(true);
                 return thread;
-            }, (request, executor) -> log.warn("Password reset requests queue full: request dropped"));
+            },
+            (request, executor) -> log.warn("Password reset requests queue full: request dropped"));
 
-    PasswordResets(PasswordResetTokenRepository tokens, UserRepository users, StaffDirectory staff,
-                   NewPasswords passwords, PasswordResetMails mails, PasswordResetProperties properties,
-                   AuditLog audit, TransactionTemplate transactions) {
+    PasswordResets(
+            PasswordResetTokenRepository tokens,
+            UserRepository users,
+            StaffDirectory staff,
+            NewPasswords passwords,
+            PasswordResetMails mails,
+            PasswordResetProperties properties,
+            AuditLog audit,
+            TransactionTemplate transactions) {
         this.tokens = tokens;
         this.users = users;
         this.staff = staff;
@@ -102,13 +114,21 @@ class PasswordResets {
 
     private IssuedLink issue(String logonId) {
         if (staff.exists(logonId)) {
-            audit.record(ANONYMOUS, "PASSWORD_RESET_REQUESTED", "StaffUser", logonId,
+            audit.record(
+                    ANONYMOUS,
+                    "PASSWORD_RESET_REQUESTED",
+                    "StaffUser",
+                    logonId,
                     "staff account: no link, staff reset passwords through their administrator");
             return null;
         }
         User user = users.findByLogonId(logonId).orElse(null);
         if (user == null) {
-            audit.record(ANONYMOUS, "PASSWORD_RESET_REQUESTED", "User", "unknown",
+            audit.record(
+                    ANONYMOUS,
+                    "PASSWORD_RESET_REQUESTED",
+                    "User",
+                    "unknown",
                     "no storefront account with this logon id: no link");
             return null;
         }
@@ -117,12 +137,19 @@ class PasswordResets {
         IssuedLink issued = null;
         if (refused == null) {
             String raw = OneTimeTokens.newToken();
-            PasswordResetToken token = tokens.saveAndFlush(new PasswordResetToken(user, OneTimeTokens.hash(raw),
-                    now, now.plus(properties.ttl())));
+            PasswordResetToken token = tokens.saveAndFlush(
+                    new PasswordResetToken(user, OneTimeTokens.hash(raw), now, now.plus(properties.ttl())));
             issued = new IssuedLink(user, token.getId(), raw, token.getExpiresAt());
         }
-        audit.recordInOrganization(ANONYMOUS, null, null, organizationId(user), "PASSWORD_RESET_REQUESTED",
-                "User", user.getId(), refused != null ? refused : "link mailed, valid until " + issued.expiresAt());
+        audit.recordInOrganization(
+                ANONYMOUS,
+                null,
+                null,
+                organizationId(user),
+                "PASSWORD_RESET_REQUESTED",
+                "User",
+                user.getId(),
+                refused != null ? refused : "link mailed, valid until " + issued.expiresAt());
         return issued;
     }
 
@@ -143,8 +170,9 @@ class PasswordResets {
     /** What the link is (usable, used, expired or unknown), without using it. */
     @Transactional(readOnly = true)
     public PasswordResetLink inspect(String rawToken) {
-        return find(rawToken).map(token -> new PasswordResetLink(token.unusableReason(Instant.now()),
-                        token.getUser().getLogonId()))
+        return find(rawToken)
+                .map(token -> new PasswordResetLink(
+                        token.unusableReason(Instant.now()), token.getUser().getLogonId()))
                 .orElseGet(() -> new PasswordResetLink(OneTimeLinkGoneException.Reason.UNKNOWN, null));
     }
 
@@ -170,16 +198,22 @@ class PasswordResets {
         user.unlock();
         tokens.flush();
         users.flush();
-        audit.recordInOrganization(user.getLogonId(), null, null, organizationId(user), "PASSWORD_RESET_COMPLETED",
-                "User", user.getId(), "password changed through a reset link"
-                        + (wasLocked ? "; sign-in lock lifted" : ""));
+        audit.recordInOrganization(
+                user.getLogonId(),
+                null,
+                null,
+                organizationId(user),
+                "PASSWORD_RESET_COMPLETED",
+                "User",
+                user.getId(),
+                "password changed through a reset link" + (wasLocked ? "; sign-in lock lifted" : ""));
         long tokenId = token.getId();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 try {
-                    separately.executeWithoutResult(status -> mails.sendChanged(
-                            users.findById(user.getId()).orElseThrow(), tokenId, now));
+                    separately.executeWithoutResult(status ->
+                            mails.sendChanged(users.findById(user.getId()).orElseThrow(), tokenId, now));
                 } catch (RuntimeException e) {
                     // the password is changed; a lost notice must not undo that
                     log.warn("Could not mail the password change notice to user {}: {}", user.getId(), e.toString());
@@ -197,6 +231,5 @@ class PasswordResets {
     }
 
     /** A token issued in the request's transaction, mailed after it committed. */
-    private record IssuedLink(User user, long tokenId, String rawToken, Instant expiresAt) {
-    }
+    private record IssuedLink(User user, long tokenId, String rawToken, Instant expiresAt) {}
 }

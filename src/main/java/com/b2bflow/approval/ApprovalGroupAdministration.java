@@ -30,29 +30,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApprovalGroupAdministration {
 
     /** Who manages: a signed-in buyer administrator, or a seller staff member. */
-    public sealed interface Manager permits BuyerAdministrator, SellerStaff {
-    }
+    public sealed interface Manager permits BuyerAdministrator, SellerStaff {}
 
-    public record BuyerAdministrator(long userId) implements Manager {
-    }
+    public record BuyerAdministrator(long userId) implements Manager {}
 
-    public record SellerStaff(String staffId) implements Manager {
-    }
+    public record SellerStaff(String staffId) implements Manager {}
 
-    public record Approver(long userId, String logonId, String displayName, long organizationId,
-                           String organizationName) {
-    }
+    public record Approver(
+            long userId, String logonId, String displayName, long organizationId, String organizationName) {}
 
     /**
      * @param approvers  the group's approvers (empty when the organization has no group yet)
      * @param candidates the users the manager may add (active, with the Buyer Approver role, not yet approvers)
      */
-    public record ApproverGroup(long organizationId, String organizationName, String type, List<Approver> approvers,
-                                List<Approver> candidates) {
-    }
+    public record ApproverGroup(
+            long organizationId,
+            String organizationName,
+            String type,
+            List<Approver> approvers,
+            List<Approver> candidates) {}
 
-    private record Scope(Organization organization, Set<Long> candidateOrganizationIds, String actor) {
-    }
+    private record Scope(Organization organization, Set<Long> candidateOrganizationIds, String actor) {}
 
     private final CustomerOrganizations customerOrganizations;
     private final RegistrationApprovers approvers;
@@ -62,10 +60,14 @@ public class ApprovalGroupAdministration {
     private final ApprovalGroupRepository approvalGroups;
     private final AuditLog audit;
 
-    public ApprovalGroupAdministration(CustomerOrganizations customerOrganizations, RegistrationApprovers approvers,
-                                       OrganizationRepository organizations, UserRepository users,
-                                       RoleAssignmentRepository roles, ApprovalGroupRepository approvalGroups,
-                                       AuditLog audit) {
+    public ApprovalGroupAdministration(
+            CustomerOrganizations customerOrganizations,
+            RegistrationApprovers approvers,
+            OrganizationRepository organizations,
+            UserRepository users,
+            RoleAssignmentRepository roles,
+            ApprovalGroupRepository approvalGroups,
+            AuditLog audit) {
         this.customerOrganizations = customerOrganizations;
         this.approvers = approvers;
         this.organizations = organizations;
@@ -84,16 +86,27 @@ public class ApprovalGroupAdministration {
     @Transactional
     public ApproverGroup add(Manager manager, long organizationId, long userId) {
         Scope scope = scope(manager, organizationId);
-        User approver = candidates(scope).stream().filter(user -> user.getId() == userId).findFirst()
-                .or(() -> group(scope).flatMap(group -> group.getApprovers().stream()
-                        .filter(user -> user.getId() == userId).findFirst()))
-                .orElseThrow(() -> InvalidRegistrationException.of("userId", "No active user with the "
-                        + ApprovalRoles.BUYER_APPROVER + " role in the organizations you manage has this id"));
-        ApprovalGroup group = group(scope).orElseGet(() ->
-                approvalGroups.save(new ApprovalGroup(scope.organization(), ApprovalType.UserRegistration)));
+        User approver = candidates(scope).stream()
+                .filter(user -> user.getId() == userId)
+                .findFirst()
+                .or(() -> group(scope)
+                        .flatMap(group -> group.getApprovers().stream()
+                                .filter(user -> user.getId() == userId)
+                                .findFirst()))
+                .orElseThrow(() -> InvalidRegistrationException.of(
+                        "userId",
+                        "No active user with the " + ApprovalRoles.BUYER_APPROVER
+                                + " role in the organizations you manage has this id"));
+        ApprovalGroup group = group(scope)
+                .orElseGet(() ->
+                        approvalGroups.save(new ApprovalGroup(scope.organization(), ApprovalType.UserRegistration)));
         if (group.getApprovers().add(approver)) {
             approvalGroups.saveAndFlush(group);
-            audit.record(scope.actor(), "APPROVER_ADDED", "Organization", organizationId,
+            audit.record(
+                    scope.actor(),
+                    "APPROVER_ADDED",
+                    "Organization",
+                    organizationId,
                     approver.getLogonId() + " approves buyer registrations");
         }
         return view(scope);
@@ -103,42 +116,60 @@ public class ApprovalGroupAdministration {
     @Transactional
     public ApproverGroup remove(Manager manager, long organizationId, long userId) {
         Scope scope = scope(manager, organizationId);
-        group(scope).ifPresent(group -> group.getApprovers().stream()
-                .filter(user -> user.getId() == userId).findFirst().ifPresent(approver -> {
-                    group.getApprovers().remove(approver);
-                    approvalGroups.saveAndFlush(group);
-                    audit.record(scope.actor(), "APPROVER_REMOVED", "Organization", organizationId,
-                            approver.getLogonId() + " no longer approves buyer registrations");
-                }));
+        group(scope)
+                .ifPresent(group -> group.getApprovers().stream()
+                        .filter(user -> user.getId() == userId)
+                        .findFirst()
+                        .ifPresent(approver -> {
+                            group.getApprovers().remove(approver);
+                            approvalGroups.saveAndFlush(group);
+                            audit.record(
+                                    scope.actor(),
+                                    "APPROVER_REMOVED",
+                                    "Organization",
+                                    organizationId,
+                                    approver.getLogonId() + " no longer approves buyer registrations");
+                        }));
         return view(scope);
     }
 
     private Scope scope(Manager manager, long organizationId) {
-        Organization organization = organizations.findById(organizationId)
+        Organization organization = organizations
+                .findById(organizationId)
                 .orElseThrow(() -> new ApprovalNotFoundException("No customer organization with this id"));
-        Organization top = customerOrganizations.top(organization)
+        Organization top = customerOrganizations
+                .top(organization)
                 .orElseThrow(() -> new ApprovalNotFoundException("No customer organization with this id"));
         Set<Long> tree = subtree(top.getId());
         if (manager instanceof SellerStaff staff) {
             return new Scope(organization, tree, staff.staffId());
         }
-        User user = users.findById(((BuyerAdministrator) manager).userId()).filter(User::isEnabled)
+        User user = users.findById(((BuyerAdministrator) manager).userId())
+                .filter(User::isEnabled)
                 .orElseThrow(() -> new ApprovalForbiddenException("Only buyer administrators manage approvers"));
         Set<Long> administered = approvers.administeredOrganizationIds(user);
         if (administered.stream().noneMatch(root -> organizations.isWithinSubtree(root, organizationId))) {
-            throw new ApprovalForbiddenException("You are not a buyer administrator of this organization "
-                    + "or of one above it");
+            throw new ApprovalForbiddenException(
+                    "You are not a buyer administrator of this organization " + "or of one above it");
         }
-        Set<Long> own = administered.stream().flatMap(root -> subtree(root).stream())
-                .filter(tree::contains).collect(Collectors.toSet());
+        Set<Long> own = administered.stream()
+                .flatMap(root -> subtree(root).stream())
+                .filter(tree::contains)
+                .collect(Collectors.toSet());
         return new Scope(organization, own, user.getLogonId());
     }
 
     private ApproverGroup view(Scope scope) {
-        List<User> current = group(scope).map(group -> List.copyOf(group.getApprovers())).orElse(List.of());
-        return new ApproverGroup(scope.organization().getId(), scope.organization().getName(),
-                ApprovalType.UserRegistration.name(), sorted(current),
-                sorted(candidates(scope).stream().filter(user -> !current.contains(user)).toList()));
+        List<User> current =
+                group(scope).map(group -> List.copyOf(group.getApprovers())).orElse(List.of());
+        return new ApproverGroup(
+                scope.organization().getId(),
+                scope.organization().getName(),
+                ApprovalType.UserRegistration.name(),
+                sorted(current),
+                sorted(candidates(scope).stream()
+                        .filter(user -> !current.contains(user))
+                        .toList()));
     }
 
     private List<User> candidates(Scope scope) {
@@ -155,13 +186,20 @@ public class ApprovalGroupAdministration {
     }
 
     private Set<Long> subtree(long rootId) {
-        return organizations.findSubtree(rootId).stream().map(Organization::getId).collect(Collectors.toSet());
+        return organizations.findSubtree(rootId).stream()
+                .map(Organization::getId)
+                .collect(Collectors.toSet());
     }
 
     private static List<Approver> sorted(List<User> users) {
-        return users.stream().sorted(Comparator.comparing(User::getLogonId))
-                .map(user -> new Approver(user.getId(), user.getLogonId(), user.getDisplayName(),
-                        user.getOrganization().getId(), user.getOrganization().getName()))
+        return users.stream()
+                .sorted(Comparator.comparing(User::getLogonId))
+                .map(user -> new Approver(
+                        user.getId(),
+                        user.getLogonId(),
+                        user.getDisplayName(),
+                        user.getOrganization().getId(),
+                        user.getOrganization().getName()))
                 .toList();
     }
 }

@@ -9,6 +9,5 @@ public final class ApprovalRoles {
     /** May be made an approver of a User Registration approval group. */
     public static final String BUYER_APPROVER = "Buyer Approver";
 
-    private ApprovalRoles() {
-    }
+    private ApprovalRoles() {}
 }

@@ -42,8 +42,12 @@ public class BuyerApprovals {
     private final OrganizationRepository organizations;
     private final TaskService tasks;
 
-    public BuyerApprovals(RegistrationApprovers approvers, RegistrationRepository registrations, UserRepository users,
-                          OrganizationRepository organizations, TaskService tasks) {
+    public BuyerApprovals(
+            RegistrationApprovers approvers,
+            RegistrationRepository registrations,
+            UserRepository users,
+            OrganizationRepository organizations,
+            TaskService tasks) {
         this.approvers = approvers;
         this.registrations = registrations;
         this.users = users;
@@ -72,21 +76,34 @@ public class BuyerApprovals {
         if (roots.isEmpty() || !user.isEnabled()) {
             return List.of();
         }
-        Set<Long> scope = roots.stream().flatMap(root -> organizations.findSubtree(root).stream())
-                .map(organization -> organization.getId()).collect(Collectors.toSet());
-        List<Registration> pending = registrations.findByFlowAndStateAndOrganizationIdInOrderBySubmittedAt(
-                        RegistrationFlow.BUYER, ApprovalState.PENDING, scope).stream()
-                .filter(registration -> registration.getProcessInstanceId() != null).toList();
+        Set<Long> scope = roots.stream()
+                .flatMap(root -> organizations.findSubtree(root).stream())
+                .map(organization -> organization.getId())
+                .collect(Collectors.toSet());
+        List<Registration> pending = registrations
+                .findByFlowAndStateAndOrganizationIdInOrderBySubmittedAt(
+                        RegistrationFlow.BUYER, ApprovalState.PENDING, scope)
+                .stream()
+                .filter(registration -> registration.getProcessInstanceId() != null)
+                .toList();
         if (pending.isEmpty()) {
             return List.of();
         }
-        Set<String> open = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey(TASK)
-                .processInstanceIdIn(pending.stream().map(Registration::getProcessInstanceId).toArray(String[]::new))
-                .list().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Set<String> open = tasks
+                .createTaskQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .taskDefinitionKey(TASK)
+                .processInstanceIdIn(
+                        pending.stream().map(Registration::getProcessInstanceId).toArray(String[]::new))
+                .list()
+                .stream()
+                .map(Task::getProcessInstanceId)
+                .collect(Collectors.toSet());
         return pending.stream()
                 .filter(registration -> open.contains(registration.getProcessInstanceId()))
                 .filter(registration -> approvers.mayDecide(user, registration))
-                .map(BuyerApprovals::view).toList();
+                .map(BuyerApprovals::view)
+                .toList();
     }
 
     /**
@@ -96,7 +113,8 @@ public class BuyerApprovals {
      */
     @Transactional
     public SubmittedRegistration decide(String registrationId, long userId, Decision decision) {
-        Registration registration = registrations.findById(registrationId)
+        Registration registration = registrations
+                .findById(registrationId)
                 .filter(r -> r.getFlow() == RegistrationFlow.BUYER)
                 .orElseThrow(() -> new ApprovalNotFoundException("No buyer registration with this id"));
         User user = users.findById(userId).orElseThrow(() -> new ApprovalForbiddenException("Unknown user"));
@@ -110,11 +128,13 @@ public class BuyerApprovals {
         if (registration.getState() != ApprovalState.PENDING) {
             throw new RegistrationAlreadyDecidedException(registrationId, registration.getState());
         }
-        Task task = tasks.createTaskQuery().processInstanceId(registration.getProcessInstanceId())
-                .taskDefinitionKey(TASK).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(registration.getProcessInstanceId())
+                .taskDefinitionKey(TASK)
+                .singleResult();
         if (task == null) {
-            throw new RegistrationConflictException("id",
-                    "This registration is not open for a decision yet; try again in a moment");
+            throw new RegistrationConflictException(
+                    "id", "This registration is not open for a decision yet; try again in a moment");
         }
         Map<String, Object> variables = new HashMap<>();
         if (decision.approved() != null) {
@@ -138,22 +158,29 @@ public class BuyerApprovals {
             if (cause instanceof FormFieldValidationException refused && refused.getDetail() != null) {
                 String field = refused.getDetail().toString();
                 String message = String.valueOf(refused.getMessage());
-                return InvalidRegistrationException.of(field,
-                        message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message);
+                return InvalidRegistrationException.of(
+                        field, message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message);
             }
         }
         return e;
     }
 
     private Registration buyerRegistration(String registrationId) {
-        return registrations.findById(registrationId).filter(r -> r.getFlow() == RegistrationFlow.BUYER)
+        return registrations
+                .findById(registrationId)
+                .filter(r -> r.getFlow() == RegistrationFlow.BUYER)
                 .orElseThrow(() -> new IllegalStateException("No buyer registration " + registrationId));
     }
 
     private static PendingApproval view(Registration registration) {
         User buyer = registration.getUser();
-        return new PendingApproval(registration.getId(), registration.getOrganization().getId(),
-                registration.getOrganization().getName(), buyer.getDisplayName(), buyer.getLogonId(),
-                buyer.getEmail(), registration.getSubmittedAt());
+        return new PendingApproval(
+                registration.getId(),
+                registration.getOrganization().getId(),
+                registration.getOrganization().getName(),
+                buyer.getDisplayName(),
+                buyer.getLogonId(),
+                buyer.getEmail(),
+                registration.getSubmittedAt());
     }
 }

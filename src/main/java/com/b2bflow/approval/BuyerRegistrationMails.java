@@ -32,9 +32,13 @@ public class BuyerRegistrationMails {
     private final RegistrationMetrics metrics;
     private final RegistrationMails registrationMails;
 
-    public BuyerRegistrationMails(RegistrationRepository registrations, BuyerApprovals approvals,
-                                  NotificationService notifications, NotificationProperties properties,
-                                  RegistrationMetrics metrics, RegistrationMails registrationMails) {
+    public BuyerRegistrationMails(
+            RegistrationRepository registrations,
+            BuyerApprovals approvals,
+            NotificationService notifications,
+            NotificationProperties properties,
+            RegistrationMetrics metrics,
+            RegistrationMails registrationMails) {
         this.registrations = registrations;
         this.registrationMails = registrationMails;
         this.approvals = approvals;

@@ -7,5 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @PlainText
 public record Decision(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean approved,
-        @Schema(description = "Required when rejecting; sent to the buyer", maxLength = 2000) String rejectionReason) {
-}
+
+        @Schema(description = "Required when rejecting; sent to the buyer", maxLength = 2000)
+        String rejectionReason) {}

@@ -27,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ProblemResponses
 @RequestMapping("/api/me")
-@Tag(name = "Buyer registration approvals", description = "Approvers decide buyer self-registrations; buyer "
-        + "administrators manage their organizations' registration approvers")
+@Tag(
+        name = "Buyer registration approvals",
+        description = "Approvers decide buyer self-registrations; buyer "
+                + "administrators manage their organizations' registration approvers")
 class MyApprovalsController {
 
     private final BuyerApprovals approvals;
@@ -46,12 +48,13 @@ class MyApprovalsController {
     }
 
     @PostMapping(path = "/approvals/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Approve or reject a buyer registration",
+    @Operation(
+            summary = "Approve or reject a buyer registration",
             description = "200 with the registration's new state; 400 without approved, or rejecting without a "
                     + "reason; 403 unless you are one of its approvers or a buyer administrator above them; "
                     + "404 no such buyer registration; 409 decided already")
-    SubmittedRegistration decide(@PathVariable String id, @RequestBody @Valid Decision decision,
-                                 Authentication authentication) {
+    SubmittedRegistration decide(
+            @PathVariable String id, @RequestBody @Valid Decision decision, Authentication authentication) {
         return approvals.decide(id, buyerId(authentication), decision);
     }
 
@@ -63,15 +66,15 @@ class MyApprovalsController {
 
     @PutMapping("/organizations/{organizationId}/approvers/{userId}")
     @Operation(summary = "Make a user with the Buyer Approver role of my organizations an approver (idempotent)")
-    ApproverGroup addApprover(@PathVariable long organizationId, @PathVariable long userId,
-                              Authentication authentication) {
+    ApproverGroup addApprover(
+            @PathVariable long organizationId, @PathVariable long userId, Authentication authentication) {
         return groups.add(manager(authentication), organizationId, userId);
     }
 
     @DeleteMapping("/organizations/{organizationId}/approvers/{userId}")
     @Operation(summary = "Remove a registration approver (idempotent)")
-    ApproverGroup removeApprover(@PathVariable long organizationId, @PathVariable long userId,
-                                 Authentication authentication) {
+    ApproverGroup removeApprover(
+            @PathVariable long organizationId, @PathVariable long userId, Authentication authentication) {
         return groups.remove(manager(authentication), organizationId, userId);
     }
 

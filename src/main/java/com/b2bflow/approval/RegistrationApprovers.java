@@ -32,8 +32,10 @@ public class RegistrationApprovers {
     private final ApprovalGroupRepository approvalGroups;
     private final RoleAssignmentRepository roles;
 
-    public RegistrationApprovers(CustomerOrganizations customerOrganizations, ApprovalGroupRepository approvalGroups,
-                                 RoleAssignmentRepository roles) {
+    public RegistrationApprovers(
+            CustomerOrganizations customerOrganizations,
+            ApprovalGroupRepository approvalGroups,
+            RoleAssignmentRepository roles) {
         this.customerOrganizations = customerOrganizations;
         this.approvalGroups = approvalGroups;
         this.roles = roles;
@@ -58,8 +60,11 @@ public class RegistrationApprovers {
     @Transactional(readOnly = true)
     public Resolution resolve(Organization organization) {
         List<Organization> lineage = customerOrganizations.lineage(organization);
-        Map<Long, ApprovalGroup> groups = approvalGroups.findByTypeAndOrganizationIdIn(ApprovalType.UserRegistration,
-                        lineage.stream().map(Organization::getId).toList()).stream()
+        Map<Long, ApprovalGroup> groups = approvalGroups
+                .findByTypeAndOrganizationIdIn(
+                        ApprovalType.UserRegistration,
+                        lineage.stream().map(Organization::getId).toList())
+                .stream()
                 .collect(Collectors.toMap(g -> g.getOrganization().getId(), Function.identity()));
         for (int level = 0; level < lineage.size(); level++) {
             ApprovalGroup group = groups.get(lineage.get(level).getId());
@@ -87,8 +92,10 @@ public class RegistrationApprovers {
             return resolution.approvers().stream().filter(User::isEnabled).toList();
         }
         for (Organization organization : resolution.lineage()) {
-            List<User> admins = roles.findUsersWithRole(ApprovalRoles.BUYER_ADMINISTRATOR,
-                    Set.of(organization.getId())).stream().filter(User::isEnabled).toList();
+            List<User> admins =
+                    roles.findUsersWithRole(ApprovalRoles.BUYER_ADMINISTRATOR, Set.of(organization.getId())).stream()
+                            .filter(User::isEnabled)
+                            .toList();
             if (!admins.isEmpty()) {
                 return admins;
             }
@@ -102,16 +109,21 @@ public class RegistrationApprovers {
      */
     @Transactional(readOnly = true)
     public boolean mayDecide(User user, Registration registration) {
-        if (registration.getFlow() != RegistrationFlow.BUYER || !user.isEnabled()
+        if (registration.getFlow() != RegistrationFlow.BUYER
+                || !user.isEnabled()
                 || user.getId().equals(registration.getUser().getId())) {
             return false;
         }
         Resolution resolution = resolve(registration.getOrganization());
-        if (resolution.approvers().stream().anyMatch(approver -> approver.getId().equals(user.getId()))) {
+        if (resolution.approvers().stream()
+                .anyMatch(approver -> approver.getId().equals(user.getId()))) {
             return true;
         }
         Set<Long> adminOf = administeredOrganizationIds(user);
-        return resolution.lineage().subList(resolution.level(), resolution.lineage().size()).stream()
+        return resolution
+                .lineage()
+                .subList(resolution.level(), resolution.lineage().size())
+                .stream()
                 .anyMatch(organization -> adminOf.contains(organization.getId()));
     }
 
@@ -120,7 +132,8 @@ public class RegistrationApprovers {
     public Set<Long> administeredOrganizationIds(User user) {
         return roles.findByUser(user).stream()
                 .filter(role -> ApprovalRoles.BUYER_ADMINISTRATOR.equals(role.getRole()))
-                .map(RoleAssignment::getOrganization).map(Organization::getId)
+                .map(RoleAssignment::getOrganization)
+                .map(Organization::getId)
                 .collect(Collectors.toSet());
     }
 
@@ -128,6 +141,7 @@ public class RegistrationApprovers {
     @Transactional(readOnly = true)
     public Set<Long> approverOfOrganizationIds(User user) {
         return approvalGroups.findByTypeAndApprover(ApprovalType.UserRegistration, user.getId()).stream()
-                .map(group -> group.getOrganization().getId()).collect(Collectors.toSet());
+                .map(group -> group.getOrganization().getId())
+                .collect(Collectors.toSet());
     }
 }

@@ -34,15 +34,15 @@ class StaffApproversController {
 
     @PutMapping("/{userId}")
     @Operation(summary = "Make a user with the Buyer Approver role of the same customer tree an approver (idempotent)")
-    ApproverGroup addApprover(@PathVariable long organizationId, @PathVariable long userId,
-                              Authentication authentication) {
+    ApproverGroup addApprover(
+            @PathVariable long organizationId, @PathVariable long userId, Authentication authentication) {
         return groups.add(staff(authentication), organizationId, userId);
     }
 
     @DeleteMapping("/{userId}")
     @Operation(summary = "Remove a registration approver (idempotent)")
-    ApproverGroup removeApprover(@PathVariable long organizationId, @PathVariable long userId,
-                                 Authentication authentication) {
+    ApproverGroup removeApprover(
+            @PathVariable long organizationId, @PathVariable long userId, Authentication authentication) {
         return groups.remove(staff(authentication), organizationId, userId);
     }
 

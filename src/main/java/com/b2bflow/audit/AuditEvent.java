@@ -24,11 +24,10 @@ public class AuditEvent {
     private Long organizationId;
     private String reason;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
-    public AuditEvent(String actor, String onBehalfOf, String action, String targetType, String targetId,
-                      String details) {
+    public AuditEvent(
+            String actor, String onBehalfOf, String action, String targetType, String targetId, String details) {
         this.occurredAt = Instant.now();
         this.actor = actor;
         this.onBehalfOf = onBehalfOf;
@@ -39,8 +38,15 @@ public class AuditEvent {
     }
 
     /** An event in an organization: who acted (and for whom, with the CSR's reason), in which organization. */
-    public AuditEvent(String actor, String onBehalfOf, String reason, Long organizationId, String action,
-                      String targetType, String targetId, String details) {
+    public AuditEvent(
+            String actor,
+            String onBehalfOf,
+            String reason,
+            Long organizationId,
+            String action,
+            String targetType,
+            String targetId,
+            String details) {
         this(actor, onBehalfOf, action, targetType, targetId, details);
         this.organizationId = organizationId;
         this.reason = reason;

@@ -22,10 +22,15 @@ public class AuditLog {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordOnBehalf(String actor, String onBehalfOf, String action, String targetType, Object targetId,
-                               String details) {
-        events.save(new AuditEvent(actor == null ? SYSTEM : actor, onBehalfOf, action, targetType,
-                String.valueOf(targetId), truncate(details)));
+    public void recordOnBehalf(
+            String actor, String onBehalfOf, String action, String targetType, Object targetId, String details) {
+        events.save(new AuditEvent(
+                actor == null ? SYSTEM : actor,
+                onBehalfOf,
+                action,
+                targetType,
+                String.valueOf(targetId),
+                truncate(details)));
     }
 
     /**
@@ -33,11 +38,24 @@ public class AuditLog {
      * customer; {@code details} carries what changed (before and after), never a secret.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEvent recordInOrganization(String actor, String onBehalfOf, String reason, Long organizationId,
-                                           String action, String targetType, Object targetId, String details) {
-        return events.save(new AuditEvent(actor == null ? SYSTEM : actor, onBehalfOf,
+    public AuditEvent recordInOrganization(
+            String actor,
+            String onBehalfOf,
+            String reason,
+            Long organizationId,
+            String action,
+            String targetType,
+            Object targetId,
+            String details) {
+        return events.save(new AuditEvent(
+                actor == null ? SYSTEM : actor,
+                onBehalfOf,
                 reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...",
-                organizationId, action, targetType, String.valueOf(targetId), truncate(details)));
+                organizationId,
+                action,
+                targetType,
+                String.valueOf(targetId),
+                truncate(details)));
     }
 
     private static String truncate(String details) {

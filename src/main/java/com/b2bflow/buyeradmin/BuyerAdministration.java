@@ -1,7 +1,5 @@
 package com.b2bflow.buyeradmin;
 
-import static com.b2bflow.shared.Inputs.blankToNull;
-
 import static com.b2bflow.access.AccountAction.CREATE_BUYER;
 import static com.b2bflow.access.AccountAction.CREATE_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.EDIT_BUYER;
@@ -13,6 +11,7 @@ import static com.b2bflow.access.AccountAction.VIEW_BUYER;
 import static com.b2bflow.access.AccountAction.VIEW_ON_BEHALF_HISTORY;
 import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATIONS;
+import static com.b2bflow.shared.Inputs.blankToNull;
 
 import com.b2bflow.access.AccountAuthorization;
 import com.b2bflow.access.Actor;
@@ -69,10 +68,18 @@ public class BuyerAdministration {
     private final Validator validator;
     private final ObjectMapper json;
 
-    public BuyerAdministration(AccountAuthorization authorization, OrganizationRepository organizations,
-                               UserRepository users, RoleAssignmentRepository roles, AddressRepository addresses,
-                               MemberSearch search, SuperuserUserCreation creation, AuditLog audit,
-                               AuditEventRepository auditEvents, Validator validator, ObjectMapper json) {
+    public BuyerAdministration(
+            AccountAuthorization authorization,
+            OrganizationRepository organizations,
+            UserRepository users,
+            RoleAssignmentRepository roles,
+            AddressRepository addresses,
+            MemberSearch search,
+            SuperuserUserCreation creation,
+            AuditLog audit,
+            AuditEventRepository auditEvents,
+            Validator validator,
+            ObjectMapper json) {
         this.authorization = authorization;
         this.organizations = organizations;
         this.users = users;
@@ -93,13 +100,16 @@ public class BuyerAdministration {
     @Transactional(readOnly = true)
     public List<OrganizationView> organizations(Actor caller, Long parentId) {
         Actor actor = caller.inStorefront();
-        authorization.require(actor, VIEW_ORGANIZATIONS, parentId == null ? Target.none() : organizationTarget(parentId));
+        authorization.require(
+                actor, VIEW_ORGANIZATIONS, parentId == null ? Target.none() : organizationTarget(parentId));
         long rootId = parentId == null ? actor.organizationId() : parentId;
         List<Organization> subtree = organizations.findSubtree(rootId);
         Map<Long, Integer> depth = new HashMap<>();
         List<OrganizationView> views = new ArrayList<>();
         for (Organization organization : subtree) {
-            int d = organization.getId() == rootId ? 0 : depth.getOrDefault(organization.getParent().getId(), 0) + 1;
+            int d = organization.getId() == rootId
+                    ? 0
+                    : depth.getOrDefault(organization.getParent().getId(), 0) + 1;
             depth.put(organization.getId(), d);
             if (parentId == null || d == 1) {
                 views.add(view(organization, d, null));
@@ -139,8 +149,8 @@ public class BuyerAdministration {
     public OrganizationView createOrganization(Actor caller, OrganizationChanges changes) {
         Actor actor = caller.inStorefront();
         Long parentId = changes.parentId() != null ? changes.parentId() : actor.organizationId();
-        authorization.require(actor, CREATE_ORGANIZATION, parentId == null ? Target.missing()
-                : organizationTarget(parentId));
+        authorization.require(
+                actor, CREATE_ORGANIZATION, parentId == null ? Target.missing() : organizationTarget(parentId));
         List<FieldProblem> problems = validate(changes);
         if (changes.name() == null || changes.name().isBlank()) {
             problems.add(new FieldProblem("name", "Enter the organization's name"));
@@ -148,15 +158,20 @@ public class BuyerAdministration {
         throwIfAny(problems);
         Organization parent = organizations.findById(parentId).orElseThrow();
         requireUniqueName(parent, changes.name(), null);
-        Organization organization = new Organization(changes.name(), parent, OrganizationType.OU,
-                ApprovalState.APPROVED);
+        Organization organization =
+                new Organization(changes.name(), parent, OrganizationType.OU, ApprovalState.APPROVED);
         applyDetails(organization, changes, new Changes());
         organizations.saveAndFlush(organization);
         if (changes.address() != null && !changes.address().isEmpty()) {
             addresses.save(Address.ofOrganization(organization, changes.address()));
         }
         OrganizationView created = view(organization, 0, changes.address());
-        record(actor, organization.getId(), "ORGANIZATION_CREATED", "Organization", organization.getId(),
+        record(
+                actor,
+                organization.getId(),
+                "ORGANIZATION_CREATED",
+                "Organization",
+                organization.getId(),
                 Changes.json(json, null, created));
         return created;
     }
@@ -170,13 +185,16 @@ public class BuyerAdministration {
         if (changes.name() != null && changes.name().isBlank()) {
             problems.add(new FieldProblem("name", "Enter the organization's name"));
         }
-        Long currentParent = organization.getParent() == null ? null : organization.getParent().getId();
+        Long currentParent = organization.getParent() == null
+                ? null
+                : organization.getParent().getId();
         if (changes.parentId() != null && !changes.parentId().equals(currentParent)) {
             problems.add(new FieldProblem("parentId", "An organization cannot be moved"));
         }
         throwIfAny(problems);
         Changes changed = new Changes();
-        if (changes.name() != null && changed.record("name", organization.getName(), changes.name().strip())) {
+        if (changes.name() != null
+                && changed.record("name", organization.getName(), changes.name().strip())) {
             requireUniqueName(organization.getParent(), changes.name(), organization.getId());
             organization.rename(changes.name());
         }
@@ -192,7 +210,12 @@ public class BuyerAdministration {
         }
         organizations.saveAndFlush(organization);
         if (!changed.isEmpty()) {
-            record(actor, organization.getId(), "ORGANIZATION_UPDATED", "Organization", organization.getId(),
+            record(
+                    actor,
+                    organization.getId(),
+                    "ORGANIZATION_UPDATED",
+                    "Organization",
+                    organization.getId(),
                     changed.json(json));
         }
         return view(organization, 0, address);
@@ -201,7 +224,8 @@ public class BuyerAdministration {
     @Transactional(readOnly = true)
     public List<BuyerView> buyers(Actor caller, long organizationId, String query) {
         authorization.require(caller.inStorefront(), LIST_BUYERS, organizationTarget(organizationId));
-        List<User> found = query == null || query.isBlank() ? search.buyersOf(organizationId)
+        List<User> found = query == null || query.isBlank()
+                ? search.buyersOf(organizationId)
                 : search.buyersOf(organizationId, MemberSearch.pattern(query));
         return found.stream().map(this::view).toList();
     }
@@ -218,7 +242,9 @@ public class BuyerAdministration {
      */
     @Transactional(readOnly = true)
     public List<String> selectableRoles(Actor caller, Long organizationId) {
-        authorization.require(caller.inStorefront(), VIEW_ORGANIZATION,
+        authorization.require(
+                caller.inStorefront(),
+                VIEW_ORGANIZATION,
                 organizationId == null ? Target.missing() : organizationTarget(organizationId));
         return creation.selectableRoles(organizations.findById(organizationId).orElseThrow());
     }
@@ -236,8 +262,7 @@ public class BuyerAdministration {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         SuperuserUserCreation.Created created = creation.create(actor, organization, data);
         BuyerView view = view(created.buyer());
-        record(actor, organizationId, "BUYER_CREATED", "User", view.id(),
-                Changes.json(json, null, view));
+        record(actor, organizationId, "BUYER_CREATED", "User", view.id(), Changes.json(json, null, view));
         return new CreatedBuyer(view, created.registrationId());
     }
 
@@ -250,8 +275,12 @@ public class BuyerAdministration {
     public BuyerView updateBuyer(Actor caller, long userId, BuyerChanges changes) {
         Actor actor = caller.inStorefront();
         Target target = userTarget(userId);
-        boolean details = changes.firstName() != null || changes.middleName() != null || changes.lastName() != null
-                || changes.email() != null || changes.phone() != null || changes.preferredLanguage() != null;
+        boolean details = changes.firstName() != null
+                || changes.middleName() != null
+                || changes.lastName() != null
+                || changes.email() != null
+                || changes.phone() != null
+                || changes.preferredLanguage() != null;
         if (changes.roles() != null) {
             authorization.require(actor, EDIT_ROLES, target);
         }
@@ -271,39 +300,47 @@ public class BuyerAdministration {
         throwIfAny(problems);
         User buyer = users.findById(userId).orElseThrow();
         if (Boolean.FALSE.equals(changes.enabled()) && buyer.getId().equals(actor.userId())) {
-            throw new RegistrationConflictException("enabled", actor.isOnBehalf()
-                    ? "To disable the customer's own account, stop acting on their behalf and use Disable account"
-                    : "You cannot disable your own account");
+            throw new RegistrationConflictException(
+                    "enabled",
+                    actor.isOnBehalf()
+                            ? "To disable the customer's own account, stop acting on their behalf and use Disable account"
+                            : "You cannot disable your own account");
         }
         Changes changed = new Changes();
-        if (changes.firstName() != null && changed.record("firstName", buyer.getFirstName(), blankToNull(changes.firstName()))) {
+        if (changes.firstName() != null
+                && changed.record("firstName", buyer.getFirstName(), blankToNull(changes.firstName()))) {
             buyer.setFirstName(blankToNull(changes.firstName()));
         }
-        if (changes.middleName() != null && changed.record("middleName", buyer.getMiddleName(), blankToNull(changes.middleName()))) {
+        if (changes.middleName() != null
+                && changed.record("middleName", buyer.getMiddleName(), blankToNull(changes.middleName()))) {
             buyer.setMiddleName(blankToNull(changes.middleName()));
         }
-        if (changes.lastName() != null && changed.record("lastName", buyer.getLastName(), changes.lastName().strip())) {
+        if (changes.lastName() != null
+                && changed.record(
+                        "lastName", buyer.getLastName(), changes.lastName().strip())) {
             buyer.setLastName(changes.lastName().strip());
         }
-        if (changes.email() != null && changed.record("email", buyer.getEmail(), changes.email().strip())) {
+        if (changes.email() != null
+                && changed.record("email", buyer.getEmail(), changes.email().strip())) {
             buyer.setEmail(changes.email().strip());
         }
         if (changes.phone() != null && changed.record("phone", buyer.getPhone(), blankToNull(changes.phone()))) {
             buyer.setPhone(blankToNull(changes.phone()));
         }
-        if (changes.preferredLanguage() != null && changed.record("preferredLanguage", buyer.getPreferredLanguage(),
-                blankToNull(changes.preferredLanguage()))) {
+        if (changes.preferredLanguage() != null
+                && changed.record(
+                        "preferredLanguage", buyer.getPreferredLanguage(), blankToNull(changes.preferredLanguage()))) {
             buyer.setPreferredLanguage(blankToNull(changes.preferredLanguage()));
         }
-        boolean enabling = changes.enabled() != null
-                && changed.record("enabled", buyer.isEnabled(), changes.enabled());
+        boolean enabling = changes.enabled() != null && changed.record("enabled", buyer.isEnabled(), changes.enabled());
         if (enabling) {
             buyer.setEnabled(changes.enabled());
         }
         users.saveAndFlush(buyer);
         if (!changed.isEmpty()) {
             String action = enabling && changed.size() == 1
-                    ? (changes.enabled() ? "BUYER_ENABLED" : "BUYER_DISABLED") : "BUYER_UPDATED";
+                    ? (changes.enabled() ? "BUYER_ENABLED" : "BUYER_DISABLED")
+                    : "BUYER_UPDATED";
             record(actor, buyer.getOrganization().getId(), action, "User", buyer.getId(), changed.json(json));
         }
         return view(buyer);
@@ -313,9 +350,14 @@ public class BuyerAdministration {
     @Transactional(readOnly = true)
     public List<CustomerServiceEvent> customerServiceHistory(Actor caller, long organizationId) {
         authorization.require(caller.inStorefront(), VIEW_ON_BEHALF_HISTORY, organizationTarget(organizationId));
-        List<Long> ids = organizations.findSubtree(organizationId).stream().map(Organization::getId).toList();
-        return auditEvents.findByReasonIsNotNullAndOrganizationIdInOrderByOccurredAtDescIdDesc(ids,
-                PageRequest.of(0, 200)).stream().map(CustomerServiceEvent::of).toList();
+        List<Long> ids = organizations.findSubtree(organizationId).stream()
+                .map(Organization::getId)
+                .toList();
+        return auditEvents
+                .findByReasonIsNotNullAndOrganizationIdInOrderByOccurredAtDescIdDesc(ids, PageRequest.of(0, 200))
+                .stream()
+                .map(CustomerServiceEvent::of)
+                .toList();
     }
 
     /** Refuses unless the actor may take the action in the organization (for pages that show a form first). */
@@ -336,10 +378,10 @@ public class BuyerAdministration {
                 .orElse(Target.missing());
     }
 
-    private void record(Actor actor, Long organizationId, String action, String targetType, Object targetId,
-                        String details) {
-        audit.recordInOrganization(actor.id(), actor.onBehalfOf(), actor.reason(), organizationId, action,
-                targetType, targetId, details);
+    private void record(
+            Actor actor, Long organizationId, String action, String targetType, Object targetId, String details) {
+        audit.recordInOrganization(
+                actor.id(), actor.onBehalfOf(), actor.reason(), organizationId, action, targetType, targetId, details);
     }
 
     private List<FieldProblem> validate(OrganizationChanges changes) {
@@ -358,11 +400,12 @@ public class BuyerAdministration {
     }
 
     private void requireUniqueName(Organization parent, String name, Long exceptId) {
-        organizations.findByParentAndNameNormalized(parent, Names.normalize(name))
+        organizations
+                .findByParentAndNameNormalized(parent, Names.normalize(name))
                 .filter(existing -> !existing.getId().equals(exceptId))
                 .ifPresent(existing -> {
-                    throw new RegistrationConflictException("name",
-                            "There is already an organization with this name here");
+                    throw new RegistrationConflictException(
+                            "name", "There is already an organization with this name here");
                 });
     }
 
@@ -371,12 +414,14 @@ public class BuyerAdministration {
                 && changed.record("description", organization.getDescription(), blankToNull(changes.description()))) {
             organization.setDescription(blankToNull(changes.description()));
         }
-        if (changes.businessCategory() != null && changed.record("businessCategory",
-                organization.getBusinessCategory(), blankToNull(changes.businessCategory()))) {
+        if (changes.businessCategory() != null
+                && changed.record(
+                        "businessCategory",
+                        organization.getBusinessCategory(),
+                        blankToNull(changes.businessCategory()))) {
             organization.setBusinessCategory(blankToNull(changes.businessCategory()));
         }
-        if (changes.taxId() != null
-                && changed.record("taxId", organization.getTaxId(), blankToNull(changes.taxId()))) {
+        if (changes.taxId() != null && changed.record("taxId", organization.getTaxId(), blankToNull(changes.taxId()))) {
             organization.setTaxId(blankToNull(changes.taxId()));
         }
         String domain = changes.emailDomain() == null ? null : Names.normalize(blankToNull(changes.emailDomain()));
@@ -386,32 +431,62 @@ public class BuyerAdministration {
     }
 
     private AddressData address(Organization organization) {
-        return addresses.findFirstByOrganization(organization).map(Address::toData).orElse(null);
+        return addresses
+                .findFirstByOrganization(organization)
+                .map(Address::toData)
+                .orElse(null);
     }
 
     private static String summary(AddressData address) {
-        return address == null ? null : blankToNull(new Address(address).summary()
-                + (address.phone() == null || address.phone().isBlank() ? "" : ", " + address.phone()));
+        return address == null
+                ? null
+                : blankToNull(new Address(address).summary()
+                        + (address.phone() == null || address.phone().isBlank() ? "" : ", " + address.phone()));
     }
 
     private OrganizationView view(Organization organization, int depth, AddressData address) {
-        return new OrganizationView(organization.getId(),
-                organization.getParent() == null ? null : organization.getParent().getId(), organization.getName(),
-                organization.getType().name(), organization.getState().name(), organization.getDescription(),
-                organization.getBusinessCategory(), organization.getTaxId(), organization.getEmailDomain(), address,
+        return new OrganizationView(
+                organization.getId(),
+                organization.getParent() == null
+                        ? null
+                        : organization.getParent().getId(),
+                organization.getName(),
+                organization.getType().name(),
+                organization.getState().name(),
+                organization.getDescription(),
+                organization.getBusinessCategory(),
+                organization.getTaxId(),
+                organization.getEmailDomain(),
+                address,
                 depth);
     }
 
     BuyerView view(User user) {
-        return new BuyerView(user.getId(), user.getLogonId(), user.getFirstName(), user.getMiddleName(),
-                user.getLastName(), user.getEmail(), user.getPhone(), user.getPreferredLanguage(), user.isEnabled(),
-                user.getRegistrationState().name(), roleNames(user), user.getOrganization().getId(),
-                user.getOrganization().getName(), user.getPasswordHash() != null, user.getLastLoginAt(),
+        return new BuyerView(
+                user.getId(),
+                user.getLogonId(),
+                user.getFirstName(),
+                user.getMiddleName(),
+                user.getLastName(),
+                user.getEmail(),
+                user.getPhone(),
+                user.getPreferredLanguage(),
+                user.isEnabled(),
+                user.getRegistrationState().name(),
+                roleNames(user),
+                user.getOrganization().getId(),
+                user.getOrganization().getName(),
+                user.getPasswordHash() != null,
+                user.getLastLoginAt(),
                 user.getCreatedAt());
     }
 
     private List<String> roleNames(User user) {
-        return roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().sorted().toList();
+        return roles.findByUser(user).stream()
+                .map(RoleAssignment::getRole)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Depth-first order (each organization followed by its descendants), siblings by name. */
@@ -422,7 +497,8 @@ public class BuyerAdministration {
         List<OrganizationView> roots = new ArrayList<>();
         for (OrganizationView view : views) {
             if (view.parentId() != null && ids.contains(view.parentId())) {
-                children.computeIfAbsent(view.parentId(), k -> new ArrayList<>()).add(view);
+                children.computeIfAbsent(view.parentId(), k -> new ArrayList<>())
+                        .add(view);
             } else {
                 roots.add(view);
             }
@@ -433,14 +509,13 @@ public class BuyerAdministration {
         return ordered;
     }
 
-    private static void visit(OrganizationView view, Map<Long, List<OrganizationView>> children,
-                              List<OrganizationView> ordered) {
+    private static void visit(
+            OrganizationView view, Map<Long, List<OrganizationView>> children, List<OrganizationView> ordered) {
         ordered.add(view);
         List<OrganizationView> kids = new ArrayList<>(children.getOrDefault(view.id(), List.of()));
         kids.sort(Comparator.comparing(v -> v.name().toLowerCase(java.util.Locale.ROOT)));
         kids.forEach(kid -> visit(kid, children, ordered));
     }
 
-    public record CreatedBuyer(BuyerView buyer, String registrationId) {
-    }
+    public record CreatedBuyer(BuyerView buyer, String registrationId) {}
 }

@@ -14,15 +14,13 @@ public final class BuyerInvitationProcess {
     public static final String KEY = RegistrationFlow.INVITATION.processKey();
     public static final String FILE = "buyer-invitation.bpmn";
 
-    private BuyerInvitationProcess() {
-    }
+    private BuyerInvitationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_BUYER = "Task_CreateBuyer";
         public static final String TASK_WELCOME_BUYER = "Task_WelcomeBuyer";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     public static final class Variables {
@@ -30,10 +28,10 @@ public final class BuyerInvitationProcess {
         public static final String USER_ID = ProcessVariables.USER_ID;
         /** Who sent the invitation: the buyer administrator's logon id, or the CSR's id when on behalf. */
         public static final String INVITED_BY = "invitedBy";
+
         public static final String ON_BEHALF_OF = ProcessVariables.ON_BEHALF_OF;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     /** The template of the welcome mail, input parameter {@code mailTemplate} of {@code Task_WelcomeBuyer}. */

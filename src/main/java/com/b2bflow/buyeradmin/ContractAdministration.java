@@ -27,9 +27,13 @@ class ContractAdministration {
     @Transactional
     ContractView add(Actor actor, long organizationId, ContractTerms agreed) {
         ContractView added = contracts.add(organizationId, agreed);
-        record(actor, "CONTRACT_ADDED", added, "contract '" + added.name() + "' of account '" + added.accountName()
-                + "' from " + added.validFrom() + " until " + (added.validTo() == null ? "further notice"
-                : added.validTo()));
+        record(
+                actor,
+                "CONTRACT_ADDED",
+                added,
+                "contract '" + added.name() + "' of account '" + added.accountName()
+                        + "' from " + added.validFrom() + " until "
+                        + (added.validTo() == null ? "further notice" : added.validTo()));
         return added;
     }
 
@@ -48,7 +52,7 @@ class ContractAdministration {
     }
 
     private void record(Actor actor, String action, ContractView contract, String details) {
-        audit.recordInOrganization(actor.id(), null, null, contract.organizationId(), action, "Contract",
-                contract.id(), details);
+        audit.recordInOrganization(
+                actor.id(), null, null, contract.organizationId(), action, "Contract", contract.id(), details);
     }
 }

@@ -39,8 +39,12 @@ public class ContractExpiryWarnings {
     private final NotificationProperties links;
     private final ContractExpiryProperties properties;
 
-    ContractExpiryWarnings(Contracts contracts, RoleAssignmentRepository roles, NotificationService notifications,
-                           NotificationProperties links, ContractExpiryProperties properties) {
+    ContractExpiryWarnings(
+            Contracts contracts,
+            RoleAssignmentRepository roles,
+            NotificationService notifications,
+            NotificationProperties links,
+            ContractExpiryProperties properties) {
         this.contracts = contracts;
         this.roles = roles;
         this.notifications = notifications;
@@ -53,8 +57,11 @@ public class ContractExpiryWarnings {
     public int warnDue() {
         List<ContractView> due = contracts.expiryWarningsDue(properties.leadDays());
         for (ContractView contract : due) {
-            notifications.send(new Notification("contract-expiring:" + contract.id() + ":" + contract.validTo(),
-                    TEMPLATE, recipients(contract), model(contract)));
+            notifications.send(new Notification(
+                    "contract-expiring:" + contract.id() + ":" + contract.validTo(),
+                    TEMPLATE,
+                    recipients(contract),
+                    model(contract)));
             contracts.expiryWarned(contract);
         }
         if (!due.isEmpty()) {
@@ -68,7 +75,8 @@ public class ContractExpiryWarnings {
         for (String role : Roles.ADMINISTRATORS) {
             for (User admin : roles.findUsersWithRole(role, List.of(contract.organizationId()))) {
                 if (admin.isEnabled() && admin.getEmail() != null) {
-                    recipients.add(Recipient.of(admin.getEmail(), admin.getDisplayName(), admin.getPreferredLanguage()));
+                    recipients.add(
+                            Recipient.of(admin.getEmail(), admin.getDisplayName(), admin.getPreferredLanguage()));
                 }
             }
         }

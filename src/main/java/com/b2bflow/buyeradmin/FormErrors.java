@@ -13,14 +13,16 @@ import org.springframework.ui.Model;
 /** A refused form of the buyer administration pages: its view again, with 400 or 409 and the errors by field. */
 final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     static String render(RuntimeException e, Model model, HttpServletResponse response, String view) {
-        List<FieldProblem> problems = e instanceof InvalidRegistrationException invalid ? invalid.problems()
+        List<FieldProblem> problems = e instanceof InvalidRegistrationException invalid
+                ? invalid.problems()
                 : List.of(((RegistrationConflictException) e).problem());
-        response.setStatus(e instanceof InvalidRegistrationException ? HttpStatus.BAD_REQUEST.value()
-                : HttpStatus.CONFLICT.value());
+        response.setStatus(
+                e instanceof InvalidRegistrationException
+                        ? HttpStatus.BAD_REQUEST.value()
+                        : HttpStatus.CONFLICT.value());
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
         model.addAttribute("errors", errors);

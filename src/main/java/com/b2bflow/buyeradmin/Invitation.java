@@ -47,11 +47,16 @@ class Invitation {
     @Version
     private long version;
 
-    protected Invitation() {
-    }
+    protected Invitation() {}
 
-    Invitation(Organization organization, String email, String tokenHash, String invitedBy, String onBehalfOf,
-               Instant createdAt, Instant expiresAt) {
+    Invitation(
+            Organization organization,
+            String email,
+            String tokenHash,
+            String invitedBy,
+            String onBehalfOf,
+            Instant createdAt,
+            Instant expiresAt) {
         this.organization = organization;
         this.email = email;
         this.tokenHash = tokenHash;
@@ -96,9 +101,11 @@ class Invitation {
             return false;
         }
         if (state != InvitationState.PENDING) {
-            throw new RegistrationConflictException("invitationId", state == InvitationState.ACCEPTED
-                    ? "This invitation was accepted already: disable the buyer instead"
-                    : "This invitation has expired already");
+            throw new RegistrationConflictException(
+                    "invitationId",
+                    state == InvitationState.ACCEPTED
+                            ? "This invitation was accepted already: disable the buyer instead"
+                            : "This invitation has expired already");
         }
         revokedAt = now;
         revokedBy = by;

@@ -43,9 +43,13 @@ public class InvitationAcceptance {
     private final UserRepository users;
     private final AuditLog audit;
 
-    InvitationAcceptance(InvitationRepository invitations, RegistrationValidator validator,
-                         RegistrationPolicies policies, RegistrationApplicants applicants, UserRepository users,
-                         AuditLog audit) {
+    InvitationAcceptance(
+            InvitationRepository invitations,
+            RegistrationValidator validator,
+            RegistrationPolicies policies,
+            RegistrationApplicants applicants,
+            UserRepository users,
+            AuditLog audit) {
         this.invitations = invitations;
         this.validator = validator;
         this.policies = policies;
@@ -58,8 +62,8 @@ public class InvitationAcceptance {
     @Transactional(readOnly = true)
     public InvitationLink inspect(String token) {
         Invitation invitation = pending(token);
-        return new InvitationLink(invitation.getOrganization().getName(), invitation.getEmail(),
-                invitation.getExpiresAt());
+        return new InvitationLink(
+                invitation.getOrganization().getName(), invitation.getEmail(), invitation.getExpiresAt());
     }
 
     /**
@@ -73,10 +77,14 @@ public class InvitationAcceptance {
             throw InvalidRegistrationException.of("user", "The user is missing");
         }
         UserData user = withInvitedEmail(data, link.email());
-        validator.validate(new RegistrationRequest(new OrganizationData(link.organizationName(), null, null, null,
-                null), user, null, null), true);
+        validator.validate(
+                new RegistrationRequest(
+                        new OrganizationData(link.organizationName(), null, null, null, null), user, null, null),
+                true);
         applicants.requireLogonIdFree(user, null);
-        return applicants.submitInTransaction(user, ReservedNames.user(user.logonId().strip()),
+        return applicants.submitInTransaction(
+                user,
+                ReservedNames.user(user.logonId().strip()),
                 (id, passwordHash) -> register(id, token, user, passwordHash));
     }
 
@@ -85,11 +93,21 @@ public class InvitationAcceptance {
         applicants.requireLogonIdFree(user, null, id);
         Organization organization = invitation.getOrganization();
         RegistrationPolicy policy = policies.forFlow(RegistrationFlow.INVITATION);
-        MemberDraft.NewUser buyer = new MemberDraft.NewUser(user.logonId().strip(), user.firstName(),
-                user.middleName(), user.lastName(), invitation.getEmail(), user.phone(), user.preferredLanguage(), null,
-                organization.getId(), policy.profileType(), policy.roles(), true);
-        Registration registration = new Registration(id, RegistrationFlow.INVITATION, applicants.submittedData(user),
-                invitation.getEmail());
+        MemberDraft.NewUser buyer = new MemberDraft.NewUser(
+                user.logonId().strip(),
+                user.firstName(),
+                user.middleName(),
+                user.lastName(),
+                invitation.getEmail(),
+                user.phone(),
+                user.preferredLanguage(),
+                null,
+                organization.getId(),
+                policy.profileType(),
+                policy.roles(),
+                true);
+        Registration registration = new Registration(
+                id, RegistrationFlow.INVITATION, applicants.submittedData(user), invitation.getEmail());
         registration.setOrganization(organization);
         registration.approve(invitation.getInvitedBy());
         StartVariables variables = StartVariables.of(id, MemberDraft.NewOrganization.joined(organization, null), buyer)
@@ -99,16 +117,27 @@ public class InvitationAcceptance {
             variables.with(ProcessVariables.ON_BEHALF_OF, invitation.getOnBehalfOf());
         }
         try {
-            SubmittedRegistration submitted = applicants.start(registration, new MemberDraft(null, buyer), passwordHash,
-                    variables, "of buyer " + buyer.logonId() + " in organization " + organization.getId()
+            SubmittedRegistration submitted = applicants.start(
+                    registration,
+                    new MemberDraft(null, buyer),
+                    passwordHash,
+                    variables,
+                    "of buyer " + buyer.logonId() + " in organization " + organization.getId()
                             + ", approved by invitation " + invitation.getId() + " of " + invitation.getInvitedBy());
             // the model's creation step made the user in this transaction (unless a designer put a wait before it)
             User created = users.findByLogonId(buyer.logonId()).orElse(null);
             invitation.accept(created, Instant.now());
             invitations.flush();
-            audit.recordInOrganization(buyer.logonId(), null, null, organization.getId(), "INVITATION_ACCEPTED",
-                    "Invitation", invitation.getId(), "registered as " + buyer.logonId() + " (registration "
-                            + submitted.id() + "), approved by the invitation of " + invitation.getInvitedBy());
+            audit.recordInOrganization(
+                    buyer.logonId(),
+                    null,
+                    null,
+                    organization.getId(),
+                    "INVITATION_ACCEPTED",
+                    "Invitation",
+                    invitation.getId(),
+                    "registered as " + buyer.logonId() + " (registration " + submitted.id()
+                            + "), approved by the invitation of " + invitation.getInvitedBy());
             return submitted;
         } catch (DataIntegrityViolationException e) {
             throw ConstraintConflicts.translate(e).orElseThrow(() -> e);
@@ -116,7 +145,8 @@ public class InvitationAcceptance {
     }
 
     private Invitation pending(String token) {
-        Invitation invitation = OneTimeTokens.lookupHash(token).flatMap(invitations::findByTokenHash)
+        Invitation invitation = OneTimeTokens.lookupHash(token)
+                .flatMap(invitations::findByTokenHash)
                 .orElseThrow(InvitationGoneException::unknown);
         invitation.requirePending(Instant.now());
         return invitation;
@@ -124,15 +154,26 @@ public class InvitationAcceptance {
 
     /** The invitation's address: a blank one is filled in, another one is refused. */
     private static UserData withInvitedEmail(UserData user, String invited) {
-        if (user.email() != null && !user.email().isBlank() && !user.email().strip().equalsIgnoreCase(invited)) {
-            throw InvalidRegistrationException.of("user.email", "This invitation is for " + invited
-                    + "; register with that address, or ask for an invitation to the other one");
+        if (user.email() != null
+                && !user.email().isBlank()
+                && !user.email().strip().equalsIgnoreCase(invited)) {
+            throw InvalidRegistrationException.of(
+                    "user.email",
+                    "This invitation is for " + invited
+                            + "; register with that address, or ask for an invitation to the other one");
         }
-        return new UserData(user.logonId(), user.password(), user.passwordVerify(), user.firstName(),
-                user.middleName(), user.lastName(), invited, user.phone(), user.preferredLanguage());
+        return new UserData(
+                user.logonId(),
+                user.password(),
+                user.passwordVerify(),
+                user.firstName(),
+                user.middleName(),
+                user.lastName(),
+                invited,
+                user.phone(),
+                user.preferredLanguage());
     }
 
     /** A pending invitation as its link's page shows it. */
-    public record InvitationLink(String organizationName, String email, Instant expiresAt) {
-    }
+    public record InvitationLink(String organizationName, String email, Instant expiresAt) {}
 }

@@ -25,7 +25,8 @@ class InvitationAcceptanceApiController {
     }
 
     @PostMapping(path = "/api/invitations/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register through an invitation (starts buyerInvitation)",
+    @Operation(
+            summary = "Register through an invitation (starts buyerInvitation)",
             description = "{user: {logonId, password, passwordVerify?, firstName, middleName, lastName, email?, "
                     + "phone, preferredLanguage}}, the user of a registration with its rules; the email is the "
                     + "invitation's (another one is a 400 on user.email). 201 {id, state: APPROVED}: the buyer may "
@@ -34,10 +35,11 @@ class InvitationAcceptanceApiController {
     ResponseEntity<SubmittedRegistration> accept(@PathVariable String token, @RequestBody Acceptance body) {
         SubmittedRegistration registered = acceptance.accept(token, body.user());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/registrations/{id}").build(registered.id())).body(registered);
+                        .path("/api/registrations/{id}")
+                        .build(registered.id()))
+                .body(registered);
     }
 
     /** The body: the {@code user} object of a registration. */
-    record Acceptance(UserData user) {
-    }
+    record Acceptance(UserData user) {}
 }

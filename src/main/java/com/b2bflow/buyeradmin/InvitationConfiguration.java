@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(InvitationProperties.class)
-class InvitationConfiguration {
-}
+class InvitationConfiguration {}

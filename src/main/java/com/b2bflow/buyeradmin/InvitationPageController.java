@@ -39,8 +39,12 @@ class InvitationPageController {
     }
 
     @PostMapping("/store/invitations/{token}")
-    String register(@PathVariable String token, @ModelAttribute("form") InvitationForm form, Model model,
-                    HttpServletResponse response, RedirectAttributes redirect) {
+    String register(
+            @PathVariable String token,
+            @ModelAttribute("form") InvitationForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             acceptance.accept(token, form.user());
             redirect.addFlashAttribute("invitedLogonId", form.user().logonId().strip());
@@ -60,6 +64,5 @@ class InvitationPageController {
     }
 
     /** The form's fields: {@code user.*}, as on the registration pages. */
-    record InvitationForm(UserData user) {
-    }
+    record InvitationForm(UserData user) {}
 }

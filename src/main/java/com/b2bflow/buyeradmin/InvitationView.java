@@ -8,19 +8,39 @@ import java.time.format.DateTimeFormatter;
  * An invitation as its organization's administrator sees it: never the token. {@code acceptedLogonId} names the
  * buyer who registered through it.
  */
-public record InvitationView(long id, long organizationId, String email, InvitationState state, String invitedBy,
-                             String onBehalfOf, Instant createdAt, Instant expiresAt, Instant acceptedAt,
-                             String acceptedLogonId, Instant revokedAt, String revokedBy) {
+public record InvitationView(
+        long id,
+        long organizationId,
+        String email,
+        InvitationState state,
+        String invitedBy,
+        String onBehalfOf,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant acceptedAt,
+        String acceptedLogonId,
+        Instant revokedAt,
+        String revokedBy) {
 
-    static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     static InvitationView of(Invitation invitation, Instant now) {
-        return new InvitationView(invitation.getId(), invitation.getOrganization().getId(), invitation.getEmail(),
-                invitation.state(now), invitation.getInvitedBy(), invitation.getOnBehalfOf(),
-                invitation.getCreatedAt(), invitation.getExpiresAt(), invitation.getAcceptedAt(),
-                invitation.getAcceptedUser() == null ? null : invitation.getAcceptedUser().getLogonId(),
-                invitation.getRevokedAt(), invitation.getRevokedBy());
+        return new InvitationView(
+                invitation.getId(),
+                invitation.getOrganization().getId(),
+                invitation.getEmail(),
+                invitation.state(now),
+                invitation.getInvitedBy(),
+                invitation.getOnBehalfOf(),
+                invitation.getCreatedAt(),
+                invitation.getExpiresAt(),
+                invitation.getAcceptedAt(),
+                invitation.getAcceptedUser() == null
+                        ? null
+                        : invitation.getAcceptedUser().getLogonId(),
+                invitation.getRevokedAt(),
+                invitation.getRevokedBy());
     }
 
     /** When it expires, for pages: yyyy-MM-dd HH:mm UTC. */

@@ -51,9 +51,16 @@ public class Invitations {
     private final AuditLog audit;
     private final Validator validator;
 
-    Invitations(BuyerAdministration administration, InvitationRepository invitations,
-                OrganizationRepository organizations, UserRepository users, NotificationService notifications,
-                NotificationProperties links, InvitationProperties properties, AuditLog audit, Validator validator) {
+    Invitations(
+            BuyerAdministration administration,
+            InvitationRepository invitations,
+            OrganizationRepository organizations,
+            UserRepository users,
+            NotificationService notifications,
+            NotificationProperties links,
+            InvitationProperties properties,
+            AuditLog audit,
+            Validator validator) {
         this.administration = administration;
         this.invitations = invitations;
         this.organizations = organizations;
@@ -80,10 +87,19 @@ public class Invitations {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String token = OneTimeTokens.newToken();
-        Invitation invitation = invitations.saveAndFlush(new Invitation(organization, request.email().strip(),
-                OneTimeTokens.hash(token), actor.id(), actor.onBehalfOf(), now, now.plus(properties.ttl())));
-        record(actor, invitation, "INVITATION_SENT", "invited " + invitation.getEmail() + ", valid until "
-                + invitation.getExpiresAt());
+        Invitation invitation = invitations.saveAndFlush(new Invitation(
+                organization,
+                request.email().strip(),
+                OneTimeTokens.hash(token),
+                actor.id(),
+                actor.onBehalfOf(),
+                now,
+                now.plus(properties.ttl())));
+        record(
+                actor,
+                invitation,
+                "INVITATION_SENT",
+                "invited " + invitation.getEmail() + ", valid until " + invitation.getExpiresAt());
         mail(actor, invitation, token);
         return InvitationView.of(invitation, now);
     }
@@ -94,7 +110,8 @@ public class Invitations {
         administration.check(caller, INVITE_BUYERS, organizationId);
         Instant now = Instant.now();
         return invitations.findByOrganizationIdOrderByCreatedAtDescIdDesc(organizationId).stream()
-                .map(invitation -> InvitationView.of(invitation, now)).toList();
+                .map(invitation -> InvitationView.of(invitation, now))
+                .toList();
     }
 
     /**
@@ -105,10 +122,11 @@ public class Invitations {
     public InvitationView revoke(Actor caller, long organizationId, long invitationId) {
         Actor actor = caller.inStorefront();
         administration.check(actor, INVITE_BUYERS, organizationId);
-        Invitation invitation = invitations.findById(invitationId)
+        Invitation invitation = invitations
+                .findById(invitationId)
                 .filter(found -> found.getOrganization().getId() == organizationId)
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                        "No invitation " + invitationId + " in this organization", List.of()));
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND, "No invitation " + invitationId + " in this organization", List.of()));
         Instant now = Instant.now();
         if (invitation.revoke(actor.id(), now)) {
             invitations.flush();
@@ -119,9 +137,11 @@ public class Invitations {
 
     private void mail(Actor actor, Invitation invitation, String token) {
         Organization organization = invitation.getOrganization();
-        String inviter = actor.userId() == null ? actor.displayName()
+        String inviter = actor.userId() == null
+                ? actor.displayName()
                 : users.findById(actor.userId()).map(User::getDisplayName).orElse(actor.displayName());
-        String language = actor.userId() == null ? null
+        String language = actor.userId() == null
+                ? null
                 : users.findById(actor.userId()).map(User::getPreferredLanguage).orElse(null);
         Map<String, Object> model = Map.of(
                 "subjectArgument", organization.getName(),
@@ -130,24 +150,41 @@ public class Invitations {
                 "invitationUrl", links.link("/store/invitations/" + URLEncoder.encode(token, StandardCharsets.UTF_8)),
                 "expiresAt", InvitationView.EXPIRY.format(invitation.getExpiresAt()));
         try {
-            notifications.send(new Notification("invitation:" + invitation.getId(), MAIL_TEMPLATE,
-                    List.of(Recipient.of(invitation.getEmail(), null,
-                            language != null ? language : LocaleContextHolder.getLocale().getLanguage())), model));
+            notifications.send(new Notification(
+                    "invitation:" + invitation.getId(),
+                    MAIL_TEMPLATE,
+                    List.of(Recipient.of(
+                            invitation.getEmail(),
+                            null,
+                            language != null
+                                    ? language
+                                    : LocaleContextHolder.getLocale().getLanguage())),
+                    model));
         } catch (MailException e) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The invitation mail could not be sent just now; nothing was saved. Try again later.", List.of());
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The invitation mail could not be sent just now; nothing was saved. Try again later.",
+                    List.of());
         }
     }
 
     private void record(Actor actor, Invitation invitation, String action, String details) {
-        audit.recordInOrganization(actor.id(), actor.onBehalfOf(), actor.reason(),
-                invitation.getOrganization().getId(), action, "Invitation", invitation.getId(), details);
+        audit.recordInOrganization(
+                actor.id(),
+                actor.onBehalfOf(),
+                actor.reason(),
+                invitation.getOrganization().getId(),
+                action,
+                "Invitation",
+                invitation.getId(),
+                details);
     }
 
     /** The body of {@code POST /api/me/organizations/{id}/invitations}. */
     @com.b2bflow.shared.PlainText
     public record NewInvitation(
             @NotBlank(message = "Enter the email address to invite")
-            @Email(message = "Enter a valid email address") @Size(max = 254) String email) {
-    }
+            @Email(message = "Enter a valid email address")
+            @Size(max = 254)
+            String email) {}
 }

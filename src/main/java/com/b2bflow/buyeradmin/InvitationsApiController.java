@@ -21,9 +21,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @ProblemResponses
 @RequestMapping("/api/me/organizations/{id}/invitations")
-@Tag(name = "Invitations", description = "Invite people by email to register into an administered organization; "
-        + "list the invitations with their state (PENDING, ACCEPTED, REVOKED, EXPIRED); revoke one. Outside the "
-        + "administered subtree: 404.")
+@Tag(
+        name = "Invitations",
+        description = "Invite people by email to register into an administered organization; "
+                + "list the invitations with their state (PENDING, ACCEPTED, REVOKED, EXPIRED); revoke one. Outside the "
+                + "administered subtree: 404.")
 class InvitationsApiController {
 
     private final Invitations invitations;
@@ -33,14 +35,15 @@ class InvitationsApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Invite someone by email",
+    @Operation(
+            summary = "Invite someone by email",
             description = "{email}. Mails a link to /store/invitations/{token}, valid for app.invitations.ttl. 201 "
                     + "{id, expiresAt}; 400 naming the field; 503 when the mail could not be sent (nothing saved).")
-    ResponseEntity<Created> invite(Actor actor, @PathVariable long id,
-                                   @RequestBody Invitations.NewInvitation request) {
+    ResponseEntity<Created> invite(Actor actor, @PathVariable long id, @RequestBody Invitations.NewInvitation request) {
         InvitationView invitation = invitations.invite(actor, id, request);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/me/organizations/{id}/invitations").build(id))
+                        .path("/api/me/organizations/{id}/invitations")
+                        .build(id))
                 .body(new Created(invitation.id(), invitation.expiresAt()));
     }
 
@@ -51,13 +54,13 @@ class InvitationsApiController {
     }
 
     @DeleteMapping("/{invitationId}")
-    @Operation(summary = "Revoke a pending invitation",
+    @Operation(
+            summary = "Revoke a pending invitation",
             description = "204; its link answers 410 from then on. Again: 204. Accepted or expired: 409.")
     ResponseEntity<Void> revoke(Actor actor, @PathVariable long id, @PathVariable long invitationId) {
         invitations.revoke(actor, id, invitationId);
         return ResponseEntity.noContent().build();
     }
 
-    record Created(long id, Instant expiresAt) {
-    }
+    record Created(long id, Instant expiresAt) {}
 }

@@ -39,8 +39,13 @@ class InvitationsPageController {
     }
 
     @PostMapping("/store/account/organizations/{id}/invitations")
-    String invite(Actor actor, @PathVariable long id, @RequestParam(required = false) String email, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) {
+    String invite(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String email,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             InvitationView sent = invitations.invite(actor, id, new Invitations.NewInvitation(email));
             redirect.addFlashAttribute("message", "invitations.sent");
@@ -55,8 +60,7 @@ class InvitationsPageController {
     }
 
     @PostMapping("/store/account/organizations/{id}/invitations/{invitationId}/revoke")
-    String revoke(Actor actor, @PathVariable long id, @PathVariable long invitationId,
-                  RedirectAttributes redirect) {
+    String revoke(Actor actor, @PathVariable long id, @PathVariable long invitationId, RedirectAttributes redirect) {
         try {
             InvitationView revoked = invitations.revoke(actor, id, invitationId);
             redirect.addFlashAttribute("message", "invitations.revoked");

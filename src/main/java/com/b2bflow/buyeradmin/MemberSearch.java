@@ -39,8 +39,11 @@ public interface MemberSearch extends Repository<User, Long> {
     List<User> customers(@Param("pattern") String pattern, Pageable page);
 
     static String pattern(String query) {
-        String escaped = query.strip().toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = query.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + escaped + "%";
     }
 }

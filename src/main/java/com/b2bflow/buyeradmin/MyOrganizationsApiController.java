@@ -29,7 +29,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @ProblemResponses
 @RequestMapping("/api/me")
-@Tag(name = "My organizations and buyers",
+@Tag(
+        name = "My organizations and buyers",
         description = "Buyer administration (My Account → Organizations and Buyers), also used by a CSR acting on "
                 + "behalf of a Buyer Administrator. Outside the administered subtree: 404. Deleting and role "
                 + "changes: 403, ask a seller or site administrator (/api/staff).")
@@ -44,7 +45,8 @@ class MyOrganizationsApiController {
     }
 
     @GetMapping("/organizations")
-    @Operation(summary = "The administered organization hierarchy",
+    @Operation(
+            summary = "The administered organization hierarchy",
             description = "Without parentId: the administrator's organization and everything below it, depth-first "
                     + "(depth 0 is the top). With parentId: that organization's children.")
     List<OrganizationView> organizations(Actor actor, @RequestParam(required = false) Long parentId) {
@@ -52,14 +54,17 @@ class MyOrganizationsApiController {
     }
 
     @PostMapping(path = "/organizations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a sub-organization",
+    @Operation(
+            summary = "Create a sub-organization",
             description = "{name, parentId, description, businessCategory, taxId, emailDomain, address}; parentId "
                     + "defaults to the administrator's organization. 201; 400 field errors; 409 name taken under "
                     + "that parent.")
     ResponseEntity<OrganizationView> create(Actor actor, @RequestBody OrganizationChanges changes) {
         OrganizationView created = administration.createOrganization(actor, changes);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/me/organizations/{id}").build(created.id())).body(created);
+                        .path("/api/me/organizations/{id}")
+                        .build(created.id()))
+                .body(created);
     }
 
     @GetMapping("/organizations/{id}")
@@ -75,7 +80,8 @@ class MyOrganizationsApiController {
     }
 
     @DeleteMapping("/organizations/{id}")
-    @Operation(summary = "Refused: buyer administrators cannot delete organizations (403)",
+    @Operation(
+            summary = "Refused: buyer administrators cannot delete organizations (403)",
             description = "Reserved to staff: a seller or site administrator (DELETE /api/staff/organizations/{id}).")
     ResponseEntity<Void> deleteOrganization(Actor actor, @PathVariable long id) {
         sellerAdministration.deleteOrganization(actor.inStorefront(), id);
@@ -89,7 +95,8 @@ class MyOrganizationsApiController {
     }
 
     @PostMapping(path = "/organizations/{id}/buyers", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a buyer (starts superuserUserCreation)",
+    @Operation(
+            summary = "Create a buyer (starts superuserUserCreation)",
             description = "{logonId, firstName, lastName, email, phone, preferredLanguage, roles}; roles from "
                     + "GET /api/me/buyer-roles?organizationId={id} (400 naming any other role), given now and not changeable later here. The buyer is enabled at once "
                     + "and gets an activation email to choose a password. 201 {id, ..., registrationId}; 400; 409 "
@@ -97,17 +104,20 @@ class MyOrganizationsApiController {
     ResponseEntity<CreatedBuyerResponse> createBuyer(Actor actor, @PathVariable long id, @RequestBody NewBuyer buyer) {
         BuyerAdministration.CreatedBuyer created = administration.createBuyer(actor, id, buyer);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/me/buyers/{id}").build(created.buyer().id()))
+                        .path("/api/me/buyers/{id}")
+                        .build(created.buyer().id()))
                 .body(CreatedBuyerResponse.of(created));
     }
 
     @GetMapping("/buyer-roles")
-    @Operation(summary = "The roles a new buyer of an organization can be given",
+    @Operation(
+            summary = "The roles a new buyer of an organization can be given",
             description = "organizationId: one of the organizations you administer (default: your own). The roles a "
                     + "seller administrator assigned to it, or to the nearest organization above it that has some.")
     List<String> buyerRoles(Actor actor, @RequestParam(required = false) Long organizationId) {
-        return administration.selectableRoles(actor, organizationId != null ? organizationId
-                : actor.inStorefront().organizationId());
+        return administration.selectableRoles(
+                actor,
+                organizationId != null ? organizationId : actor.inStorefront().organizationId());
     }
 
     @GetMapping("/buyers/{id}")
@@ -117,7 +127,8 @@ class MyOrganizationsApiController {
     }
 
     @PatchMapping(path = "/buyers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Edit a buyer's details, or enable/disable them",
+    @Operation(
+            summary = "Edit a buyer's details, or enable/disable them",
             description = "{firstName, middleName, lastName, email, phone, preferredLanguage, enabled}; only the "
                     + "fields sent change. Sending roles is a 403: roles are given when a buyer is created.")
     BuyerView updateBuyer(Actor actor, @PathVariable long id, @RequestBody BuyerChanges changes) {
@@ -125,14 +136,16 @@ class MyOrganizationsApiController {
     }
 
     @PutMapping(path = "/buyers/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Refused: roles cannot change after creation (403)",
+    @Operation(
+            summary = "Refused: roles cannot change after creation (403)",
             description = "Reserved to staff: ask a seller or site administrator (PUT /api/staff/users/{id}/roles).")
     BuyerView roles(Actor actor, @PathVariable long id, @RequestBody @Valid RolesRequest request) {
         return sellerAdministration.setRoles(actor.inStorefront(), id, request.roles());
     }
 
     @DeleteMapping("/buyers/{id}")
-    @Operation(summary = "Refused: buyer administrators cannot delete buyers (403)",
+    @Operation(
+            summary = "Refused: buyer administrators cannot delete buyers (403)",
             description = "Reserved to staff: ask a seller or site administrator (DELETE /api/staff/users/{id}).")
     ResponseEntity<Void> deleteBuyer(Actor actor, @PathVariable long id) {
         sellerAdministration.deleteBuyer(actor.inStorefront(), id);
@@ -140,7 +153,8 @@ class MyOrganizationsApiController {
     }
 
     @GetMapping("/organizations/{id}/customer-service-history")
-    @Operation(summary = "What customer service did in this organization and below",
+    @Operation(
+            summary = "What customer service did in this organization and below",
             description = "Every action a CSR took on behalf of the organization's administrators (or to them), with "
                     + "the CSR, the customer, the reason and before/after. Buyer administrators only.")
     List<CustomerServiceEvent> history(Actor actor, @PathVariable long id) {
@@ -148,16 +162,31 @@ class MyOrganizationsApiController {
     }
 
     @PlainText
-    record RolesRequest(List<String> roles) {
-    }
+    record RolesRequest(List<String> roles) {}
 
-    record CreatedBuyerResponse(long id, String logonId, String firstName, String lastName, String email,
-                                boolean enabled, List<String> roles, long organizationId, String registrationId) {
+    record CreatedBuyerResponse(
+            long id,
+            String logonId,
+            String firstName,
+            String lastName,
+            String email,
+            boolean enabled,
+            List<String> roles,
+            long organizationId,
+            String registrationId) {
 
         static CreatedBuyerResponse of(BuyerAdministration.CreatedBuyer created) {
             BuyerView b = created.buyer();
-            return new CreatedBuyerResponse(b.id(), b.logonId(), b.firstName(), b.lastName(), b.email(), b.enabled(),
-                    b.roles(), b.organizationId(), created.registrationId());
+            return new CreatedBuyerResponse(
+                    b.id(),
+                    b.logonId(),
+                    b.firstName(),
+                    b.lastName(),
+                    b.email(),
+                    b.enabled(),
+                    b.roles(),
+                    b.organizationId(),
+                    created.registrationId());
         }
     }
 }

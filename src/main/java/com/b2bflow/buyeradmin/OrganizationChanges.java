@@ -14,11 +14,17 @@ import jakarta.validation.constraints.Size;
 public record OrganizationChanges(
         @Size(max = 128, message = "At most 128 characters") String name,
         Long parentId,
-        @Size(max = 1000, message = "At most 1000 characters") String description,
+
+        @Size(max = 1000, message = "At most 1000 characters")
+        String description,
+
         @Size(max = 128, message = "At most 128 characters") String businessCategory,
+
         @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
         String taxId,
-        @Size(max = 128) @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
+
+        @Size(max = 128)
+        @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
         String emailDomain,
-        @Valid AddressData address) {
-}
+
+        @Valid AddressData address) {}

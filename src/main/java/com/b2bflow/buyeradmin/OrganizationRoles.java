@@ -10,6 +10,10 @@ import java.util.List;
  * @param inherited     whether {@code roles} come from an organization above it or from the seller's default
  * @param definedBy     the organization whose own roles apply; null when the seller's default applies
  */
-public record OrganizationRoles(long organizationId, String organizationName, List<String> roles, List<String> own,
-                                boolean inherited, Long definedBy) {
-}
+public record OrganizationRoles(
+        long organizationId,
+        String organizationName,
+        List<String> roles,
+        List<String> own,
+        boolean inherited,
+        Long definedBy) {}

@@ -34,8 +34,11 @@ class OrganizationsPageController {
     }
 
     @GetMapping("/store/account/organizations")
-    String organizations(Actor actor, @RequestParam(name = "org", required = false) Long selected,
-                         @RequestParam(required = false) String q, Model model) {
+    String organizations(
+            Actor actor,
+            @RequestParam(name = "org", required = false) Long selected,
+            @RequestParam(required = false) String q,
+            Model model) {
         List<OrganizationView> tree = administration.organizations(actor, null);
         long organizationId = selected != null ? selected : tree.get(0).id();
         model.addAttribute("tree", tree);
@@ -49,7 +52,8 @@ class OrganizationsPageController {
 
     @GetMapping("/store/account/organizations/new")
     String newOrganization(Actor actor, @RequestParam(name = "parent", required = false) Long parentId, Model model) {
-        OrganizationView parent = parentId == null ? administration.organizations(actor, null).get(0)
+        OrganizationView parent = parentId == null
+                ? administration.organizations(actor, null).get(0)
                 : administration.organization(actor, parentId);
         administration.check(actor, AccountAction.CREATE_ORGANIZATION, parent.id());
         model.addAttribute("parent", parent);
@@ -58,15 +62,27 @@ class OrganizationsPageController {
     }
 
     @PostMapping("/store/account/organizations")
-    String createOrganization(Actor actor, @ModelAttribute("form") OrganizationChanges form, Model model,
-                              HttpServletResponse response, RedirectAttributes redirect) {
+    String createOrganization(
+            Actor actor,
+            @ModelAttribute("form") OrganizationChanges form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             OrganizationView created = administration.createOrganization(actor, form);
             redirect.addFlashAttribute("message", "organizations.created");
             return "redirect:/store/account/organizations?org=" + created.id();
         } catch (InvalidRegistrationException | RegistrationConflictException e) {
-            model.addAttribute("parent", administration.organization(actor, form.parentId() == null
-                    ? administration.organizations(actor, null).get(0).id() : form.parentId()));
+            model.addAttribute(
+                    "parent",
+                    administration.organization(
+                            actor,
+                            form.parentId() == null
+                                    ? administration
+                                            .organizations(actor, null)
+                                            .get(0)
+                                            .id()
+                                    : form.parentId()));
             return FormErrors.render(e, model, response, "store/organization-form");
         }
     }
@@ -76,15 +92,27 @@ class OrganizationsPageController {
         administration.check(actor, AccountAction.EDIT_ORGANIZATION, id);
         OrganizationView organization = administration.organization(actor, id);
         model.addAttribute("organization", organization);
-        model.addAttribute("form", new OrganizationChanges(organization.name(), null, organization.description(),
-                organization.businessCategory(), organization.taxId(), organization.emailDomain(),
-                organization.address()));
+        model.addAttribute(
+                "form",
+                new OrganizationChanges(
+                        organization.name(),
+                        null,
+                        organization.description(),
+                        organization.businessCategory(),
+                        organization.taxId(),
+                        organization.emailDomain(),
+                        organization.address()));
         return "store/organization-form";
     }
 
     @PostMapping("/store/account/organizations/{id}")
-    String updateOrganization(Actor actor, @PathVariable long id, @ModelAttribute("form") OrganizationChanges form,
-                              Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String updateOrganization(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("form") OrganizationChanges form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             administration.updateOrganization(actor, id, form);
             redirect.addFlashAttribute("message", "organizations.updated");
@@ -105,15 +133,21 @@ class OrganizationsPageController {
     String newBuyer(Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("organization", administration.organization(actor, id));
         model.addAttribute("selectableRoles", administration.selectableRoles(actor, id));
-        model.addAttribute("form", new NewBuyer(null, null, null, null, null, null, null,
-                List.of(com.b2bflow.member.Roles.BUYER)));
+        model.addAttribute(
+                "form",
+                new NewBuyer(null, null, null, null, null, null, null, List.of(com.b2bflow.member.Roles.BUYER)));
         administration.check(actor, AccountAction.CREATE_BUYER, id);
         return "store/buyer-new";
     }
 
     @PostMapping("/store/account/organizations/{id}/buyers")
-    String createBuyer(Actor actor, @PathVariable long id, @ModelAttribute("form") NewBuyer form, Model model,
-                       HttpServletResponse response, RedirectAttributes redirect) {
+    String createBuyer(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("form") NewBuyer form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             BuyerAdministration.CreatedBuyer created = administration.createBuyer(actor, id, form);
             redirect.addFlashAttribute("message", "buyers.created");
@@ -129,18 +163,38 @@ class OrganizationsPageController {
     String buyer(Actor actor, @PathVariable long id, Model model) {
         BuyerView buyer = administration.buyer(actor, id);
         model.addAttribute("buyer", buyer);
-        model.addAttribute("form", new BuyerChanges(buyer.firstName(), buyer.middleName(), buyer.lastName(),
-                buyer.email(), buyer.phone(), buyer.preferredLanguage(), null, null));
+        model.addAttribute(
+                "form",
+                new BuyerChanges(
+                        buyer.firstName(),
+                        buyer.middleName(),
+                        buyer.lastName(),
+                        buyer.email(),
+                        buyer.phone(),
+                        buyer.preferredLanguage(),
+                        null,
+                        null));
         model.addAttribute("actorUserId", actor.userId());
         return "store/buyer";
     }
 
     @PostMapping("/store/account/buyers/{id}")
-    String updateBuyer(Actor actor, @PathVariable long id, @ModelAttribute("form") BuyerChanges form, Model model,
-                       HttpServletResponse response, RedirectAttributes redirect) {
-        BuyerChanges details = new BuyerChanges(emptyToBlank(form.firstName()), emptyToBlank(form.middleName()),
-                emptyToBlank(form.lastName()), emptyToBlank(form.email()), emptyToBlank(form.phone()),
-                emptyToBlank(form.preferredLanguage()), null, null);
+    String updateBuyer(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("form") BuyerChanges form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        BuyerChanges details = new BuyerChanges(
+                emptyToBlank(form.firstName()),
+                emptyToBlank(form.middleName()),
+                emptyToBlank(form.lastName()),
+                emptyToBlank(form.email()),
+                emptyToBlank(form.phone()),
+                emptyToBlank(form.preferredLanguage()),
+                null,
+                null);
         try {
             administration.updateBuyer(actor, id, details);
             redirect.addFlashAttribute("message", "buyers.updated");
@@ -153,17 +207,22 @@ class OrganizationsPageController {
     }
 
     @PostMapping("/store/account/buyers/{id}/enabled")
-    String enable(Actor actor, @PathVariable long id, @RequestParam boolean enabled,
-                  @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    String enable(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam boolean enabled,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         try {
-            BuyerView buyer = administration.updateBuyer(actor, id,
-                    new BuyerChanges(null, null, null, null, null, null, enabled, null));
+            BuyerView buyer = administration.updateBuyer(
+                    actor, id, new BuyerChanges(null, null, null, null, null, null, enabled, null));
             redirect.addFlashAttribute("message", enabled ? "buyers.enabled" : "buyers.disabled");
             redirect.addFlashAttribute("messageArgument", buyer.logonId());
         } catch (RegistrationConflictException e) {
             redirect.addFlashAttribute("errorMessage", "buyers.cannotDisableSelf");
         }
-        return "redirect:" + (back != null && back.startsWith("/store/account/") ? back : "/store/account/buyers/" + id);
+        return "redirect:"
+                + (back != null && back.startsWith("/store/account/") ? back : "/store/account/buyers/" + id);
     }
 
     @PostMapping("/store/account/buyers/{id}/delete")
@@ -175,8 +234,8 @@ class OrganizationsPageController {
     @GetMapping("/store/account/customer-service-history")
     String history(Actor actor, Model model) {
         if (actor.organizationId() == null) {
-            throw new AccessRefusedException(com.b2bflow.access.Decision.FORBIDDEN,
-                    AccountAction.VIEW_ON_BEHALF_HISTORY);
+            throw new AccessRefusedException(
+                    com.b2bflow.access.Decision.FORBIDDEN, AccountAction.VIEW_ON_BEHALF_HISTORY);
         }
         model.addAttribute("events", administration.customerServiceHistory(actor, actor.organizationId()));
         return "store/customer-service-history";

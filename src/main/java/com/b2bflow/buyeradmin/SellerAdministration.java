@@ -55,11 +55,19 @@ public class SellerAdministration {
     private final EntityManager entityManager;
     private final ObjectMapper json;
 
-    public SellerAdministration(AccountAuthorization authorization, BuyerAdministration buyers,
-                                OrganizationRepository organizations, UserRepository users,
-                                RoleAssignmentRepository roles, RegistrationPolicies policies,
-                                RegistrationParents parents, GrantableRoles grantableRoles, AuditLog audit,
-                                AuditEventRepository auditEvents, EntityManager entityManager, ObjectMapper json) {
+    public SellerAdministration(
+            AccountAuthorization authorization,
+            BuyerAdministration buyers,
+            OrganizationRepository organizations,
+            UserRepository users,
+            RoleAssignmentRepository roles,
+            RegistrationPolicies policies,
+            RegistrationParents parents,
+            GrantableRoles grantableRoles,
+            AuditLog audit,
+            AuditEventRepository auditEvents,
+            EntityManager entityManager,
+            ObjectMapper json) {
         this.authorization = authorization;
         this.buyers = buyers;
         this.organizations = organizations;
@@ -89,7 +97,8 @@ public class SellerAdministration {
     public OrganizationRoles setOrganizationRoles(Actor actor, long organizationId, List<String> requested) {
         authorization.require(actor, EDIT_ROLES, buyers.organizationTarget(organizationId));
         if (requested == null) {
-            throw InvalidRegistrationException.of("roles",
+            throw InvalidRegistrationException.of(
+                    "roles",
                     "Send the roles the organization may grant, or [] to take those of the organization above it");
         }
         List<String> wanted = knownRoles(requested);
@@ -98,26 +107,41 @@ public class SellerAdministration {
         List<String> after = wanted.stream().sorted().toList();
         if (!after.equals(before)) {
             grantableRoles.replace(organization, wanted);
-            audit.recordInOrganization(actor.id(), null, null, organizationId, "ORGANIZATION_ROLES_CHANGED",
-                    "Organization", organizationId, Changes.json(json, before, after));
+            audit.recordInOrganization(
+                    actor.id(),
+                    null,
+                    null,
+                    organizationId,
+                    "ORGANIZATION_ROLES_CHANGED",
+                    "Organization",
+                    organizationId,
+                    Changes.json(json, before, after));
         }
         return organizationRoles(organization);
     }
 
     private OrganizationRoles organizationRoles(Organization organization) {
         GrantableRoles.Resolution resolution = grantableRoles.resolve(organization);
-        return new OrganizationRoles(organization.getId(), organization.getName(), resolution.roles(),
-                grantableRoles.own(organization), resolution.inherited(organization),
+        return new OrganizationRoles(
+                organization.getId(),
+                organization.getName(),
+                resolution.roles(),
+                grantableRoles.own(organization),
+                resolution.inherited(organization),
                 resolution.definedBy().map(Organization::getId).orElse(null));
     }
 
     /** The requested roles, stripped and without repeats; a 400 naming every role that is not configured. */
     private List<String> knownRoles(List<String> requested) {
-        List<String> wanted = requested.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct()
+        List<String> wanted = requested.stream()
+                .filter(r -> r != null && !r.isBlank())
+                .map(String::strip)
+                .distinct()
                 .toList();
         List<FieldProblem> problems = new ArrayList<>();
-        wanted.stream().filter(role -> !policies.knownRoles().contains(role)).forEach(role -> problems.add(
-                new FieldProblem("roles", "Unknown role '" + role + "'")));
+        wanted.stream()
+                .filter(role -> !policies.knownRoles().contains(role))
+                .forEach(role -> problems.add(new FieldProblem("roles", "Unknown role '" + role + "'")));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }
@@ -130,7 +154,10 @@ public class SellerAdministration {
         authorization.require(actor, EDIT_ROLES, buyers.userTarget(userId));
         List<String> wanted = requested == null ? List.of() : knownRoles(requested);
         User user = users.findById(userId).orElseThrow();
-        List<String> before = roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().sorted()
+        List<String> before = roles.findByUser(user).stream()
+                .map(RoleAssignment::getRole)
+                .distinct()
+                .sorted()
                 .toList();
         Set<String> after = new LinkedHashSet<>(wanted);
         if (!after.equals(new LinkedHashSet<>(before))) {
@@ -138,8 +165,15 @@ public class SellerAdministration {
             roles.flush();
             after.forEach(role -> roles.save(RoleAssignment.ofUser(user, user.getOrganization(), role)));
             roles.flush();
-            audit.recordInOrganization(actor.id(), null, null, user.getOrganization().getId(), "ROLES_CHANGED",
-                    "User", userId, Changes.json(json, before, after.stream().sorted().toList()));
+            audit.recordInOrganization(
+                    actor.id(),
+                    null,
+                    null,
+                    user.getOrganization().getId(),
+                    "ROLES_CHANGED",
+                    "User",
+                    userId,
+                    Changes.json(json, before, after.stream().sorted().toList()));
         }
         return buyers.view(user);
     }
@@ -152,28 +186,39 @@ public class SellerAdministration {
     public void deleteBuyer(Actor actor, long userId) {
         authorization.require(actor, DELETE_BUYER, buyers.userTarget(userId));
         User user = users.findById(userId).orElseThrow();
-        long pending = entityManager.createQuery("""
+        long pending = entityManager
+                .createQuery("""
                         select count(r) from Registration r
                         where r.user = :user and r.state = com.b2bflow.member.ApprovalState.PENDING""", Long.class)
-                .setParameter("user", user).getSingleResult();
+                .setParameter("user", user)
+                .getSingleResult();
         if (pending > 0) {
-            throw new RegistrationConflictException("id",
-                    "A registration of this user is still waiting for a decision; decide it first");
+            throw new RegistrationConflictException(
+                    "id", "A registration of this user is still waiting for a decision; decide it first");
         }
         BuyerView before = buyers.view(user);
         Long organizationId = user.getOrganization().getId();
         try {
-            entityManager.createQuery("select g from ApprovalGroup g join g.approvers a where a = :user",
+            entityManager
+                    .createQuery(
+                            "select g from ApprovalGroup g join g.approvers a where a = :user",
                             com.b2bflow.member.ApprovalGroup.class)
-                    .setParameter("user", user).getResultList()
+                    .setParameter("user", user)
+                    .getResultList()
                     .forEach(group -> group.getApprovers().remove(user));
             entityManager.flush();
-            entityManager.createQuery("delete from ActivationToken t where t.user = :user")
-                    .setParameter("user", user).executeUpdate();
-            entityManager.createQuery("delete from Address a where a.user = :user")
-                    .setParameter("user", user).executeUpdate();
-            entityManager.createQuery("update Registration r set r.user = null where r.user = :user")
-                    .setParameter("user", user).executeUpdate();
+            entityManager
+                    .createQuery("delete from ActivationToken t where t.user = :user")
+                    .setParameter("user", user)
+                    .executeUpdate();
+            entityManager
+                    .createQuery("delete from Address a where a.user = :user")
+                    .setParameter("user", user)
+                    .executeUpdate();
+            entityManager
+                    .createQuery("update Registration r set r.user = null where r.user = :user")
+                    .setParameter("user", user)
+                    .executeUpdate();
             roles.deleteByUser(user);
             roles.flush();
             users.delete(user);
@@ -181,7 +226,14 @@ public class SellerAdministration {
         } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
             throw new RegistrationConflictException("id", "This user is still referenced and cannot be deleted");
         }
-        audit.recordInOrganization(actor.id(), null, null, organizationId, "BUYER_DELETED", "User", userId,
+        audit.recordInOrganization(
+                actor.id(),
+                null,
+                null,
+                organizationId,
+                "BUYER_DELETED",
+                "User",
+                userId,
                 Changes.json(json, before, null));
     }
 
@@ -194,38 +246,58 @@ public class SellerAdministration {
         authorization.require(actor, DELETE_ORGANIZATION, buyers.organizationTarget(organizationId));
         Organization organization = organizations.findById(organizationId).orElseThrow();
         if (organization.getParent() == null || isRegistrationParent(organizationId)) {
-            throw new RegistrationConflictException("id",
-                    "This organization holds registered organizations and cannot be deleted");
+            throw new RegistrationConflictException(
+                    "id", "This organization holds registered organizations and cannot be deleted");
         }
         if (organizations.findSubtree(organizationId).size() > 1) {
-            throw new RegistrationConflictException("id",
-                    "Delete or move the organization's sub-organizations first");
+            throw new RegistrationConflictException("id", "Delete or move the organization's sub-organizations first");
         }
         if (!users.findByOrganization(organization).isEmpty()) {
             throw new RegistrationConflictException("id", "Delete or move the organization's buyers first");
         }
         String before = organization.getName();
         Long parentId = organization.getParent().getId();
-        entityManager.createQuery("delete from Address a where a.organization = :o")
-                .setParameter("o", organization).executeUpdate();
-        entityManager.createQuery("delete from RoleAssignment r where r.organization = :o")
-                .setParameter("o", organization).executeUpdate();
-        entityManager.createQuery("select g from ApprovalGroup g where g.organization = :o",
+        entityManager
+                .createQuery("delete from Address a where a.organization = :o")
+                .setParameter("o", organization)
+                .executeUpdate();
+        entityManager
+                .createQuery("delete from RoleAssignment r where r.organization = :o")
+                .setParameter("o", organization)
+                .executeUpdate();
+        entityManager
+                .createQuery(
+                        "select g from ApprovalGroup g where g.organization = :o",
                         com.b2bflow.member.ApprovalGroup.class)
-                .setParameter("o", organization).getResultList().forEach(entityManager::remove);
-        entityManager.createQuery("select a from Account a where a.organization = :o", com.b2bflow.account.Account.class)
-                .setParameter("o", organization).getResultList().forEach(entityManager::remove);
-        entityManager.createQuery("update Registration r set r.organization = null where r.organization = :o")
-                .setParameter("o", organization).executeUpdate();
+                .setParameter("o", organization)
+                .getResultList()
+                .forEach(entityManager::remove);
+        entityManager
+                .createQuery("select a from Account a where a.organization = :o", com.b2bflow.account.Account.class)
+                .setParameter("o", organization)
+                .getResultList()
+                .forEach(entityManager::remove);
+        entityManager
+                .createQuery("update Registration r set r.organization = null where r.organization = :o")
+                .setParameter("o", organization)
+                .executeUpdate();
         entityManager.flush();
         organizations.delete(organization);
         try {
             organizations.flush();
         } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
-            throw new RegistrationConflictException("id", "This organization is still referenced and cannot be deleted");
+            throw new RegistrationConflictException(
+                    "id", "This organization is still referenced and cannot be deleted");
         }
-        audit.recordInOrganization(actor.id(), null, null, parentId, "ORGANIZATION_DELETED", "Organization",
-                organizationId, Changes.json(json, java.util.Map.of("name", before), null));
+        audit.recordInOrganization(
+                actor.id(),
+                null,
+                null,
+                parentId,
+                "ORGANIZATION_DELETED",
+                "Organization",
+                organizationId,
+                Changes.json(json, java.util.Map.of("name", before), null));
     }
 
     /** Everything customer service did, newest first (staff only). */
@@ -233,7 +305,8 @@ public class SellerAdministration {
     public List<CustomerServiceEvent> customerServiceHistory(Actor actor) {
         authorization.require(actor, VIEW_ALL_ON_BEHALF_HISTORY, Target.none());
         return auditEvents.findByReasonIsNotNullOrderByOccurredAtDescIdDesc(PageRequest.of(0, 500)).stream()
-                .map(CustomerServiceEvent::of).toList();
+                .map(CustomerServiceEvent::of)
+                .toList();
     }
 
     private boolean isRegistrationParent(long organizationId) {

@@ -31,12 +31,14 @@ class StaffAccountsApiController {
 
     @PutMapping(path = "/users/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a storefront user's roles", description = "{roles: [...]} from the configured roles.")
-    BuyerView roles(Actor actor, @PathVariable long id, @RequestBody @Valid MyOrganizationsApiController.RolesRequest request) {
+    BuyerView roles(
+            Actor actor, @PathVariable long id, @RequestBody @Valid MyOrganizationsApiController.RolesRequest request) {
         return administration.setRoles(actor, id, request.roles());
     }
 
     @GetMapping("/organizations/{id}/roles")
-    @Operation(summary = "The roles an organization's buyer administrators may give",
+    @Operation(
+            summary = "The roles an organization's buyer administrators may give",
             description = "Its own roles, or those of the nearest organization above it that has some, or the "
                     + "seller's default (own: [], inherited: true).")
     OrganizationRoles organizationRoles(Actor actor, @PathVariable long id) {
@@ -44,11 +46,12 @@ class StaffAccountsApiController {
     }
 
     @PutMapping(path = "/organizations/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace the roles an organization's buyer administrators may give",
+    @Operation(
+            summary = "Replace the roles an organization's buyer administrators may give",
             description = "{roles: [...]} from the configured roles; [] makes the organization inherit again. "
                     + "400 names an unknown role.")
-    OrganizationRoles setOrganizationRoles(Actor actor, @PathVariable long id,
-                                           @RequestBody @Valid MyOrganizationsApiController.RolesRequest request) {
+    OrganizationRoles setOrganizationRoles(
+            Actor actor, @PathVariable long id, @RequestBody @Valid MyOrganizationsApiController.RolesRequest request) {
         return administration.setOrganizationRoles(actor, id, request.roles());
     }
 
@@ -60,7 +63,8 @@ class StaffAccountsApiController {
     }
 
     @DeleteMapping("/organizations/{id}")
-    @Operation(summary = "Delete an empty organization",
+    @Operation(
+            summary = "Delete an empty organization",
             description = "409 while it has buyers or sub-organizations, or when it is a registration parent.")
     ResponseEntity<Void> deleteOrganization(Actor actor, @PathVariable long id) {
         administration.deleteOrganization(actor, id);

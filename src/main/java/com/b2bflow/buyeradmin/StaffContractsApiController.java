@@ -34,14 +34,11 @@ class StaffContractsApiController {
         this.contracts = contracts;
     }
 
-    record NewContract(String name, String terms, LocalDate validFrom, LocalDate validTo) {
-    }
+    record NewContract(String name, String terms, LocalDate validFrom, LocalDate validTo) {}
 
-    record Extension(LocalDate validTo) {
-    }
+    record Extension(LocalDate validTo) {}
 
-    record Ending(LocalDate lastDay) {
-    }
+    record Ending(LocalDate lastDay) {}
 
     @GetMapping
     @Operation(summary = "The organization's contracts", description = "Of its accounts that are not closed.")
@@ -51,24 +48,36 @@ class StaffContractsApiController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a contract", description = "{name, terms, validFrom, validTo}: validTo empty = no end;"
-            + " 400 naming the field when a rule is broken (a contract cannot end before it starts).")
+    @Operation(
+            summary = "Add a contract",
+            description = "{name, terms, validFrom, validTo}: validTo empty = no end;"
+                    + " 400 naming the field when a rule is broken (a contract cannot end before it starts).")
     ContractView add(Actor actor, @PathVariable long organizationId, @RequestBody NewContract request) {
-        return administration.add(actor, organizationId,
+        return administration.add(
+                actor,
+                organizationId,
                 new ContractTerms(request.name(), request.terms(), request.validFrom(), request.validTo()));
     }
 
     @PostMapping(path = "/{contractId}/extend", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Extend a contract", description = "{validTo}: a later last day; 409 for a contract with no end.")
-    ContractView extend(Actor actor, @PathVariable long organizationId, @PathVariable long contractId,
-                        @RequestBody Extension request) {
+    @Operation(
+            summary = "Extend a contract",
+            description = "{validTo}: a later last day; 409 for a contract with no end.")
+    ContractView extend(
+            Actor actor,
+            @PathVariable long organizationId,
+            @PathVariable long contractId,
+            @RequestBody Extension request) {
         return administration.extend(actor, organizationId, contractId, request.validTo());
     }
 
     @PostMapping(path = "/{contractId}/end", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "End a contract", description = "{lastDay}: today when empty; not before it starts.")
-    ContractView end(Actor actor, @PathVariable long organizationId, @PathVariable long contractId,
-                     @RequestBody(required = false) Ending request) {
+    ContractView end(
+            Actor actor,
+            @PathVariable long organizationId,
+            @PathVariable long contractId,
+            @RequestBody(required = false) Ending request) {
         return administration.end(actor, organizationId, contractId, request == null ? null : request.lastDay());
     }
 }

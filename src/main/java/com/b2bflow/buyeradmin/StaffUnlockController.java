@@ -27,7 +27,8 @@ class StaffUnlockController {
     }
 
     @PostMapping("/users/{id}/unlock")
-    @Operation(summary = "Unlock a storefront account locked after failed sign-ins",
+    @Operation(
+            summary = "Unlock a storefront account locked after failed sign-ins",
             description = "Lifts the lock and resets the count of failed sign-ins; audited as ACCOUNT_UNLOCKED.")
     ResponseEntity<Void> unlock(Actor actor, @PathVariable long id) {
         if (!throttle.unlock(id, actor.id())) {

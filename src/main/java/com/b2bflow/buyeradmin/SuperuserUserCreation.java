@@ -1,9 +1,8 @@
 package com.b2bflow.buyeradmin;
 
-import static com.b2bflow.shared.Inputs.blankToNull;
-
 import com.b2bflow.access.Actor;
 import com.b2bflow.member.Organization;
+import com.b2bflow.member.User;
 import com.b2bflow.registration.GrantableRoles;
 import com.b2bflow.registration.MemberDraft;
 import com.b2bflow.registration.ProcessVariables;
@@ -13,7 +12,6 @@ import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationPolicies;
 import com.b2bflow.registration.RegistrationPolicy;
 import com.b2bflow.registration.StartVariables;
-import com.b2bflow.member.User;
 import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
@@ -45,8 +43,8 @@ public class SuperuserUserCreation {
     private final RegistrationApplicants applicants;
     private final GrantableRoles grantableRoles;
 
-    public SuperuserUserCreation(RegistrationPolicies policies, RegistrationApplicants applicants,
-                                 GrantableRoles grantableRoles) {
+    public SuperuserUserCreation(
+            RegistrationPolicies policies, RegistrationApplicants applicants, GrantableRoles grantableRoles) {
         this.policies = policies;
         this.applicants = applicants;
         this.grantableRoles = grantableRoles;
@@ -67,10 +65,22 @@ public class SuperuserUserCreation {
             applicants.requireLogonIdFree(logonId, null);
             Set<String> granted = new LinkedHashSet<>(policy.roles());
             granted.addAll(picked);
-            MemberDraft.NewUser buyer = new MemberDraft.NewUser(logonId, data.firstName(), data.middleName(),
-                    data.lastName(), data.email(), data.phone(), data.preferredLanguage(), null, organization.getId(),
-                    policy.profileType(), List.copyOf(granted), true);
-            Registration submitted = new Registration(RegistrationFlow.SUPERUSER, applicants.submittedData(data),
+            MemberDraft.NewUser buyer = new MemberDraft.NewUser(
+                    logonId,
+                    data.firstName(),
+                    data.middleName(),
+                    data.lastName(),
+                    data.email(),
+                    data.phone(),
+                    data.preferredLanguage(),
+                    null,
+                    organization.getId(),
+                    policy.profileType(),
+                    List.copyOf(granted),
+                    true);
+            Registration submitted = new Registration(
+                    RegistrationFlow.SUPERUSER,
+                    applicants.submittedData(data),
                     buyer.email().strip());
             submitted.setOrganization(organization);
             submitted.approve(actor.id());
@@ -87,22 +97,31 @@ public class SuperuserUserCreation {
         } catch (RegistrationConflictException e) {
             throw "user.logonId".equals(e.problem().field()) ? logonIdTaken() : e;
         } catch (DataIntegrityViolationException e) {
-            RegistrationConflictException conflict = ConstraintConflicts.translate(e).orElseThrow(() -> e);
+            RegistrationConflictException conflict =
+                    ConstraintConflicts.translate(e).orElseThrow(() -> e);
             throw "user.logonId".equals(conflict.problem().field()) ? logonIdTaken() : conflict;
         }
     }
 
     /** The picked roles; a 400 on {@code roles} naming each role the organization may not grant. */
     private static List<String> pickedRoles(List<String> requested, List<String> grantable) {
-        List<String> picked = requested == null ? List.of()
-                : requested.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
+        List<String> picked = requested == null
+                ? List.of()
+                : requested.stream()
+                        .filter(r -> r != null && !r.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
         List<FieldProblem> problems = new ArrayList<>();
         if (picked.isEmpty()) {
             problems.add(new FieldProblem("roles", "Pick at least one role: " + String.join(", ", grantable)));
         }
-        picked.stream().filter(role -> !grantable.contains(role)).forEach(role -> problems.add(
-                new FieldProblem("roles", "'" + role + "' cannot be given in this organization; pick from: "
-                        + String.join(", ", grantable))));
+        picked.stream()
+                .filter(role -> !grantable.contains(role))
+                .forEach(role -> problems.add(new FieldProblem(
+                        "roles",
+                        "'" + role + "' cannot be given in this organization; pick from: "
+                                + String.join(", ", grantable))));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }
@@ -117,6 +136,5 @@ public class SuperuserUserCreation {
         return new RegistrationConflictException("logonId", "This logon ID is already taken; choose another one");
     }
 
-    public record Created(User buyer, String registrationId, List<String> roles) {
-    }
+    public record Created(User buyer, String registrationId, List<String> roles) {}
 }

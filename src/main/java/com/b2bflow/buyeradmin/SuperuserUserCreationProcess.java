@@ -14,15 +14,13 @@ public final class SuperuserUserCreationProcess {
     public static final String KEY = RegistrationFlow.SUPERUSER.processKey();
     public static final String FILE = "superuser-user-creation.bpmn";
 
-    private SuperuserUserCreationProcess() {
-    }
+    private SuperuserUserCreationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_BUYER = "Task_CreateBuyer";
         public static final String TASK_AWAIT_ACTIVATION = "Task_AwaitActivation";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     public static final class Variables {
@@ -32,8 +30,7 @@ public final class SuperuserUserCreationProcess {
         public static final String CREATED_BY = ProcessVariables.CREATED_BY;
         public static final String ON_BEHALF_OF = ProcessVariables.ON_BEHALF_OF;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     /** Messages the activation module correlates by {@code userId}. */
@@ -41,7 +38,6 @@ public final class SuperuserUserCreationProcess {
         public static final String ACCOUNT_ACTIVATED = ActivationMessages.ACCOUNT_ACTIVATED;
         public static final String ACTIVATION_LINK_REQUESTED = ActivationMessages.ACTIVATION_LINK_REQUESTED;
 
-        private Messages() {
-        }
+        private Messages() {}
     }
 }

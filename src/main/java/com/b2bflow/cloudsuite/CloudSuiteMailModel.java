@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CloudSuiteMailModel implements MailModelContribution {
 
-    private static final Set<RegistrationFlow> FLOWS = EnumSet.of(RegistrationFlow.SHOP, RegistrationFlow.ERP_APPROVAL,
-            RegistrationFlow.SHOP_APPROVAL, RegistrationFlow.ERP_EXTERNAL);
+    private static final Set<RegistrationFlow> FLOWS = EnumSet.of(
+            RegistrationFlow.SHOP,
+            RegistrationFlow.ERP_APPROVAL,
+            RegistrationFlow.SHOP_APPROVAL,
+            RegistrationFlow.ERP_EXTERNAL);
 
     private final SubmittedCompany submitted;
 
@@ -29,10 +32,14 @@ class CloudSuiteMailModel implements MailModelContribution {
         String company = submitted.companyName(registration);
         model.put("subjectArgument", company);
         model.put("companyName", company);
-        model.put("customerName", registration.getOrganization() == null ? ""
-                : registration.getOrganization().getName());
+        model.put(
+                "customerName",
+                registration.getOrganization() == null
+                        ? ""
+                        : registration.getOrganization().getName());
         model.put("waitsForBackoffice", registration.getFlow() == RegistrationFlow.SHOP_APPROVAL);
-        model.put("approver", registration.getFlow() == RegistrationFlow.ERP_APPROVAL ? "our ERP system"
-                : "our back office");
+        model.put(
+                "approver",
+                registration.getFlow() == RegistrationFlow.ERP_APPROVAL ? "our ERP system" : "our back office");
     }
 }

@@ -2,9 +2,7 @@ package com.b2bflow.cloudsuite;
 
 import static com.b2bflow.shared.Inputs.blankToNull;
 
-import com.b2bflow.account.Account;
 import com.b2bflow.account.AccountRepository;
-import com.b2bflow.account.AccountState;
 import com.b2bflow.account.Contracts;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.Address;
@@ -27,7 +25,6 @@ import com.b2bflow.registration.RegistrationPolicy;
 import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.RegistrationType;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,12 +59,20 @@ public class CloudSuiteOutcomes {
     private final RegistrationMetrics metrics;
     private final NameReservations reservations;
 
-    public CloudSuiteOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
-                              AddressRepository addresses, AccountRepository accounts, RoleAssignmentRepository roles,
-                              RegistrationPolicies policies, RegistrationParents parents,
-                              Contracts contracts, CustomerSearch customerSearch,
-                              SubmittedCompany submitted, AuditLog audit, RegistrationMetrics metrics,
-                              NameReservations reservations) {
+    public CloudSuiteOutcomes(
+            RegistrationRepository registrations,
+            OrganizationRepository organizations,
+            AddressRepository addresses,
+            AccountRepository accounts,
+            RoleAssignmentRepository roles,
+            RegistrationPolicies policies,
+            RegistrationParents parents,
+            Contracts contracts,
+            CustomerSearch customerSearch,
+            SubmittedCompany submitted,
+            AuditLog audit,
+            RegistrationMetrics metrics,
+            NameReservations reservations) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.addresses = addresses;
@@ -96,9 +101,13 @@ public class CloudSuiteOutcomes {
         customer.setState(ApprovalState.APPROVED);
         registration.getUser().approve();
         contracts.ensureDefaultAccount(customer);
-        audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registrationId,
-                "customer " + customer.getId() + " and user " + registration.getUser().getLogonId()
-                        + " approved; may order at once");
+        audit.record(
+                decidedBy,
+                "REGISTRATION_APPROVED",
+                "Registration",
+                registrationId,
+                "customer " + customer.getId() + " and user "
+                        + registration.getUser().getLogonId() + " approved; may order at once");
     }
 
     /**
@@ -108,20 +117,29 @@ public class CloudSuiteOutcomes {
      */
     @Transactional
     public long linkErpCustomer(String registrationId, String erpCustomerNumber, String decidedBy) {
-        if (erpCustomerNumber == null || erpCustomerNumber.isBlank() || erpCustomerNumber.strip().length() > 64) {
+        if (erpCustomerNumber == null
+                || erpCustomerNumber.isBlank()
+                || erpCustomerNumber.strip().length() > 64) {
             throw new BadUserRequestException("Complete the ERP approval with the variable erpCustomerNumber "
                     + "(1 to 64 characters), or reject it with the BPMN error ERP_REJECTED and a rejectionReason");
         }
         String number = erpCustomerNumber.strip();
         Registration registration = pending(registrationId);
-        Organization customer = organizations.findByErpCustomerNumber(number).map(existing -> {
-            if (!existing.isApproved()) {
-                throw new BadUserRequestException("The organization with ERP customer number " + number
-                        + " is " + existing.getState() + ", not an approved customer");
-            }
-            return existing;
-        }).orElseGet(() -> createErpCustomer(registration, number));
-        link(registration, customer, policies.forType(RegistrationType.ErpApprovalRegistration), decidedBy,
+        Organization customer = organizations
+                .findByErpCustomerNumber(number)
+                .map(existing -> {
+                    if (!existing.isApproved()) {
+                        throw new BadUserRequestException("The organization with ERP customer number " + number + " is "
+                                + existing.getState() + ", not an approved customer");
+                    }
+                    return existing;
+                })
+                .orElseGet(() -> createErpCustomer(registration, number));
+        link(
+                registration,
+                customer,
+                policies.forType(RegistrationType.ErpApprovalRegistration),
+                decidedBy,
                 "ERP customer " + number);
         return customer.getId();
     }
@@ -132,8 +150,12 @@ public class CloudSuiteOutcomes {
         customerProblem(customerId).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
-        link(pending(registrationId), organizations.findById(customerId).orElseThrow(),
-                policies.forType(RegistrationType.ShopApprovalRegistration), decidedBy, "customer " + customerId);
+        link(
+                pending(registrationId),
+                organizations.findById(customerId).orElseThrow(),
+                policies.forType(RegistrationType.ShopApprovalRegistration),
+                decidedBy,
+                "customer " + customerId);
     }
 
     /** A partial registration is rejected: the user stays unable to sign in. */
@@ -175,15 +197,18 @@ public class CloudSuiteOutcomes {
         OrganizationData company = request.organization();
         String name = Names.normalize(company.name());
         String taxId = blankToNull(company.taxId());
-        String domain = blankToNull(company.emailDomain()) != null ? Names.normalize(company.emailDomain())
+        String domain = blankToNull(company.emailDomain()) != null
+                ? Names.normalize(company.emailDomain())
                 : emailDomainOf(request.user().email());
         Set<Long> structural = structuralOrganizationIds();
-        return customerSearch.findCandidates(ApprovalState.APPROVED, name, taxId, domain,
-                        PageRequest.of(0, MAX_MATCHES + structural.size())).stream()
+        return customerSearch
+                .findCandidates(
+                        ApprovalState.APPROVED, name, taxId, domain, PageRequest.of(0, MAX_MATCHES + structural.size()))
+                .stream()
                 .filter(org -> !structural.contains(org.getId()))
                 .limit(MAX_MATCHES)
-                .map(org -> new CustomerMatch(org.getId(), org.getName(), org.getErpCustomerNumber(),
-                        reasons(org, name, taxId, domain)))
+                .map(org -> new CustomerMatch(
+                        org.getId(), org.getName(), org.getErpCustomerNumber(), reasons(org, name, taxId, domain)))
                 .toList();
     }
 
@@ -204,10 +229,12 @@ public class CloudSuiteOutcomes {
     private Organization createErpCustomer(Registration registration, String number) {
         RegistrationRequest request = submitted.of(registration);
         OrganizationData data = request.organization();
-        Organization parent = organizations.getReferenceById(
-                parents.parentIdFor(RegistrationType.ErpApprovalRegistration));
+        Organization parent =
+                organizations.getReferenceById(parents.parentIdFor(RegistrationType.ErpApprovalRegistration));
         String name = data.name().strip();
-        if (organizations.findByParentAndNameNormalized(parent, Names.normalize(name)).isPresent()) {
+        if (organizations
+                .findByParentAndNameNormalized(parent, Names.normalize(name))
+                .isPresent()) {
             // another customer carries the name: the ERP number tells them apart
             String suffix = " (" + number + ")";
             name = name.substring(0, Math.min(name.length(), 128 - suffix.length())) + suffix;
@@ -221,13 +248,21 @@ public class CloudSuiteOutcomes {
         organizations.saveAndFlush(customer);
         addresses.save(Address.ofOrganization(customer, request.addressOrEmpty()));
         contracts.ensureDefaultAccount(customer);
-        audit.record(AuditLog.SYSTEM, "ORGANIZATION_CREATED", "Organization", customer.getId(),
+        audit.record(
+                AuditLog.SYSTEM,
+                "ORGANIZATION_CREATED",
+                "Organization",
+                customer.getId(),
                 "ERP customer " + number + " created for registration " + registration.getId());
         return customer;
     }
 
-    private void link(Registration registration, Organization customer, RegistrationPolicy policy, String decidedBy,
-                      String what) {
+    private void link(
+            Registration registration,
+            Organization customer,
+            RegistrationPolicy policy,
+            String decidedBy,
+            String what) {
         User user = registration.getUser();
         user.setOrganization(customer);
         roles.deleteByUser(user);
@@ -237,10 +272,13 @@ public class CloudSuiteOutcomes {
         registration.setOrganization(customer);
         registration.approve(decidedBy);
         metrics.decided(registration);
-        audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registration.getId(),
+        audit.record(
+                decidedBy,
+                "REGISTRATION_APPROVED",
+                "Registration",
+                registration.getId(),
                 "user " + user.getLogonId() + " linked to " + what + " (organization " + customer.getId() + ")");
     }
-
 
     /** The root and the registration parents with their ancestors: they group customers, they are none. */
     private Set<Long> structuralOrganizationIds() {
@@ -259,8 +297,8 @@ public class CloudSuiteOutcomes {
     private Registration pending(String registrationId) {
         Registration registration = registrations.require(registrationId);
         if (registration.getState() != ApprovalState.PENDING) {
-            throw new BadUserRequestException("Registration " + registrationId + " was already decided: "
-                    + registration.getState());
+            throw new BadUserRequestException(
+                    "Registration " + registrationId + " was already decided: " + registration.getState());
         }
         return registration;
     }

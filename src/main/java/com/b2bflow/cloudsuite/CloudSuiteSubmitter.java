@@ -31,13 +31,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloudSuiteSubmitter extends FlowSubmitter {
 
-    static final Set<RegistrationFlow> FLOWS = EnumSet.of(RegistrationFlow.SHOP, RegistrationFlow.ERP_APPROVAL,
-            RegistrationFlow.SHOP_APPROVAL);
+    static final Set<RegistrationFlow> FLOWS =
+            EnumSet.of(RegistrationFlow.SHOP, RegistrationFlow.ERP_APPROVAL, RegistrationFlow.SHOP_APPROVAL);
 
     private final RegistrationParents parents;
 
-    public CloudSuiteSubmitter(RegistrationValidator validator, RegistrationPolicies policies,
-                               RegistrationParents parents, RegistrationApplicants applicants) {
+    public CloudSuiteSubmitter(
+            RegistrationValidator validator,
+            RegistrationPolicies policies,
+            RegistrationParents parents,
+            RegistrationApplicants applicants) {
         super(FLOWS, validator, policies, applicants);
         this.parents = parents;
     }
@@ -51,36 +54,48 @@ public class CloudSuiteSubmitter extends FlowSubmitter {
     @Override
     protected ReservedNames reservedNames(RegistrationFlow flow, RegistrationRequest request) {
         return flow == RegistrationFlow.SHOP
-                ? ReservedNames.organization(request.user().logonId().strip(),
-                holdingOrParent(policies.forFlow(flow)), request.organization().name().strip())
+                ? ReservedNames.organization(
+                        request.user().logonId().strip(),
+                        holdingOrParent(policies.forFlow(flow)),
+                        request.organization().name().strip())
                 : ReservedNames.user(request.user().logonId().strip());
     }
 
     @Override
-    protected SubmittedRegistration submitInTransaction(String id, RegistrationFlow flow, RegistrationRequest request,
-                                                        PendingPasswordHash passwordHash) {
+    protected SubmittedRegistration submitInTransaction(
+            String id, RegistrationFlow flow, RegistrationRequest request, PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         // shop registrations are never rejected, so they have nothing to correct
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         long parentId = holdingOrParent(policy);
         User correctedUser = previous == null ? null : previous.getUser();
         applicants.requireLogonIdFree(request.user(), correctedUser, id);
-        if (correctedUser != null && !correctedUser.getLogonId().equals(request.user().logonId().strip())) {
-            throw InvalidRegistrationException.of("user.logonId",
-                    "A correction keeps the logon ID " + correctedUser.getLogonId());
+        if (correctedUser != null
+                && !correctedUser.getLogonId().equals(request.user().logonId().strip())) {
+            throw InvalidRegistrationException.of(
+                    "user.logonId", "A correction keeps the logon ID " + correctedUser.getLogonId());
         }
         boolean shop = flow == RegistrationFlow.SHOP;
         if (shop) {
-            applicants.requireOrganizationNameFree(parentId, request.organization().name(), null, id);
+            applicants.requireOrganizationNameFree(
+                    parentId, request.organization().name(), null, id);
         }
         // the company of a partial registration is only shown until the ERP or the back office names its customer
-        MemberDraft.NewOrganization company = MemberDraft.organization(parentId, request.organization(),
-                request.addressOrEmpty());
-        MemberDraft.NewUser user = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
-                shop ? null : parentId, policy, shop ? policy.roles() : List.of());
+        MemberDraft.NewOrganization company =
+                MemberDraft.organization(parentId, request.organization(), request.addressOrEmpty());
+        MemberDraft.NewUser user = MemberDraft.NewUser.of(
+                request.user(),
+                request.addressOrEmpty(),
+                shop ? null : parentId,
+                policy,
+                shop ? policy.roles() : List.of());
         Registration registration = newRegistration(id, flow, request, user.email(), previous);
-        return applicants.start(registration, new MemberDraft(shop ? company : null, user), passwordHash,
-                StartVariables.of(registration.getId(), company, user), "of '" + company.name() + "'");
+        return applicants.start(
+                registration,
+                new MemberDraft(shop ? company : null, user),
+                passwordHash,
+                StartVariables.of(registration.getId(), company, user),
+                "of '" + company.name() + "'");
     }
 
     /** The shop customer's parent, or the holding organization partial registrations wait in. */

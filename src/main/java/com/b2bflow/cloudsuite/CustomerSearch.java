@@ -18,7 +18,10 @@ interface CustomerSearch extends Repository<Organization, Long> {
                or (:emailDomain is not null and o.emailDomain = :emailDomain))
             order by o.name
             """)
-    List<Organization> findCandidates(@Param("state") ApprovalState state, @Param("name") String nameNormalized,
-                                      @Param("taxId") String taxId, @Param("emailDomain") String emailDomain,
-                                      Pageable page);
+    List<Organization> findCandidates(
+            @Param("state") ApprovalState state,
+            @Param("name") String nameNormalized,
+            @Param("taxId") String taxId,
+            @Param("emailDomain") String emailDomain,
+            Pageable page);
 }

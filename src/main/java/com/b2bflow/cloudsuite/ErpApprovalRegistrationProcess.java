@@ -14,8 +14,7 @@ public final class ErpApprovalRegistrationProcess {
     public static final String KEY = RegistrationFlow.ERP_APPROVAL.processKey();
     public static final String FILE = "erp-approval-registration.bpmn";
 
-    private ErpApprovalRegistrationProcess() {
-    }
+    private ErpApprovalRegistrationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_APPLICANT = "Task_CreateApplicant";
@@ -24,8 +23,7 @@ public final class ErpApprovalRegistrationProcess {
         public static final String BOUNDARY_ERP_REJECTED = "BoundaryEvent_ErpRejected";
         public static final String BOUNDARY_OTHER_ERP_ERROR = "BoundaryEvent_OtherErpError";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     /** What the ERP client completes the task with, and what its errors carry. */
@@ -37,31 +35,27 @@ public final class ErpApprovalRegistrationProcess {
         public static final String ERP_ERROR_CODE = "erpErrorCode";
         public static final String ERP_ERROR_MESSAGE = "erpErrorMessage";
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     /** External task topics the ERP client fetches. */
     public static final class Topics {
         public static final String ERP_REGISTRATION = "erp-registration";
 
-        private Topics() {
-        }
+        private Topics() {}
     }
 
     /** BPMN error codes the ERP client may report. */
     public static final class Errors {
         public static final String ERP_REJECTED = "ERP_REJECTED";
 
-        private Errors() {
-        }
+        private Errors() {}
     }
 
     public static final class Groups {
         public static final String BACKOFFICE = StaffGroups.BACKOFFICE;
         public static final String INTEGRATION = StaffGroups.INTEGRATION;
 
-        private Groups() {
-        }
+        private Groups() {}
     }
 }

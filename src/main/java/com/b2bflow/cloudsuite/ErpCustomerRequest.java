@@ -16,7 +16,9 @@ import jakarta.validation.constraints.Size;
  */
 @PlainText
 public record ErpCustomerRequest(
-        @Valid @NotNull(message = "The organization is missing") Organization organization,
+        @Valid @NotNull(message = "The organization is missing")
+        Organization organization,
+
         @Valid AddressData address,
         @Valid @NotNull(message = "The user is missing") User user,
         Boolean sendActivationEmail) {
@@ -30,32 +32,49 @@ public record ErpCustomerRequest(
     }
 
     public record Organization(
-            @NotBlank(message = "Enter the organization's name") @Size(max = 128) String name,
-            @NotBlank(message = "Enter the ERP customer number") @Size(max = 64)
+            @NotBlank(message = "Enter the organization's name") @Size(max = 128)
+            String name,
+
+            @NotBlank(message = "Enter the ERP customer number")
+            @Size(max = 64)
             @Pattern(regexp = "[\\p{Alnum}._/-]*", message = "Use letters, digits and . _ / - only")
             String erpCustomerNumber,
+
             @Size(max = 1000) String description,
             @Size(max = 128) String businessCategory,
-            @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
+
+            @Size(max = 64)
+            @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
             String taxId,
-            @Size(max = 128) @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
-            String emailDomain) {
-    }
+
+            @Size(max = 128)
+            @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
+            String emailDomain) {}
 
     public record User(
-            @NotBlank(message = "Choose a logon ID") @Size(min = 3, max = 64)
+            @NotBlank(message = "Choose a logon ID")
+            @Size(min = 3, max = 64)
             @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "Use letters, digits and . _ @ + - only")
             String logonId,
+
             @Size(max = 64) String firstName,
             @Size(max = 64) String middleName,
-            @NotBlank(message = "Enter the last name") @Size(max = 64) String lastName,
-            @NotBlank(message = "Enter an email address") @Email(message = "Enter a valid email address") @Size(max = 254)
+
+            @NotBlank(message = "Enter the last name") @Size(max = 64)
+            String lastName,
+
+            @NotBlank(message = "Enter an email address")
+            @Email(message = "Enter a valid email address")
+            @Size(max = 254)
             String email,
+
             @Size(max = 32) @Pattern(regexp = "[0-9 +()./-]*", message = "Use digits, spaces and + ( ) . / - only")
             String phone,
+
             @Size(max = 8) @Pattern(regexp = "[a-zA-Z-]*") String preferredLanguage,
             /** Refused when present: only read to say so. */
-            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password) {
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String password) {
 
         @Override
         public String toString() {

@@ -3,7 +3,6 @@ package com.b2bflow.cloudsuite;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.registration.MemberDraft;
-import com.b2bflow.member.User;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationApplicants;
@@ -45,9 +44,14 @@ public class ErpCustomerService {
     private final RegistrationApplicants applicants;
     private final AuditLog audit;
 
-    public ErpCustomerService(Validator validator, RegistrationPolicies policies, RegistrationParents parents,
-                              OrganizationRepository organizations, RegistrationRepository registrations,
-                              RegistrationApplicants applicants, AuditLog audit) {
+    public ErpCustomerService(
+            Validator validator,
+            RegistrationPolicies policies,
+            RegistrationParents parents,
+            OrganizationRepository organizations,
+            RegistrationRepository registrations,
+            RegistrationApplicants applicants,
+            AuditLog audit) {
         this.validator = validator;
         this.policies = policies;
         this.parents = parents;
@@ -71,25 +75,49 @@ public class ErpCustomerService {
         applicants.requireLogonIdFree(request.user().logonId(), null);
         applicants.requireOrganizationNameFree(parentId, data.name(), null);
         try {
-            MemberDraft.NewOrganization customer = new MemberDraft.NewOrganization(parentId, data.name().strip(),
-                    data.description(), data.businessCategory(), data.taxId(), data.emailDomain(), number,
+            MemberDraft.NewOrganization customer = new MemberDraft.NewOrganization(
+                    parentId,
+                    data.name().strip(),
+                    data.description(),
+                    data.businessCategory(),
+                    data.taxId(),
+                    data.emailDomain(),
+                    number,
                     request.addressOrEmpty());
             ErpCustomerRequest.User u = request.user();
-            MemberDraft.NewUser user = new MemberDraft.NewUser(u.logonId().strip(), u.firstName(), u.middleName(),
-                    u.lastName(), u.email(), u.phone(), u.preferredLanguage(), request.addressOrEmpty(), null,
-                    policy.profileType(), policy.roles(), false);
-            Registration submitted = new Registration(flow, applicants.submittedData(request),
-                    user.email().strip());
-            Registration registration = applicants.start(submitted, new MemberDraft(customer, user), null,
+            MemberDraft.NewUser user = new MemberDraft.NewUser(
+                    u.logonId().strip(),
+                    u.firstName(),
+                    u.middleName(),
+                    u.lastName(),
+                    u.email(),
+                    u.phone(),
+                    u.preferredLanguage(),
+                    request.addressOrEmpty(),
+                    null,
+                    policy.profileType(),
+                    policy.roles(),
+                    false);
+            Registration submitted = new Registration(
+                    flow, applicants.submittedData(request), user.email().strip());
+            Registration registration = applicants.start(
+                    submitted,
+                    new MemberDraft(customer, user),
+                    null,
                     StartVariables.of(submitted.getId(), customer, user)
                             .with(ProcessVariables.ERP_CUSTOMER_NUMBER, number)
                             .with(ProcessVariables.ACTIVATION_EMAIL, request.activationEmail())
                             .with(ProcessVariables.DECIDED_BY, integrationUser));
-            audit.record(integrationUser, "REGISTRATION_SUBMITTED", "Registration", registration.getId(),
+            audit.record(
+                    integrationUser,
+                    "REGISTRATION_SUBMITTED",
+                    "Registration",
+                    registration.getId(),
                     "ERP customer " + number + " '" + customer.name() + "' with user " + user.logonId());
             return new SubmittedRegistration(registration.getId(), registration.getState());
         } catch (DataIntegrityViolationException e) {
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase()
+            if (String.valueOf(e.getMostSpecificCause().getMessage())
+                    .toLowerCase()
                     .contains("uk_organization_erp_customer_number")) {
                 throw new ErpCustomerExistsException(number, null);
             }
@@ -103,8 +131,10 @@ public class ErpCustomerService {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         if (request.user() != null && request.user().password() != null) {
-            problems.add(new FieldProblem("user.password", "The ERP does not send passwords: with "
-                    + "sendActivationEmail the user chooses one through a one-time activation link"));
+            problems.add(new FieldProblem(
+                    "user.password",
+                    "The ERP does not send passwords: with "
+                            + "sendActivationEmail the user chooses one through a one-time activation link"));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
@@ -113,9 +143,11 @@ public class ErpCustomerService {
     }
 
     private String existingRegistrationId(String number) {
-        return organizations.findByErpCustomerNumber(number)
+        return organizations
+                .findByErpCustomerNumber(number)
                 .flatMap(org -> registrations.findFirstByOrganizationIdOrderBySubmittedAtDesc(org.getId()))
-                .map(Registration::getId).orElse(null);
+                .map(Registration::getId)
+                .orElse(null);
     }
 
     /** The ERP customer number is known already: 409, with the registration that created it when there is one. */
@@ -124,8 +156,9 @@ public class ErpCustomerService {
         private final transient String registrationId;
 
         ErpCustomerExistsException(String number, String registrationId) {
-            super("organization.erpCustomerNumber", "A customer with ERP customer number " + number
-                    + " already exists");
+            super(
+                    "organization.erpCustomerNumber",
+                    "A customer with ERP customer number " + number + " already exists");
             this.registrationId = registrationId;
             if (registrationId != null) {
                 getBody().setProperty("registrationId", registrationId);

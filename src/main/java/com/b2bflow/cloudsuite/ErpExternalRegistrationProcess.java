@@ -14,8 +14,7 @@ public final class ErpExternalRegistrationProcess {
     public static final String KEY = RegistrationFlow.ERP_EXTERNAL.processKey();
     public static final String FILE = "erp-external-registration.bpmn";
 
-    private ErpExternalRegistrationProcess() {
-    }
+    private ErpExternalRegistrationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_ORGANIZATION = "Task_CreateOrganization";
@@ -23,8 +22,7 @@ public final class ErpExternalRegistrationProcess {
         public static final String TASK_ACTIVATE_CUSTOMER = "Task_ActivateCustomer";
         public static final String TASK_WAIT_FOR_ACTIVATION = "Task_WaitForActivation";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     public static final class Variables {
@@ -34,8 +32,7 @@ public final class ErpExternalRegistrationProcess {
         public static final String ORGANIZATION_ID = ProcessVariables.ORGANIZATION_ID;
         public static final String USER_ID = ProcessVariables.USER_ID;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     /** Messages the activation module correlates by {@code userId}. */
@@ -43,7 +40,6 @@ public final class ErpExternalRegistrationProcess {
         public static final String ACCOUNT_ACTIVATED = ActivationMessages.ACCOUNT_ACTIVATED;
         public static final String ACTIVATION_LINK_REQUESTED = ActivationMessages.ACTIVATION_LINK_REQUESTED;
 
-        private Messages() {
-        }
+        private Messages() {}
     }
 }

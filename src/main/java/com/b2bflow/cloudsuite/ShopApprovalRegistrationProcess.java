@@ -13,16 +13,14 @@ public final class ShopApprovalRegistrationProcess {
     public static final String KEY = RegistrationFlow.SHOP_APPROVAL.processKey();
     public static final String FILE = "shop-approval-registration.bpmn";
 
-    private ShopApprovalRegistrationProcess() {
-    }
+    private ShopApprovalRegistrationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_APPLICANT = "Task_CreateApplicant";
         public static final String TASK_NOTIFY_BACKOFFICE = "Task_NotifyBackoffice";
         public static final String TASK_LINK_USER_TO_CUSTOMER = "Task_LinkUserToCustomer";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     /** Set by its creation step and by the link form (link-user-to-customer). */
@@ -35,14 +33,12 @@ public final class ShopApprovalRegistrationProcess {
         public static final String APPROVED = ProcessVariables.APPROVED;
         public static final String REJECTION_REASON = ProcessVariables.REJECTION_REASON;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     public static final class Groups {
         public static final String BACKOFFICE = StaffGroups.BACKOFFICE;
 
-        private Groups() {
-        }
+        private Groups() {}
     }
 }

@@ -12,16 +12,14 @@ public final class ShopRegistrationProcess {
     public static final String KEY = RegistrationFlow.SHOP.processKey();
     public static final String FILE = "shop-registration.bpmn";
 
-    private ShopRegistrationProcess() {
-    }
+    private ShopRegistrationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_ORGANIZATION = "Task_CreateOrganization";
         public static final String TASK_CREATE_ADMINISTRATOR = "Task_CreateAdministrator";
         public static final String TASK_ACTIVATE_CUSTOMER = "Task_ActivateCustomer";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     /** Set by its creation steps. */
@@ -29,7 +27,6 @@ public final class ShopRegistrationProcess {
         public static final String ORGANIZATION_ID = ProcessVariables.ORGANIZATION_ID;
         public static final String USER_ID = ProcessVariables.USER_ID;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 }

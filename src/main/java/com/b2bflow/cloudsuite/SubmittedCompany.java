@@ -20,8 +20,8 @@ class SubmittedCompany {
         try {
             return json.readValue(registration.getSubmittedData(), RegistrationRequest.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Submitted data of registration " + registration.getId()
-                    + " is unreadable", e);
+            throw new IllegalStateException(
+                    "Submitted data of registration " + registration.getId() + " is unreadable", e);
         }
     }
 

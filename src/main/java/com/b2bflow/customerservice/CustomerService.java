@@ -53,8 +53,13 @@ public class CustomerService {
     private final AuditLog audit;
     private final RuntimeService runtime;
 
-    public CustomerService(AccountAuthorization authorization, UserRepository users, RoleAssignmentRepository roles,
-                           MemberSearch search, AuditLog audit, RuntimeService runtime) {
+    public CustomerService(
+            AccountAuthorization authorization,
+            UserRepository users,
+            RoleAssignmentRepository roles,
+            MemberSearch search,
+            AuditLog audit,
+            RuntimeService runtime) {
         this.authorization = authorization;
         this.users = users;
         this.roles = roles;
@@ -71,7 +76,8 @@ public class CustomerService {
             return List.of();
         }
         return search.customers(MemberSearch.pattern(query), PageRequest.of(0, MAX_RESULTS)).stream()
-                .map(this::view).toList();
+                .map(this::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -92,11 +98,24 @@ public class CustomerService {
             stopOnBehalf(actor.onBehalf());
         }
         User customer = users.findById(userId).orElseThrow();
-        OnBehalf onBehalf = new OnBehalf(actor.id(), actor.displayName(), customer.getId(), customer.getLogonId(),
-                customer.getDisplayName(), customer.getOrganization().getId(), customer.getOrganization().getName(),
-                why, Instant.now());
-        AuditEvent event = audit.recordInOrganization(actor.id(), customer.getLogonId(), why,
-                customer.getOrganization().getId(), "ON_BEHALF_STARTED", "User", customer.getId(),
+        OnBehalf onBehalf = new OnBehalf(
+                actor.id(),
+                actor.displayName(),
+                customer.getId(),
+                customer.getLogonId(),
+                customer.getDisplayName(),
+                customer.getOrganization().getId(),
+                customer.getOrganization().getName(),
+                why,
+                Instant.now());
+        AuditEvent event = audit.recordInOrganization(
+                actor.id(),
+                customer.getLogonId(),
+                why,
+                customer.getOrganization().getId(),
+                "ON_BEHALF_STARTED",
+                "User",
+                customer.getId(),
                 "CSR " + actor.displayName() + " accessed the account");
         notifyCustomer(ACCESSED, customer, actor, why, event);
         return onBehalf;
@@ -105,10 +124,17 @@ public class CustomerService {
     /** Stops acting on behalf (the CSR's "stop" or sign-out). */
     @Transactional
     public void stopOnBehalf(OnBehalf onBehalf) {
-        audit.recordInOrganization(onBehalf.csrId(), onBehalf.customerLogonId(), onBehalf.reason(),
-                onBehalf.customerOrganizationId(), "ON_BEHALF_ENDED", "User", onBehalf.customerUserId(),
-                "CSR stopped acting on behalf, after " + java.time.Duration.between(onBehalf.startedAt(),
-                        Instant.now()).toSeconds() + " s");
+        audit.recordInOrganization(
+                onBehalf.csrId(),
+                onBehalf.customerLogonId(),
+                onBehalf.reason(),
+                onBehalf.customerOrganizationId(),
+                "ON_BEHALF_ENDED",
+                "User",
+                onBehalf.customerUserId(),
+                "CSR stopped acting on behalf, after "
+                        + java.time.Duration.between(onBehalf.startedAt(), Instant.now())
+                                .toSeconds() + " s");
     }
 
     /** Disables a Buyer Administrator's account, with a reason; the customer is told by email. */
@@ -120,8 +146,14 @@ public class CustomerService {
         boolean wasEnabled = customer.isEnabled();
         customer.setEnabled(false);
         users.saveAndFlush(customer);
-        AuditEvent event = audit.recordInOrganization(actor.id(), null, why, customer.getOrganization().getId(),
-                "CUSTOMER_DISABLED", "User", customer.getId(),
+        AuditEvent event = audit.recordInOrganization(
+                actor.id(),
+                null,
+                why,
+                customer.getOrganization().getId(),
+                "CUSTOMER_DISABLED",
+                "User",
+                customer.getId(),
                 "{\"before\":{\"enabled\":" + wasEnabled + "},\"after\":{\"enabled\":false}}");
         if (wasEnabled) {
             notifyCustomer(DISABLED, customer, actor, why, event);
@@ -140,14 +172,22 @@ public class CustomerService {
         String why = requireReason(reason);
         User customer = users.findById(userId).orElseThrow();
         if (customer.getRegistrationState() != ApprovalState.APPROVED) {
-            throw new RegistrationConflictException("enabled", "Only an approved account can be enabled; this "
-                    + "account's registration is " + customer.getRegistrationState());
+            throw new RegistrationConflictException(
+                    "enabled",
+                    "Only an approved account can be enabled; this " + "account's registration is "
+                            + customer.getRegistrationState());
         }
         boolean wasEnabled = customer.isEnabled();
         customer.setEnabled(true);
         users.saveAndFlush(customer);
-        AuditEvent event = audit.recordInOrganization(actor.id(), null, why, customer.getOrganization().getId(),
-                "CUSTOMER_ENABLED", "User", customer.getId(),
+        AuditEvent event = audit.recordInOrganization(
+                actor.id(),
+                null,
+                why,
+                customer.getOrganization().getId(),
+                "CUSTOMER_ENABLED",
+                "User",
+                customer.getId(),
                 "{\"before\":{\"enabled\":" + wasEnabled + "},\"after\":{\"enabled\":true}}");
         if (!wasEnabled) {
             notifyCustomer(ENABLED, customer, actor, why, event);
@@ -161,16 +201,20 @@ public class CustomerService {
         variables.put(CustomerServiceNotificationProcess.Variables.USER_ID, customer.getId());
         variables.put(CustomerServiceNotificationProcess.Variables.CSR_NAME, actor.displayName());
         variables.put(CustomerServiceNotificationProcess.Variables.REASON, reason);
-        variables.put(CustomerServiceNotificationProcess.Variables.OCCURRED_AT, event.getOccurredAt().toString());
-        variables.put(CustomerServiceNotificationProcess.Variables.ORGANIZATION_NAME, customer.getOrganization().getName());
+        variables.put(
+                CustomerServiceNotificationProcess.Variables.OCCURRED_AT,
+                event.getOccurredAt().toString());
+        variables.put(
+                CustomerServiceNotificationProcess.Variables.ORGANIZATION_NAME,
+                customer.getOrganization().getName());
         variables.put(CustomerServiceNotificationProcess.Variables.APPLICANT_NAME, customer.getDisplayName());
         runtime.startProcessInstanceByKey(NOTIFICATION_PROCESS_KEY, "audit-" + event.getId(), variables);
     }
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw InvalidRegistrationException.of("reason",
-                    "Give a reason: a ticket number or a short description of why");
+            throw InvalidRegistrationException.of(
+                    "reason", "Give a reason: a ticket number or a short description of why");
         }
         if (reason.strip().length() > MAX_REASON) {
             throw InvalidRegistrationException.of("reason", "At most " + MAX_REASON + " characters");
@@ -179,18 +223,31 @@ public class CustomerService {
     }
 
     private Target target(long userId) {
-        return users.findById(userId).map(u -> Target.user(u.getOrganization().getId(), Roles.administers(roleNames(u))))
+        return users.findById(userId)
+                .map(u -> Target.user(u.getOrganization().getId(), Roles.administers(roleNames(u))))
                 .orElse(Target.missing());
     }
 
     private CustomerView view(User user) {
         List<String> roleNames = roleNames(user);
-        return new CustomerView(user.getId(), user.getLogonId(), user.getDisplayName(), user.getEmail(),
-                user.getOrganization().getId(), user.getOrganization().getName(), roleNames,
-                Roles.administers(roleNames), user.isEnabled(), user.getRegistrationState().name());
+        return new CustomerView(
+                user.getId(),
+                user.getLogonId(),
+                user.getDisplayName(),
+                user.getEmail(),
+                user.getOrganization().getId(),
+                user.getOrganization().getName(),
+                roleNames,
+                Roles.administers(roleNames),
+                user.isEnabled(),
+                user.getRegistrationState().name());
     }
 
     private List<String> roleNames(User user) {
-        return roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().sorted().toList();
+        return roles.findByUser(user).stream()
+                .map(RoleAssignment::getRole)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -36,8 +36,8 @@ class CustomerServiceApiController {
     private final SellerAdministration history;
     private final OnBehalfSessions sessions;
 
-    CustomerServiceApiController(CustomerService customerService, SellerAdministration history,
-                                 OnBehalfSessions sessions) {
+    CustomerServiceApiController(
+            CustomerService customerService, SellerAdministration history, OnBehalfSessions sessions) {
         this.customerService = customerService;
         this.history = history;
         this.sessions = sessions;
@@ -50,11 +50,15 @@ class CustomerServiceApiController {
     }
 
     @PostMapping(path = "/customers/{userId}/act-on-behalf", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Access customer's account: act on behalf of a Buyer Administrator",
+    @Operation(
+            summary = "Access customer's account: act on behalf of a Buyer Administrator",
             description = "{reason} (ticket number or free text) is required: 400 without. 403 unless the customer "
                     + "is a Buyer Administrator. The customer is told by email; every action is audited.")
-    OnBehalf actOnBehalf(Actor actor, @PathVariable long userId, @RequestBody @Valid ReasonRequest request,
-                         HttpServletRequest http) {
+    OnBehalf actOnBehalf(
+            Actor actor,
+            @PathVariable long userId,
+            @RequestBody @Valid ReasonRequest request,
+            HttpServletRequest http) {
         OnBehalf onBehalf = customerService.startOnBehalf(actor, userId, request.reason());
         sessions.start(http, onBehalf);
         return onBehalf;
@@ -75,7 +79,8 @@ class CustomerServiceApiController {
     }
 
     @PostMapping(path = "/customers/{userId}/enable", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Enable a disabled Buyer Administrator's account again",
+    @Operation(
+            summary = "Enable a disabled Buyer Administrator's account again",
             description = "{reason} required: 400 without. 403 unless the customer is a Buyer Administrator; 409 "
                     + "unless the account's registration is approved. The customer is told by email; audited with "
                     + "who and why.")

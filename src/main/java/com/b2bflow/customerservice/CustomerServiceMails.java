@@ -19,8 +19,8 @@ public class CustomerServiceMails {
     private final NotificationService notifications;
     private final NotificationProperties properties;
 
-    public CustomerServiceMails(UserRepository users, NotificationService notifications,
-                                NotificationProperties properties) {
+    public CustomerServiceMails(
+            UserRepository users, NotificationService notifications, NotificationProperties properties) {
         this.users = users;
         this.notifications = notifications;
         this.properties = properties;
@@ -46,7 +46,8 @@ public class CustomerServiceMails {
 
     private static String readable(String instant) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.parse(instant));
     }
 
     private void send(String key, String template, long userId, String csrName, String reason, String occurredAt) {
@@ -54,11 +55,26 @@ public class CustomerServiceMails {
         if (customer == null) {
             return; // deleted since: nobody to tell
         }
-        notifications.send(new Notification(key, template,
+        notifications.send(new Notification(
+                key,
+                template,
                 List.of(Recipient.of(customer.getEmail(), customer.getDisplayName(), customer.getPreferredLanguage())),
-                Map.of("customerName", customer.getDisplayName(), "logonId", customer.getLogonId(),
-                        "subjectArgument", customer.getLogonId(), "csrName", csrName, "reason", reason,
-                        "occurredAt", readable(occurredAt), "signInUrl", properties.link("/store/login"),
-                        "historyUrl", properties.link("/store/account/customer-service-history"))));
+                Map.of(
+                        "customerName",
+                        customer.getDisplayName(),
+                        "logonId",
+                        customer.getLogonId(),
+                        "subjectArgument",
+                        customer.getLogonId(),
+                        "csrName",
+                        csrName,
+                        "reason",
+                        reason,
+                        "occurredAt",
+                        readable(occurredAt),
+                        "signInUrl",
+                        properties.link("/store/login"),
+                        "historyUrl",
+                        properties.link("/store/account/customer-service-history"))));
     }
 }

@@ -9,12 +9,12 @@ public final class CustomerServiceNotificationProcess {
     public static final String KEY = "customerServiceNotification";
     public static final String FILE = "customer-service-notification.bpmn";
 
-    private CustomerServiceNotificationProcess() {
-    }
+    private CustomerServiceNotificationProcess() {}
 
     public static final class Variables {
         /** {@link Actions#ACCESSED}, {@link Actions#DISABLED} or {@link Actions#ENABLED}: the gateway routes on it. */
         public static final String ACTION = "action";
+
         public static final String USER_ID = "userId";
         public static final String CSR_NAME = "csrName";
         public static final String REASON = "reason";
@@ -22,8 +22,7 @@ public final class CustomerServiceNotificationProcess {
         public static final String ORGANIZATION_NAME = "organizationName";
         public static final String APPLICANT_NAME = "applicantName";
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     /** Values of {@link Variables#ACTION}. */
@@ -32,7 +31,6 @@ public final class CustomerServiceNotificationProcess {
         public static final String DISABLED = "DISABLED";
         public static final String ENABLED = "ENABLED";
 
-        private Actions() {
-        }
+        private Actions() {}
     }
 }

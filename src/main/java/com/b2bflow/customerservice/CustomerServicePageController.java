@@ -26,8 +26,8 @@ class CustomerServicePageController {
     private final SellerAdministration history;
     private final OnBehalfSessions sessions;
 
-    CustomerServicePageController(CustomerService customerService, SellerAdministration history,
-                                  OnBehalfSessions sessions) {
+    CustomerServicePageController(
+            CustomerService customerService, SellerAdministration history, OnBehalfSessions sessions) {
         this.customerService = customerService;
         this.history = history;
         this.sessions = sessions;
@@ -42,9 +42,14 @@ class CustomerServicePageController {
     }
 
     @PostMapping("/store/customer-service/customers/{id}/act-on-behalf")
-    String actOnBehalf(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-                       @RequestParam(required = false) String q, HttpServletRequest request,
-                       HttpServletResponse response, Model model) {
+    String actOnBehalf(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String q,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
             OnBehalf onBehalf = customerService.startOnBehalf(actor, id, reason);
             sessions.start(request, onBehalf);
@@ -55,9 +60,14 @@ class CustomerServicePageController {
     }
 
     @PostMapping("/store/customer-service/customers/{id}/disable")
-    String disable(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-                   @RequestParam(required = false) String q, HttpServletResponse response, Model model,
-                   RedirectAttributes redirect) {
+    String disable(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String q,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             CustomerView customer = customerService.disable(actor, id, reason);
             redirect.addFlashAttribute("message", "csr.disabled");
@@ -87,8 +97,8 @@ class CustomerServicePageController {
         return "store/customer-service-history";
     }
 
-    private String reasonMissing(Actor actor, long id, String which, String q, HttpServletResponse response,
-                                 Model model) {
+    private String reasonMissing(
+            Actor actor, long id, String which, String q, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         CustomerView customer = customerService.customer(actor, id);
         String query = q == null || q.isBlank() ? customer.logonId() : q;

@@ -4,5 +4,4 @@ import com.b2bflow.shared.PlainText;
 
 /** Why customer service acts: a ticket number or free text (required). */
 @PlainText
-public record ReasonRequest(String reason) {
-}
+public record ReasonRequest(String reason) {}

@@ -29,7 +29,8 @@ class StaffEnableApiController {
     }
 
     @PostMapping(path = "/users/{id}/enable", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Enable a disabled storefront account again",
+    @Operation(
+            summary = "Enable a disabled storefront account again",
             description = "{reason} required: 400 without; 409 unless the account's registration is approved. The "
                     + "customer is told by email; audited as CUSTOMER_ENABLED with who and why.")
     CustomerView enable(Actor actor, @PathVariable long id, @RequestBody @Valid ReasonRequest request) {

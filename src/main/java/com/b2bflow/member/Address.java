@@ -35,8 +35,7 @@ public class Address {
     private String country;
     private String phone;
 
-    protected Address() {
-    }
+    protected Address() {}
 
     public Address(AddressData data) {
         this.address1 = data.address1();
@@ -65,8 +64,12 @@ public class Address {
     }
 
     public String summary() {
-        return Stream.of(address1, address2, Stream.of(postalCode, city).filter(Objects::nonNull)
-                        .collect(Collectors.joining(" ")), stateProvince, country)
+        return Stream.of(
+                        address1,
+                        address2,
+                        Stream.of(postalCode, city).filter(Objects::nonNull).collect(Collectors.joining(" ")),
+                        stateProvince,
+                        country)
                 .filter(s -> s != null && !s.isBlank())
                 .collect(Collectors.joining(", "));
     }

@@ -33,7 +33,8 @@ public class ApprovalGroup {
     private ApprovalType type;
 
     @ManyToMany
-    @JoinTable(name = "approval_group_approver",
+    @JoinTable(
+            name = "approval_group_approver",
             joinColumns = @JoinColumn(name = "approval_group_id"),
             inverseJoinColumns = @JoinColumn(name = "user_id"))
     private Set<User> approvers = new LinkedHashSet<>();
@@ -41,8 +42,7 @@ public class ApprovalGroup {
     @Version
     private long version;
 
-    protected ApprovalGroup() {
-    }
+    protected ApprovalGroup() {}
 
     public ApprovalGroup(Organization organization, ApprovalType type) {
         this.organization = organization;

@@ -5,5 +5,8 @@ package com.b2bflow.member;
  * registration (treated like REJECTED: the user cannot sign in, the data is erased after the retention period).
  */
 public enum ApprovalState {
-    PENDING, APPROVED, REJECTED, WITHDRAWN
+    PENDING,
+    APPROVED,
+    REJECTED,
+    WITHDRAWN
 }

@@ -2,5 +2,6 @@ package com.b2bflow.member;
 
 /** What an approval group approves. */
 public enum ApprovalType {
-    UserRegistration, OrderApproval
+    UserRegistration,
+    OrderApproval
 }

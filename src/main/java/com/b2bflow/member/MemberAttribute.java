@@ -35,8 +35,7 @@ public class MemberAttribute {
     @Column(name = "attribute_value")
     private String value;
 
-    protected MemberAttribute() {
-    }
+    protected MemberAttribute() {}
 
     private MemberAttribute(User user, Organization organization, String hclTable, String name, String value) {
         this.user = user;
@@ -50,8 +49,8 @@ public class MemberAttribute {
         return new MemberAttribute(user, null, hclTable, name, value);
     }
 
-    public static MemberAttribute ofOrganization(Organization organization, String hclTable, String name,
-                                                 String value) {
+    public static MemberAttribute ofOrganization(
+            Organization organization, String hclTable, String name, String value) {
         return new MemberAttribute(null, organization, hclTable, name, value);
     }
 

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** The case-insensitive form under which logon ids and organization names are unique, and how people are named. */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * What a rejected member's unique key becomes: upper case, so no normalized name can ever equal it, and the row's
@@ -25,8 +24,8 @@ public final class Names {
      * name or else the logon id.
      */
     public static String display(String firstName, String lastName, String logonId) {
-        String name = ((firstName == null ? "" : firstName.strip()) + " "
-                + (lastName == null ? "" : lastName.strip())).strip();
+        String name = ((firstName == null ? "" : firstName.strip()) + " " + (lastName == null ? "" : lastName.strip()))
+                .strip();
         return name.isEmpty() ? logonId : name;
     }
 }

@@ -46,8 +46,7 @@ public class Organization {
     @Version
     private long version;
 
-    protected Organization() {
-    }
+    protected Organization() {}
 
     public Organization(String name, Organization parent, OrganizationType type, ApprovalState state) {
         this.parent = parent;

@@ -59,8 +59,9 @@ public interface OrganizationRepository extends JpaRepository<Organization, Long
                or (:emailDomain is not null and o.emailDomain = :emailDomain))
             order by o.name
             """)
-    List<Organization> findLikelyDuplicates(@Param("excludeId") long excludeId,
-                                            @Param("nameNormalized") String nameNormalized,
-                                            @Param("taxId") String taxId,
-                                            @Param("emailDomain") String emailDomain);
+    List<Organization> findLikelyDuplicates(
+            @Param("excludeId") long excludeId,
+            @Param("nameNormalized") String nameNormalized,
+            @Param("taxId") String taxId,
+            @Param("emailDomain") String emailDomain);
 }

@@ -31,8 +31,7 @@ public class RoleAssignment {
     @Column(name = "role_name")
     private String role;
 
-    protected RoleAssignment() {
-    }
+    protected RoleAssignment() {}
 
     private RoleAssignment(User user, Organization organization, String role) {
         this.user = user;

@@ -20,6 +20,6 @@ public interface RoleAssignmentRepository extends JpaRepository<RoleAssignment, 
             where r.role = :role and u.organization.id in :organizationIds
             order by u.logonId
             """)
-    List<User> findUsersWithRole(@Param("role") String role,
-                                 @Param("organizationIds") Collection<Long> organizationIds);
+    List<User> findUsersWithRole(
+            @Param("role") String role, @Param("organizationIds") Collection<Long> organizationIds);
 }

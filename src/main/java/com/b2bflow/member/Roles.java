@@ -16,8 +16,7 @@ public final class Roles {
     /** Roles whose holders administer their organization's subtree and its buyers. */
     public static final Set<String> ADMINISTRATORS = Set.of(BUYER_ADMINISTRATOR, CUSTOMER_SUPERUSER);
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static boolean administers(Collection<String> roles) {
         return roles.stream().anyMatch(ADMINISTRATORS::contains);

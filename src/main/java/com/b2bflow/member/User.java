@@ -53,8 +53,7 @@ public class User {
     @Version
     private long version;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String logonId, Organization organization, ProfileType profileType) {
         this.logonId = logonId.strip();

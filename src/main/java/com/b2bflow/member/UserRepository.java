@@ -34,8 +34,9 @@ public interface UserRepository extends JpaRepository<User, Long> {
 
     /** The user holding the logon id, else the latest rejected user who released it. */
     default Optional<User> findByLogonIdOrReleased(String logonId) {
-        return findByLogonId(logonId).or(() -> findReleasedLogonId(Names.normalize(logonId), Pageable.ofSize(1))
-                .stream().findFirst());
+        return findByLogonId(logonId)
+                .or(() -> findReleasedLogonId(Names.normalize(logonId), Pageable.ofSize(1)).stream()
+                        .findFirst());
     }
 
     /**
@@ -60,12 +61,15 @@ public interface UserRepository extends JpaRepository<User, Long> {
                    or lower(u.firstName) like :prefix escape '\\' or lower(u.lastName) like :prefix escape '\\')
             order by lower(u.lastName), lower(u.firstName), u.logonIdNormalized
             """)
-    List<User> searchInOrganization(@Param("organizationId") long organizationId, @Param("prefix") String prefix,
-                                    Pageable page);
+    List<User> searchInOrganization(
+            @Param("organizationId") long organizationId, @Param("prefix") String prefix, Pageable page);
 
     /** A case-insensitive LIKE prefix pattern: {@code Sm_th} becomes {@code sm\_th%}. */
     static String prefixPattern(String query) {
-        return query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        return query.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
     }
 }

@@ -37,9 +37,15 @@ public class DemoMailbox implements DisposableBean {
 
     private static ReceivedMail toReceived(MimeMessage message) {
         try {
-            return new ReceivedMail(message.getReceivedDate() == null ? new java.util.Date() : message.getReceivedDate(),
-                    String.join(", ", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()),
-                    message.getSubject(), MailText.plainText(message));
+            return new ReceivedMail(
+                    message.getReceivedDate() == null ? new java.util.Date() : message.getReceivedDate(),
+                    String.join(
+                            ", ",
+                            Arrays.stream(message.getAllRecipients())
+                                    .map(Object::toString)
+                                    .toList()),
+                    message.getSubject(),
+                    MailText.plainText(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable message in the demo mailbox", e);
         }
@@ -50,6 +56,5 @@ public class DemoMailbox implements DisposableBean {
         server.stop();
     }
 
-    public record ReceivedMail(java.util.Date receivedAt, String to, String subject, String text) {
-    }
+    public record ReceivedMail(java.util.Date receivedAt, String to, String subject, String text) {}
 }

@@ -51,6 +51,5 @@ public class MailTemplates {
         return argument == null ? new Object[0] : new Object[] {argument};
     }
 
-    public record RenderedMail(String subject, String text, String html) {
-    }
+    public record RenderedMail(String subject, String text, String html) {}
 }

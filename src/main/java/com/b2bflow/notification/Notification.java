@@ -11,5 +11,4 @@ import java.util.Map;
  * @param template name of the templates {@code mail/<template>.html} and {@code .txt}; the subject is the
  *                 message {@code mail.<template>.subject}
  */
-public record Notification(String key, String template, List<Recipient> recipients, Map<String, Object> model) {
-}
+public record Notification(String key, String template, List<Recipient> recipients, Map<String, Object> model) {}

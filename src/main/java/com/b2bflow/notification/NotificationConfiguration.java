@@ -25,7 +25,8 @@ class NotificationConfiguration {
     /** Named so that BPMN models can read {@code ${notificationProperties.retryCycle}}. */
     @Bean
     NotificationProperties notificationProperties(Environment environment) {
-        return Binder.get(environment).bind("app.notifications", NotificationProperties.class)
+        return Binder.get(environment)
+                .bind("app.notifications", NotificationProperties.class)
                 .orElseGet(() -> new NotificationProperties(null, null, null));
     }
 }

@@ -1,15 +1,15 @@
 package com.b2bflow.notification;
 
+import com.b2bflow.staff.StaffDirectory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.stream.Stream;
-import com.b2bflow.staff.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -38,9 +38,14 @@ public class NotificationService {
     private final Counter failures;
     private final TransactionTemplate ownTransaction;
 
-    NotificationService(SmtpConnections smtp, MailTemplates templates, NotificationProperties properties,
-                               SentNotificationRepository sent, StaffDirectory staff, MeterRegistry metrics,
-                               PlatformTransactionManager transactions) {
+    NotificationService(
+            SmtpConnections smtp,
+            MailTemplates templates,
+            NotificationProperties properties,
+            SentNotificationRepository sent,
+            StaffDirectory staff,
+            MeterRegistry metrics,
+            PlatformTransactionManager transactions) {
         this.smtp = smtp;
         this.templates = templates;
         this.properties = properties;
@@ -55,11 +60,16 @@ public class NotificationService {
 
     /** The members of a staff group, as recipients in their preferred language where known. */
     public List<Recipient> staffGroup(String groupId) {
-        return staff.membersOf(groupId).stream().map(m -> Recipient.of(m.email(), m.name(), m.language())).toList();
+        return staff.membersOf(groupId).stream()
+                .map(m -> Recipient.of(m.email(), m.name(), m.language()))
+                .toList();
     }
 
     public List<Recipient> staffGroups(String... groupIds) {
-        return Stream.of(groupIds).flatMap(g -> staffGroup(g).stream()).distinct().toList();
+        return Stream.of(groupIds)
+                .flatMap(g -> staffGroup(g).stream())
+                .distinct()
+                .toList();
     }
 
     @Transactional
@@ -67,7 +77,9 @@ public class NotificationService {
         for (Recipient recipient : notification.recipients()) {
             if (recipient.email() == null || recipient.email().isBlank()) {
                 // a user registered through HCL's URLs without an email address (HCL requires none)
-                log.info("Notification {} ({}): a recipient has no email address; not sent", notification.key(),
+                log.info(
+                        "Notification {} ({}): a recipient has no email address; not sent",
+                        notification.key(),
                         notification.template());
                 continue;
             }
@@ -76,8 +88,8 @@ public class NotificationService {
                 continue;
             }
             String subject = deliver(notification, recipient);
-            ownTransaction.executeWithoutResult(status -> sent.saveAndFlush(
-                    new SentNotification(key, recipient.email(), notification.template(), subject)));
+            ownTransaction.executeWithoutResult(status ->
+                    sent.saveAndFlush(new SentNotification(key, recipient.email(), notification.template(), subject)));
         }
         if (notification.recipients().isEmpty()) {
             log.warn("Notification {} ({}) has no recipients", notification.key(), notification.template());
@@ -86,14 +98,16 @@ public class NotificationService {
 
     /** Sends one message; returns its subject (recorded, for the recipient's data export). */
     private String deliver(Notification notification, Recipient recipient) {
-        MailTemplates.RenderedMail mail = templates.render(notification.template(), notification.model(),
-                recipient.locale());
+        MailTemplates.RenderedMail mail =
+                templates.render(notification.template(), notification.model(), recipient.locale());
         try {
             MimeMessage message = smtp.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(properties.from());
-            helper.setTo(recipient.name() == null ? new jakarta.mail.internet.InternetAddress(recipient.email())
-                    : new jakarta.mail.internet.InternetAddress(recipient.email(), recipient.name(), "UTF-8"));
+            helper.setTo(
+                    recipient.name() == null
+                            ? new jakarta.mail.internet.InternetAddress(recipient.email())
+                            : new jakarta.mail.internet.InternetAddress(recipient.email(), recipient.name(), "UTF-8"));
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
             send(message);

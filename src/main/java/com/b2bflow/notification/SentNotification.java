@@ -26,8 +26,7 @@ class SentNotification implements Persistable<String> {
     @Transient
     private boolean stored;
 
-    protected SentNotification() {
-    }
+    protected SentNotification() {}
 
     SentNotification(String notificationKey, String recipient, String template, String subject) {
         this.notificationKey = notificationKey;

@@ -93,8 +93,8 @@ class SmtpConnections implements DisposableBean {
     }
 
     private Transport connect() throws MessagingException {
-        Transport transport = sender.getSession().getTransport(
-                sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+        Transport transport =
+                sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
         String username = sender.getUsername();
         String password = sender.getPassword();
         if ("".equals(username)) {
@@ -149,6 +149,5 @@ class SmtpConnections implements DisposableBean {
         }
     }
 
-    private record Idle(Transport transport, Instant since) {
-    }
+    private record Idle(Transport transport, Instant since) {}
 }

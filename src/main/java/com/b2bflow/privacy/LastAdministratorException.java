@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 public class LastAdministratorException extends ProblemException {
 
     public LastAdministratorException(long organizationId) {
-        super(HttpStatus.CONFLICT, "This user is the last active administrator of approved organization " + organizationId
-                + ": appoint another administrator or delete the organization first", List.of());
+        super(
+                HttpStatus.CONFLICT,
+                "This user is the last active administrator of approved organization " + organizationId
+                        + ": appoint another administrator or delete the organization first",
+                List.of());
     }
 }

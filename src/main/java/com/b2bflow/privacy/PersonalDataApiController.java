@@ -32,32 +32,41 @@ class PersonalDataApiController {
     @Operation(summary = "All data kept about the signed-in storefront user, as JSON (no password hash or tokens)")
     ResponseEntity<Map<String, Object>> myData(Actor actor) {
         if (!actor.authenticated() || actor.isOnBehalf() || actor.inStorefront().userId() == null) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
                     "Only a storefront user exports their own data (staff: GET /api/staff/users/{id}/data)");
         }
-        return download(export.own(actor.userId()).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "No storefront user")), actor.userId());
+        return download(
+                export.own(actor.userId())
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No storefront user")),
+                actor.userId());
     }
 
     @GetMapping("/api/staff/users/{id}/data")
-    @Operation(summary = "A registrant's data for a data-subject request (seller/site admins, customer service)",
+    @Operation(
+            summary = "A registrant's data for a data-subject request (seller/site admins, customer service)",
             description = "Works for any storefront user, including pending, rejected and withdrawn registrants who "
                     + "cannot sign in. Audited as PERSONAL_DATA_EXPORTED.")
     ResponseEntity<Map<String, Object>> userData(Actor actor, @PathVariable long id) {
-        return download(export.forStaff(id, actor.id()).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "No storefront user with this id")), id);
+        return download(
+                export.forStaff(id, actor.id())
+                        .orElseThrow(() ->
+                                new ResponseStatusException(HttpStatus.NOT_FOUND, "No storefront user with this id")),
+                id);
     }
 
     @DeleteMapping("/api/staff/users/{id}/personal-data")
-    @Operation(summary = "Erase a registrant's personal data on request (seller/site admins)",
+    @Operation(
+            summary = "Erase a registrant's personal data on request (seller/site admins)",
             description = "Anonymizes the user (placeholder logon id and email; disabled), erases their registrations' "
                     + "submissions and process history, an unapproved organization they registered, mail records "
                     + "and audit details; a pending registration is withdrawn. 204; 404 for an unknown user; 409 "
                     + "when the user is the last active administrator of an approved organization with other active "
                     + "members. Audited as PERSONAL_DATA_ERASED. Repeating it is harmless.")
     ResponseEntity<Void> erase(Actor actor, @PathVariable long id) {
-        erasure.eraseOnRequest(id, actor.id()).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "No storefront user with this id"));
+        erasure.eraseOnRequest(id, actor.id())
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No storefront user with this id"));
         return ResponseEntity.noContent().build();
     }
 

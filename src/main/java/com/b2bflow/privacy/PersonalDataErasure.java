@@ -73,9 +73,12 @@ public class PersonalDataErasure {
     }
 
     /** What an erasure did. */
-    public record Erasure(long userId, List<String> registrationIds, List<Long> organizationIds,
-                          int processInstances, boolean alreadyErased) {
-    }
+    public record Erasure(
+            long userId,
+            List<String> registrationIds,
+            List<Long> organizationIds,
+            int processInstances,
+            boolean alreadyErased) {}
 
     /**
      * Staff erase a user on request. Refused ({@link LastAdministratorException}) when the user is the last enabled
@@ -100,27 +103,33 @@ public class PersonalDataErasure {
     @Transactional
     public boolean eraseExpiredRegistration(String registrationId, Instant decidedBefore, String period) {
         // lock order as in eraseOnRequest: the user row first, then the registration row
-        Number userId = jdbc.queryForList("select user_id from registration where id = ?", Long.class,
-                registrationId).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Number userId =
+                jdbc.queryForList("select user_id from registration where id = ?", Long.class, registrationId).stream()
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
         boolean userExists = userId != null && lock(userId.longValue());
-        List<Map<String, Object>> rows = jdbc.queryForList("select state, decided_at, erased_at "
-                + "from registration where id = ? for update", registrationId);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select state, decided_at, erased_at " + "from registration where id = ? for update", registrationId);
         if (rows.isEmpty() || rows.get(0).get("erased_at") != null) {
             return false;
         }
         Map<String, Object> row = rows.get(0);
         String state = (String) row.get("state");
         Object decidedAt = row.get("decided_at");
-        if (!ApprovalState.REJECTED.name().equals(state) && !ApprovalState.WITHDRAWN.name().equals(state)
-                || decidedAt == null || !instant(decidedAt).isBefore(decidedBefore)) {
+        if (!ApprovalState.REJECTED.name().equals(state)
+                        && !ApprovalState.WITHDRAWN.name().equals(state)
+                || decidedAt == null
+                || !instant(decidedAt).isBefore(decidedBefore)) {
             return false;
         }
         String why = "registration " + state.toLowerCase(java.util.Locale.ROOT) + " more than " + period
                 + " ago (retention period)";
         if (userExists) {
-            String userState = jdbc.queryForObject("select registration_state from member_user where id = ?",
-                    String.class, userId.longValue());
-            if (!ApprovalState.APPROVED.name().equals(userState) && !ApprovalState.PENDING.name().equals(userState)) {
+            String userState = jdbc.queryForObject(
+                    "select registration_state from member_user where id = ?", String.class, userId.longValue());
+            if (!ApprovalState.APPROVED.name().equals(userState)
+                    && !ApprovalState.PENDING.name().equals(userState)) {
                 erase(userId.longValue(), AuditLog.SYSTEM, why);
                 return true;
             }
@@ -129,7 +138,11 @@ public class PersonalDataErasure {
         Set<String> chain = chain(registrationId);
         int instances = eraseProcesses(chain, List.of());
         chain.forEach(this::eraseRegistrationRow);
-        audit.record(AuditLog.SYSTEM, "PERSONAL_DATA_ERASED", "Registration", registrationId,
+        audit.record(
+                AuditLog.SYSTEM,
+                "PERSONAL_DATA_ERASED",
+                "Registration",
+                registrationId,
                 "registration data and " + instances + " process instance(s) erased: " + why);
         return true;
     }
@@ -149,8 +162,10 @@ public class PersonalDataErasure {
 
     private Erasure erase(long userId, String actor, String why) {
         Instant now = clock.instant();
-        Map<String, Object> user = jdbc.queryForMap("select logon_id, email, first_name, last_name, phone, "
-                + "organization_id, erased_at from member_user where id = ?", userId);
+        Map<String, Object> user = jdbc.queryForMap(
+                "select logon_id, email, first_name, last_name, phone, "
+                        + "organization_id, erased_at from member_user where id = ?",
+                userId);
         if (user.get("erased_at") != null) {
             return new Erasure(userId, List.of(), List.of(), 0, true);
         }
@@ -163,21 +178,31 @@ public class PersonalDataErasure {
                 "select id from registration where user_id = ? order by submitted_at", String.class, userId));
         new ArrayList<>(registrationIds).forEach(id -> registrationIds.addAll(chain(id)));
         for (String id : registrationIds) {
-            jdbc.update("update registration set state = ?, decided_by = ?, decided_at = ?, step = ?, "
-                            + "version = version + 1 where id = ? and state = ?", ApprovalState.WITHDRAWN.name(), actor,
-                    Timestamp.from(now), ApprovalState.WITHDRAWN.name(), id, ApprovalState.PENDING.name());
+            jdbc.update(
+                    "update registration set state = ?, decided_by = ?, decided_at = ?, step = ?, "
+                            + "version = version + 1 where id = ? and state = ?",
+                    ApprovalState.WITHDRAWN.name(),
+                    actor,
+                    Timestamp.from(now),
+                    ApprovalState.WITHDRAWN.name(),
+                    id,
+                    ApprovalState.PENDING.name());
         }
-        List<String> auditProcessKeys = jdbc.queryForList("select 'audit-' || id from audit_event "
-                + "where target_type = 'User' and target_id = ?", String.class, String.valueOf(userId));
+        List<String> auditProcessKeys = jdbc.queryForList(
+                "select 'audit-' || id from audit_event " + "where target_type = 'User' and target_id = ?",
+                String.class,
+                String.valueOf(userId));
         int instances = eraseProcesses(registrationIds, auditProcessKeys);
 
         List<Long> organizations = new ArrayList<>();
         for (String id : registrationIds) {
-            Map<String, Object> registration = jdbc.queryForMap(
-                    "select flow, organization_id from registration where id = ?", id);
+            Map<String, Object> registration =
+                    jdbc.queryForMap("select flow, organization_id from registration where id = ?", id);
             Number orgId = (Number) registration.get("organization_id");
-            if (orgId != null && RegistrationFlow.valueOf((String) registration.get("flow")).policyType()
-                    .createsOrganization()) {
+            if (orgId != null
+                    && RegistrationFlow.valueOf((String) registration.get("flow"))
+                            .policyType()
+                            .createsOrganization()) {
                 eraseUnapprovedOrganization(orgId.longValue(), userId).ifPresent(name -> {
                     organizations.add(orgId.longValue());
                     if (name.strip().length() >= 3) {
@@ -202,8 +227,7 @@ public class PersonalDataErasure {
                        password_hash = null, enabled = ?, failed_login_count = 0, locked_until = null,
                        last_login_at = null, registration_state = case when registration_state = 'PENDING'
                        then 'WITHDRAWN' else registration_state end, erased_at = ?, version = version + 1
-                where id = ?""", placeholder, placeholder, placeholder + "@erased.invalid", false,
-                Timestamp.from(now), userId);
+                where id = ?""", placeholder, placeholder, placeholder + "@erased.invalid", false, Timestamp.from(now), userId);
         if (logonId != null) {
             jdbc.update("update registration set decided_by = ? where decided_by = ?", placeholder, logonId);
             // signed out everywhere (sessions are in the database in a cluster)
@@ -211,22 +235,35 @@ public class PersonalDataErasure {
         }
         eraseNotifications(email, personal);
         eraseAudit(userId, registrationIds, logonId, placeholder, personal);
-        audit.recordInOrganization(actor, null, null, organizationId, "PERSONAL_DATA_ERASED", "User", userId,
+        audit.recordInOrganization(
+                actor,
+                null,
+                null,
+                organizationId,
+                "PERSONAL_DATA_ERASED",
+                "User",
+                userId,
                 "personal data erased (" + why + "): " + registrationIds.size() + " registration(s) "
                         + registrationIds + ", " + instances + " process instance(s)"
                         + (organizations.isEmpty() ? "" : ", unapproved organization(s) " + organizations));
-        log.info("Personal data of user {} erased ({}): {} registration(s), {} process instance(s)", userId, why,
-                registrationIds.size(), instances);
+        log.info(
+                "Personal data of user {} erased ({}): {} registration(s), {} process instance(s)",
+                userId,
+                why,
+                registrationIds.size(),
+                instances);
         return new Erasure(userId, List.copyOf(registrationIds), organizations, instances, false);
     }
 
     /** Locks the user row for the transaction; false when there is no such user. */
     private boolean lock(long userId) {
-        return !jdbc.queryForList("select id from member_user where id = ? for update", userId).isEmpty();
+        return !jdbc.queryForList("select id from member_user where id = ? for update", userId)
+                .isEmpty();
     }
 
     private void refuseLastAdministrator(long userId) {
-        String placeholders = String.join(",", Roles.ADMINISTRATORS.stream().map(r -> "?").toList());
+        String placeholders =
+                String.join(",", Roles.ADMINISTRATORS.stream().map(r -> "?").toList());
         List<Object> args = new ArrayList<>();
         args.add(userId);
         args.addAll(Roles.ADMINISTRATORS);
@@ -244,8 +281,12 @@ public class PersonalDataErasure {
                     select count(*) from role_assignment r join member_user u on u.id = r.user_id
                     where r.organization_id = ? and r.user_id <> ? and u.enabled = true and u.erased_at is null
                       and r.role_name in (""" + placeholders + ")", Integer.class, otherArgs.toArray());
-            Integer otherMembers = jdbc.queryForObject("select count(*) from member_user where organization_id = ? "
-                    + "and id <> ? and enabled = true and erased_at is null", Integer.class, organizationId, userId);
+            Integer otherMembers = jdbc.queryForObject(
+                    "select count(*) from member_user where organization_id = ? "
+                            + "and id <> ? and enabled = true and erased_at is null",
+                    Integer.class,
+                    organizationId,
+                    userId);
             if (otherAdmins == 0 && otherMembers > 0) {
                 throw new LastAdministratorException(organizationId);
             }
@@ -257,8 +298,14 @@ public class PersonalDataErasure {
         Set<String> chain = new LinkedHashSet<>();
         String id = registrationId;
         while (id != null && chain.add(id)) {
-            id = jdbc.queryForList("select previous_registration_id from registration where id = ?", String.class, id)
-                    .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            id =
+                    jdbc
+                            .queryForList(
+                                    "select previous_registration_id from registration where id = ?", String.class, id)
+                            .stream()
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null);
         }
         return chain;
     }
@@ -269,20 +316,30 @@ public class PersonalDataErasure {
         businessKeys.addAll(otherBusinessKeys);
         Set<String> instanceIds = new LinkedHashSet<>();
         for (String id : registrationIds) {
-            jdbc.queryForList("select process_instance_id from registration where id = ? "
-                    + "and process_instance_id is not null", String.class, id).forEach(instanceIds::add);
+            jdbc.queryForList(
+                            "select process_instance_id from registration where id = ? "
+                                    + "and process_instance_id is not null",
+                            String.class,
+                            id)
+                    .forEach(instanceIds::add);
         }
         for (String key : businessKeys) {
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(key)
+                    .list()) {
                 instanceIds.add(instance.getId());
             }
             for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(key).list()) {
+                    .processInstanceBusinessKey(key)
+                    .list()) {
                 instanceIds.add(instance.getId());
             }
         }
         for (String instanceId : instanceIds) {
-            if (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
+            if (runtime.createProcessInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .count()
+                    > 0) {
                 runtime.deleteProcessInstance(instanceId, "erased", true, true, true);
             }
         }
@@ -293,17 +350,22 @@ public class PersonalDataErasure {
     }
 
     private void eraseRegistrationRow(String registrationId) {
-        jdbc.update("update registration set submitted_data = '{}', applicant_email = null, decision_reason = null, "
+        jdbc.update(
+                "update registration set submitted_data = '{}', applicant_email = null, decision_reason = null, "
                         + "erased_at = ?, version = version + 1 where id = ? and erased_at is null",
-                Timestamp.from(clock.instant()), registrationId);
+                Timestamp.from(clock.instant()),
+                registrationId);
     }
 
     /** An organization the registration created: anonymized unless it was approved or has other members. */
     private Optional<String> eraseUnapprovedOrganization(long organizationId, long userId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select state, name from organization where id = ?",
-                organizationId);
-        Integer others = jdbc.queryForObject("select count(*) from member_user where organization_id = ? and id <> ?",
-                Integer.class, organizationId, userId);
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("select state, name from organization where id = ?", organizationId);
+        Integer others = jdbc.queryForObject(
+                "select count(*) from member_user where organization_id = ? and id <> ?",
+                Integer.class,
+                organizationId,
+                userId);
         if (rows.isEmpty() || ApprovalState.APPROVED.name().equals(rows.get(0).get("state")) || others > 0) {
             return Optional.empty();
         }
@@ -323,22 +385,30 @@ public class PersonalDataErasure {
     private void eraseNotifications(String email, List<String> personal) {
         // staff were told too ("New registration: <organization>"): subjects naming the registrant go
         for (String text : personal) {
-            jdbc.update("update sent_notification set subject = null where lower(subject) like ? escape '\\'",
+            jdbc.update(
+                    "update sent_notification set subject = null where lower(subject) like ? escape '\\'",
                     likePattern(text));
         }
         if (email == null || email.isBlank()) {
             return;
         }
-        List<String> keys = jdbc.queryForList("select notification_key from sent_notification "
-                + "where lower(recipient) = lower(?) or notification_key like ?", String.class, email, "%:" + email);
+        List<String> keys = jdbc.queryForList(
+                "select notification_key from sent_notification "
+                        + "where lower(recipient) = lower(?) or notification_key like ?",
+                String.class,
+                email,
+                "%:" + email);
         for (String key : keys) {
-            jdbc.update("update sent_notification set notification_key = ?, recipient = null, subject = null "
-                    + "where notification_key = ?", "erased:" + sha256(key), key);
+            jdbc.update(
+                    "update sent_notification set notification_key = ?, recipient = null, subject = null "
+                            + "where notification_key = ?",
+                    "erased:" + sha256(key),
+                    key);
         }
     }
 
-    private void eraseAudit(long userId, Set<String> registrationIds, String logonId, String placeholder,
-                            List<String> personal) {
+    private void eraseAudit(
+            long userId, Set<String> registrationIds, String logonId, String placeholder, List<String> personal) {
         List<Object> args = new ArrayList<>(List.of(String.valueOf(userId)));
         String inRegistrations = "";
         if (!registrationIds.isEmpty()) {
@@ -346,26 +416,35 @@ public class PersonalDataErasure {
                     + String.join(",", registrationIds.stream().map(id -> "?").toList()) + "))";
             args.addAll(registrationIds);
         }
-        jdbc.update("update audit_event set details = ? where (target_type = 'User' and target_id = ?)"
-                + inRegistrations, prepend(ERASED, args).toArray());
+        jdbc.update(
+                "update audit_event set details = ? where (target_type = 'User' and target_id = ?)" + inRegistrations,
+                prepend(ERASED, args).toArray());
         if (logonId != null) {
             jdbc.update("update audit_event set actor = ? where actor = ?", placeholder, logonId);
             jdbc.update("update audit_event set on_behalf_of = ? where on_behalf_of = ?", placeholder, logonId);
         }
         for (String text : personal) {
             String pattern = likePattern(text);
-            for (Map<String, Object> event : jdbc.queryForList("select id, details, reason from audit_event "
-                    + "where lower(details) like ? escape '\\' or lower(reason) like ? escape '\\'", pattern, pattern)) {
-                jdbc.update("update audit_event set details = ?, reason = ? where id = ?",
+            for (Map<String, Object> event : jdbc.queryForList(
+                    "select id, details, reason from audit_event "
+                            + "where lower(details) like ? escape '\\' or lower(reason) like ? escape '\\'",
+                    pattern,
+                    pattern)) {
+                jdbc.update(
+                        "update audit_event set details = ?, reason = ? where id = ?",
                         replace((String) event.get("details"), text, placeholder),
-                        replace((String) event.get("reason"), text, placeholder), event.get("id"));
+                        replace((String) event.get("reason"), text, placeholder),
+                        event.get("id"));
             }
         }
     }
 
     private static String likePattern(String text) {
-        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        return "%"
+                + text.toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
     }
 
     private static List<Object> prepend(Object first, List<Object> rest) {
@@ -376,8 +455,11 @@ public class PersonalDataErasure {
     }
 
     private static String replace(String text, String personal, String placeholder) {
-        return text == null ? null : text.replaceAll("(?i)" + java.util.regex.Pattern.quote(personal),
-                java.util.regex.Matcher.quoteReplacement(placeholder));
+        return text == null
+                ? null
+                : text.replaceAll(
+                        "(?i)" + java.util.regex.Pattern.quote(personal),
+                        java.util.regex.Matcher.quoteReplacement(placeholder));
     }
 
     /** Logon id, email, full name and phone: replaced wherever other records mention them (at least 3 chars). */
@@ -385,8 +467,9 @@ public class PersonalDataErasure {
         List<String> strings = new ArrayList<>();
         String first = (String) user.get("first_name");
         String last = (String) user.get("last_name");
-        for (Object value : new Object[] {user.get("email"), user.get("logon_id"),
-                first == null ? null : first + " " + last, user.get("phone")}) {
+        for (Object value : new Object[] {
+            user.get("email"), user.get("logon_id"), first == null ? null : first + " " + last, user.get("phone")
+        }) {
             if (value instanceof String text && text.strip().length() >= 3) {
                 strings.add(text.strip());
             }
@@ -396,8 +479,8 @@ public class PersonalDataErasure {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -46,8 +46,15 @@ public class PersonalDataExport {
     @Transactional
     public Optional<Map<String, Object>> forStaff(long userId, String staffId) {
         Optional<Map<String, Object>> data = export(userId);
-        data.ifPresent(d -> audit.recordInOrganization(staffId, null, null, (Long) d.get("organizationId"),
-                "PERSONAL_DATA_EXPORTED", "User", userId, "personal data exported for a data-subject request"));
+        data.ifPresent(d -> audit.recordInOrganization(
+                staffId,
+                null,
+                null,
+                (Long) d.get("organizationId"),
+                "PERSONAL_DATA_EXPORTED",
+                "User",
+                userId,
+                "personal data exported for a data-subject request"));
         return data;
     }
 
@@ -78,8 +85,7 @@ public class PersonalDataExport {
         data.put("organization", rows("""
                 select o.id, o.name, o.state, o.description, o.business_category, o.tax_id, o.email_domain,
                        o.email, o.tax_payer_id, o.erp_customer_number, p.name as parent_name
-                from organization o left join organization p on p.id = o.parent_id where o.id = ?""",
-                organizationId).stream().findFirst().orElse(null));
+                from organization o left join organization p on p.id = o.parent_id where o.id = ?""", organizationId).stream().findFirst().orElse(null));
         data.put("roles", rows("""
                 select r.role_name as role, r.organization_id, o.name as organization_name
                 from role_assignment r join organization o on o.id = r.organization_id
@@ -106,8 +112,7 @@ public class PersonalDataExport {
         data.put("auditEntries", auditEntries(userId, logonId, registrationIds));
         data.put("notifications", email == null ? List.of() : rows("""
                 select n.template, n.subject, n.sent_at from sent_notification n
-                where lower(n.recipient) = lower(?) or n.notification_key like ? order by n.sent_at""",
-                email, "%:" + email));
+                where lower(n.recipient) = lower(?) or n.notification_key like ? order by n.sent_at""", email, "%:" + email));
         return Optional.of(data);
     }
 
@@ -120,7 +125,9 @@ public class PersonalDataExport {
         List<Object> args = new ArrayList<>(List.of(String.valueOf(userId), logonId, logonId));
         if (!registrationIds.isEmpty()) {
             sql.append(" or (e.target_type = 'Registration' and e.target_id in (")
-                    .append(String.join(",", registrationIds.stream().map(id -> "?").toList())).append("))");
+                    .append(String.join(
+                            ",", registrationIds.stream().map(id -> "?").toList()))
+                    .append("))");
             args.addAll(registrationIds);
         }
         sql.append(" order by e.occurred_at, e.id");
@@ -134,8 +141,9 @@ public class PersonalDataExport {
         try {
             JsonNode node = json.readTree(submitted);
             if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-                object.findParents("password").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p)
-                        .remove(List.of("password", "passwordVerify")));
+                object.findParents("password")
+                        .forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p)
+                                .remove(List.of("password", "passwordVerify")));
             }
             return node;
         } catch (Exception notJson) {

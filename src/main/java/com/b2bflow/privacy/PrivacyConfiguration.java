@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(PrivacyProperties.class)
-class PrivacyConfiguration {
-}
+class PrivacyConfiguration {}

@@ -11,13 +11,11 @@ public final class RegistrationWithdrawalProcess {
     public static final String KEY = "registrationWithdrawal";
     public static final String FILE = "registration-withdrawal.bpmn";
 
-    private RegistrationWithdrawalProcess() {
-    }
+    private RegistrationWithdrawalProcess() {}
 
     public static final class Variables {
         public static final String REGISTRATION_ID = ProcessVariables.REGISTRATION_ID;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 }

@@ -47,7 +47,8 @@ public class ScheduledErasure {
         int erased = 0;
         for (String id : due.subList(0, Math.min(due.size(), properties.erasureBatchSize()))) {
             try {
-                if (erasure.eraseExpiredRegistration(id, cutoff, properties.eraseRejectedAfter().toString())) {
+                if (erasure.eraseExpiredRegistration(
+                        id, cutoff, properties.eraseRejectedAfter().toString())) {
                     erased++;
                 }
             } catch (RuntimeException e) {

@@ -32,13 +32,14 @@ class WithdrawalApiController {
     }
 
     @PostMapping(path = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Withdraw a pending registration",
+    @Operation(
+            summary = "Withdraw a pending registration",
             description = "Body {logonId, password}: the applicant's credentials from the registration. 200 with the "
                     + "registration's status (state WITHDRAWN); the process ends and a confirmation is mailed. 403 "
                     + "with one message for a wrong id, logon id or password (counted like a failed sign-in); 409 "
                     + "when the registration is no longer pending; 429 after too many failures from one address.")
-    RegistrationStatus withdraw(@PathVariable String id, @RequestBody @Valid WithdrawalRequest request,
-                                HttpServletRequest http) {
+    RegistrationStatus withdraw(
+            @PathVariable String id, @RequestBody @Valid WithdrawalRequest request, HttpServletRequest http) {
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
                 request.logonId() == null ? "" : request.logonId().strip(),
                 request.password() == null ? "" : request.password());

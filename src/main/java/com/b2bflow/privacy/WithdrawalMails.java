@@ -23,8 +23,11 @@ public class WithdrawalMails {
     private final NotificationProperties properties;
     private final PrivacyProperties privacy;
 
-    public WithdrawalMails(RegistrationRepository registrations, NotificationService notifications,
-                           NotificationProperties properties, PrivacyProperties privacy) {
+    public WithdrawalMails(
+            RegistrationRepository registrations,
+            NotificationService notifications,
+            NotificationProperties properties,
+            PrivacyProperties privacy) {
         this.registrations = registrations;
         this.notifications = notifications;
         this.properties = properties;
@@ -34,21 +37,36 @@ public class WithdrawalMails {
     @Transactional
     public void withdrawnToApplicant(String registrationId, String key) {
         Registration registration = registrations.findById(registrationId).orElse(null);
-        if (registration == null || registration.getUser() == null || registration.getUser().getEmail() == null) {
+        if (registration == null
+                || registration.getUser() == null
+                || registration.getUser().getEmail() == null) {
             return; // erased since: nobody to tell
         }
         User user = registration.getUser();
-        String organizationName = registration.getOrganization() == null ? ""
+        String organizationName = registration.getOrganization() == null
+                ? ""
                 : registration.getOrganization().getName();
-        notifications.send(new Notification(key, "registration-withdrawn",
+        notifications.send(new Notification(
+                key,
+                "registration-withdrawn",
                 List.of(Recipient.of(user.getEmail(), user.getDisplayName(), user.getPreferredLanguage())),
-                Map.of("registrationId", registration.getId(),
-                        "applicantName", user.getDisplayName(),
-                        "organizationName", organizationName,
-                        "subjectArgument", organizationName.isEmpty() ? user.getDisplayName() : organizationName,
-                        "withdrawnAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+                Map.of(
+                        "registrationId",
+                        registration.getId(),
+                        "applicantName",
+                        user.getDisplayName(),
+                        "organizationName",
+                        organizationName,
+                        "subjectArgument",
+                        organizationName.isEmpty() ? user.getDisplayName() : organizationName,
+                        "withdrawnAt",
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                                .withZone(ZoneOffset.UTC)
                                 .format(registration.getDecidedAt()),
-                        "erasureDays", Math.max(0, privacy.eraseRejectedAfter().toDays()),
-                        "registerUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()))));
+                        "erasureDays",
+                        Math.max(0, privacy.eraseRejectedAfter().toDays()),
+                        "registerUrl",
+                        properties.link(
+                                "/store/register/" + registration.getFlow().pathSegment()))));
     }
 }

@@ -27,10 +27,14 @@ class WithdrawalPageController {
     }
 
     @PostMapping("/store/registration/{id}/withdraw")
-    String withdraw(@PathVariable String id, @RequestParam(defaultValue = "") String logonId,
-                    @RequestParam(defaultValue = "") String password, HttpServletRequest http, Model model) {
-        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
-                logonId.strip(), password);
+    String withdraw(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String logonId,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest http,
+            Model model) {
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(logonId.strip(), password);
         attempt.setDetails(new WebAuthenticationDetails(http));
         String error;
         try {
@@ -43,8 +47,11 @@ class WithdrawalPageController {
         } catch (AuthenticationException e) {
             error = "Too many failed attempts from your network. Please try again in a few minutes.";
         }
-        model.addAttribute("registration", queries.status(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id")));
+        model.addAttribute(
+                "registration",
+                queries.status(id)
+                        .orElseThrow(() ->
+                                new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id")));
         model.addAttribute("withdrawError", error);
         return "store/registration-status";
     }

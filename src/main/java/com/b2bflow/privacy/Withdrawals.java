@@ -48,9 +48,14 @@ public class Withdrawals {
     private final RegistrationMetrics metrics;
     private final String dummyHash;
 
-    public Withdrawals(RegistrationRepository registrations, AccountRepository accounts,
-                       PasswordEncoder passwordEncoder, LoginThrottle throttle, RuntimeService runtime, AuditLog audit,
-                       RegistrationMetrics metrics) {
+    public Withdrawals(
+            RegistrationRepository registrations,
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            RuntimeService runtime,
+            AuditLog audit,
+            RegistrationMetrics metrics) {
         this.registrations = registrations;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
@@ -76,11 +81,13 @@ public class Withdrawals {
             throw new WithdrawalsThrottledException();
         }
         String logonId = attempt.getName() == null ? "" : attempt.getName();
-        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
-        Optional<Registration> found = registrationId == null ? Optional.empty()
-                : registrations.findById(registrationId);
+        String password =
+                attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        Optional<Registration> found =
+                registrationId == null ? Optional.empty() : registrations.findById(registrationId);
         User user = found.map(Registration::getUser).orElse(null);
-        boolean matches = user != null && user.getPasswordHash() != null
+        boolean matches = user != null
+                && user.getPasswordHash() != null
                 && Names.normalize(logonId).equals(Names.normalize(user.getLogonId()));
         boolean passwordRight = passwordEncoder.matches(password, matches ? user.getPasswordHash() : dummyHash);
         if (!matches || !passwordRight || throttle.isLocked(user.getId())) {
@@ -98,21 +105,31 @@ public class Withdrawals {
         registration.setStep(ApprovalState.WITHDRAWN.name());
         metrics.decided(registration);
         user.withdraw();
-        if (registration.getFlow().policyType().createsOrganization() && registration.getOrganization() != null
+        if (registration.getFlow().policyType().createsOrganization()
+                && registration.getOrganization() != null
                 && registration.getOrganization().getState() == ApprovalState.PENDING) {
             registration.getOrganization().setState(ApprovalState.WITHDRAWN);
             accounts.findByOrganization(registration.getOrganization()).forEach(Account::close);
         }
         if (registration.getProcessInstanceId() != null) {
-            runtime.createProcessInstanceQuery().processInstanceId(registration.getProcessInstanceId()).list()
+            runtime.createProcessInstanceQuery()
+                    .processInstanceId(registration.getProcessInstanceId())
+                    .list()
                     .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), DELETE_REASON, true, true));
         }
-        audit.recordInOrganization(user.getLogonId(), null, null,
-                registration.getOrganization() == null ? null : registration.getOrganization().getId(),
-                "REGISTRATION_WITHDRAWN", "Registration", registration.getId(),
+        audit.recordInOrganization(
+                user.getLogonId(),
+                null,
+                null,
+                registration.getOrganization() == null
+                        ? null
+                        : registration.getOrganization().getId(),
+                "REGISTRATION_WITHDRAWN",
+                "Registration",
+                registration.getId(),
                 "withdrawn by the applicant (user " + user.getId() + ")");
-        runtime.startProcessInstanceByKey(PROCESS_KEY, registration.getId(),
-                Map.of(ProcessVariables.REGISTRATION_ID, registration.getId()));
+        runtime.startProcessInstanceByKey(
+                PROCESS_KEY, registration.getId(), Map.of(ProcessVariables.REGISTRATION_ID, registration.getId()));
         log.info("Registration {} withdrawn by its applicant", registration.getId());
         return registration;
     }

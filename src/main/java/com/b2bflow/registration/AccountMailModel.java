@@ -22,7 +22,8 @@ class AccountMailModel implements MailModelContribution {
     @Override
     public void contribute(Registration registration, Map<String, Object> model) {
         List<ContractView> set = registration.getOrganization() == null
-                || !registration.getFlow().policyType().createsOrganization() ? List.of()
+                        || !registration.getFlow().policyType().createsOrganization()
+                ? List.of()
                 : contracts.of(registration.getOrganization().getId());
         model.put("contracts", set);
         model.put("accountName", set.isEmpty() ? "" : set.get(0).accountName());

@@ -21,8 +21,11 @@ public class BuyerRegistrationService extends FlowSubmitter {
 
     private final CustomerOrganizations customerOrganizations;
 
-    public BuyerRegistrationService(RegistrationValidator validator, RegistrationPolicies policies,
-                                    CustomerOrganizations customerOrganizations, RegistrationApplicants applicants) {
+    public BuyerRegistrationService(
+            RegistrationValidator validator,
+            RegistrationPolicies policies,
+            CustomerOrganizations customerOrganizations,
+            RegistrationApplicants applicants) {
         super(Set.of(RegistrationFlow.BUYER), validator, policies, applicants);
         this.customerOrganizations = customerOrganizations;
     }
@@ -43,19 +46,22 @@ public class BuyerRegistrationService extends FlowSubmitter {
     }
 
     @Override
-    protected SubmittedRegistration submitInTransaction(String id, RegistrationFlow flow, RegistrationRequest request,
-                                                        PendingPasswordHash passwordHash) {
+    protected SubmittedRegistration submitInTransaction(
+            String id, RegistrationFlow flow, RegistrationRequest request, PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
-        Organization organization = customerOrganizations.joinable(request.organization().name());
+        Organization organization =
+                customerOrganizations.joinable(request.organization().name());
         applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser(), id);
-        MemberDraft.NewUser buyer = MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(),
-                organization.getId(), policy, policy.roles());
+        MemberDraft.NewUser buyer = MemberDraft.NewUser.of(
+                request.user(), request.addressOrEmpty(), organization.getId(), policy, policy.roles());
         Registration registration = newRegistration(id, flow, request, buyer.email(), previous);
         registration.setOrganization(organization);
-        MemberDraft.NewOrganization joined = MemberDraft.NewOrganization.joined(organization,
-                request.addressOrEmpty());
-        return applicants.start(registration, new MemberDraft(null, buyer), passwordHash,
+        MemberDraft.NewOrganization joined = MemberDraft.NewOrganization.joined(organization, request.addressOrEmpty());
+        return applicants.start(
+                registration,
+                new MemberDraft(null, buyer),
+                passwordHash,
                 StartVariables.of(registration.getId(), joined, buyer)
                         .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
                 "of buyer " + buyer.logonId() + " in organization " + organization.getId());

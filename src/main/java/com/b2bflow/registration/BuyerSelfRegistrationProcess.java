@@ -13,8 +13,7 @@ public final class BuyerSelfRegistrationProcess {
     public static final String KEY = RegistrationFlow.BUYER.processKey();
     public static final String FILE = "buyer-self-registration.bpmn";
 
-    private BuyerSelfRegistrationProcess() {
-    }
+    private BuyerSelfRegistrationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_BUYER = "Task_CreateBuyer";
@@ -22,8 +21,7 @@ public final class BuyerSelfRegistrationProcess {
         public static final String TASK_NOTIFY_SELLER_ADMINS = "Task_NotifySellerAdmins";
         public static final String TASK_REVIEW_BUYER_REGISTRATION = "Task_ReviewBuyerRegistration";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     public static final class Variables {
@@ -34,15 +32,13 @@ public final class BuyerSelfRegistrationProcess {
         public static final String REJECTION_REASON = ProcessVariables.REJECTION_REASON;
         public static final String DECIDED_BY = ProcessVariables.DECIDED_BY;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     /** Who decides a buyer registration held because its organization has no registration approvers. */
     public static final class Groups {
         public static final String SELLER_ADMINS = StaffGroups.SELLER_ADMINS;
 
-        private Groups() {
-        }
+        private Groups() {}
     }
 }

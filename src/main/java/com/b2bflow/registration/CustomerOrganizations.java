@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerOrganizations {
 
     /** The policies whose organizations buyers may join: registered organizations and resellers. */
-    static final Set<RegistrationType> JOINABLE = EnumSet.of(RegistrationType.BuyerRegistration,
-            RegistrationType.ResellerRegistration);
+    static final Set<RegistrationType> JOINABLE =
+            EnumSet.of(RegistrationType.BuyerRegistration, RegistrationType.ResellerRegistration);
 
     /** The same message for an unknown, pending, rejected or seller-side name: it reveals nothing. */
     static final String NOT_JOINABLE = "We know no organization of this name that buyers can register with. "
@@ -35,8 +35,8 @@ public class CustomerOrganizations {
     private final RegistrationParents parents;
     private final OrganizationRepository organizations;
 
-    public CustomerOrganizations(RegistrationPolicies policies, RegistrationParents parents,
-                                 OrganizationRepository organizations) {
+    public CustomerOrganizations(
+            RegistrationPolicies policies, RegistrationParents parents, OrganizationRepository organizations) {
         this.policies = policies;
         this.parents = parents;
         this.organizations = organizations;
@@ -54,8 +54,10 @@ public class CustomerOrganizations {
     /** The top customer organization of the organization's tree (the one just below its registration parent). */
     @Transactional(readOnly = true)
     public Optional<Organization> top(Organization organization) {
-        return top(lineage(organization), registrationParentIds(policies.all().stream()
-                .map(RegistrationPolicy::type).collect(Collectors.toSet())));
+        return top(
+                lineage(organization),
+                registrationParentIds(
+                        policies.all().stream().map(RegistrationPolicy::type).collect(Collectors.toSet())));
     }
 
     public boolean isCustomerOrganization(Organization organization) {
@@ -73,24 +75,31 @@ public class CustomerOrganizations {
         String name = typedName.strip();
         Set<Long> joinableParents = registrationParentIds(JOINABLE);
         List<Organization> matches = approvedNamed(name).stream()
-                .filter(org -> isJoinable(lineage(org), joinableParents)).toList();
+                .filter(org -> isJoinable(lineage(org), joinableParents))
+                .toList();
         if (matches.isEmpty() && name.contains("/")) {
-            List<String> path = Arrays.stream(name.split("/")).map(Names::normalize).toList();
+            List<String> path =
+                    Arrays.stream(name.split("/")).map(Names::normalize).toList();
             matches = approvedNamed(path.get(path.size() - 1)).stream()
                     .map(this::lineage)
                     .filter(lineage -> matchesPath(lineage, path) && isJoinable(lineage, joinableParents))
-                    .map(lineage -> lineage.get(0)).toList();
+                    .map(lineage -> lineage.get(0))
+                    .toList();
         }
         if (matches.size() > 1) {
-            throw InvalidRegistrationException.of("organization.name", "Several organizations have this name: "
-                    + "enter the organization above it too, as 'Organization/Sub-organization'.");
+            throw InvalidRegistrationException.of(
+                    "organization.name",
+                    "Several organizations have this name: "
+                            + "enter the organization above it too, as 'Organization/Sub-organization'.");
         }
-        return matches.stream().findFirst()
+        return matches.stream()
+                .findFirst()
                 .orElseThrow(() -> InvalidRegistrationException.of("organization.name", NOT_JOINABLE));
     }
 
     private List<Organization> approvedNamed(String name) {
-        return name.isEmpty() ? List.of()
+        return name.isEmpty()
+                ? List.of()
                 : organizations.findByNameNormalizedAndState(Names.normalize(name), ApprovalState.APPROVED);
     }
 
@@ -113,7 +122,8 @@ public class CustomerOrganizations {
             return false;
         }
         for (int i = 0; i < path.size(); i++) {
-            if (!path.get(path.size() - 1 - i).equals(Names.normalize(lineage.get(i).getName()))) {
+            if (!path.get(path.size() - 1 - i)
+                    .equals(Names.normalize(lineage.get(i).getName()))) {
                 return false;
             }
         }
@@ -131,7 +141,8 @@ public class CustomerOrganizations {
 
     private Set<Long> registrationParentIds(Set<RegistrationType> types) {
         return policies.all().stream()
-                .filter(policy -> types.contains(policy.type()) && !policy.parentPath().isEmpty())
+                .filter(policy ->
+                        types.contains(policy.type()) && !policy.parentPath().isEmpty())
                 .map(policy -> parents.parentIdFor(policy.type()))
                 .collect(Collectors.toSet());
     }

@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** What the delegates of every registration flow read from an execution. */
 public final class Executions {
 
-    private Executions() {
-    }
+    private Executions() {}
 
     public static String registrationId(VariableScope scope) {
         return (String) scope.getVariable(ProcessVariables.REGISTRATION_ID);

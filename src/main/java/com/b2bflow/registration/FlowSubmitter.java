@@ -20,8 +20,11 @@ public abstract class FlowSubmitter implements RegistrationSubmitter {
     protected final RegistrationPolicies policies;
     protected final RegistrationApplicants applicants;
 
-    protected FlowSubmitter(Set<RegistrationFlow> flows, RegistrationValidator validator,
-                            RegistrationPolicies policies, RegistrationApplicants applicants) {
+    protected FlowSubmitter(
+            Set<RegistrationFlow> flows,
+            RegistrationValidator validator,
+            RegistrationPolicies policies,
+            RegistrationApplicants applicants) {
         this.flows = Set.copyOf(flows);
         this.validator = validator;
         this.policies = policies;
@@ -53,8 +56,7 @@ public abstract class FlowSubmitter implements RegistrationSubmitter {
     }
 
     /** What this flow refuses beyond the validator's rules; nothing by default. */
-    protected void checkRequest(RegistrationFlow flow, RegistrationRequest request) {
-    }
+    protected void checkRequest(RegistrationFlow flow, RegistrationRequest request) {}
 
     /** 409 for a taken logon id or name of a new registration, answered before the password is hashed. */
     protected abstract void checkNamesFree(RegistrationFlow flow, RegistrationRequest request);
@@ -63,13 +65,12 @@ public abstract class FlowSubmitter implements RegistrationSubmitter {
     protected abstract ReservedNames reservedNames(RegistrationFlow flow, RegistrationRequest request);
 
     /** Saves the registration and starts its process; runs inside the submission's transaction. */
-    protected abstract SubmittedRegistration submitInTransaction(String id, RegistrationFlow flow,
-                                                                 RegistrationRequest request,
-                                                                 PendingPasswordHash passwordHash);
+    protected abstract SubmittedRegistration submitInTransaction(
+            String id, RegistrationFlow flow, RegistrationRequest request, PendingPasswordHash passwordHash);
 
     /** The registration record of this submission, correcting {@code previous} when it is not null. */
-    protected final Registration newRegistration(String id, RegistrationFlow flow, RegistrationRequest request,
-                                                 String email, Registration previous) {
+    protected final Registration newRegistration(
+            String id, RegistrationFlow flow, RegistrationRequest request, String email, Registration previous) {
         // HCL's URLs require no email address (ADR 0024)
         Registration registration = new Registration(id, flow, applicants.submittedData(request), blankToNull(email));
         registration.setPreviousRegistration(previous);
@@ -77,6 +78,7 @@ public abstract class FlowSubmitter implements RegistrationSubmitter {
     }
 
     private static boolean isCorrection(RegistrationRequest request) {
-        return request.previousRegistrationId() != null && !request.previousRegistrationId().isBlank();
+        return request.previousRegistrationId() != null
+                && !request.previousRegistrationId().isBlank();
     }
 }

@@ -25,7 +25,9 @@ public class GrantableRoles {
     public record Resolution(List<String> roles, Optional<Organization> definedBy) {
 
         public boolean inherited(Organization organization) {
-            return definedBy.map(owner -> !owner.getId().equals(organization.getId())).orElse(true);
+            return definedBy
+                    .map(owner -> !owner.getId().equals(organization.getId()))
+                    .orElse(true);
         }
     }
 
@@ -33,8 +35,10 @@ public class GrantableRoles {
     private final CustomerOrganizations customerOrganizations;
     private final RegistrationPolicies policies;
 
-    public GrantableRoles(RoleAssignmentRepository assignments, CustomerOrganizations customerOrganizations,
-                          RegistrationPolicies policies) {
+    public GrantableRoles(
+            RoleAssignmentRepository assignments,
+            CustomerOrganizations customerOrganizations,
+            RegistrationPolicies policies) {
         this.assignments = assignments;
         this.customerOrganizations = customerOrganizations;
         this.policies = policies;
@@ -70,8 +74,11 @@ public class GrantableRoles {
     /** The organization's own roles, sorted (empty: it inherits). */
     @Transactional(readOnly = true)
     public List<String> own(Organization organization) {
-        return assignments.findByOrganizationAndUserIsNull(organization).stream().map(RoleAssignment::getRole)
-                .distinct().sorted().toList();
+        return assignments.findByOrganizationAndUserIsNull(organization).stream()
+                .map(RoleAssignment::getRole)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Replaces the organization's own roles (already validated); an empty list makes it inherit again. */
@@ -79,9 +86,12 @@ public class GrantableRoles {
     public void replace(Organization organization, List<String> roles) {
         List<String> wanted = roles.stream().distinct().toList();
         List<RoleAssignment> current = assignments.findByOrganizationAndUserIsNull(organization);
-        current.stream().filter(assignment -> !wanted.contains(assignment.getRole())).forEach(assignments::delete);
+        current.stream()
+                .filter(assignment -> !wanted.contains(assignment.getRole()))
+                .forEach(assignments::delete);
         List<String> kept = current.stream().map(RoleAssignment::getRole).toList();
-        wanted.stream().filter(role -> !kept.contains(role))
+        wanted.stream()
+                .filter(role -> !kept.contains(role))
                 .forEach(role -> assignments.save(RoleAssignment.grantableIn(organization, role)));
         assignments.flush();
     }

@@ -15,17 +15,23 @@ import java.util.Map;
  * ({@code attributes}: HCL table → parameter name without prefix → value). A request that has one follows HCL's
  * requirements: the user's last name and email address are optional.
  */
-public record HclProfile(ProfileType profileType,
-                         @Pattern(regexp = "[A-Z]{3}", message = "Use a three-letter ISO 4217 code such as EUR")
-                         String preferredCurrency,
-                         Boolean receiveEmail,
-                         @Email(message = "Enter a valid email address") @Size(max = 254) String organizationEmail,
-                         @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*",
-                                 message = "Use letters, digits, spaces, '.', '/' or '-'")
-                         String organizationTaxPayerId,
-                         @Valid AddressData userAddress,
-                         Map<String, Map<String, String>> userAttributes,
-                         Map<String, Map<String, String>> organizationAttributes) {
+public record HclProfile(
+        ProfileType profileType,
+
+        @Pattern(regexp = "[A-Z]{3}", message = "Use a three-letter ISO 4217 code such as EUR")
+        String preferredCurrency,
+
+        Boolean receiveEmail,
+
+        @Email(message = "Enter a valid email address") @Size(max = 254)
+        String organizationEmail,
+
+        @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
+        String organizationTaxPayerId,
+
+        @Valid AddressData userAddress,
+        Map<String, Map<String, String>> userAttributes,
+        Map<String, Map<String, String>> organizationAttributes) {
 
     public HclProfile {
         userAttributes = userAttributes == null ? Map.of() : Map.copyOf(userAttributes);

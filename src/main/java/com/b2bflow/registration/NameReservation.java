@@ -1,12 +1,12 @@
 package com.b2bflow.registration;
 
-import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 /**
  * A name a submitted registration will take once its process creates the member: its unique constraint decides
@@ -15,7 +15,11 @@ import jakarta.persistence.Id;
 @Entity
 class NameReservation {
 
-    enum Kind { LOGON_ID, ORGANIZATION_NAME, ERP_CUSTOMER_NUMBER }
+    enum Kind {
+        LOGON_ID,
+        ORGANIZATION_NAME,
+        ERP_CUSTOMER_NUMBER
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,8 +32,7 @@ class NameReservation {
     private String registrationId;
     private Instant reservedAt;
 
-    protected NameReservation() {
-    }
+    protected NameReservation() {}
 
     NameReservation(Kind kind, String nameKey, String registrationId) {
         this.kind = kind;

@@ -1,8 +1,8 @@
 package com.b2bflow.registration;
 
-import com.b2bflow.shared.RegistrationConflictException;
 import com.b2bflow.member.Names;
 import com.b2bflow.registration.NameReservation.Kind;
+import com.b2bflow.shared.RegistrationConflictException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -31,8 +31,10 @@ public class NameReservations {
     private final TransactionTemplate separately;
     private final Duration abandonedAfter;
 
-    NameReservations(NameReservationRepository reservations, PlatformTransactionManager transactionManager,
-                     @Value("${app.registration.abandoned-reservation-after:PT1M}") Duration abandonedAfter) {
+    NameReservations(
+            NameReservationRepository reservations,
+            PlatformTransactionManager transactionManager,
+            @Value("${app.registration.abandoned-reservation-after:PT1M}") Duration abandonedAfter) {
         this.reservations = reservations;
         this.abandonedAfter = abandonedAfter;
         this.separately = new TransactionTemplate(transactionManager);
@@ -116,16 +118,22 @@ public class NameReservations {
     /** Reserves {@code names} in the current transaction; 409 when another submission holds one. */
     private void reserveNow(String registrationId, ReservedNames names) {
         if (names.organizationName() != null) {
-            reserve(new NameReservation(Kind.ORGANIZATION_NAME,
-                    organizationKey(names.parentId(), names.organizationName()), registrationId),
+            reserve(
+                    new NameReservation(
+                            Kind.ORGANIZATION_NAME,
+                            organizationKey(names.parentId(), names.organizationName()),
+                            registrationId),
                     RegistrationConflictException.organizationNameTaken());
         }
         if (names.erpCustomerNumber() != null) {
-            reserve(new NameReservation(Kind.ERP_CUSTOMER_NUMBER, names.erpCustomerNumber(), registrationId),
-                    new RegistrationConflictException("organization.erpCustomerNumber",
+            reserve(
+                    new NameReservation(Kind.ERP_CUSTOMER_NUMBER, names.erpCustomerNumber(), registrationId),
+                    new RegistrationConflictException(
+                            "organization.erpCustomerNumber",
                             "An organization with this ERP customer number already exists"));
         }
-        reserve(new NameReservation(Kind.LOGON_ID, Names.normalize(names.logonId()), registrationId),
+        reserve(
+                new NameReservation(Kind.LOGON_ID, Names.normalize(names.logonId()), registrationId),
                 RegistrationConflictException.logonIdTaken());
     }
 

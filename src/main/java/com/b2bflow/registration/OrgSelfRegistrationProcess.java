@@ -12,8 +12,7 @@ public final class OrgSelfRegistrationProcess {
     public static final String KEY = RegistrationFlow.ORGANIZATION.processKey();
     public static final String FILE = "org-self-registration.bpmn";
 
-    private OrgSelfRegistrationProcess() {
-    }
+    private OrgSelfRegistrationProcess() {}
 
     /** Element ids the code, forms or tests refer to. */
     public static final class Elements {
@@ -24,8 +23,7 @@ public final class OrgSelfRegistrationProcess {
         public static final String TASK_SET_UP_ACCOUNT = "Task_SetUpAccount";
         public static final String TASK_APPROVE_REGISTRATION = "Task_ApproveRegistration";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     /** Variables beyond the start variables: set by steps and forms, read by gateways and delegates. */
@@ -48,8 +46,7 @@ public final class OrgSelfRegistrationProcess {
         public static final String CONTRACTS_SUMMARY = ProcessVariables.CONTRACTS_SUMMARY;
         public static final String ACCOUNT_SET_UP_BY = ProcessVariables.ACCOUNT_SET_UP_BY;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     /**
@@ -60,7 +57,6 @@ public final class OrgSelfRegistrationProcess {
         public static final String SELLER_ADMINS = StaffGroups.SELLER_ADMINS;
         public static final String ACCOUNT_REPS = StaffGroups.ACCOUNT_REPS;
 
-        private Groups() {
-        }
+        private Groups() {}
     }
 }

@@ -36,9 +36,11 @@ public final class ProcessVariables {
     public static final String ACCOUNT_SET_UP_BY = "accountSetUpBy";
     /** Whether the organization has registration approvers (false: the buyer is approved at once). */
     public static final String APPROVERS_FOUND = "approversFound";
+
     public static final String USER_ID = "userId";
     /** The customer a partial registration's user is linked to (chosen by the back office or named by the ERP). */
     public static final String CUSTOMER_ID = "customerId";
+
     public static final String ORGANIZATION_ID = "organizationId";
     public static final String ORGANIZATION_NAME = "organizationName";
     public static final String ORGANIZATION_DESCRIPTION = "organizationDescription";
@@ -65,18 +67,19 @@ public final class ProcessVariables {
      * would hide the delegate bean {@code ${sendActivationEmail}}.
      */
     public static final String ACTIVATION_EMAIL = "activationEmail";
+
     public static final String ERP_CUSTOMER_NUMBER = "erpCustomerNumber";
     public static final String ROLES = "roles";
     public static final String CREATED_BY = "createdBy";
     public static final String ON_BEHALF_OF = "onBehalfOf";
     /** Input parameters of the {@code notifyStaff} step: which staff group gets which mail template. */
     public static final String STAFF_GROUP = "staffGroup";
+
     public static final String MAIL_TEMPLATE = "mailTemplate";
     public static final String GROUP = "group";
     public static final String TASK_NAME = "taskName";
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 
     /**
      * A list of strings from whatever the client sent: a Java list, a JSON array (Camunda Forms checklists arrive
@@ -87,13 +90,23 @@ public final class ProcessVariables {
             return List.of();
         }
         if (value instanceof Collection<?> collection) {
-            return collection.stream().map(String::valueOf).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return collection.stream()
+                    .map(String::valueOf)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
         if (value instanceof SpinJsonNode json && json.isArray()) {
-            return json.elements().stream().map(SpinJsonNode::stringValue).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
+            return json.elements().stream()
+                    .map(SpinJsonNode::stringValue)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
-        return Arrays.stream(String.valueOf(value).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(String.valueOf(value).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** A boolean from a Boolean or from "true"/"false"; null when absent or anything else. */

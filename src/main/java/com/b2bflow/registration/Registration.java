@@ -73,8 +73,7 @@ public class Registration {
     @Version
     private Long version;
 
-    protected Registration() {
-    }
+    protected Registration() {}
 
     public Registration(RegistrationFlow flow, String submittedData, String applicantEmail) {
         this(newPublicId(), flow, submittedData, applicantEmail);

@@ -9,8 +9,11 @@ public class RegistrationAlreadyDecidedException extends ProblemException {
 
     public static final String DETAIL = "This registration was decided already";
 
-
     public RegistrationAlreadyDecidedException(String registrationId, ApprovalState state) {
-        super(HttpStatus.CONFLICT, DETAIL, List.of(), "Registration " + registrationId + " was already decided: " + state);
+        super(
+                HttpStatus.CONFLICT,
+                DETAIL,
+                List.of(),
+                "Registration " + registrationId + " was already decided: " + state);
     }
 }

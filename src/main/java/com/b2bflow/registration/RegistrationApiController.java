@@ -30,22 +30,26 @@ class RegistrationApiController {
     }
 
     @PostMapping(path = "/{flow}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Submit a registration",
+    @Operation(
+            summary = "Submit a registration",
             description = "flow: organization, reseller, buyer, shop, erp-approval, shop-approval. 201 with the "
                     + "registration id; 400 with field errors; 409 when the logon id or organization is taken.")
     ResponseEntity<SubmittedRegistration> submit(@PathVariable String flow, @RequestBody RegistrationRequest request) {
         RegistrationFlow registrationFlow = RegistrationFlow.fromPathSegment(flow)
                 .filter(registrations::supports)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration flow '" + flow + "'"));
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration flow '" + flow + "'"));
         SubmittedRegistration submitted = registrations.submit(registrationFlow, request);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/registrations/{id}").build(submitted.id())).body(submitted);
+                        .path("/api/registrations/{id}")
+                        .build(submitted.id()))
+                .body(submitted);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "State of a registration: PENDING, APPROVED or REJECTED, with the decision's reason")
     RegistrationStatus status(@PathVariable String id) {
-        return queries.status(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No registration with this id"));
+        return queries.status(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id"));
     }
 }

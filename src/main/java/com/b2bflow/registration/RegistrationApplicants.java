@@ -1,7 +1,5 @@
 package com.b2bflow.registration;
 
-import static com.b2bflow.shared.Inputs.blankToNull;
-
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Names;
@@ -49,11 +47,18 @@ public class RegistrationApplicants {
     private final RegistrationMembers members;
     private final OrganizationRepository organizations;
 
-    RegistrationApplicants(PasswordEncoder passwordEncoder, UserRepository users, OrganizationRepository organizations,
-                           RegistrationRepository registrations,
-                           StaffDirectory staff, RuntimeService runtime, AuditLog audit, ObjectMapper json,
-                           TransactionTemplate transactions, NameReservations reservations,
-                           RegistrationMembers members) {
+    RegistrationApplicants(
+            PasswordEncoder passwordEncoder,
+            UserRepository users,
+            OrganizationRepository organizations,
+            RegistrationRepository registrations,
+            StaffDirectory staff,
+            RuntimeService runtime,
+            AuditLog audit,
+            ObjectMapper json,
+            TransactionTemplate transactions,
+            NameReservations reservations,
+            RegistrationMembers members) {
         this.passwordEncoder = passwordEncoder;
         this.users = users;
         this.organizations = organizations;
@@ -105,9 +110,10 @@ public class RegistrationApplicants {
      * concurrent update instead; such a submission runs once more, when its checks see the winner and answer 409 like
      * the others.
      */
-    public SubmittedRegistration submitInTransaction(UserData user, ReservedNames names,
-                                                     BiFunction<String, PendingPasswordHash, SubmittedRegistration>
-                                                             submission) {
+    public SubmittedRegistration submitInTransaction(
+            UserData user,
+            ReservedNames names,
+            BiFunction<String, PendingPasswordHash, SubmittedRegistration> submission) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             PendingPasswordHash passwordHash = PendingPasswordHash.of(passwordEncoder.encode(user.password()));
             String id = Registration.newPublicId();
@@ -165,13 +171,14 @@ public class RegistrationApplicants {
         if (previousId == null || previousId.isBlank()) {
             return null;
         }
-        Registration previous = registrations.findById(previousId)
+        Registration previous = registrations
+                .findById(previousId)
                 .filter(r -> r.getFlow() == flow && r.getState() == ApprovalState.REJECTED)
-                .orElseThrow(() -> InvalidRegistrationException.of("previousRegistrationId",
-                        "There is no rejected registration with this id to correct"));
+                .orElseThrow(() -> InvalidRegistrationException.of(
+                        "previousRegistrationId", "There is no rejected registration with this id to correct"));
         if (registrations.existsByPreviousRegistration(previous)) {
-            throw new RegistrationConflictException("previousRegistrationId",
-                    "This registration was already corrected and submitted again");
+            throw new RegistrationConflictException(
+                    "previousRegistrationId", "This registration was already corrected and submitted again");
         }
         return previous;
     }
@@ -192,7 +199,8 @@ public class RegistrationApplicants {
 
     private void requireLogonIdFree(String logonId, User reusable, String ownRegistrationId) {
         boolean taken = users.findByLogonIdNormalized(Names.normalize(logonId))
-                .filter(existing -> reusable == null || !existing.getId().equals(reusable.getId())).isPresent();
+                .filter(existing -> reusable == null || !existing.getId().equals(reusable.getId()))
+                .isPresent();
         if (taken || staff.exists(logonId.strip()) || reservations.logonIdReserved(logonId, ownRegistrationId)) {
             throw RegistrationConflictException.logonIdTaken();
         }
@@ -207,11 +215,12 @@ public class RegistrationApplicants {
     }
 
     /** As above, inside the submission {@code ownRegistrationId} whose own reservation does not count. */
-    public void requireOrganizationNameFree(long parentId, String name, Organization reusable,
-                                            String ownRegistrationId) {
-        boolean taken = organizations.findByParentAndNameNormalized(organizations.getReferenceById(parentId),
-                        Names.normalize(name))
-                .filter(org -> reusable == null || !org.getId().equals(reusable.getId())).isPresent();
+    public void requireOrganizationNameFree(
+            long parentId, String name, Organization reusable, String ownRegistrationId) {
+        boolean taken = organizations
+                .findByParentAndNameNormalized(organizations.getReferenceById(parentId), Names.normalize(name))
+                .filter(org -> reusable == null || !org.getId().equals(reusable.getId()))
+                .isPresent();
         if (taken || reservations.organizationNameReserved(parentId, name, ownRegistrationId)) {
             throw RegistrationConflictException.organizationNameTaken();
         }
@@ -223,8 +232,8 @@ public class RegistrationApplicants {
      * registration id as business key. The process's creation steps run in this transaction unless its model puts
      * a wait before them. Returns the managed registration.
      */
-    public Registration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
-                              StartVariables variables) {
+    public Registration start(
+            Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash, StartVariables variables) {
         return start(submitted, draft, passwordHash, variables, false);
     }
 
@@ -232,18 +241,32 @@ public class RegistrationApplicants {
      * {@link #start} for a submission whose names {@link #submitInTransaction} reserved already, and the audit
      * record of a storefront submission.
      */
-    public SubmittedRegistration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
-                                       StartVariables variables, String details) {
+    public SubmittedRegistration start(
+            Registration submitted,
+            MemberDraft draft,
+            PendingPasswordHash passwordHash,
+            StartVariables variables,
+            String details) {
         Registration registration = start(submitted, draft, passwordHash, variables, true);
-        audit.record(draft.user().logonId(), "REGISTRATION_SUBMITTED", "Registration",
-                registration.getId(), registration.getFlow().pathSegment() + " registration " + details
-                        + (registration.getPreviousRegistration() == null ? ""
-                        : ", correcting " + registration.getPreviousRegistration().getId()));
+        audit.record(
+                draft.user().logonId(),
+                "REGISTRATION_SUBMITTED",
+                "Registration",
+                registration.getId(),
+                registration.getFlow().pathSegment() + " registration " + details
+                        + (registration.getPreviousRegistration() == null
+                                ? ""
+                                : ", correcting "
+                                        + registration.getPreviousRegistration().getId()));
         return new SubmittedRegistration(registration.getId(), registration.getState());
     }
 
-    private Registration start(Registration submitted, MemberDraft draft, PendingPasswordHash passwordHash,
-                               StartVariables variables, boolean reservedBeforehand) {
+    private Registration start(
+            Registration submitted,
+            MemberDraft draft,
+            PendingPasswordHash passwordHash,
+            StartVariables variables,
+            boolean reservedBeforehand) {
         submitted.setMemberDraft(members.toJson(draft));
         // an assigned id makes Spring Data merge: keep working on the managed copy it returns
         Registration registration = registrations.saveAndFlush(submitted);
@@ -253,8 +276,9 @@ public class RegistrationApplicants {
         if (!reservedBeforehand) {
             reservations.reserve(registration.getId(), draft);
         }
-        registration.setProcessInstanceId(runtime.startProcessInstanceByKey(registration.getFlow().processKey(),
-                registration.getId(), variables.asMap()).getId());
+        registration.setProcessInstanceId(runtime.startProcessInstanceByKey(
+                        registration.getFlow().processKey(), registration.getId(), variables.asMap())
+                .getId());
         return registration;
     }
 

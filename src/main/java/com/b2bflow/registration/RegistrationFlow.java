@@ -27,7 +27,9 @@ public enum RegistrationFlow {
     }
 
     public static Optional<RegistrationFlow> fromPathSegment(String segment) {
-        return Arrays.stream(values()).filter(flow -> flow.pathSegment.equals(segment)).findFirst();
+        return Arrays.stream(values())
+                .filter(flow -> flow.pathSegment.equals(segment))
+                .findFirst();
     }
 
     public String pathSegment() {

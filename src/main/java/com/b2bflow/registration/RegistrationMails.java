@@ -22,9 +22,12 @@ public class RegistrationMails {
     private final RegistrationMetrics metrics;
     private final List<MailModelContribution> contributions;
 
-    public RegistrationMails(RegistrationRepository registrations, NotificationService notifications,
-                             NotificationProperties properties, RegistrationMetrics metrics,
-                             List<MailModelContribution> contributions) {
+    public RegistrationMails(
+            RegistrationRepository registrations,
+            NotificationService notifications,
+            NotificationProperties properties,
+            RegistrationMetrics metrics,
+            List<MailModelContribution> contributions) {
         this.contributions = contributions;
         this.registrations = registrations;
         this.notifications = notifications;
@@ -40,7 +43,8 @@ public class RegistrationMails {
     @Transactional
     public void toStaff(String registrationId, String group, String template, WaitingTasks.TaskPath task, String key) {
         if (!StaffGroups.ALL.contains(group)) {
-            throw new IllegalArgumentException("notifyStaff needs a staffGroup of " + StaffGroups.ALL + "; got " + group);
+            throw new IllegalArgumentException(
+                    "notifyStaff needs a staffGroup of " + StaffGroups.ALL + "; got " + group);
         }
         requireTemplate(template, "notifyStaff");
         Map<String, Object> extra = new HashMap<>(taskLink(task.taskId()));
@@ -65,9 +69,16 @@ public class RegistrationMails {
     /** The ERP answered with an unknown BPMN error: site administrators are told; the registration waits again. */
     @Transactional
     public void unexpectedErpAnswer(String registrationId, String errorCode, String errorMessage, String key) {
-        send(key, "erp-unexpected-answer", notifications.staffGroup(StaffGroups.SITE_ADMINS), registrationId,
-                Map.of("errorCode", errorCode == null ? "" : errorCode,
-                        "errorMessage", errorMessage == null ? "" : errorMessage));
+        send(
+                key,
+                "erp-unexpected-answer",
+                notifications.staffGroup(StaffGroups.SITE_ADMINS),
+                registrationId,
+                Map.of(
+                        "errorCode",
+                        errorCode == null ? "" : errorCode,
+                        "errorMessage",
+                        errorMessage == null ? "" : errorMessage));
     }
 
     private static void requireTemplate(String template, String step) {
@@ -88,8 +99,8 @@ public class RegistrationMails {
 
     /** A task waited too long: the escalation group is told, with a link to the task. */
     @Transactional
-    public void taskEscalation(String registrationId, String group, String taskName, String escalationGroup,
-                               String taskId, String key) {
+    public void taskEscalation(
+            String registrationId, String group, String taskName, String escalationGroup, String taskId, String key) {
         Map<String, Object> extra = new HashMap<>(taskLink(taskId));
         extra.put("taskName", taskName);
         extra.put("groupName", StaffGroups.displayName(group));
@@ -102,13 +113,17 @@ public class RegistrationMails {
         return Map.of("tasklistUrl", taskId == null ? properties.tasklistHome() : properties.taskLink(taskId));
     }
 
-    private void send(String key, String template, List<Recipient> recipients, String registrationId,
-                      Map<String, Object> extra) {
+    private void send(
+            String key, String template, List<Recipient> recipients, String registrationId, Map<String, Object> extra) {
         send(key, template, recipients, registrations.require(registrationId), extra);
     }
 
-    private void send(String key, String template, List<Recipient> recipients, Registration registration,
-                      Map<String, Object> extra) {
+    private void send(
+            String key,
+            String template,
+            List<Recipient> recipients,
+            Registration registration,
+            Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(model(registration));
         model.putAll(extra);
         notifications.send(new Notification(key, template, recipients, model));
@@ -120,18 +135,26 @@ public class RegistrationMails {
         Map<String, Object> model = new HashMap<>();
         model.put("registrationId", registration.getId());
         model.put("flow", registration.getFlow().pathSegment());
-        model.put("organizationName", registration.getOrganization() == null ? ""
-                : registration.getOrganization().getName());
-        model.put("subjectArgument", registration.getOrganization() == null ? user.getDisplayName()
-                : registration.getOrganization().getName());
+        model.put(
+                "organizationName",
+                registration.getOrganization() == null
+                        ? ""
+                        : registration.getOrganization().getName());
+        model.put(
+                "subjectArgument",
+                registration.getOrganization() == null
+                        ? user.getDisplayName()
+                        : registration.getOrganization().getName());
         model.put("applicantName", user.getDisplayName());
         model.put("applicantLogonId", user.getLogonId());
         model.put("applicantEmail", user.getEmail());
         model.put("reason", registration.getDecisionReason() == null ? "" : registration.getDecisionReason());
         model.put("statusUrl", properties.link("/store/registration/" + registration.getId()));
         model.put("signInUrl", properties.link("/store/login"));
-        model.put("resubmitUrl", properties.link("/store/register/" + registration.getFlow().pathSegment()
-                + "?correct=" + registration.getId()));
+        model.put(
+                "resubmitUrl",
+                properties.link("/store/register/" + registration.getFlow().pathSegment() + "?correct="
+                        + registration.getId()));
         model.put("tasklistUrl", properties.tasklistHome());
         contributions.forEach(contribution -> contribution.contribute(registration, model));
         return model;

@@ -36,9 +36,15 @@ public class RegistrationMembers {
     private final MemberAttributeRepository attributes;
     private final ObjectMapper json;
 
-    RegistrationMembers(RegistrationRepository registrations, OrganizationRepository organizations,
-                        UserRepository users, AddressRepository addresses, RoleAssignmentRepository roles,
-                        NameReservations reservations, MemberAttributeRepository attributes, ObjectMapper json) {
+    RegistrationMembers(
+            RegistrationRepository registrations,
+            OrganizationRepository organizations,
+            UserRepository users,
+            AddressRepository addresses,
+            RoleAssignmentRepository roles,
+            NameReservations reservations,
+            MemberAttributeRepository attributes,
+            ObjectMapper json) {
         this.attributes = attributes;
         this.registrations = registrations;
         this.organizations = organizations;
@@ -66,8 +72,11 @@ public class RegistrationMembers {
         }
         Registration previous = registration.getPreviousRegistration();
         Organization organization = previous == null || previous.getOrganization() == null
-                ? new Organization(data.name(), organizations.getReferenceById(data.parentId()), OrganizationType.O,
-                ApprovalState.PENDING)
+                ? new Organization(
+                        data.name(),
+                        organizations.getReferenceById(data.parentId()),
+                        OrganizationType.O,
+                        ApprovalState.PENDING)
                 : previous.getOrganization();
         organization.rename(data.name());
         organization.setState(ApprovalState.PENDING);
@@ -103,13 +112,15 @@ public class RegistrationMembers {
         }
         MemberDraft draft = draft(registration);
         MemberDraft.NewUser data = draft.user();
-        Organization organization = data.organizationId() == null ? registration.getOrganization()
+        Organization organization = data.organizationId() == null
+                ? registration.getOrganization()
                 : organizations.getReferenceById(data.organizationId());
         if (organization == null) {
             throw new IllegalStateException("Registration " + registrationId + " has no organization for its user "
                     + "yet: its organization is created first");
         }
-        User existing = registration.getPreviousRegistration() == null ? null
+        User existing = registration.getPreviousRegistration() == null
+                ? null
                 : registration.getPreviousRegistration().getUser();
         User user = existing == null ? new User(data.logonId(), organization, data.profileType()) : existing;
         if (existing != null) {
@@ -158,8 +169,9 @@ public class RegistrationMembers {
         }
         organization.setEmail(blankToNull(hcl.organizationEmail()));
         organization.setTaxPayerId(blankToNull(hcl.organizationTaxPayerId()));
-        hcl.organizationAttributes().forEach((table, values) -> values.forEach((name, value) ->
-                attributes.save(MemberAttribute.ofOrganization(organization, table, name, value))));
+        hcl.organizationAttributes()
+                .forEach((table, values) -> values.forEach((name, value) ->
+                        attributes.save(MemberAttribute.ofOrganization(organization, table, name, value))));
     }
 
     /** What HCL's URLs carried for the user beyond the form; a correction's replace the earlier ones. */
@@ -172,8 +184,9 @@ public class RegistrationMembers {
         }
         user.setPreferredCurrency(hcl.preferredCurrency());
         user.setReceiveEmail(hcl.receiveEmail());
-        hcl.userAttributes().forEach((table, values) -> values.forEach((name, value) ->
-                attributes.save(MemberAttribute.ofUser(user, table, name, value))));
+        hcl.userAttributes()
+                .forEach((table, values) -> values.forEach(
+                        (name, value) -> attributes.save(MemberAttribute.ofUser(user, table, name, value))));
     }
 
     /** The draft as JSON, for the submission record. */

@@ -36,22 +36,34 @@ public class RegistrationMetrics {
     private final MultiGauge byFlowAndState;
     private final MultiGauge openIncidents;
 
-    public RegistrationMetrics(MeterRegistry registry, RegistrationRepository registrations, TaskService tasks,
-                               RepositoryService repository, RuntimeService runtime) {
+    public RegistrationMetrics(
+            MeterRegistry registry,
+            RegistrationRepository registrations,
+            TaskService tasks,
+            RepositoryService repository,
+            RuntimeService runtime) {
         this.registry = registry;
         this.registrations = registrations;
         this.repository = repository;
         this.runtime = runtime;
         this.byFlowAndState = MultiGauge.builder("b2b.registrations")
-                .description("Registrations per flow and state (submitted = all states)").register(registry);
+                .description("Registrations per flow and state (submitted = all states)")
+                .register(registry);
         this.openIncidents = MultiGauge.builder("b2b.incidents.open")
                 .description("Open Camunda incidents (retries exhausted: failed mail jobs, failed ERP answers) per "
                         + "process definition key and incident type; resolved by a retry in Cockpit")
                 .register(registry);
         for (String group : StaffGroups.TASK_WORKERS) {
-            Gauge.builder("b2b.staff.tasks.open", tasks, t -> t.createTaskQuery().taskCandidateGroup(group)
-                            .includeAssignedTasks().count())
-                    .description("Open staff tasks per candidate group").tag("group", group).register(registry);
+            Gauge.builder(
+                            "b2b.staff.tasks.open",
+                            tasks,
+                            t -> t.createTaskQuery()
+                                    .taskCandidateGroup(group)
+                                    .includeAssignedTasks()
+                                    .count())
+                    .description("Open staff tasks per candidate group")
+                    .tag("group", group)
+                    .register(registry);
         }
         refresh();
     }
@@ -61,8 +73,13 @@ public class RegistrationMetrics {
     public void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Object[] row : registrations.countByFlowAndState()) {
-            rows.add(MultiGauge.Row.of(Tags.of("flow", ((RegistrationFlow) row[0]).pathSegment(),
-                    "state", ((ApprovalState) row[1]).name()), (Long) row[2]));
+            rows.add(MultiGauge.Row.of(
+                    Tags.of(
+                            "flow",
+                            ((RegistrationFlow) row[0]).pathSegment(),
+                            "state",
+                            ((ApprovalState) row[1]).name()),
+                    (Long) row[2]));
         }
         byFlowAndState.register(rows, true);
         refreshIncidents();
@@ -70,10 +87,13 @@ public class RegistrationMetrics {
 
     private void refreshIncidents() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+        for (ProcessDefinition definition :
+                repository.createProcessDefinitionQuery().latestVersion().list()) {
             for (String type : List.of(Incident.FAILED_JOB_HANDLER_TYPE, Incident.EXTERNAL_TASK_HANDLER_TYPE)) {
-                long open = runtime.createIncidentQuery().processDefinitionKeyIn(definition.getKey())
-                        .incidentType(type).count();
+                long open = runtime.createIncidentQuery()
+                        .processDefinitionKeyIn(definition.getKey())
+                        .incidentType(type)
+                        .count();
                 rows.add(MultiGauge.Row.of(Tags.of("processDefinitionKey", definition.getKey(), "type", type), open));
             }
         }
@@ -81,10 +101,14 @@ public class RegistrationMetrics {
     }
 
     public void decided(Registration registration) {
-        Timer.builder("b2b.registration.decision.time").description("Time from submission to decision")
-                .tag("flow", registration.getFlow().pathSegment()).tag("outcome", registration.getState().name())
-                .publishPercentileHistogram().register(registry)
-                .record(Duration.between(registration.getSubmittedAt(),
+        Timer.builder("b2b.registration.decision.time")
+                .description("Time from submission to decision")
+                .tag("flow", registration.getFlow().pathSegment())
+                .tag("outcome", registration.getState().name())
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.between(
+                        registration.getSubmittedAt(),
                         registration.getDecidedAt() == null ? Instant.now() : registration.getDecidedAt()));
     }
 
@@ -93,11 +117,14 @@ public class RegistrationMetrics {
     }
 
     public void escalationSent(String group) {
-        counter("b2b.sla.escalations", "Escalations sent to site administrators", group).increment();
+        counter("b2b.sla.escalations", "Escalations sent to site administrators", group)
+                .increment();
     }
 
     private Counter counter(String name, String description, String group) {
-        return Counter.builder(name).description(description).tag("group", group == null ? "" : group)
+        return Counter.builder(name)
+                .description(description)
+                .tag("group", group == null ? "" : group)
                 .register(registry);
     }
 }

@@ -39,10 +39,17 @@ public class RegistrationOutcomes {
     private final NameReservations reservations;
     private final Contracts contracts;
 
-    public RegistrationOutcomes(RegistrationRepository registrations, OrganizationRepository organizations,
-                                AccountRepository accounts, GrantableRoles grantableRoles,
-                                ApprovalGroupRepository approvalGroups, RegistrationPolicies policies, AuditLog audit,
-                                RegistrationMetrics metrics, NameReservations reservations, Contracts contracts) {
+    public RegistrationOutcomes(
+            RegistrationRepository registrations,
+            OrganizationRepository organizations,
+            AccountRepository accounts,
+            GrantableRoles grantableRoles,
+            ApprovalGroupRepository approvalGroups,
+            RegistrationPolicies policies,
+            AuditLog audit,
+            RegistrationMetrics metrics,
+            NameReservations reservations,
+            Contracts contracts) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -59,12 +66,16 @@ public class RegistrationOutcomes {
     @Transactional(readOnly = true)
     public String possibleDuplicates(String registrationId) {
         Organization organization = registrations.require(registrationId).getOrganization();
-        List<Organization> duplicates = organizations.findLikelyDuplicates(organization.getId(),
-                Names.normalize(organization.getName()), organization.getTaxId(), organization.getEmailDomain());
+        List<Organization> duplicates = organizations.findLikelyDuplicates(
+                organization.getId(),
+                Names.normalize(organization.getName()),
+                organization.getTaxId(),
+                organization.getEmailDomain());
         if (duplicates.isEmpty()) {
             return "None found (same name, tax id or email domain).";
         }
-        return duplicates.stream().map(org -> "- " + org.getName() + " (id " + org.getId() + ", " + org.getState()
+        return duplicates.stream()
+                .map(org -> "- " + org.getName() + " (id " + org.getId() + ", " + org.getState()
                         + reasons(organization, org) + ")")
                 .collect(Collectors.joining("\n"));
     }
@@ -85,17 +96,25 @@ public class RegistrationOutcomes {
 
     /** Roles outside the configured set; empty when all are known. */
     public List<String> unknownRoles(List<String> requested) {
-        return requested.stream().filter(role -> !policies.knownRoles().contains(role)).toList();
+        return requested.stream()
+                .filter(role -> !policies.knownRoles().contains(role))
+                .toList();
     }
 
     @Transactional
     public void createAccount(String registrationId, AccountSetup setup, String createdBy) {
         Registration registration = registrations.require(registrationId);
-        Account account = new Account(registration.getOrganization(), setup.accountName().strip());
+        Account account =
+                new Account(registration.getOrganization(), setup.accountName().strip());
         setup.contracts().forEach(account::addContract);
         accounts.save(account);
-        audit.record(createdBy, "ACCOUNT_CREATED", "Organization", registration.getOrganization().getId(),
-                "account '" + setup.accountName() + "' with contracts " + setup.contractsSummary().replace("\n", "; "));
+        audit.record(
+                createdBy,
+                "ACCOUNT_CREATED",
+                "Organization",
+                registration.getOrganization().getId(),
+                "account '" + setup.accountName() + "' with contracts "
+                        + setup.contractsSummary().replace("\n", "; "));
     }
 
     /**
@@ -103,14 +122,13 @@ public class RegistrationOutcomes {
      * audit log records at activation) and the seller's default roles for the organization to grant.
      */
     public ReviewChoices reviewChoices(String registrationId) {
-        return new ReviewChoices(possibleDuplicates(registrationId), DEFAULT_APPROVAL_GROUPS,
-                grantableRoles.defaults());
+        return new ReviewChoices(
+                possibleDuplicates(registrationId), DEFAULT_APPROVAL_GROUPS, grantableRoles.defaults());
     }
 
     /** The review form's starting values (see {@link #reviewChoices}). */
-    public record ReviewChoices(String possibleDuplicates, List<String> approvalGroups,
-                                List<String> organizationRoles) {
-    }
+    public record ReviewChoices(
+            String possibleDuplicates, List<String> approvalGroups, List<String> organizationRoles) {}
 
     /**
      * Approves the registration: the user APPROVED and enabled. When the flow created the organization, also the
@@ -124,8 +142,8 @@ public class RegistrationOutcomes {
      * @param approvalGroupTypes null when nobody chose (no review): the User Registration group
      */
     @Transactional
-    public void activate(String registrationId, String decidedBy, List<String> organizationRoles,
-                         List<String> approvalGroupTypes) {
+    public void activate(
+            String registrationId, String decidedBy, List<String> organizationRoles, List<String> approvalGroupTypes) {
         Registration registration = registrations.require(registrationId);
         registration.approve(decidedBy);
         metrics.decided(registration);
@@ -133,7 +151,11 @@ public class RegistrationOutcomes {
         User admin = registration.getUser();
         admin.approve();
         if (!createsOrganization(registration)) {
-            audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registrationId,
+            audit.record(
+                    decidedBy,
+                    "REGISTRATION_APPROVED",
+                    "Registration",
+                    registrationId,
                     "user " + admin.getLogonId() + " approved in organization " + organization.getId());
             return;
         }
@@ -152,17 +174,28 @@ public class RegistrationOutcomes {
         List<String> groupTypes = approvalGroupTypes == null ? DEFAULT_APPROVAL_GROUPS : approvalGroupTypes;
         for (String type : groupTypes.stream().distinct().toList()) {
             ApprovalType approvalType = ApprovalType.valueOf(type);
-            ApprovalGroup group = approvalGroups.findByOrganizationAndType(organization, approvalType)
+            ApprovalGroup group = approvalGroups
+                    .findByOrganizationAndType(organization, approvalType)
                     .orElseGet(() -> approvalGroups.save(new ApprovalGroup(organization, approvalType)));
             group.getApprovers().add(admin);
         }
-        audit.record(decidedBy, "REGISTRATION_APPROVED", "Registration", registrationId,
+        audit.record(
+                decidedBy,
+                "REGISTRATION_APPROVED",
+                "Registration",
+                registrationId,
                 "organization " + organization.getId() + " and administrator " + admin.getLogonId() + " approved"
                         + (roles.isEmpty() ? "" : "; roles " + roles)
                         + (groupTypes.isEmpty() ? "" : "; approval groups " + groupTypes));
         if (!groupTypes.contains(ApprovalType.UserRegistration.name())) {
-            audit.recordInOrganization(decidedBy, null, null, organization.getId(),
-                    "USER_REGISTRATION_APPROVAL_REMOVED", "Organization", organization.getId(),
+            audit.recordInOrganization(
+                    decidedBy,
+                    null,
+                    null,
+                    organization.getId(),
+                    "USER_REGISTRATION_APPROVAL_REMOVED",
+                    "Organization",
+                    organization.getId(),
                     "the review removed the User Registration approval group: buyers who register into "
                             + "this organization wait for the seller administrators");
         }

@@ -27,8 +27,8 @@ public class RegistrationParents implements SmartInitializingSingleton {
     private final TransactionTemplate transactions;
     private final Map<RegistrationType, Long> parentIds = new EnumMap<>(RegistrationType.class);
 
-    public RegistrationParents(RegistrationPolicies policies, OrganizationRepository organizations,
-                               TransactionTemplate transactions) {
+    public RegistrationParents(
+            RegistrationPolicies policies, OrganizationRepository organizations, TransactionTemplate transactions) {
         this.policies = policies;
         this.organizations = organizations;
         this.transactions = transactions;
@@ -70,7 +70,8 @@ public class RegistrationParents implements SmartInitializingSingleton {
 
     private long findOrCreate(long parentId, String name) {
         Organization parent = organizations.getReferenceById(parentId);
-        return organizations.findByParentAndNameNormalized(parent, Names.normalize(name))
+        return organizations
+                .findByParentAndNameNormalized(parent, Names.normalize(name))
                 .orElseGet(() -> organizations.saveAndFlush(
                         new Organization(name, parent, OrganizationType.O, ApprovalState.APPROVED)))
                 .getId();

@@ -51,11 +51,15 @@ public class RegistrationPolicies {
     }
 
     private static RegistrationType typeNamed(String name) {
-        return Arrays.stream(RegistrationType.values()).filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidRegistrationPolicyException(PREFIX + name,
+        return Arrays.stream(RegistrationType.values())
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidRegistrationPolicyException(
+                        PREFIX + name,
                         "unknown registration type '" + name + "'; known types: "
-                                + Arrays.stream(RegistrationType.values()).map(Enum::name)
-                                .collect(Collectors.joining(", "))));
+                                + Arrays.stream(RegistrationType.values())
+                                        .map(Enum::name)
+                                        .collect(Collectors.joining(", "))));
     }
 
     private RegistrationPolicy validate(RegistrationType type, String key, RegistrationProperties.Policy policy) {
@@ -71,21 +75,24 @@ public class RegistrationPolicies {
         if (policy.profileType() == null) {
             throw new InvalidRegistrationPolicyException(key + ".profile-type", "must be B or C");
         }
-        return new RegistrationPolicy(type, parentPath, roles, selectable, policy.approvalRequired(),
-                policy.profileType());
+        return new RegistrationPolicy(
+                type, parentPath, roles, selectable, policy.approvalRequired(), policy.profileType());
     }
 
     private static List<String> parentPath(RegistrationType type, String key, String parent) {
         if (parent == null || parent.isBlank()) {
             if (type.createsOrganization()) {
-                throw new InvalidRegistrationPolicyException(key + ".parent",
+                throw new InvalidRegistrationPolicyException(
+                        key + ".parent",
                         "missing registration parent organization (a path of names such as 'Seller/Buyers')");
             }
             return List.of();
         }
-        List<String> path = Arrays.stream(parent.split("/", -1)).map(String::strip).toList();
+        List<String> path =
+                Arrays.stream(parent.split("/", -1)).map(String::strip).toList();
         if (path.stream().anyMatch(String::isEmpty)) {
-            throw new InvalidRegistrationPolicyException(key + ".parent", "empty organization name in '" + parent + "'");
+            throw new InvalidRegistrationPolicyException(
+                    key + ".parent", "empty organization name in '" + parent + "'");
         }
         return path;
     }
@@ -95,7 +102,8 @@ public class RegistrationPolicies {
         List<String> given = roles == null ? List.of() : roles;
         for (int i = 0; i < given.size(); i++) {
             if (!knownRoles.contains(given.get(i))) {
-                throw new InvalidRegistrationPolicyException(key + "[" + i + "]",
+                throw new InvalidRegistrationPolicyException(
+                        key + "[" + i + "]",
                         "unknown role '" + given.get(i) + "'; known roles: " + String.join(", ", knownRoles));
             }
             checked.add(given.get(i));

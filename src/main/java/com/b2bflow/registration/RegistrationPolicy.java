@@ -4,6 +4,10 @@ import com.b2bflow.member.ProfileType;
 import java.util.List;
 
 /** A validated registration policy. {@code parentPath} is empty for types that create no organization. */
-public record RegistrationPolicy(RegistrationType type, List<String> parentPath, List<String> roles,
-                                 List<String> selectableRoles, boolean approvalRequired, ProfileType profileType) {
-}
+public record RegistrationPolicy(
+        RegistrationType type,
+        List<String> parentPath,
+        List<String> roles,
+        List<String> selectableRoles,
+        boolean approvalRequired,
+        ProfileType profileType) {}

@@ -2,9 +2,9 @@ package com.b2bflow.registration;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration
 @EnableConfigurationProperties(RegistrationProperties.class)
@@ -18,6 +18,8 @@ class RegistrationPolicyConfiguration {
     /** Named so that BPMN timers can read {@code ${slaProperties.reminder}}. */
     @Bean
     SlaProperties slaProperties(Environment environment) {
-        return Binder.get(environment).bind("app.sla", SlaProperties.class).orElseGet(() -> new SlaProperties(null, null));
+        return Binder.get(environment)
+                .bind("app.sla", SlaProperties.class)
+                .orElseGet(() -> new SlaProperties(null, null));
     }
 }

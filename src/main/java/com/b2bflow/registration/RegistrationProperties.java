@@ -17,7 +17,10 @@ public record RegistrationProperties(List<String> roles, Map<String, Policy> pol
      * @param roles           roles every user registered this way gets (HCL Commerce's registrationQualifier)
      * @param selectableRoles the role template a superuser picks from when creating a user this way
      */
-    public record Policy(String parent, List<String> roles, List<String> selectableRoles, Boolean approvalRequired,
-                         ProfileType profileType) {
-    }
+    public record Policy(
+            String parent,
+            List<String> roles,
+            List<String> selectableRoles,
+            Boolean approvalRequired,
+            ProfileType profileType) {}
 }

@@ -16,8 +16,8 @@ public class RegistrationQueries {
     private final TaskService tasks;
     private final ExternalTaskService externalTasks;
 
-    public RegistrationQueries(RegistrationRepository registrations, TaskService tasks,
-                               ExternalTaskService externalTasks) {
+    public RegistrationQueries(
+            RegistrationRepository registrations, TaskService tasks, ExternalTaskService externalTasks) {
         this.registrations = registrations;
         this.tasks = tasks;
         this.externalTasks = externalTasks;
@@ -26,18 +26,32 @@ public class RegistrationQueries {
     /** Whether the applicant gave an email address (HCL's URLs require none): without one, they get no mail. */
     @Transactional(readOnly = true)
     public boolean applicantHasEmail(String registrationId) {
-        return registrations.findById(registrationId)
-                .map(r -> r.getApplicantEmail() != null && !r.getApplicantEmail().isBlank()).orElse(false);
+        return registrations
+                .findById(registrationId)
+                .map(r ->
+                        r.getApplicantEmail() != null && !r.getApplicantEmail().isBlank())
+                .orElse(false);
     }
 
     @Transactional(readOnly = true)
     public Optional<RegistrationStatus> status(String registrationId) {
-        return registrations.findById(registrationId).map(r -> new RegistrationStatus(r.getId(),
-                r.getFlow().pathSegment(), r.getState().name(), step(r),
-                r.getOrganization() == null ? null : r.getOrganization().getId(),
-                r.getState() == ApprovalState.PENDING ? null : r.getState().name(), r.getDecisionReason(),
-                r.getSubmittedAt(), r.getDecidedAt(),
-                r.getPreviousRegistration() == null ? null : r.getPreviousRegistration().getId()));
+        return registrations
+                .findById(registrationId)
+                .map(r -> new RegistrationStatus(
+                        r.getId(),
+                        r.getFlow().pathSegment(),
+                        r.getState().name(),
+                        step(r),
+                        r.getOrganization() == null ? null : r.getOrganization().getId(),
+                        r.getState() == ApprovalState.PENDING
+                                ? null
+                                : r.getState().name(),
+                        r.getDecisionReason(),
+                        r.getSubmittedAt(),
+                        r.getDecidedAt(),
+                        r.getPreviousRegistration() == null
+                                ? null
+                                : r.getPreviousRegistration().getId()));
     }
 
     private String step(Registration registration) {
@@ -46,16 +60,19 @@ public class RegistrationQueries {
         }
         String processInstanceId = registration.getProcessInstanceId();
         return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                .map(Task::getTaskDefinitionKey).findFirst()
-                .or(() -> externalTasks.createExternalTaskQuery().processInstanceId(processInstanceId).list()
-                        .stream().map(ExternalTask::getActivityId).findFirst())
+                .map(Task::getTaskDefinitionKey)
+                .findFirst()
+                .or(() -> externalTasks.createExternalTaskQuery().processInstanceId(processInstanceId).list().stream()
+                        .map(ExternalTask::getActivityId)
+                        .findFirst())
                 .orElse("SUBMITTED");
     }
 
     /** The submitted data of a rejected registration, to prefill its correction (never contains a password). */
     @Transactional(readOnly = true)
     public Optional<String> correctableSubmission(String registrationId, RegistrationFlow flow) {
-        return registrations.findById(registrationId)
+        return registrations
+                .findById(registrationId)
                 .filter(r -> r.getFlow() == flow && r.getState() == ApprovalState.REJECTED)
                 .filter(r -> !registrations.existsByPreviousRegistration(r))
                 .map(Registration::getSubmittedData);

@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface RegistrationRepository extends JpaRepository<Registration, String> {
 
@@ -25,7 +25,6 @@ public interface RegistrationRepository extends JpaRepository<Registration, Stri
     Optional<Registration> findFirstByOrganizationIdOrderBySubmittedAtDesc(Long organizationId);
 
     @EntityGraph(attributePaths = {"organization", "user"})
-    List<Registration> findByFlowAndStateAndOrganizationIdInOrderBySubmittedAt(RegistrationFlow flow,
-                                                                             ApprovalState state,
-                                                                             Collection<Long> organizationIds);
+    List<Registration> findByFlowAndStateAndOrganizationIdInOrderBySubmittedAt(
+            RegistrationFlow flow, ApprovalState state, Collection<Long> organizationIds);
 }

@@ -14,14 +14,16 @@ import jakarta.validation.constraints.Size;
  */
 @PlainText
 public record RegistrationRequest(
-        @Valid @NotNull(message = "The organization is missing") OrganizationData organization,
+        @Valid @NotNull(message = "The organization is missing")
+        OrganizationData organization,
+
         @Valid @NotNull(message = "The user is missing") UserData user,
         @Valid AddressData address,
         @Size(max = 32) String previousRegistrationId,
         @JsonIgnore @Valid HclProfile hcl) {
 
-    public RegistrationRequest(OrganizationData organization, UserData user, AddressData address,
-                               String previousRegistrationId) {
+    public RegistrationRequest(
+            OrganizationData organization, UserData user, AddressData address, String previousRegistrationId) {
         this(organization, user, address, previousRegistrationId, null);
     }
 

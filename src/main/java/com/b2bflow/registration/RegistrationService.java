@@ -18,13 +18,16 @@ public class RegistrationService extends FlowSubmitter {
     /** The field path of HCL's {@code usr_profileType} in a problem. */
     public static final String HCL_PROFILE_TYPE = "hcl.profileType";
 
-    static final Set<RegistrationFlow> ORGANIZATION_FLOWS = EnumSet.of(RegistrationFlow.ORGANIZATION,
-            RegistrationFlow.RESELLER);
+    static final Set<RegistrationFlow> ORGANIZATION_FLOWS =
+            EnumSet.of(RegistrationFlow.ORGANIZATION, RegistrationFlow.RESELLER);
 
     private final RegistrationParents parents;
 
-    public RegistrationService(RegistrationValidator validator, RegistrationPolicies policies,
-                               RegistrationParents parents, RegistrationApplicants applicants) {
+    public RegistrationService(
+            RegistrationValidator validator,
+            RegistrationPolicies policies,
+            RegistrationParents parents,
+            RegistrationApplicants applicants) {
         super(ORGANIZATION_FLOWS, validator, policies, applicants);
         this.parents = parents;
     }
@@ -33,10 +36,13 @@ public class RegistrationService extends FlowSubmitter {
     @Override
     protected void checkRequest(RegistrationFlow flow, RegistrationRequest request) {
         RegistrationPolicy policy = policies.forFlow(flow);
-        if (request.hcl() != null && request.hcl().profileType() != null
+        if (request.hcl() != null
+                && request.hcl().profileType() != null
                 && request.hcl().profileType() != policy.profileType()) {
-            throw InvalidRegistrationException.of(HCL_PROFILE_TYPE, "This registration creates users of profile type "
-                    + policy.profileType() + ", not " + request.hcl().profileType());
+            throw InvalidRegistrationException.of(
+                    HCL_PROFILE_TYPE,
+                    "This registration creates users of profile type " + policy.profileType() + ", not "
+                            + request.hcl().profileType());
         }
     }
 
@@ -47,13 +53,15 @@ public class RegistrationService extends FlowSubmitter {
 
     @Override
     protected ReservedNames reservedNames(RegistrationFlow flow, RegistrationRequest request) {
-        return ReservedNames.organization(request.user().logonId().strip(),
-                parents.parentIdFor(policies.forFlow(flow).type()), request.organization().name().strip());
+        return ReservedNames.organization(
+                request.user().logonId().strip(),
+                parents.parentIdFor(policies.forFlow(flow).type()),
+                request.organization().name().strip());
     }
 
     @Override
-    protected SubmittedRegistration submitInTransaction(String id, RegistrationFlow flow, RegistrationRequest request,
-                                                        PendingPasswordHash passwordHash) {
+    protected SubmittedRegistration submitInTransaction(
+            String id, RegistrationFlow flow, RegistrationRequest request, PendingPasswordHash passwordHash) {
         RegistrationPolicy policy = policies.forFlow(flow);
         Registration previous = applicants.rejectedRegistrationToCorrect(flow, request.previousRegistrationId());
         long parentId = parents.parentIdFor(policy.type());
@@ -61,14 +69,20 @@ public class RegistrationService extends FlowSubmitter {
             // a new registration was checked before the hash; one that lost a race since meets the reservations
             requireUnique(request, parentId, previous, id);
         }
-        MemberDraft.NewOrganization organization = MemberDraft.organization(parentId, request.organization(),
-                request.addressOrEmpty());
+        MemberDraft.NewOrganization organization =
+                MemberDraft.organization(parentId, request.organization(), request.addressOrEmpty());
         HclProfile hcl = request.hcl();
-        MemberDraft.NewUser admin = MemberDraft.NewUser.of(request.user(),
-                hcl != null && hcl.userAddress() != null ? hcl.userAddress() : request.addressOrEmpty(), null, policy,
+        MemberDraft.NewUser admin = MemberDraft.NewUser.of(
+                request.user(),
+                hcl != null && hcl.userAddress() != null ? hcl.userAddress() : request.addressOrEmpty(),
+                null,
+                policy,
                 policy.roles());
         Registration registration = newRegistration(id, flow, request, admin.email(), previous);
-        return applicants.start(registration, new MemberDraft(organization, admin, hcl), passwordHash,
+        return applicants.start(
+                registration,
+                new MemberDraft(organization, admin, hcl),
+                passwordHash,
                 StartVariables.of(registration.getId(), organization, admin)
                         .with(ProcessVariables.APPROVAL_REQUIRED, policy.approvalRequired()),
                 "of '" + organization.name() + "'");
@@ -76,7 +90,7 @@ public class RegistrationService extends FlowSubmitter {
 
     private void requireUnique(RegistrationRequest request, long parentId, Registration previous, String own) {
         applicants.requireLogonIdFree(request.user(), previous == null ? null : previous.getUser(), own);
-        applicants.requireOrganizationNameFree(parentId, request.organization().name(),
-                previous == null ? null : previous.getOrganization(), own);
+        applicants.requireOrganizationNameFree(
+                parentId, request.organization().name(), previous == null ? null : previous.getOrganization(), own);
     }
 }

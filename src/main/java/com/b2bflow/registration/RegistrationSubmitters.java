@@ -23,7 +23,8 @@ public class RegistrationSubmitters {
     }
 
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
-        return forFlow(flow).orElseThrow(() -> new IllegalArgumentException("No submitter for " + flow))
+        return forFlow(flow)
+                .orElseThrow(() -> new IllegalArgumentException("No submitter for " + flow))
                 .submit(flow, request);
     }
 }

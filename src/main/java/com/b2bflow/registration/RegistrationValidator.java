@@ -29,15 +29,22 @@ public class RegistrationValidator {
     /** Throws {@link InvalidRegistrationException} listing every problem at once. */
     public void validate(RegistrationRequest request, boolean passwordRequired) {
         List<FieldProblem> problems = new ArrayList<>();
-        Class<?>[] groups = request.hcl() == null ? new Class<?>[] {Default.class, UserData.ContactRequired.class}
+        Class<?>[] groups = request.hcl() == null
+                ? new Class<?>[] {Default.class, UserData.ContactRequired.class}
                 : new Class<?>[] {Default.class};
         for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request, groups)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         UserData user = request.user();
         if (user != null && (passwordRequired || user.password() != null)) {
-            passwordPolicy.problems(user.password(), user.logonId(), user.email(),
-                            request.organization() == null ? null : request.organization().name())
+            passwordPolicy
+                    .problems(
+                            user.password(),
+                            user.logonId(),
+                            user.email(),
+                            request.organization() == null
+                                    ? null
+                                    : request.organization().name())
                     .forEach(message -> problems.add(new FieldProblem("user.password", message)));
             if (user.passwordVerify() != null && !user.passwordVerify().equals(user.password())) {
                 problems.add(new FieldProblem("user.passwordVerify", "The two passwords differ"));

@@ -11,8 +11,7 @@ public final class ResellerRegistrationProcess {
     public static final String KEY = RegistrationFlow.RESELLER.processKey();
     public static final String FILE = "reseller-registration.bpmn";
 
-    private ResellerRegistrationProcess() {
-    }
+    private ResellerRegistrationProcess() {}
 
     public static final class Elements {
         public static final String TASK_CREATE_ORGANIZATION = "Task_CreateOrganization";
@@ -20,8 +19,7 @@ public final class ResellerRegistrationProcess {
         public static final String TASK_NOTIFY_SITE_ADMINS = "Task_NotifySiteAdmins";
         public static final String TASK_APPROVE_RESELLER = "Task_ApproveReseller";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     public static final class Variables {
@@ -34,14 +32,12 @@ public final class ResellerRegistrationProcess {
         public static final String DECIDED_BY = ProcessVariables.DECIDED_BY;
         public static final String APPROVAL_GROUPS = ProcessVariables.APPROVAL_GROUPS;
 
-        private Variables() {
-        }
+        private Variables() {}
     }
 
     public static final class Groups {
         public static final String SITE_ADMINS = StaffGroups.SITE_ADMINS;
 
-        private Groups() {
-        }
+        private Groups() {}
     }
 }

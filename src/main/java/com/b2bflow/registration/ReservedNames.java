@@ -16,8 +16,12 @@ public record ReservedNames(String logonId, Long parentId, String organizationNa
 
     static ReservedNames of(MemberDraft draft) {
         MemberDraft.NewOrganization organization = draft.organization();
-        return organization == null ? user(draft.user().logonId())
-                : new ReservedNames(draft.user().logonId(), organization.parentId(), organization.name(),
-                organization.erpCustomerNumber());
+        return organization == null
+                ? user(draft.user().logonId())
+                : new ReservedNames(
+                        draft.user().logonId(),
+                        organization.parentId(),
+                        organization.name(),
+                        organization.erpCustomerNumber());
     }
 }

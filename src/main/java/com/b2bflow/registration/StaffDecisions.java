@@ -18,8 +18,7 @@ public final class StaffDecisions {
 
     public static final int MAX_REASON_LENGTH = 2000;
 
-    private StaffDecisions() {
-    }
+    private StaffDecisions() {}
 
     /**
      * The decision ({@code approved} true or false; {@code question} says what each means), refused without one or
@@ -41,7 +40,8 @@ public final class StaffDecisions {
     }
 
     public static String decider(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication current =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
             return current.getUserId();
         }

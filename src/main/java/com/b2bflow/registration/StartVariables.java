@@ -14,15 +14,14 @@ public final class StartVariables {
 
     private final Map<String, Object> variables = new HashMap<>();
 
-    private StartVariables() {
-    }
+    private StartVariables() {}
 
     /**
      * {@code organization} is what the applicant registers or joins (for a partial registration: the company they
      * named, kept until a customer is linked).
      */
-    public static StartVariables of(String registrationId, MemberDraft.NewOrganization organization,
-                                    MemberDraft.NewUser user) {
+    public static StartVariables of(
+            String registrationId, MemberDraft.NewOrganization organization, MemberDraft.NewUser user) {
         AddressData a = organization.address() == null ? AddressData.empty() : organization.address();
         StartVariables start = new StartVariables();
         start.with(ProcessVariables.REGISTRATION_ID, registrationId)

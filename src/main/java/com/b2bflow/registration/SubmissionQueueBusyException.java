@@ -14,8 +14,12 @@ public class SubmissionQueueBusyException extends ProblemException {
     public static final String RETRY_AFTER_SECONDS = "10";
 
     public SubmissionQueueBusyException(String message) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "Too many registrations are being submitted at once. Nothing was saved; "
-                + "please try again in a moment.", List.of(), message);
+        super(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many registrations are being submitted at once. Nothing was saved; "
+                        + "please try again in a moment.",
+                List.of(),
+                message);
         getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 }

@@ -13,25 +13,38 @@ import jakarta.validation.constraints.Size;
  * product's own forms and API ({@link ContactRequired}); HCL's registration URLs require neither.
  */
 public record UserData(
-        @NotBlank(message = "Choose a logon ID") @Size(min = 3, max = 64)
+        @NotBlank(message = "Choose a logon ID")
+        @Size(min = 3, max = 64)
         @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "Use letters, digits and . _ @ + - only")
         String logonId,
-        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
-        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String passwordVerify,
+
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        String password,
+
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        String passwordVerify,
+
         @Size(max = 64) String firstName,
         @Size(max = 64) String middleName,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank(message = "Enter the last name", groups = ContactRequired.class) @Size(max = 64) String lastName,
+        @NotBlank(message = "Enter the last name", groups = ContactRequired.class)
+        @Size(max = 64)
+        String lastName,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank(message = "Enter an email address", groups = ContactRequired.class) @Email(message = "Enter a valid email address") @Size(max = 254)
+        @NotBlank(message = "Enter an email address", groups = ContactRequired.class)
+        @Email(message = "Enter a valid email address")
+        @Size(max = 254)
         String email,
+
         @Size(max = 32) @Pattern(regexp = "[0-9 +()./-]*", message = "Use digits, spaces and + ( ) . / - only")
         String phone,
+
         @Size(max = 8) @Pattern(regexp = "[a-zA-Z-]*") String preferredLanguage) {
 
     /** The validation group of the fields the product's own entry points require and HCL's URLs do not. */
-    public interface ContactRequired {
-    }
+    public interface ContactRequired {}
 
     /** Never print the password. */
     @Override

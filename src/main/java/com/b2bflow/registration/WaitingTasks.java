@@ -18,8 +18,7 @@ public final class WaitingTasks {
     /** How far back from the step the boundary event may be (a step or two between them is fine). */
     private static final int MAX_STEPS_BACK = 5;
 
-    private WaitingTasks() {
-    }
+    private WaitingTasks() {}
 
     /**
      * Where the step stands: on the path of a user task's timer ({@code taskId} of that task while it is open, null
@@ -38,10 +37,21 @@ public final class WaitingTasks {
         if (activity.isEmpty()) {
             return new TaskPath(false, null, null);
         }
-        Optional<Task> task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activity.get())
-                .orderByTaskCreateTime().desc().list().stream().findFirst();
-        return new TaskPath(true, task.map(Task::getId).orElse(null), task.map(Task::getName).orElse(null));
+        Optional<Task> task = execution
+                .getProcessEngineServices()
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(activity.get())
+                .orderByTaskCreateTime()
+                .desc()
+                .list()
+                .stream()
+                .findFirst();
+        return new TaskPath(
+                true,
+                task.map(Task::getId).orElse(null),
+                task.map(Task::getName).orElse(null));
     }
 
     static Optional<String> attachedActivity(DelegateExecution execution) {

@@ -5,7 +5,11 @@ import org.springframework.security.authentication.AccountStatusException;
 /** The password was right, but the account may not sign in yet (or any more); {@link #reason()} says why. */
 public class AccountNotUsableException extends AccountStatusException {
 
-    public enum Reason { PENDING, REJECTED, DISABLED }
+    public enum Reason {
+        PENDING,
+        REJECTED,
+        DISABLED
+    }
 
     private final Reason reason;
 

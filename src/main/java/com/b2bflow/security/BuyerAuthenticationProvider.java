@@ -1,8 +1,8 @@
 package com.b2bflow.security;
 
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,12 +15,12 @@ class BuyerAuthenticationProvider extends DaoAuthenticationProvider {
 
     private final LoginThrottle throttle;
 
-    BuyerAuthenticationProvider(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
-                                LoginThrottle throttle) {
+    BuyerAuthenticationProvider(
+            BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
         super(buyers);
         this.throttle = throttle;
         setPasswordEncoder(passwordEncoder);
-        setPreAuthenticationChecks(details -> { });
+        setPreAuthenticationChecks(details -> {});
         setPostAuthenticationChecks(new BuyerAccountStatusCheck());
     }
 
@@ -29,18 +29,19 @@ class BuyerAuthenticationProvider extends DaoAuthenticationProvider {
      * account gets the same answer as a wrong password, whether or not the password was right.
      */
     @Override
-    protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
+    protected void additionalAuthenticationChecks(
+            UserDetails user, UsernamePasswordAuthenticationToken authentication) {
         super.additionalAuthenticationChecks(user, authentication);
         if (throttle.isLocked(((BuyerPrincipal) user).userId())) {
-            throw new BadCredentialsException(messages.getMessage(
-                    "AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials"));
+            throw new BadCredentialsException(
+                    messages.getMessage("AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials"));
         }
     }
 
     @Override
-    protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
-                                                         UserDetails user) {
-        return super.createSuccessAuthentication(((BuyerPrincipal) principal).withoutPasswordHash(), authentication,
-                user);
+    protected Authentication createSuccessAuthentication(
+            Object principal, Authentication authentication, UserDetails user) {
+        return super.createSuccessAuthentication(
+                ((BuyerPrincipal) principal).withoutPasswordHash(), authentication, user);
     }
 }

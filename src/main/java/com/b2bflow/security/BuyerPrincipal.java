@@ -9,14 +9,25 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in storefront user. */
-public record BuyerPrincipal(long userId, String logonId, String displayName, String passwordHash,
-                             ApprovalState registrationState, boolean enabled) implements UserDetails {
+public record BuyerPrincipal(
+        long userId,
+        String logonId,
+        String displayName,
+        String passwordHash,
+        ApprovalState registrationState,
+        boolean enabled)
+        implements UserDetails {
 
     public static final String BUYER = "BUYER";
 
     static BuyerPrincipal of(User user) {
-        return new BuyerPrincipal(user.getId(), user.getLogonId(), user.getDisplayName(), user.getPasswordHash(),
-                user.getRegistrationState(), user.isEnabled());
+        return new BuyerPrincipal(
+                user.getId(),
+                user.getLogonId(),
+                user.getDisplayName(),
+                user.getPasswordHash(),
+                user.getRegistrationState(),
+                user.isEnabled());
     }
 
     /** The principal kept in the session after sign-in: everything but the password hash. */

@@ -19,8 +19,10 @@ class EngineRestAuthentication {
         registration.addUrlPatterns("/engine-rest/*");
         // without the prefix the filter sees "/engine-rest/..." and takes it for the unauthenticated "/engine"
         registration.setInitParameters(Map.of(
-                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName(),
-                ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName(),
+                ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX,
+                "/engine-rest"));
         return registration;
     }
 }

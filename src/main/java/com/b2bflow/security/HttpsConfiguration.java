@@ -21,9 +21,10 @@ class HttpsConfiguration {
     FilterRegistrationBean<HttpsRequirement> httpsRequirement(
             @Value("${app.security.plain-http-paths:/actuator/health,/actuator/health/**}") String plainHttpPaths,
             ObjectMapper json) {
-        FilterRegistrationBean<HttpsRequirement> registration = new FilterRegistrationBean<>(
-                new HttpsRequirement(SecurityConfiguration.paths(
-                        StringUtils.trimArrayElements(StringUtils.commaDelimitedListToStringArray(plainHttpPaths))), json));
+        FilterRegistrationBean<HttpsRequirement> registration = new FilterRegistrationBean<>(new HttpsRequirement(
+                SecurityConfiguration.paths(
+                        StringUtils.trimArrayElements(StringUtils.commaDelimitedListToStringArray(plainHttpPaths))),
+                json));
         // after the character encoding and forwarded-header filters (HIGHEST_PRECEDENCE), before everything else
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/*");

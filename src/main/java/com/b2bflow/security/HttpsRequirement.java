@@ -51,13 +51,18 @@ class HttpsRequirement extends OncePerRequestFilter {
 
     /** The same address with https on its default port: the host is the one the client asked for. */
     static String httpsAddress(HttpServletRequest request) {
-        return UriComponentsBuilder.newInstance().scheme("https").host(request.getServerName())
-                .path(request.getRequestURI()).query(request.getQueryString()).build(true).toUriString();
+        return UriComponentsBuilder.newInstance()
+                .scheme("https")
+                .host(request.getServerName())
+                .path(request.getRequestURI())
+                .query(request.getQueryString())
+                .build(true)
+                .toUriString();
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "HTTPS is required: send this request to " + httpsAddress(request));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN, "HTTPS is required: send this request to " + httpsAddress(request));
         problem.setTitle("HTTPS required");
         problem.setProperty("errors", List.of(new FieldProblem("scheme", "Use https, not http")));
         response.setStatus(HttpStatus.FORBIDDEN.value());

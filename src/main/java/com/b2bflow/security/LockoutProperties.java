@@ -13,15 +13,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param addressWindow      the window of the per-address limit (PT10M), refilled gradually
  */
 @ConfigurationProperties("app.security.lockout")
-public record LockoutProperties(Integer maxFailures, Duration duration, Integer addressMaxFailures,
-                                Duration addressWindow) {
+public record LockoutProperties(
+        Integer maxFailures, Duration duration, Integer addressMaxFailures, Duration addressWindow) {
 
     public LockoutProperties {
         maxFailures = maxFailures == null ? 5 : maxFailures;
         duration = duration == null ? Duration.ofMinutes(15) : duration;
         addressMaxFailures = addressMaxFailures == null ? 20 : addressMaxFailures;
         addressWindow = addressWindow == null ? Duration.ofMinutes(10) : addressWindow;
-        if (maxFailures < 1 || addressMaxFailures < 1 || duration.isNegative() || addressWindow.isNegative()
+        if (maxFailures < 1
+                || addressMaxFailures < 1
+                || duration.isNegative()
+                || addressWindow.isNegative()
                 || addressWindow.isZero()) {
             throw new IllegalArgumentException("app.security.lockout: limits must be positive");
         }

@@ -20,8 +20,9 @@ class LoginOutcomeHandler implements AuthenticationSuccessHandler, Authenticatio
     private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                        Authentication authentication) throws IOException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         SavedRequest saved = requestCache.getRequest(request, response);
         String target = "/store/account";
         if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
@@ -35,8 +36,9 @@ class LoginOutcomeHandler implements AuthenticationSuccessHandler, Authenticatio
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String code = exception instanceof AccountNotUsableException notUsable
                 ? notUsable.reason().name().toLowerCase()
                 : exception instanceof LoginThrottledException ? "throttled" : "bad-credentials";

@@ -73,7 +73,9 @@ public class LoginThrottle implements AuthenticationProvider {
     /** Whether the storefront account is locked now. */
     @Transactional(readOnly = true)
     public boolean isLocked(long userId) {
-        return users.findById(userId).map(user -> user.isLocked(clock.instant())).orElse(false);
+        return users.findById(userId)
+                .map(user -> user.isLocked(clock.instant()))
+                .orElse(false);
     }
 
     /** A failed sign-in with this name from the address in the authentication's details. */
@@ -86,10 +88,20 @@ public class LoginThrottle implements AuthenticationProvider {
         Instant now = clock.instant();
         users.findByLogonId(authentication.getName()).ifPresent(user -> {
             if (user.recordFailedLogin(properties.maxFailures(), properties.duration(), now)) {
-                log.info("Storefront account {} locked until {} after {} failed sign-ins", user.getId(),
-                        user.getLockedUntil(), properties.maxFailures());
-                audit.recordInOrganization("system", null, null, organizationId(user), "ACCOUNT_LOCKED", "User",
-                        user.getId(), "locked until " + user.getLockedUntil() + " after " + properties.maxFailures()
+                log.info(
+                        "Storefront account {} locked until {} after {} failed sign-ins",
+                        user.getId(),
+                        user.getLockedUntil(),
+                        properties.maxFailures());
+                audit.recordInOrganization(
+                        "system",
+                        null,
+                        null,
+                        organizationId(user),
+                        "ACCOUNT_LOCKED",
+                        "User",
+                        user.getId(),
+                        "locked until " + user.getLockedUntil() + " after " + properties.maxFailures()
                                 + " failed sign-ins");
             }
         });
@@ -98,13 +110,22 @@ public class LoginThrottle implements AuthenticationProvider {
     /** Lifts the lock of a storefront account (staff); false when there is no such user. */
     @Transactional
     public boolean unlock(long userId, String staffId) {
-        return users.findById(userId).map(user -> {
-            boolean wasLocked = user.isLocked(clock.instant());
-            user.unlock();
-            audit.recordInOrganization(staffId, null, null, organizationId(user), "ACCOUNT_UNLOCKED", "User",
-                    user.getId(), wasLocked ? "lock lifted by staff" : "failed sign-ins reset by staff (was not locked)");
-            return true;
-        }).orElse(false);
+        return users.findById(userId)
+                .map(user -> {
+                    boolean wasLocked = user.isLocked(clock.instant());
+                    user.unlock();
+                    audit.recordInOrganization(
+                            staffId,
+                            null,
+                            null,
+                            organizationId(user),
+                            "ACCOUNT_UNLOCKED",
+                            "User",
+                            user.getId(),
+                            wasLocked ? "lock lifted by staff" : "failed sign-ins reset by staff (was not locked)");
+                    return true;
+                })
+                .orElse(false);
     }
 
     private static Long organizationId(User user) {
@@ -121,6 +142,7 @@ public class LoginThrottle implements AuthenticationProvider {
 
     private static String address(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
     }
 }

@@ -28,9 +28,23 @@ public class PasswordPolicy {
     public static final String RULE = "Use 12 to 64 characters that do not contain your logon ID";
     static final String COMMON_PASSWORDS = "security/common-passwords.txt";
     /** Parts of an organization's name too generic to forbid on their own. */
-    private static final Set<String> GENERIC_NAME_PARTS = Set.of("company", "limited", "corporation", "group",
-            "holding", "holdings", "international", "industries", "services", "solutions", "trading", "systems",
-            "partners", "global", "supplies", "technologies");
+    private static final Set<String> GENERIC_NAME_PARTS = Set.of(
+            "company",
+            "limited",
+            "corporation",
+            "group",
+            "holding",
+            "holdings",
+            "international",
+            "industries",
+            "services",
+            "solutions",
+            "trading",
+            "systems",
+            "partners",
+            "global",
+            "supplies",
+            "technologies");
 
     private final Set<String> commonPasswords;
 
@@ -55,7 +69,8 @@ public class PasswordPolicy {
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String compact = compact(password);
-        if (logonId != null && logonId.strip().length() >= 3
+        if (logonId != null
+                && logonId.strip().length() >= 3
                 && lower.contains(logonId.strip().toLowerCase(Locale.ROOT))) {
             problems.add("The password must not contain your logon ID.");
         }
@@ -107,7 +122,8 @@ public class PasswordPolicy {
         StringBuilder compact = null;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') { // what the regex \s matched
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f'
+                    || c == '\r') { // what the regex \s matched
                 if (compact == null) {
                     compact = new StringBuilder(lower.length()).append(lower, 0, i);
                 }
@@ -122,8 +138,11 @@ public class PasswordPolicy {
         Set<String> passwords = new HashSet<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource(COMMON_PASSWORDS).getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(PasswordPolicy::compact).forEach(passwords::add);
+            reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(PasswordPolicy::compact)
+                    .forEach(passwords::add);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + COMMON_PASSWORDS, e);
         }

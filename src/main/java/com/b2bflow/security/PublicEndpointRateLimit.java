@@ -24,10 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PublicEndpointRateLimit extends OncePerRequestFilter {
 
     static final RequestMatcher LIMITED = new OrRequestMatcher(java.util.stream.Stream.of(
-                    "/api/registrations/**", "/api/activation/**", "/webapp/wcs/stores/servlet/*RegistrationAdd",
-                    "/store/register/**", "/store/activate/**", "/store/registration/*/withdraw",
-                    "/api/password-reset/**", "/store/password-reset/**", "/api/invitations/**", "/store/invitations/**")
-            .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
+                    "/api/registrations/**",
+                    "/api/activation/**",
+                    "/webapp/wcs/stores/servlet/*RegistrationAdd",
+                    "/store/register/**",
+                    "/store/activate/**",
+                    "/store/registration/*/withdraw",
+                    "/api/password-reset/**",
+                    "/store/password-reset/**",
+                    "/api/invitations/**",
+                    "/store/invitations/**")
+            .map(pattern ->
+                    (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
             .toList());
 
     private final RateLimitProperties properties;
@@ -48,13 +56,18 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        OptionalLong retryAfter = buckets.take("public:" + request.getRemoteAddr(),
+        OptionalLong retryAfter = buckets.take(
+                "public:" + request.getRemoteAddr(),
                 new RateLimitBuckets.Limit(properties.requests(), properties.window()));
         if (retryAfter.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        TooManyRequests.write(request, response, json, "Too many requests from your address; try again in "
-                + retryAfter.getAsLong() + " seconds", retryAfter.getAsLong());
+        TooManyRequests.write(
+                request,
+                response,
+                json,
+                "Too many requests from your address; try again in " + retryAfter.getAsLong() + " seconds",
+                retryAfter.getAsLong());
     }
 }

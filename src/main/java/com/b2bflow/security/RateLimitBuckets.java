@@ -45,6 +45,7 @@ class RateLimitBuckets {
     private static final Logger log = LoggerFactory.getLogger(RateLimitBuckets.class);
     /** How long a bucket is kept after it is full again. */
     private static final Duration KEEP_WHEN_FULL = Duration.ofMinutes(1);
+
     private static final int CLEANUP_BATCH = 1000;
 
     private final ProxyManager<String> buckets;
@@ -59,7 +60,8 @@ class RateLimitBuckets {
     }
 
     static ProxyManager<String> inDatabase(DataSource dataSource) {
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).primaryKeyMapper(PrimaryKeyMapper.STRING)
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
                 .build();
@@ -72,7 +74,8 @@ class RateLimitBuckets {
      * bucket's worth of requests each and which expire with their window.
      */
     static ProxyManager<String> inMemory(long maximumSize) {
-        Caffeine<String, RemoteBucketState> cache = Caffeine.newBuilder().maximumWeight(maximumSize)
+        Caffeine<String, RemoteBucketState> cache = Caffeine.newBuilder()
+                .maximumWeight(maximumSize)
                 .weigher((String key, RemoteBucketState state) -> state.getAvailableTokens() < 1 ? 0 : 1);
         return Bucket4jCaffeine.<String>builderFor(cache)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
@@ -83,8 +86,10 @@ class RateLimitBuckets {
     OptionalLong take(String key, Limit limit) {
         try {
             ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
-            return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(Math.max(1,
-                    TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L)));
+            return probe.isConsumed()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Math.max(
+                            1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L)));
         } catch (RuntimeException storageFailed) {
             log.warn("Rate limit storage failed; request let through: {}", storageFailed.toString());
             return OptionalLong.empty();
@@ -102,10 +107,15 @@ class RateLimitBuckets {
     }
 
     private Bucket bucket(String key, Limit limit) {
-        return buckets.builder().build(key, () -> BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.tokens()).refillGreedy(limit.tokens(), limit.window())
-                        .build())
-                .build());
+        return buckets.builder()
+                .build(
+                        key,
+                        () -> BucketConfiguration.builder()
+                                .addLimit(Bandwidth.builder()
+                                        .capacity(limit.tokens())
+                                        .refillGreedy(limit.tokens(), limit.window())
+                                        .build())
+                                .build());
     }
 
     /** Deletes the rows of buckets that are full again (PostgreSQL); nodes running it at once skip each other's rows. */
@@ -131,6 +141,5 @@ class RateLimitBuckets {
     }
 
     /** A token bucket's size and the time in which an empty one fills up again (gradually). */
-    record Limit(long tokens, Duration window) {
-    }
+    record Limit(long tokens, Duration window) {}
 }

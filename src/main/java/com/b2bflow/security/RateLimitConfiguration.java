@@ -14,9 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
     @Bean
-    FilterRegistrationBean<PublicEndpointRateLimit> publicEndpointRateLimit(RateLimitProperties properties,
-                                                                            RateLimitBuckets buckets,
-                                                                            ObjectMapper json) {
+    FilterRegistrationBean<PublicEndpointRateLimit> publicEndpointRateLimit(
+            RateLimitProperties properties, RateLimitBuckets buckets, ObjectMapper json) {
         FilterRegistrationBean<PublicEndpointRateLimit> registration =
                 new FilterRegistrationBean<>(new PublicEndpointRateLimit(properties, buckets, json));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);

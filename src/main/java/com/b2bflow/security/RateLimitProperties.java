@@ -21,8 +21,8 @@ public record RateLimitProperties(Boolean enabled, Integer requests, Duration wi
         window = window == null ? Duration.ofMinutes(1) : window;
         memoryBuckets = memoryBuckets == null ? 100_000 : memoryBuckets;
         if (requests < 1 || window.isNegative() || window.isZero() || memoryBuckets < 1) {
-            throw new IllegalArgumentException("app.security.rate-limit: requests, window and memory-buckets must be "
-                    + "positive");
+            throw new IllegalArgumentException(
+                    "app.security.rate-limit: requests, window and memory-buckets must be " + "positive");
         }
     }
 }

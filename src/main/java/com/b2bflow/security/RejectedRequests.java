@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 class RejectedRequests implements RequestRejectedHandler {
 
     /** The name in "the parameter name "x" is not allowed" and in "the parameter: "x " has a value ...". */
-    private static final Pattern NAMED = Pattern.compile(
-            "(?:parameter|header)(?: name \"(.*?)\"|: \"(.*?) \" has a value)", Pattern.DOTALL);
+    private static final Pattern NAMED =
+            Pattern.compile("(?:parameter|header)(?: name \"(.*?)\"|: \"(.*?) \" has a value)", Pattern.DOTALL);
 
     private final ErrorResponses errors;
 
@@ -32,13 +32,17 @@ class RejectedRequests implements RequestRejectedHandler {
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       RequestRejectedException rejected) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
         String reason = rejected.getMessage() == null ? "The request was rejected" : rejected.getMessage();
         Matcher matcher = NAMED.matcher(reason);
         String field = !matcher.find() ? "request" : matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-        errors.write(request, response, new ProblemException(HttpStatus.BAD_REQUEST,
-                "The request was rejected: it contains characters or a path that are not allowed",
-                List.of(new FieldProblem(field, "Not allowed here"))));
+        errors.write(
+                request,
+                response,
+                new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "The request was rejected: it contains characters or a path that are not allowed",
+                        List.of(new FieldProblem(field, "Not allowed here"))));
     }
 }

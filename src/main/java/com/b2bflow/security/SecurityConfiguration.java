@@ -52,6 +52,7 @@ public class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; object-src 'none'";
+
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     /**
@@ -62,7 +63,8 @@ public class SecurityConfiguration {
     static void applicationHeaders(HeadersConfigurer<HttpSecurity> headers) {
         headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(paths("/", "/store", "/store/**", "/error"),
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        paths("/", "/store", "/store/**", "/error"),
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
     }
 
@@ -72,11 +74,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(BuyerUserDetailsService buyers, PasswordEncoder passwordEncoder,
-                                                StaffAuthenticationProvider staff,
-                                                AuthenticationEventPublisher events, LoginThrottle throttle) {
-        ProviderManager manager = new ProviderManager(throttle,
-                new BuyerAuthenticationProvider(buyers, passwordEncoder, throttle), staff);
+    AuthenticationManager authenticationManager(
+            BuyerUserDetailsService buyers,
+            PasswordEncoder passwordEncoder,
+            StaffAuthenticationProvider staff,
+            AuthenticationEventPublisher events,
+            LoginThrottle throttle) {
+        ProviderManager manager = new ProviderManager(
+                throttle, new BuyerAuthenticationProvider(buyers, passwordEncoder, throttle), staff);
         // a ProviderManager built by hand publishes no events unless told to; LoginRecorder listens for them
         manager.setAuthenticationEventPublisher(events);
         return manager;
@@ -107,17 +112,21 @@ public class SecurityConfiguration {
     SecurityFilterChain staffApis(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http.securityMatcher(paths("/api/staff/**", "/api/integration/**", "/actuator/**"))
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
                         // data-subject access requests: customer service may export a registrant's data too
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/staff/users/*/data")
                         .hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS, CUSTOMER_SERVICE)
                         // contracts after the set-up: the account representatives' work
-                        .requestMatchers("/api/staff/organizations/*/contracts", "/api/staff/organizations/*/contracts/**")
+                        .requestMatchers(
+                                "/api/staff/organizations/*/contracts", "/api/staff/organizations/*/contracts/**")
                         .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
-                        .requestMatchers("/api/staff/**").hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
-                        .requestMatchers("/api/integration/**").hasAuthority(INTEGRATION)
-                        .anyRequest().hasAuthority(StaffPrincipal.STAFF))
+                        .requestMatchers("/api/staff/**")
+                        .hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
+                        .requestMatchers("/api/integration/**")
+                        .hasAuthority(INTEGRATION)
+                        .anyRequest()
+                        .hasAuthority(StaffPrincipal.STAFF))
                 .httpBasic(Customizer.withDefaults())
                 .headers(SecurityConfiguration::applicationHeaders)
                 .csrf(csrf -> csrf.disable())
@@ -151,28 +160,46 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain storefront(HttpSecurity http, AuthenticationManager authenticationManager,
-                                   List<LogoutHandler> logoutHandlers,
-                                   @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+    SecurityFilterChain storefront(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            List<LogoutHandler> logoutHandlers,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
             throws Exception {
         LoginOutcomeHandler outcome = new LoginOutcomeHandler();
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax"));
-        return http
-                .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**").permitAll()
-                        .requestMatchers("/store", "/store/", "/store/login", "/store/register/**",
-                                "/store/registration/**", "/store/activate/**", "/store/password-reset",
-                                "/store/password-reset/**", "/store/invitations/**").permitAll()
-                        .requestMatchers("/api/registrations/**", "/api/activation/**", "/api/password-reset",
-                                "/api/password-reset/**", "/api/invitations/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/staff/**", "/store/staff/**").hasAuthority(StaffPrincipal.STAFF)
-                        .requestMatchers("/api/csr/**", "/store/customer-service/**").hasAuthority(CUSTOMER_SERVICE)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/store/login")
+        return http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**")
+                                .permitAll()
+                                .requestMatchers(
+                                        "/store",
+                                        "/store/",
+                                        "/store/login",
+                                        "/store/register/**",
+                                        "/store/registration/**",
+                                        "/store/activate/**",
+                                        "/store/password-reset",
+                                        "/store/password-reset/**",
+                                        "/store/invitations/**")
+                                .permitAll()
+                                .requestMatchers(
+                                        "/api/registrations/**",
+                                        "/api/activation/**",
+                                        "/api/password-reset",
+                                        "/api/password-reset/**",
+                                        "/api/invitations/**")
+                                .permitAll()
+                                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .permitAll()
+                                .requestMatchers("/staff/**", "/store/staff/**")
+                                .hasAuthority(StaffPrincipal.STAFF)
+                                .requestMatchers("/api/csr/**", "/store/customer-service/**")
+                                .hasAuthority(CUSTOMER_SERVICE)
+                                .anyRequest()
+                                .authenticated())
+                .formLogin(form -> form.loginPage("/store/login")
                         .loginProcessingUrl("/store/login")
                         .usernameParameter("logonId")
                         .passwordParameter("logonPassword")
@@ -186,11 +213,13 @@ public class SecurityConfiguration {
                 })
                 .headers(SecurityConfiguration::applicationHeaders)
                 // session fixation: Spring Security's default (a new session id at sign-in) stays on
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfTokens)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                        .ignoringRequestMatchers(paths("/api/registrations/**", "/api/activation/**",
-                                "/api/password-reset/**", "/api/invitations/**")))
+                        .ignoringRequestMatchers(paths(
+                                "/api/registrations/**",
+                                "/api/activation/**",
+                                "/api/password-reset/**",
+                                "/api/invitations/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths("/api/**")))
                 .build();
@@ -202,6 +231,8 @@ public class SecurityConfiguration {
      */
     static RequestMatcher paths(String... patterns) {
         return new OrRequestMatcher(Arrays.stream(patterns)
-                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+                .map(pattern -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList());
     }
 }

@@ -12,5 +12,4 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
 @Configuration
 @Profile("cluster")
 @EnableJdbcHttpSession(tableName = "SPRING_SESSION")
-class SharedSessions {
-}
+class SharedSessions {}

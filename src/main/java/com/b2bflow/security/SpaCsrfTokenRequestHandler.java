@@ -28,7 +28,8 @@ final class SpaCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
     @Override
     public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
         String header = request.getHeader(csrfToken.getHeaderName());
-        return StringUtils.hasText(header) ? plain.resolveCsrfTokenValue(request, csrfToken)
+        return StringUtils.hasText(header)
+                ? plain.resolveCsrfTokenValue(request, csrfToken)
                 : xor.resolveCsrfTokenValue(request, csrfToken);
     }
 }

@@ -33,8 +33,8 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
         authorities.add(new SimpleGrantedAuthority(StaffPrincipal.STAFF));
         groups.forEach(group -> authorities.add(new SimpleGrantedAuthority(StaffPrincipal.group(group))));
         String name = staff.find(userId).map(StaffDirectory.StaffMember::name).orElse(userId);
-        return UsernamePasswordAuthenticationToken.authenticated(new StaffPrincipal(userId, name, groups), null,
-                authorities);
+        return UsernamePasswordAuthenticationToken.authenticated(
+                new StaffPrincipal(userId, name, groups), null, authorities);
     }
 
     @Override

@@ -31,9 +31,10 @@ class StaffSignInThrottle extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean webappLogin = "POST".equals(request.getMethod()) && path.startsWith(WEBAPP_LOGIN)
-                && path.contains("/login/");
-        boolean engineRestBasic = path.startsWith("/engine-rest/") && request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        boolean webappLogin =
+                "POST".equals(request.getMethod()) && path.startsWith(WEBAPP_LOGIN) && path.contains("/login/");
+        boolean engineRestBasic =
+                path.startsWith("/engine-rest/") && request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         return !webappLogin && !engineRestBasic;
     }
 
@@ -42,8 +43,8 @@ class StaffSignInThrottle extends OncePerRequestFilter {
             throws ServletException, IOException {
         String address = request.getRemoteAddr();
         if (throttle.isThrottled(address)) {
-            TooManyRequests.write(request, response, json,
-                    "Too many failed sign-ins from your address; try again later", 60);
+            TooManyRequests.write(
+                    request, response, json, "Too many failed sign-ins from your address; try again later", 60);
             return;
         }
         chain.doFilter(request, response);

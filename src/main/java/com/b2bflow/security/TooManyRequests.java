@@ -13,11 +13,15 @@ import org.springframework.http.HttpStatus;
 /** The 429 problem detail of the rate limits, with {@code Retry-After} in seconds. */
 final class TooManyRequests {
 
-    private TooManyRequests() {
-    }
+    private TooManyRequests() {}
 
-    static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, String detail,
-                      long retryAfterSeconds) throws IOException {
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ObjectMapper json,
+            String detail,
+            long retryAfterSeconds)
+            throws IOException {
         ProblemException tooMany = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of());
         tooMany.setTitle("Too many requests");
         tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));

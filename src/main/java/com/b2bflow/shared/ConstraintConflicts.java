@@ -7,8 +7,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 /** Turns a unique-constraint violation that lost a race into the same 409 the up-front check gives. */
 public final class ConstraintConflicts {
 
-    private ConstraintConflicts() {
-    }
+    private ConstraintConflicts() {}
 
     public static Optional<RegistrationConflictException> translate(DataIntegrityViolationException e) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
@@ -19,12 +18,12 @@ public final class ConstraintConflicts {
             return Optional.of(RegistrationConflictException.organizationNameTaken());
         }
         if (message.contains("uk_organization_erp_customer_number")) {
-            return Optional.of(new RegistrationConflictException("organization.erpCustomerNumber",
-                    "An organization with this ERP customer number already exists"));
+            return Optional.of(new RegistrationConflictException(
+                    "organization.erpCustomerNumber", "An organization with this ERP customer number already exists"));
         }
         if (message.contains("uk_registration_resubmission")) {
-            return Optional.of(new RegistrationConflictException("previousRegistrationId",
-                    "This registration was already corrected and submitted again"));
+            return Optional.of(new RegistrationConflictException(
+                    "previousRegistrationId", "This registration was already corrected and submitted again"));
         }
         return Optional.empty();
     }

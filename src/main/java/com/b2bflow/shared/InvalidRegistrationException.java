@@ -16,8 +16,12 @@ public class InvalidRegistrationException extends ProblemException {
 
     /** @param detail the summary above the field errors, where a client's own words fit better than {@link #DETAIL} */
     public InvalidRegistrationException(String detail, List<FieldProblem> problems) {
-        super(HttpStatus.BAD_REQUEST, detail, problems,
-                "Invalid registration: " + problems.stream().map(FieldProblem::field).toList());
+        super(
+                HttpStatus.BAD_REQUEST,
+                detail,
+                problems,
+                "Invalid registration: "
+                        + problems.stream().map(FieldProblem::field).toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -35,11 +35,15 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, Object
             }
             String path = prefix + component.getName();
             boolean multiline = MULTILINE.contains(component.getName());
-            if (field instanceof String text ? containsControl(text, multiline)
-                    : field instanceof Collection<?> values && values.stream()
-                    .anyMatch(item -> item instanceof String text && containsControl(text, multiline))) {
+            if (field instanceof String text
+                    ? containsControl(text, multiline)
+                    : field instanceof Collection<?> values
+                            && values.stream()
+                                    .anyMatch(
+                                            item -> item instanceof String text && containsControl(text, multiline))) {
                 context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                        .addPropertyNode(path).addConstraintViolation();
+                        .addPropertyNode(path)
+                        .addConstraintViolation();
                 valid = false;
             } else {
                 valid &= check(path + ".", field, context, depth + 1);
@@ -52,8 +56,7 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, Object
     public static boolean containsControl(String text, boolean multiline) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.getType(c) == Character.CONTROL
-                    && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+            if (Character.getType(c) == Character.CONTROL && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
                 return true;
             }
         }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks controllers whose errors are answered as problem details by the problem advice of the {@code web} module. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ProblemResponses {
-}
+public @interface ProblemResponses {}

@@ -7,8 +7,7 @@ import org.springframework.http.ProblemDetail;
 /** The one shape of an error answer: an RFC 9457 problem detail, field errors under {@code errors}. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

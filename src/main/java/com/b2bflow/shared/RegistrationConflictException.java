@@ -26,7 +26,7 @@ public class RegistrationConflictException extends ProblemException {
     }
 
     public static RegistrationConflictException organizationNameTaken() {
-        return new RegistrationConflictException("organization.name",
-                "An organization with this name is already registered");
+        return new RegistrationConflictException(
+                "organization.name", "An organization with this name is already registered");
     }
 }

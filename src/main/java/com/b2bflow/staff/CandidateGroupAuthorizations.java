@@ -55,12 +55,12 @@ public class CandidateGroupAuthorizations extends DefaultAuthorizationProvider {
             return null;
         }
         List<AuthorizationEntity> grants = new ArrayList<>();
-        for (String group : staticCandidateGroups(definition.getTaskDefinitions().values())) {
-            AuthorizationEntity grant = getGrantAuthorizationByGroupId(group, PROCESS_DEFINITION,
-                    definition.getKey());
+        for (String group :
+                staticCandidateGroups(definition.getTaskDefinitions().values())) {
+            AuthorizationEntity grant = getGrantAuthorizationByGroupId(group, PROCESS_DEFINITION, definition.getKey());
             if (grant == null) {
-                grant = createAuthorization(null, group, PROCESS_DEFINITION, definition.getKey(),
-                        ProcessDefinitionPermissions.READ_TASK);
+                grant = createAuthorization(
+                        null, group, PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.READ_TASK);
             } else {
                 addPermissions(grant, ProcessDefinitionPermissions.READ_TASK);
             }
@@ -71,8 +71,10 @@ public class CandidateGroupAuthorizations extends DefaultAuthorizationProvider {
 
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-        if (!IdentityLinkType.CANDIDATE.equals(type) || !(task instanceof TaskEntity entity)
-                || entity.getProcessDefinitionId() == null || entity.getTaskDefinition() == null
+        if (!IdentityLinkType.CANDIDATE.equals(type)
+                || !(task instanceof TaskEntity entity)
+                || entity.getProcessDefinitionId() == null
+                || entity.getTaskDefinition() == null
                 || !staticCandidateGroups(List.of(entity.getTaskDefinition())).contains(groupId)
                 || isHistoricInstancePermissionsEnabled()) {
             return super.newTaskGroupIdentityLink(task, groupId, type);
@@ -109,15 +111,22 @@ public class CandidateGroupAuthorizations extends DefaultAuthorizationProvider {
         List<String[]> grants = new ArrayList<>();
         var repository = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) configuration.getRepositoryService();
         var authorizations = configuration.getAuthorizationService();
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
-            if (authorizations.createAuthorizationQuery().resourceType(PROCESS_DEFINITION)
-                    .resourceId(definition.getKey()).hasPermission(ProcessDefinitionPermissions.READ_TASK).count() > 0
+        for (ProcessDefinition definition :
+                repository.createProcessDefinitionQuery().latestVersion().list()) {
+            if (authorizations
+                                    .createAuthorizationQuery()
+                                    .resourceType(PROCESS_DEFINITION)
+                                    .resourceId(definition.getKey())
+                                    .hasPermission(ProcessDefinitionPermissions.READ_TASK)
+                                    .count()
+                            > 0
                     || !namesCandidateGroups(repository, definition)) {
                 continue;
             }
             var deployed = repository.getDeployedProcessDefinition(definition.getId());
             if (deployed instanceof ProcessDefinitionEntity entity) {
-                for (String group : staticCandidateGroups(entity.getTaskDefinitions().values())) {
+                for (String group :
+                        staticCandidateGroups(entity.getTaskDefinitions().values())) {
                     grants.add(new String[] {group, definition.getKey()});
                 }
             }
@@ -125,8 +134,8 @@ public class CandidateGroupAuthorizations extends DefaultAuthorizationProvider {
         return grants;
     }
 
-    private static boolean namesCandidateGroups(org.camunda.bpm.engine.RepositoryService repository,
-                                                ProcessDefinition definition) {
+    private static boolean namesCandidateGroups(
+            org.camunda.bpm.engine.RepositoryService repository, ProcessDefinition definition) {
         try (java.io.InputStream model = repository.getProcessModel(definition.getId())) {
             return new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                     .contains("candidateGroups");

@@ -48,7 +48,9 @@ class ClaimedTaskChecker extends AuthorizationCommandChecker {
         CommandContext context = Context.getCommandContext();
         String user = context.getAuthenticatedUserId();
         String assignee = task.getAssignee();
-        if (user == null || assignee == null || assignee.equals(user)
+        if (user == null
+                || assignee == null
+                || assignee.equals(user)
                 || context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())
                 || mayTakeOver(context, task)) {
             return;
@@ -68,7 +70,12 @@ class ClaimedTaskChecker extends AuthorizationCommandChecker {
      */
     private static boolean mayTakeOver(CommandContext context, TaskEntity task) {
         var authentication = context.getAuthentication();
-        return context.getAuthorizationManager().isAuthorized(authentication.getUserId(), authentication.getGroupIds(),
-                TaskPermissions.TASK_ASSIGN, Resources.TASK, task.getId());
+        return context.getAuthorizationManager()
+                .isAuthorized(
+                        authentication.getUserId(),
+                        authentication.getGroupIds(),
+                        TaskPermissions.TASK_ASSIGN,
+                        Resources.TASK,
+                        task.getId());
     }
 }

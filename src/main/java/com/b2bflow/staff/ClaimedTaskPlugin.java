@@ -11,7 +11,9 @@ public class ClaimedTaskPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.getCommandCheckers().replaceAll(checker -> checker.getClass() == AuthorizationCommandChecker.class
-                ? new ClaimedTaskChecker() : checker);
+        configuration
+                .getCommandCheckers()
+                .replaceAll(checker ->
+                        checker.getClass() == AuthorizationCommandChecker.class ? new ClaimedTaskChecker() : checker);
     }
 }

@@ -7,12 +7,12 @@ import java.util.stream.Stream;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.servlet.ServletContainer;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * {@link EngineRestErrors} answers the errors of both engine REST APIs: {@code /engine-rest} (Spring Boot's Jersey
@@ -57,7 +57,7 @@ class EngineRestConfiguration {
     }
 
     private static Stream<Class<?>> mappers() {
-        return Stream.of(EngineRestErrors.ForThrowable.class, EngineRestErrors.ForEngine.class,
-                EngineRestErrors.ForRest.class);
+        return Stream.of(
+                EngineRestErrors.ForThrowable.class, EngineRestErrors.ForEngine.class, EngineRestErrors.ForRest.class);
     }
 }

@@ -61,21 +61,24 @@ public final class EngineRestErrors {
     private static final Pattern EXTERNAL_TASK_ACTION =
             Pattern.compile("(?:^|/)external-task/([^/]+)/(complete|failure|bpmnError)$");
 
-    private EngineRestErrors() {
-    }
+    private EngineRestErrors() {}
 
     /** Our answer to a failed engine REST call, or empty where Camunda's own answer stands. */
     static Optional<Response> answer(Throwable exception, UriInfo uri) {
         if (race(exception, uri)) {
-            log.warn("Engine REST call {} refused with 409, it raced a concurrent change: {}",
-                    uri == null ? "" : uri.getPath(), exception.getClass().getSimpleName());
+            log.warn(
+                    "Engine REST call {} refused with 409, it raced a concurrent change: {}",
+                    uri == null ? "" : uri.getPath(),
+                    exception.getClass().getSimpleName());
             return Optional.of(response(Response.Status.CONFLICT, CONFLICT_TYPE, CONFLICT_MESSAGE + holder(exception)));
         }
         FormFieldValidationException refusal = TaskRefusals.refusal(exception);
         if (refusal != null) {
             // Camunda's own 400 would prefix "Cannot submit task form <id>: ", which a staff member cannot use
-            return Optional.of(response(Response.Status.BAD_REQUEST,
-                    FormFieldValidationException.class.getSimpleName(), refusal.getMessage()));
+            return Optional.of(response(
+                    Response.Status.BAD_REQUEST,
+                    FormFieldValidationException.class.getSimpleName(),
+                    refusal.getMessage()));
         }
         return Optional.empty();
     }
@@ -93,9 +96,11 @@ public final class EngineRestErrors {
     private static boolean race(Throwable exception, UriInfo uri) {
         String taskId = id(uri, TASK_ACTION);
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException
+            if (cause instanceof TaskAlreadyClaimedException
+                    || cause instanceof OptimisticLockingException
                     || cause instanceof ConcurrencyFailureException
-                    || cause instanceof DataIntegrityViolationException || parentExecutionGone(cause)) {
+                    || cause instanceof DataIntegrityViolationException
+                    || parentExecutionGone(cause)) {
                 return true;
             }
         }
@@ -135,10 +140,16 @@ public final class EngineRestErrors {
 
     /** The external task is gone from the runtime after it was answered (not: it never existed). */
     private static boolean answeredEarlier(String externalTaskId) {
-        return withoutAuthorization(engine -> engine.getExternalTaskService().createExternalTaskQuery()
-                .externalTaskId(externalTaskId).count() == 0
-                && engine.getHistoryService().createHistoricExternalTaskLogQuery().externalTaskId(externalTaskId)
-                .count() > 0);
+        return withoutAuthorization(engine -> engine.getExternalTaskService()
+                                .createExternalTaskQuery()
+                                .externalTaskId(externalTaskId)
+                                .count()
+                        == 0
+                && engine.getHistoryService()
+                                .createHistoricExternalTaskLogQuery()
+                                .externalTaskId(externalTaskId)
+                                .count()
+                        > 0);
     }
 
     /**
@@ -150,7 +161,9 @@ public final class EngineRestErrors {
             if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
                 return false;
             }
-            HistoricTaskInstance task = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
+            HistoricTaskInstance task = engine.getHistoryService()
+                    .createHistoricTaskInstanceQuery()
+                    .taskId(taskId)
                     .singleResult();
             return task != null && task.getEndTime() != null;
         });
@@ -177,7 +190,10 @@ public final class EngineRestErrors {
         ExceptionDto dto = new ExceptionDto();
         dto.setType(type);
         dto.setMessage(message);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(dto)
+                .build();
     }
 
     /** The chain for what Camunda maps as any throwable (our entities' collisions, NPEs inside the engine). */

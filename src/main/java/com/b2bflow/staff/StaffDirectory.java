@@ -32,7 +32,8 @@ public class StaffDirectory {
     }
 
     public Optional<StaffMember> find(String userId) {
-        return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).map(this::toMember);
+        return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
+                .map(this::toMember);
     }
 
     public boolean exists(String userId) {
@@ -44,17 +45,22 @@ public class StaffDirectory {
     }
 
     public List<String> groupsOf(String userId) {
-        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 
     private StaffMember toMember(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName() + " ")
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return new StaffMember(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail(),
+                        + (user.getLastName() == null ? "" : user.getLastName()))
+                .strip();
+        return new StaffMember(
+                user.getId(),
+                name.isEmpty() ? user.getId() : name,
+                user.getEmail(),
                 identity.getUserInfo(user.getId(), LANGUAGE));
     }
 
     /** {@code language}: the preferred language's tag, null where not known. */
-    public record StaffMember(String id, String name, String email, String language) {
-    }
+    public record StaffMember(String id, String name, String email, String language) {}
 }

@@ -15,15 +15,21 @@ public final class StaffGroups {
     /** Deploy changed models (Camunda Modeler) and watch and migrate instances in Cockpit; work no tasks. */
     public static final String PROCESS_DESIGNERS = "process-designers";
 
-    public static final List<String> ALL = List.of(SELLER_ADMINS, ACCOUNT_REPS, SITE_ADMINS, BACKOFFICE,
-            CUSTOMER_SERVICE, INTEGRATION, CAMUNDA_ADMIN, PROCESS_DESIGNERS);
+    public static final List<String> ALL = List.of(
+            SELLER_ADMINS,
+            ACCOUNT_REPS,
+            SITE_ADMINS,
+            BACKOFFICE,
+            CUSTOMER_SERVICE,
+            INTEGRATION,
+            CAMUNDA_ADMIN,
+            PROCESS_DESIGNERS);
 
     /** Groups whose members work tasks in Tasklist. */
-    public static final List<String> TASK_WORKERS = List.of(SELLER_ADMINS, ACCOUNT_REPS, SITE_ADMINS, BACKOFFICE,
-            CUSTOMER_SERVICE);
+    public static final List<String> TASK_WORKERS =
+            List.of(SELLER_ADMINS, ACCOUNT_REPS, SITE_ADMINS, BACKOFFICE, CUSTOMER_SERVICE);
 
-    private StaffGroups() {
-    }
+    private StaffGroups() {}
 
     public static String displayName(String groupId) {
         return switch (groupId) {

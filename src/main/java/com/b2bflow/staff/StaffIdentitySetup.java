@@ -44,9 +44,14 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
     private final ProcessEngine engine;
     private final List<IntegrationProcess> integrationProcesses;
 
-    public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks, ObjectProvider<DemoStaff> demoStaff, ProcessEngine engine,
-                              List<IntegrationProcess> integrationProcesses) {
+    public StaffIdentitySetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            ObjectProvider<DemoStaff> demoStaff,
+            ProcessEngine engine,
+            List<IntegrationProcess> integrationProcesses) {
         this.engine = engine;
         this.integrationProcesses = integrationProcesses;
         this.identity = identity;
@@ -82,8 +87,13 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
         grantProcessDesigners();
         revokeBroadIntegrationGrants();
         for (IntegrationProcess process : integrationProcesses) {
-            grant(StaffGroups.INTEGRATION, Resources.PROCESS_DEFINITION, process.processKey(),
-                    Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+            grant(
+                    StaffGroups.INTEGRATION,
+                    Resources.PROCESS_DEFINITION,
+                    process.processKey(),
+                    Permissions.READ,
+                    Permissions.READ_INSTANCE,
+                    Permissions.UPDATE_INSTANCE);
         }
         // candidate groups read the tasks of the processes they work in (CandidateGroupAuthorizations grants this
         // when a definition is deployed; here for definitions deployed before it was in place)
@@ -91,9 +101,17 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())) {
             grantAdding(grant[0], Resources.PROCESS_DEFINITION, grant[1], ProcessDefinitionPermissions.READ_TASK);
         }
-        ensureFilter(GROUP_TASKS_FILTER, -10, "Tasks of your groups, claimed or not",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-        ensureFilter(MY_TASKS_FILTER, -5, "Tasks assigned to you",
+        ensureFilter(
+                GROUP_TASKS_FILTER,
+                -10,
+                "Tasks of your groups, claimed or not",
+                tasks.createTaskQuery()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks());
+        ensureFilter(
+                MY_TASKS_FILTER,
+                -5,
+                "Tasks assigned to you",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         demoStaff.ifAvailable(DemoStaff::ensureUsers);
     }
@@ -113,8 +131,8 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
             filter = filters.newTaskFilter(name);
             filter.setOwner(null);
             filter.setQuery(query);
-            filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                    "variables", columns()));
+            filter.setProperties(
+                    Map.of("priority", priority, "description", description, "refresh", true, "variables", columns()));
             filter = filters.saveFilter(filter);
         }
         for (String group : StaffGroups.TASK_WORKERS) {
@@ -123,12 +141,17 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
     }
 
     private static List<Map<String, String>> columns() {
-        return java.util.Arrays.stream(TASKLIST_COLUMNS).map(name -> Map.of("name", name, "label",
-                switch (name) {
-                    case "organizationName" -> "Organization";
-                    case "applicantName" -> "Applicant";
-                    default -> "Registration";
-                })).toList();
+        return java.util.Arrays.stream(TASKLIST_COLUMNS)
+                .map(name -> Map.of(
+                        "name",
+                        name,
+                        "label",
+                        switch (name) {
+                            case "organizationName" -> "Organization";
+                            case "applicantName" -> "Applicant";
+                            default -> "Registration";
+                        }))
+                .toList();
     }
 
     /**
@@ -140,10 +163,21 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
         String designers = StaffGroups.PROCESS_DESIGNERS;
         grant(designers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(designers, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-        grant(designers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(
+                designers,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                Permissions.READ,
+                Permissions.READ_HISTORY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE);
         grant(designers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
-        grant(designers, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES, Permissions.READ);
+        grant(
+                designers,
+                Resources.BATCH,
+                ANY,
+                BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+                Permissions.READ);
     }
 
     /**
@@ -152,15 +186,24 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
      */
     private void revokeBroadIntegrationGrants() {
         for (Resource resource : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE)) {
-            authorizations.createAuthorizationQuery().groupIdIn(StaffGroups.INTEGRATION).resourceType(resource)
-                    .resourceId(ANY).list()
+            authorizations
+                    .createAuthorizationQuery()
+                    .groupIdIn(StaffGroups.INTEGRATION)
+                    .resourceType(resource)
+                    .resourceId(ANY)
+                    .list()
                     .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
         }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
+        boolean exists = authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                > 0;
         if (!exists) {
             Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
@@ -175,8 +218,13 @@ public class StaffIdentitySetup implements SmartInitializingSingleton {
 
     /** Like {@link #grant}, but adds the permissions to the group's grant on that resource if there is one. */
     private void grantAdding(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).authorizationType(
-                AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (existing == null) {
             grant(groupId, resource, resourceId, permissions);
             return;

@@ -2,13 +2,13 @@ package com.b2bflow.staff;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import java.util.Optional;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -47,8 +47,13 @@ public class TaskEscalations {
             pending.get().addPermission(TaskPermissions.TASK_ASSIGN);
             return;
         }
-        Authorization grant = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(Resources.TASK).resourceId(taskId).singleResult();
+        Authorization grant = authorizations
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(Resources.TASK)
+                .resourceId(taskId)
+                .singleResult();
         if (grant == null) {
             grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             grant.setGroupId(groupId);
@@ -70,8 +75,10 @@ public class TaskEscalations {
             return Optional.empty();
         }
         return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
-                .filter(grant -> grant.getAuthorizationType() == AUTH_TYPE_GRANT && groupId.equals(grant.getGroupId())
-                        && grant.getResourceType() == Resources.TASK.resourceType() && taskId.equals(grant.getResourceId()))
+                .filter(grant -> grant.getAuthorizationType() == AUTH_TYPE_GRANT
+                        && groupId.equals(grant.getGroupId())
+                        && grant.getResourceType() == Resources.TASK.resourceType()
+                        && taskId.equals(grant.getResourceId()))
                 .findFirst();
     }
 

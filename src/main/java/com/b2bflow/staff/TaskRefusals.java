@@ -49,7 +49,8 @@ public class TaskRefusals extends AbstractProcessEnginePlugin {
     }
 
     private static java.util.List<CommandInterceptor> withUnwrapping(java.util.List<CommandInterceptor> existing) {
-        java.util.List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+        java.util.List<CommandInterceptor> interceptors =
+                existing == null ? new ArrayList<>() : new ArrayList<>(existing);
         interceptors.add(0, new Unwrapping());
         return interceptors;
     }

@@ -43,7 +43,8 @@ class AccountController {
 
     @GetMapping("/api/me")
     @ResponseBody
-    @Operation(summary = "The signed-in user's account (or, on behalf, the customer's)",
+    @Operation(
+            summary = "The signed-in user's account (or, on behalf, the customer's)",
             description = "Also issues the XSRF-TOKEN cookie for single-page clients. Staff not acting on behalf get "
                     + "their staff identity.")
     Object me(Actor actor, Authentication authentication) {
@@ -59,6 +60,5 @@ class AccountController {
 
     /** {@link MyAccount}'s fields, whether the account administers organizations, and the CSR's on-behalf session. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Me(@JsonUnwrapped MyAccount account, boolean administrator, OnBehalf onBehalf) {
-    }
+    record Me(@JsonUnwrapped MyAccount account, boolean administrator, OnBehalf onBehalf) {}
 }

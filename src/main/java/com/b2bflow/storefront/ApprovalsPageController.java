@@ -37,7 +37,8 @@ class ApprovalsPageController {
     @GetMapping("/store/account/approvals")
     String approvals(Authentication authentication, Model model) {
         if (!(authentication.getPrincipal() instanceof BuyerPrincipal buyer)) {
-            return authentication.getPrincipal() instanceof StaffPrincipal ? "redirect:/store/staff"
+            return authentication.getPrincipal() instanceof StaffPrincipal
+                    ? "redirect:/store/staff"
                     : "redirect:/store/login";
         }
         model.addAttribute("approvals", approvals.pendingFor(buyer.userId()));
@@ -45,9 +46,14 @@ class ApprovalsPageController {
     }
 
     @PostMapping("/store/account/approvals/{id}")
-    String decide(@PathVariable String id, @RequestParam(required = false) Boolean approved,
-                  @RequestParam(required = false) String rejectionReason, Authentication authentication,
-                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String decide(
+            @PathVariable String id,
+            @RequestParam(required = false) Boolean approved,
+            @RequestParam(required = false) String rejectionReason,
+            Authentication authentication,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!(authentication.getPrincipal() instanceof BuyerPrincipal buyer)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("approvals", java.util.List.of());
@@ -62,8 +68,8 @@ class ApprovalsPageController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorsFor", id);
             model.addAttribute("rejectionReason", rejectionReason);
-            model.addAttribute("failure", e.problems().stream().map(FieldProblem::message)
-                    .collect(Collectors.joining(" ")));
+            model.addAttribute(
+                    "failure", e.problems().stream().map(FieldProblem::message).collect(Collectors.joining(" ")));
         } catch (ApprovalForbiddenException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("failure", e.getMessage());

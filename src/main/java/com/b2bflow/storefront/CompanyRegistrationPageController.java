@@ -35,8 +35,8 @@ class CompanyRegistrationPageController {
     private final RegistrationQueries queries;
     private final ObjectMapper json;
 
-    CompanyRegistrationPageController(RegistrationSubmitters registrations, RegistrationQueries queries,
-                                      ObjectMapper json) {
+    CompanyRegistrationPageController(
+            RegistrationSubmitters registrations, RegistrationQueries queries, ObjectMapper json) {
         this.registrations = registrations;
         this.queries = queries;
         this.json = json;
@@ -58,8 +58,7 @@ class CompanyRegistrationPageController {
     }
 
     @PostMapping({"/store/register/business", "/store/register/erp-approval"})
-    String submitBusiness(@ModelAttribute("form") RegistrationRequest form, Model model,
-                          HttpServletResponse response) {
+    String submitBusiness(@ModelAttribute("form") RegistrationRequest form, Model model, HttpServletResponse response) {
         return submit(RegistrationFlow.ERP_APPROVAL, form, model, response);
     }
 
@@ -69,8 +68,8 @@ class CompanyRegistrationPageController {
     }
 
     @PostMapping("/store/register/shop-approval")
-    String submitShopApproval(@ModelAttribute("form") RegistrationRequest form, Model model,
-                              HttpServletResponse response) {
+    String submitShopApproval(
+            @ModelAttribute("form") RegistrationRequest form, Model model, HttpServletResponse response) {
         return submit(RegistrationFlow.SHOP_APPROVAL, form, model, response);
     }
 
@@ -82,11 +81,17 @@ class CompanyRegistrationPageController {
     /** A rejected partial registration can be corrected once: the form comes prefilled (never with a password). */
     private String correctionForm(RegistrationFlow flow, String correct, Model model) {
         if (correct != null) {
-            queries.correctableSubmission(correct, flow).map(this::parse).ifPresentOrElse(previous -> {
-                model.addAttribute("form", new RegistrationRequest(previous.organization(), previous.user(),
-                        previous.address(), correct));
-                model.addAttribute("correcting", true);
-            }, () -> model.addAttribute("notCorrectable", true));
+            queries.correctableSubmission(correct, flow)
+                    .map(this::parse)
+                    .ifPresentOrElse(
+                            previous -> {
+                                model.addAttribute(
+                                        "form",
+                                        new RegistrationRequest(
+                                                previous.organization(), previous.user(), previous.address(), correct));
+                                model.addAttribute("correcting", true);
+                            },
+                            () -> model.addAttribute("notCorrectable", true));
         }
         return form(flow, model);
     }
@@ -102,7 +107,8 @@ class CompanyRegistrationPageController {
     private String submit(RegistrationFlow flow, RegistrationRequest form, Model model, HttpServletResponse response) {
         model.addAttribute("flow", flow.pathSegment());
         try {
-            return "redirect:/store/registration/" + registrations.submit(flow, form).id();
+            return "redirect:/store/registration/"
+                    + registrations.submit(flow, form).id();
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", byField(e.problems()));

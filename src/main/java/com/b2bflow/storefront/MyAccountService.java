@@ -17,8 +17,8 @@ public class MyAccountService {
     private final OrderingEligibility ordering;
     private final Contracts contracts;
 
-    public MyAccountService(UserRepository users, RoleAssignmentRepository roles, OrderingEligibility ordering,
-                            Contracts contracts) {
+    public MyAccountService(
+            UserRepository users, RoleAssignmentRepository roles, OrderingEligibility ordering, Contracts contracts) {
         this.users = users;
         this.roles = roles;
         this.ordering = ordering;
@@ -28,9 +28,19 @@ public class MyAccountService {
     @Transactional(readOnly = true)
     public MyAccount of(long userId) {
         User user = users.findById(userId).orElseThrow();
-        return new MyAccount(user.getId(), user.getLogonId(), user.getDisplayName(), user.getOrganization().getId(),
-                user.getOrganization().getName(), user.getOrganization().getState().name(),
-                roles.findByUser(user).stream().map(RoleAssignment::getRole).distinct().sorted().toList(),
-                ordering.mayOrder(user), contracts.orderingUnder(user.getOrganization()));
+        return new MyAccount(
+                user.getId(),
+                user.getLogonId(),
+                user.getDisplayName(),
+                user.getOrganization().getId(),
+                user.getOrganization().getName(),
+                user.getOrganization().getState().name(),
+                roles.findByUser(user).stream()
+                        .map(RoleAssignment::getRole)
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                ordering.mayOrder(user),
+                contracts.orderingUnder(user.getOrganization()));
     }
 }

@@ -1,6 +1,5 @@
 package com.b2bflow.storefront;
 
-import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationQueries;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.RegistrationSubmitters;
@@ -46,24 +45,32 @@ class RegistrationPageController {
         RegistrationPage page = RegistrationPage.PAGES.get(flow);
         model.addAttribute("page", page);
         if (correct != null) {
-            queries.correctableSubmission(correct, page.flow()).map(this::parse).ifPresentOrElse(
-                    previous -> {
-                        model.addAttribute("form", new RegistrationRequest(previous.organization(), previous.user(),
-                                previous.address(), correct));
-                        model.addAttribute("correcting", true);
-                    },
-                    () -> model.addAttribute("notCorrectable", true));
+            queries.correctableSubmission(correct, page.flow())
+                    .map(this::parse)
+                    .ifPresentOrElse(
+                            previous -> {
+                                model.addAttribute(
+                                        "form",
+                                        new RegistrationRequest(
+                                                previous.organization(), previous.user(), previous.address(), correct));
+                                model.addAttribute("correcting", true);
+                            },
+                            () -> model.addAttribute("notCorrectable", true));
         }
         return "store/register";
     }
 
     @PostMapping("/store/register/{flow:organization|reseller|buyer}")
-    String submit(@PathVariable String flow, @ModelAttribute("form") RegistrationRequest form, Model model,
-                  HttpServletResponse response) {
+    String submit(
+            @PathVariable String flow,
+            @ModelAttribute("form") RegistrationRequest form,
+            Model model,
+            HttpServletResponse response) {
         RegistrationPage page = RegistrationPage.PAGES.get(flow);
         model.addAttribute("page", page);
         try {
-            return "redirect:/store/registration/" + registrations.submit(page.flow(), form).id();
+            return "redirect:/store/registration/"
+                    + registrations.submit(page.flow(), form).id();
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", byField(e.problems()));
@@ -76,8 +83,11 @@ class RegistrationPageController {
 
     @GetMapping("/store/registration/{id}")
     String status(@PathVariable String id, Model model) {
-        model.addAttribute("registration", queries.status(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id")));
+        model.addAttribute(
+                "registration",
+                queries.status(id)
+                        .orElseThrow(() ->
+                                new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id")));
         return "store/registration-status";
     }
 

@@ -120,7 +120,7 @@ public class CamundaEngineSchema implements JavaMigration {
     private static void requireEngineVersion(Connection connection) throws SQLException {
         MigrationVersion newest = null;
         try (Statement statement = connection.createStatement();
-             ResultSet versions = statement.executeQuery("select VERSION_ from ACT_GE_SCHEMA_LOG")) {
+                ResultSet versions = statement.executeQuery("select VERSION_ from ACT_GE_SCHEMA_LOG")) {
             while (versions.next()) {
                 MigrationVersion version = MigrationVersion.fromVersion(versions.getString(1));
                 newest = newest == null || version.isNewerThan(newest.getVersion()) ? version : newest;
@@ -136,8 +136,8 @@ public class CamundaEngineSchema implements JavaMigration {
     private static boolean tablePresent(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
-            try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), name,
-                    new String[] {"TABLE"})) {
+            try (ResultSet tables =
+                    meta.getTables(connection.getCatalog(), connection.getSchema(), name, new String[] {"TABLE"})) {
                 if (tables.next()) {
                     return true;
                 }

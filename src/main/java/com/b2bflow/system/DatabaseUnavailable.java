@@ -11,8 +11,7 @@ public final class DatabaseUnavailable {
 
     public static final String RETRY_AFTER_SECONDS = "10";
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /**
      * Connection failures (SQLState class 08), and PostgreSQL's 57P01-57P03 (shutting down, crashed, not accepting
@@ -20,16 +19,20 @@ public final class DatabaseUnavailable {
      */
     public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08")
+                                    || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             // a pooled connection the database killed fails the work and then its rollback: the rollback
             // failure is thrown, the work's failure is kept aside
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
                     && is(rollback.getApplicationException())) {
                 return true;
             }

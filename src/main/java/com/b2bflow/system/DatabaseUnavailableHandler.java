@@ -27,7 +27,8 @@ import org.springframework.web.util.HtmlUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseUnavailableHandler implements HandlerExceptionResolver {
 
-    private static final String MESSAGE = "The service is briefly unavailable. Nothing was saved; please try again in a moment.";
+    private static final String MESSAGE =
+            "The service is briefly unavailable. Nothing was saved; please try again in a moment.";
 
     private final ErrorResponses errors;
 
@@ -36,8 +37,8 @@ class DatabaseUnavailableHandler implements HandlerExceptionResolver {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception exception) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception exception) {
         ErrorResponse unavailable = unavailable(exception);
         if (unavailable == null) {
             return null;
@@ -47,9 +48,11 @@ class DatabaseUnavailableHandler implements HandlerExceptionResolver {
                 response.setStatus(unavailable.getStatusCode().value());
                 unavailable.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
                 response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-                response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                        + "<title>Unavailable</title></head><body><main><h1>Briefly unavailable</h1><p>"
-                        + HtmlUtils.htmlEscape(unavailable.getBody().getDetail()) + "</p></main></body></html>");
+                response.getWriter()
+                        .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                + "<title>Unavailable</title></head><body><main><h1>Briefly unavailable</h1><p>"
+                                + HtmlUtils.htmlEscape(unavailable.getBody().getDetail())
+                                + "</p></main></body></html>");
             } else {
                 errors.write(request, response, unavailable);
             }

@@ -21,9 +21,11 @@ class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
             return null;
         }
         String url = environment.getProperty("spring.datasource.url", "(no spring.datasource.url)");
-        return new FailureAnalysis("The database at " + url + " cannot be reached: " + cause.getMessage(),
+        return new FailureAnalysis(
+                "The database at " + url + " cannot be reached: " + cause.getMessage(),
                 "Start the database, or point SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and "
-                        + "SPRING_DATASOURCE_PASSWORD at a reachable one, then start the application again.", cause);
+                        + "SPRING_DATASOURCE_PASSWORD at a reachable one, then start the application again.",
+                cause);
     }
 
     private static boolean isConnectionFailure(SQLException exception) {

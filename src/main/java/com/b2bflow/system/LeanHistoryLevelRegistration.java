@@ -18,7 +18,8 @@ public class LeanHistoryLevelRegistration extends AbstractProcessEnginePlugin {
 
     public static void register(ProcessEngineConfigurationImpl configuration) {
         List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomHistoryLevels());
         levels.add(new LeanHistoryLevel());
         configuration.setCustomHistoryLevels(levels);
     }

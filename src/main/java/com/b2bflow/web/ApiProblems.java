@@ -40,8 +40,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> constraint(DataIntegrityViolationException e, WebRequest request) {
         return ConstraintConflicts.translate(e)
-                .map(conflict -> handleExceptionInternal(conflict, conflict.getBody(), conflict.getHeaders(),
-                        conflict.getStatusCode(), request))
+                .map(conflict -> handleExceptionInternal(
+                        conflict, conflict.getBody(), conflict.getHeaders(), conflict.getStatusCode(), request))
                 .orElseGet(() -> answer(e, HttpStatus.CONFLICT, CONCURRENT, List.of(), new HttpHeaders(), request));
     }
 
@@ -56,60 +56,85 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
      * or {@code body} when the body as a whole is unreadable (empty, truncated, not JSON).
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        return answer(e, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
-                List.of(UnreadableBodies.problem(e)), headers, request);
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(
+                e,
+                HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape",
+                List.of(UnreadableBodies.problem(e)),
+                headers,
+                request);
     }
 
     /** A path or query parameter that does not convert, such as {@code /api/me/buyers/abc}: names the parameter. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Class<?> type = e.getRequiredType();
         boolean number = type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type));
         String name = e.getPropertyName();
-        return answer(e, HttpStatus.BAD_REQUEST, "The parameter '" + name + "' has the wrong format",
-                List.of(new FieldProblem(name, number ? "Expected a whole number" : "Wrong format")), headers,
+        return answer(
+                e,
+                HttpStatus.BAD_REQUEST,
+                "The parameter '" + name + "' has the wrong format",
+                List.of(new FieldProblem(name, number ? "Expected a whole number" : "Wrong format")),
+                headers,
                 request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
-        return answer(e, HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is missing",
-                List.of(new FieldProblem(e.getParameterName(), "Required")), headers, request);
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(
+                e,
+                HttpStatus.BAD_REQUEST,
+                "The parameter '" + e.getParameterName() + "' is missing",
+                List.of(new FieldProblem(e.getParameterName(), "Required")),
+                headers,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), message(error))).toList();
+                .map(error -> new FieldProblem(error.getField(), message(error)))
+                .toList();
         return answer(e, HttpStatus.BAD_REQUEST, "Some fields need your attention", errors, headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-                                                                     HttpHeaders headers, HttpStatusCode status,
-                                                                     WebRequest request) {
-        return answer(e, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as " + e.getSupportedMediaTypes(),
-                List.of(new FieldProblem("Content-Type", "Unsupported content type")), headers, request);
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(
+                e,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Send the request as " + e.getSupportedMediaTypes(),
+                List.of(new FieldProblem("Content-Type", "Unsupported content type")),
+                headers,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-                                                                         HttpHeaders headers, HttpStatusCode status,
-                                                                         WebRequest request) {
-        return answer(e, HttpStatus.METHOD_NOT_ALLOWED, "Use " + e.getSupportedHttpMethods() + " for this URL",
-                List.of(), headers, request);
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(
+                e,
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "Use " + e.getSupportedHttpMethods() + " for this URL",
+                List.of(),
+                headers,
+                request);
     }
 
-    private ResponseEntity<Object> answer(Exception e, HttpStatus status, String detail, List<FieldProblem> errors,
-                                          HttpHeaders headers, WebRequest request) {
+    private ResponseEntity<Object> answer(
+            Exception e,
+            HttpStatus status,
+            String detail,
+            List<FieldProblem> errors,
+            HttpHeaders headers,
+            WebRequest request) {
         return handleExceptionInternal(e, Problems.of(status, detail, errors), headers, status, request);
     }
 

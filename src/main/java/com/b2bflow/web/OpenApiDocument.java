@@ -35,34 +35,46 @@ class OpenApiDocument {
     @Bean
     OpenAPI b2bRegistrationOpenApi() {
         return new OpenAPI()
-                .info(new Info()
-                        .title("B2B registration API")
-                        .version("1")
-                        .description("""
+                .info(new Info().title("B2B registration API").version("1").description("""
                                 Registration and approval of business customers: organizations, buyers, resellers \
                                 and ERP-linked customers register; seller staff approve them; buyer administrators \
                                 and customer service run the organizations afterwards. Errors are RFC 9457 problem \
                                 details; a 400 names the offending field under `errors[].field`."""))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
-                        .addSecuritySchemes(STOREFRONT_SESSION, new SecurityScheme()
-                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.COOKIE).name("JSESSIONID")
-                                .description("The storefront session: sign in with POST /store/login (form fields "
-                                        + "logonId, logonPassword). With the cluster profile the cookie is SESSION."))
-                        .addSecuritySchemes(CSRF_TOKEN, new SecurityScheme()
-                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-XSRF-TOKEN")
-                                .description("Changes in a storefront session send the XSRF-TOKEN cookie's value "
-                                        + "back, unchanged, in this header."))
-                        .addSecuritySchemes(STAFF_BASIC, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A staff user of Camunda's identity service (or the ERP integration's "
-                                        + "technical user for /api/integration).")));
+                        .addSecuritySchemes(
+                                STOREFRONT_SESSION,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.COOKIE)
+                                        .name("JSESSIONID")
+                                        .description(
+                                                "The storefront session: sign in with POST /store/login (form fields "
+                                                        + "logonId, logonPassword). With the cluster profile the cookie is SESSION."))
+                        .addSecuritySchemes(
+                                CSRF_TOKEN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-XSRF-TOKEN")
+                                        .description(
+                                                "Changes in a storefront session send the XSRF-TOKEN cookie's value "
+                                                        + "back, unchanged, in this header."))
+                        .addSecuritySchemes(
+                                STAFF_BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description(
+                                                "A staff user of Camunda's identity service (or the ERP integration's "
+                                                        + "technical user for /api/integration).")));
     }
 
     @Bean
     OpenApiCustomizer securityPerOperation() {
-        return openApi -> openApi.getPaths().forEach((path, item) ->
-                item.readOperationsMap().forEach((method, operation) -> operation.setSecurity(security(path, method))));
+        return openApi -> openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operation.setSecurity(security(path, method))));
     }
 
     private static List<SecurityRequirement> security(String path, PathItem.HttpMethod method) {

@@ -22,8 +22,8 @@ class StrictJsonBodies implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
-                ObjectMapper strict = jackson.getObjectMapper().copy()
-                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                ObjectMapper strict =
+                        jackson.getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
                 jackson.setObjectMapper(strict);
             }
         }

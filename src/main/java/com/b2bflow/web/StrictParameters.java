@@ -53,7 +53,8 @@ public class StrictParameters {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            for (Map.Entry<String, String[]> parameter :
+                    request.getParameterMap().entrySet()) {
                 String name = parameter.getKey();
                 if (parameter.getValue().length > 1 && !LISTS.contains(name)) {
                     refuse(request, response, "The parameter '" + name + "' was given more than once", name, REPEATED);
@@ -63,10 +64,18 @@ public class StrictParameters {
             chain.doFilter(request, response);
         }
 
-        private void refuse(HttpServletRequest request, HttpServletResponse response, String detail,
-                            String parameter, String message) throws IOException {
-            errors.write(request, response, new ProblemException(HttpStatus.BAD_REQUEST, detail,
-                    List.of(new FieldProblem(parameter, message))));
+        private void refuse(
+                HttpServletRequest request,
+                HttpServletResponse response,
+                String detail,
+                String parameter,
+                String message)
+                throws IOException {
+            errors.write(
+                    request,
+                    response,
+                    new ProblemException(
+                            HttpStatus.BAD_REQUEST, detail, List.of(new FieldProblem(parameter, message))));
         }
     }
 }

@@ -77,9 +77,10 @@ class TomcatErrorProblems implements WebServerFactoryCustomizer<TomcatServletWeb
                 return;
             }
             ProblemException problem = httpStatus == HttpStatus.BAD_REQUEST
-                    ? new ProblemException(httpStatus,
-                    "The request could not be read: its URL (or its headers) is too long or malformed",
-                    List.of(new FieldProblem("url", "Too long or malformed: at most 8 KB of URL and headers")))
+                    ? new ProblemException(
+                            httpStatus,
+                            "The request could not be read: its URL (or its headers) is too long or malformed",
+                            List.of(new FieldProblem("url", "Too long or malformed: at most 8 KB of URL and headers")))
                     : new ProblemException(httpStatus, httpStatus.getReasonPhrase(), List.of());
             try {
                 errors.write(request.getRequest(), response.getResponse(), problem);

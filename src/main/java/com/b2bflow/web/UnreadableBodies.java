@@ -16,8 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /** Which field of an unreadable JSON body is wrong, and how to say it. */
 final class UnreadableBodies {
 
-    private UnreadableBodies() {
-    }
+    private UnreadableBodies() {}
 
     static FieldProblem problem(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
@@ -26,8 +25,9 @@ final class UnreadableBodies {
             if (mapping instanceof UnrecognizedPropertyException) {
                 return new FieldProblem(path(mapping.getPath()), "Unknown field: not accepted here");
             }
-            return new FieldProblem(path(mapping.getPath()), cause instanceof StreamConstraintsException
-                    ? "Too long or too deeply nested" : expected(mapping));
+            return new FieldProblem(
+                    path(mapping.getPath()),
+                    cause instanceof StreamConstraintsException ? "Too long or too deeply nested" : expected(mapping));
         }
         if (cause instanceof StreamConstraintsException) {
             return new FieldProblem("body", "The body is too deeply nested or a value is too long");
@@ -35,7 +35,8 @@ final class UnreadableBodies {
         if (cause instanceof StreamReadException read && read.getProcessor() != null) {
             String field = path(read.getProcessor().getParsingContext());
             String message = cause.getMessage() != null && cause.getMessage().startsWith("Duplicate field")
-                    ? "Given more than once" : "Malformed JSON here";
+                    ? "Given more than once"
+                    : "Malformed JSON here";
             return new FieldProblem(field.isEmpty() ? "body" : field, message);
         }
         return new FieldProblem("body", "Send a JSON object");

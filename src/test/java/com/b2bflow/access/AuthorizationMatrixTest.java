@@ -94,7 +94,6 @@ class AuthorizationMatrixTest {
             add contract (staff)          | 401/401   | 401/401 | 401/401  | 401/401 | 403/403 | 401/401 | 403/403   | 201/201 | 201/201
             """;
 
-
     /**
      * Staff tasks over the engine REST API (what Tasklist calls), HTTP Basic: "own" is a review escalated to the site
      * administrators, "other" one that is not. "held" rows: the review is claimed by another seller administrator.
@@ -110,98 +109,194 @@ class AuthorizationMatrixTest {
 
     private static final String STAFF_PASSWORD = "Matrix-pass-1";
 
-    enum Role { ANONYMOUS, BUYER, APPROVER, ADMIN, CSR, CSR_OBO, CSR_BASIC, SELLER, SITE }
+    enum Role {
+        ANONYMOUS,
+        BUYER,
+        APPROVER,
+        ADMIN,
+        CSR,
+        CSR_OBO,
+        CSR_BASIC,
+        SELLER,
+        SITE
+    }
 
     /** Staff call the staff API ({@code /api/staff/**}, the rows marked "(staff)") with HTTP Basic, its only credential. */
     private static final java.util.Set<Role> STAFF = java.util.EnumSet.of(Role.CSR, Role.SELLER, Role.SITE);
 
     /** What a cell acts on: the tenant in scope (own or other) and the caller's own tenant. */
-    record Cell(Tenant scope, Tenant own, TestTenants tenants) {
-    }
+    record Cell(Tenant scope, Tenant own, TestTenants tenants) {}
 
     private static final Map<String, BiFunction<Cell, Role, MockHttpServletRequestBuilder>> ACTIONS =
             new LinkedHashMap<>();
 
     static {
         ACTIONS.put("view my account", (c, r) -> get("/api/me"));
-        ACTIONS.put("password reset (public)", (c, r) -> json(post("/api/password-reset"),
-                "{\"logonId\":\"" + c.scope().buyer() + "\"}"));
-        ACTIONS.put("password reset confirm", (c, r) -> json(post("/api/password-reset/confirm"),
-                "{\"token\":\"no-such-link\",\"password\":\"violet tangerine harbour\"}"));
-        ACTIONS.put("navigate hierarchy", (c, r) -> get("/api/me/organizations").param("parentId",
-                String.valueOf(c.scope().organizationId())));
-        ACTIONS.put("view organization", (c, r) -> get("/api/me/organizations/" + c.scope().subOrganizationId()));
-        ACTIONS.put("create organization", (c, r) -> json(post("/api/me/organizations"),
-                "{\"name\":\"" + TestRegistrations.unique("Dept") + "\",\"parentId\":" + c.scope().organizationId() + "}"));
-        ACTIONS.put("edit organization", (c, r) -> json(patch("/api/me/organizations/" + c.scope().subOrganizationId()),
-                "{\"description\":\"edited " + r + "\"}"));
-        ACTIONS.put("delete organization (me)", (c, r) -> delete("/api/me/organizations/"
-                + c.tenants().subOrganizationOf(c.scope().organizationId())));
-        ACTIONS.put("list buyers", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId() + "/buyers")
-                .param("q", "bea"));
+        ACTIONS.put(
+                "password reset (public)",
+                (c, r) -> json(
+                        post("/api/password-reset"),
+                        "{\"logonId\":\"" + c.scope().buyer() + "\"}"));
+        ACTIONS.put(
+                "password reset confirm",
+                (c, r) -> json(
+                        post("/api/password-reset/confirm"),
+                        "{\"token\":\"no-such-link\",\"password\":\"violet tangerine harbour\"}"));
+        ACTIONS.put(
+                "navigate hierarchy",
+                (c, r) -> get("/api/me/organizations")
+                        .param("parentId", String.valueOf(c.scope().organizationId())));
+        ACTIONS.put(
+                "view organization",
+                (c, r) -> get("/api/me/organizations/" + c.scope().subOrganizationId()));
+        ACTIONS.put(
+                "create organization",
+                (c, r) -> json(
+                        post("/api/me/organizations"),
+                        "{\"name\":\"" + TestRegistrations.unique("Dept") + "\",\"parentId\":"
+                                + c.scope().organizationId() + "}"));
+        ACTIONS.put(
+                "edit organization",
+                (c, r) -> json(
+                        patch("/api/me/organizations/" + c.scope().subOrganizationId()),
+                        "{\"description\":\"edited " + r + "\"}"));
+        ACTIONS.put(
+                "delete organization (me)",
+                (c, r) -> delete("/api/me/organizations/"
+                        + c.tenants().subOrganizationOf(c.scope().organizationId())));
+        ACTIONS.put(
+                "list buyers",
+                (c, r) -> get("/api/me/organizations/" + c.scope().organizationId() + "/buyers")
+                        .param("q", "bea"));
         ACTIONS.put("view buyer", (c, r) -> get("/api/me/buyers/" + c.scope().subBuyerId()));
-        ACTIONS.put("create buyer", (c, r) -> json(post("/api/me/organizations/" + c.scope().subOrganizationId()
-                + "/buyers"), "{\"logonId\":\"" + TestRegistrations.unique("nb") + "\",\"lastName\":\"New\","
-                + "\"email\":\"new@example.com\",\"roles\":[\"Buyer\"]}"));
+        ACTIONS.put(
+                "create buyer",
+                (c, r) -> json(
+                        post("/api/me/organizations/" + c.scope().subOrganizationId() + "/buyers"),
+                        "{\"logonId\":\"" + TestRegistrations.unique("nb") + "\",\"lastName\":\"New\","
+                                + "\"email\":\"new@example.com\",\"roles\":[\"Buyer\"]}"));
         // a role the organization may not grant (the seller's default: Buyer, Buyer Approver, Organization Participant)
-        ACTIONS.put("create buyer (administrator)", (c, r) -> json(post("/api/me/organizations/"
-                + c.scope().subOrganizationId() + "/buyers"), "{\"logonId\":\"" + TestRegistrations.unique("nb")
-                + "\",\"lastName\":\"New\",\"email\":\"new@example.com\",\"roles\":[\"Buyer Administrator\"]}"));
-        ACTIONS.put("edit buyer", (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()),
-                "{\"lastName\":\"Edited\"}"));
-        ACTIONS.put("enable/disable buyer", (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()),
-                "{\"enabled\":false}"));
-        ACTIONS.put("edit roles (me)", (c, r) -> json(put("/api/me/buyers/" + c.scope().subBuyerId() + "/roles"),
-                "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
-        ACTIONS.put("edit roles (me, patch)", (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()),
-                "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
-        ACTIONS.put("delete buyer (me)", (c, r) -> delete("/api/me/buyers/"
-                + c.tenants().buyerIn(c.scope().subOrganizationId())));
-        ACTIONS.put("customer service history", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId()
-                + "/customer-service-history"));
-        ACTIONS.put("invite buyer", (c, r) -> json(post("/api/me/organizations/" + c.scope().subOrganizationId()
-                + "/invitations"), "{\"email\":\"" + TestRegistrations.unique("inv") + "@example.com\"}"));
-        ACTIONS.put("list invitations", (c, r) -> get("/api/me/organizations/" + c.scope().organizationId()
-                + "/invitations"));
-        ACTIONS.put("revoke invitation", (c, r) -> delete("/api/me/organizations/" + c.scope().organizationId()
-                + "/invitations/" + c.tenants().invitationIn(c.scope().organizationId())));
-        ACTIONS.put("find customers", (c, r) -> get("/api/csr/customers").param("q", c.scope().admin()));
-        ACTIONS.put("act on behalf", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
-                + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));
-        ACTIONS.put("act on behalf of a buyer", (c, r) -> json(post("/api/csr/customers/" + c.scope().buyerId()
-                + "/act-on-behalf"), "{\"reason\":\"ticket 4711\"}"));
-        ACTIONS.put("disable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
-                + "/disable"), "{\"reason\":\"ticket 4712\"}"));
-        ACTIONS.put("enable customer", (c, r) -> json(post("/api/csr/customers/" + c.scope().adminId()
-                + "/enable"), "{\"reason\":\"ticket 4713\"}"));
+        ACTIONS.put(
+                "create buyer (administrator)",
+                (c, r) -> json(
+                        post("/api/me/organizations/" + c.scope().subOrganizationId() + "/buyers"),
+                        "{\"logonId\":\"" + TestRegistrations.unique("nb")
+                                + "\",\"lastName\":\"New\",\"email\":\"new@example.com\",\"roles\":[\"Buyer Administrator\"]}"));
+        ACTIONS.put(
+                "edit buyer",
+                (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()), "{\"lastName\":\"Edited\"}"));
+        ACTIONS.put(
+                "enable/disable buyer",
+                (c, r) -> json(patch("/api/me/buyers/" + c.scope().subBuyerId()), "{\"enabled\":false}"));
+        ACTIONS.put(
+                "edit roles (me)",
+                (c, r) -> json(
+                        put("/api/me/buyers/" + c.scope().subBuyerId() + "/roles"),
+                        "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put(
+                "edit roles (me, patch)",
+                (c, r) -> json(
+                        patch("/api/me/buyers/" + c.scope().subBuyerId()),
+                        "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put(
+                "delete buyer (me)",
+                (c, r) ->
+                        delete("/api/me/buyers/" + c.tenants().buyerIn(c.scope().subOrganizationId())));
+        ACTIONS.put(
+                "customer service history",
+                (c, r) -> get("/api/me/organizations/" + c.scope().organizationId() + "/customer-service-history"));
+        ACTIONS.put(
+                "invite buyer",
+                (c, r) -> json(
+                        post("/api/me/organizations/" + c.scope().subOrganizationId() + "/invitations"),
+                        "{\"email\":\"" + TestRegistrations.unique("inv") + "@example.com\"}"));
+        ACTIONS.put(
+                "list invitations",
+                (c, r) -> get("/api/me/organizations/" + c.scope().organizationId() + "/invitations"));
+        ACTIONS.put(
+                "revoke invitation",
+                (c, r) -> delete("/api/me/organizations/" + c.scope().organizationId() + "/invitations/"
+                        + c.tenants().invitationIn(c.scope().organizationId())));
+        ACTIONS.put(
+                "find customers",
+                (c, r) -> get("/api/csr/customers").param("q", c.scope().admin()));
+        ACTIONS.put(
+                "act on behalf",
+                (c, r) -> json(
+                        post("/api/csr/customers/" + c.scope().adminId() + "/act-on-behalf"),
+                        "{\"reason\":\"ticket 4711\"}"));
+        ACTIONS.put(
+                "act on behalf of a buyer",
+                (c, r) -> json(
+                        post("/api/csr/customers/" + c.scope().buyerId() + "/act-on-behalf"),
+                        "{\"reason\":\"ticket 4711\"}"));
+        ACTIONS.put(
+                "disable customer",
+                (c, r) -> json(
+                        post("/api/csr/customers/" + c.scope().adminId() + "/disable"),
+                        "{\"reason\":\"ticket 4712\"}"));
+        ACTIONS.put(
+                "enable customer",
+                (c, r) -> json(
+                        post("/api/csr/customers/" + c.scope().adminId() + "/enable"), "{\"reason\":\"ticket 4713\"}"));
         ACTIONS.put("all history (csr)", (c, r) -> get("/api/csr/customer-service-events"));
         ACTIONS.put("all history (staff)", (c, r) -> get("/api/staff/customer-service-events"));
-        ACTIONS.put("edit roles (staff)", (c, r) -> json(put("/api/staff/users/" + c.scope().subBuyerId() + "/roles"),
-                "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
-        ACTIONS.put("organization roles (staff)", (c, r) -> get("/api/staff/organizations/"
-                + c.scope().subOrganizationId() + "/roles"));
-        ACTIONS.put("assign org roles (staff)", (c, r) -> json(put("/api/staff/organizations/"
-                + c.scope().subOrganizationId() + "/roles"), "{\"roles\":[\"Buyer\"]}"));
-        ACTIONS.put("delete buyer (staff)", (c, r) -> delete("/api/staff/users/"
-                + c.tenants().buyerIn(c.scope().subOrganizationId())));
-        ACTIONS.put("delete organization (staff)", (c, r) -> delete("/api/staff/organizations/"
-                + c.tenants().subOrganizationOf(c.scope().organizationId())));
-        ACTIONS.put("enable user (staff)", (c, r) -> json(post("/api/staff/users/" + c.scope().buyerId()
-                + "/enable"), "{\"reason\":\"ticket 4715\"}"));
+        ACTIONS.put(
+                "edit roles (staff)",
+                (c, r) -> json(
+                        put("/api/staff/users/" + c.scope().subBuyerId() + "/roles"),
+                        "{\"roles\":[\"Buyer\",\"Buyer Approver\"]}"));
+        ACTIONS.put(
+                "organization roles (staff)",
+                (c, r) -> get("/api/staff/organizations/" + c.scope().subOrganizationId() + "/roles"));
+        ACTIONS.put(
+                "assign org roles (staff)",
+                (c, r) -> json(
+                        put("/api/staff/organizations/" + c.scope().subOrganizationId() + "/roles"),
+                        "{\"roles\":[\"Buyer\"]}"));
+        ACTIONS.put(
+                "delete buyer (staff)",
+                (c, r) -> delete(
+                        "/api/staff/users/" + c.tenants().buyerIn(c.scope().subOrganizationId())));
+        ACTIONS.put(
+                "delete organization (staff)",
+                (c, r) -> delete("/api/staff/organizations/"
+                        + c.tenants().subOrganizationOf(c.scope().organizationId())));
+        ACTIONS.put(
+                "enable user (staff)",
+                (c, r) -> json(
+                        post("/api/staff/users/" + c.scope().buyerId() + "/enable"), "{\"reason\":\"ticket 4715\"}"));
         // account reps (no column here) may too: StaffContractsApiTest
-        ACTIONS.put("list contracts (staff)", (c, r) -> get("/api/staff/organizations/" + c.scope().organizationId()
-                + "/contracts"));
-        ACTIONS.put("add contract (staff)", (c, r) -> json(post("/api/staff/organizations/"
-                + c.scope().organizationId() + "/contracts"), "{\"name\":\"Extra\",\"validFrom\":\"2030-01-01\"}"));
+        ACTIONS.put(
+                "list contracts (staff)",
+                (c, r) -> get("/api/staff/organizations/" + c.scope().organizationId() + "/contracts"));
+        ACTIONS.put(
+                "add contract (staff)",
+                (c, r) -> json(
+                        post("/api/staff/organizations/" + c.scope().organizationId() + "/contracts"),
+                        "{\"name\":\"Extra\",\"validFrom\":\"2030-01-01\"}"));
     }
 
-    @org.springframework.boot.test.web.server.LocalServerPort int port;
-    @Autowired org.camunda.bpm.engine.IdentityService identity;
-    @Autowired org.camunda.bpm.engine.TaskService taskService;
-    @Autowired com.b2bflow.support.TestReviews reviews;
-    @Autowired MockMvc mvc;
-    @Autowired TestTenants tenants;
-    @Autowired JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @Autowired
+    com.b2bflow.support.TestReviews reviews;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TestFactory
     Stream<DynamicTest> everyRoleEveryActionOwnAndOther() {
@@ -209,7 +304,8 @@ class AuthorizationMatrixTest {
         assertThat(lines.get(0).split("\\|")).hasSize(Role.values().length + 1);
         List<DynamicTest> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] columns = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] columns =
+                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
             String action = columns[0];
             assertThat(ACTIONS).as("action '%s' has a request", action).containsKey(action);
             for (Role role : Role.values()) {
@@ -217,10 +313,11 @@ class AuthorizationMatrixTest {
                 for (int scope = 0; scope < 2; scope++) {
                     boolean own = scope == 0;
                     int status = Integer.parseInt(expected[scope]);
-                    cells.add(DynamicTest.dynamicTest(action + " × " + role + " × " + (own ? "own" : "other")
-                            + " → " + status, () -> assertThat(call(action, role, own))
-                            .as("%s × %s × %s", action, role, own ? "own subtree" : "other organization")
-                            .isEqualTo(status)));
+                    cells.add(DynamicTest.dynamicTest(
+                            action + " × " + role + " × " + (own ? "own" : "other") + " → " + status,
+                            () -> assertThat(call(action, role, own))
+                                    .as("%s × %s × %s", action, role, own ? "own subtree" : "other organization")
+                                    .isEqualTo(status)));
                 }
             }
         }
@@ -231,19 +328,24 @@ class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> escalatedTasksOverTheEngineRestApi() {
         List<String> lines = ENGINE_EXPECTED.strip().lines().toList();
-        String[] roles = Arrays.stream(lines.get(0).split("\\|")).skip(1).map(String::strip).toArray(String[]::new);
+        String[] roles = Arrays.stream(lines.get(0).split("\\|"))
+                .skip(1)
+                .map(String::strip)
+                .toArray(String[]::new);
         Map<String, String> users = engineUsers;
         List<DynamicTest> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] columns = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] columns =
+                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
             for (int column = 0; column < roles.length; column++) {
                 String role = roles[column];
                 String[] expected = columns[column + 1].split("/");
                 for (int scope = 0; scope < 2; scope++) {
                     boolean escalated = scope == 0;
                     int status = Integer.parseInt(expected[scope]);
-                    cells.add(DynamicTest.dynamicTest(columns[0] + " × " + role + " × "
-                            + (escalated ? "escalated" : "not escalated") + " → " + status,
+                    cells.add(DynamicTest.dynamicTest(
+                            columns[0] + " × " + role + " × " + (escalated ? "escalated" : "not escalated") + " → "
+                                    + status,
                             () -> assertThat(callEngine(columns[0], staffUser(users, role), escalated))
                                     .as("%s × %s × %s", columns[0], role, escalated ? "escalated" : "not escalated")
                                     .isEqualTo(status)));
@@ -265,8 +367,11 @@ class AuthorizationMatrixTest {
             case "site" -> com.b2bflow.staff.StaffGroups.SITE_ADMINS;
             default -> throw new IllegalArgumentException(role);
         };
-        return group == null ? null : users.computeIfAbsent(role,
-                r -> com.b2bflow.support.TestStaff.create(identity, "matrix-" + r, STAFF_PASSWORD, group));
+        return group == null
+                ? null
+                : users.computeIfAbsent(
+                        role,
+                        r -> com.b2bflow.support.TestStaff.create(identity, "matrix-" + r, STAFF_PASSWORD, group));
     }
 
     private int callEngine(String action, String user, boolean escalated) throws Exception {
@@ -286,18 +391,25 @@ class AuthorizationMatrixTest {
             case "take over held review" -> new String[] {"/assignee", userId};
             default -> throw new IllegalArgumentException(action);
         };
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                        + "/engine-rest/task/" + taskId + call[0]))
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + call[0]))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1]));
         if (user != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (user + ":" + STAFF_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString((user + ":" + STAFF_PASSWORD)
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        int status = java.net.http.HttpClient.newHttpClient().send(request.build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         if (status >= 400 && user != null) {
-            assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("a refused call leaves the task").isOne();
+            assertThat(taskService.createTaskQuery().taskId(taskId).count())
+                    .as("a refused call leaves the task")
+                    .isOne();
         }
         return status;
     }
@@ -307,8 +419,9 @@ class AuthorizationMatrixTest {
         Tenant other = tenants.create();
         boolean basic = role == Role.CSR_BASIC || action.endsWith("(staff)") && STAFF.contains(role);
         MockHttpSession session = basic ? null : signIn(role, mine);
-        MockHttpServletRequestBuilder request = ACTIONS.get(action).apply(
-                new Cell(own ? mine : other, mine, tenants), role).with(StorefrontCsrf.token(mvc));
+        MockHttpServletRequestBuilder request = ACTIONS.get(action)
+                .apply(new Cell(own ? mine : other, mine, tenants), role)
+                .with(StorefrontCsrf.token(mvc));
         if (session != null) {
             request.session(session);
         }
@@ -320,7 +433,8 @@ class AuthorizationMatrixTest {
         var response = mvc.perform(request).andReturn();
         int status = response.getResponse().getStatus();
         if (status >= 400 && !"GET".equals(response.getRequest().getMethod())) {
-            assertThat(membersSince(mine)).as("%s × %s refused (%d) changes nothing", action, role, status)
+            assertThat(membersSince(mine))
+                    .as("%s × %s refused (%d) changes nothing", action, role, status)
                     .isEqualTo(before);
         }
         return status;
@@ -329,12 +443,24 @@ class AuthorizationMatrixTest {
     /** The organizations, users and roles created since the cell's first tenant, i.e. all of the cell's. */
     private Map<String, Object> membersSince(Tenant first) {
         Map<String, Object> rows = new LinkedHashMap<>();
-        rows.put("organizations", jdbc.queryForList("select id, parent_id, name, description, state from organization"
-                + " where id >= ? order by id", first.organizationId()));
-        rows.put("users", jdbc.queryForList("select id, organization_id, logon_id, last_name, enabled,"
-                + " registration_state from member_user where id >= ? order by id", first.adminId()));
-        rows.put("roles", jdbc.queryForList("select user_id, organization_id, role_name from role_assignment"
-                + " where organization_id >= ? order by id", first.organizationId()));
+        rows.put(
+                "organizations",
+                jdbc.queryForList(
+                        "select id, parent_id, name, description, state from organization"
+                                + " where id >= ? order by id",
+                        first.organizationId()));
+        rows.put(
+                "users",
+                jdbc.queryForList(
+                        "select id, organization_id, logon_id, last_name, enabled,"
+                                + " registration_state from member_user where id >= ? order by id",
+                        first.adminId()));
+        rows.put(
+                "roles",
+                jdbc.queryForList(
+                        "select user_id, organization_id, role_name from role_assignment"
+                                + " where organization_id >= ? order by id",
+                        first.organizationId()));
         return rows;
     }
 
@@ -343,13 +469,22 @@ class AuthorizationMatrixTest {
         if (credentials == null) {
             return null;
         }
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/store/login").with(StorefrontCsrf.token(mvc))
-                        .param("logonId", credentials[0]).param("logonPassword", credentials[1]))
-                .andReturn().getRequest().getSession();
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/store/login")
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("logonId", credentials[0])
+                        .param("logonPassword", credentials[1]))
+                .andReturn()
+                .getRequest()
+                .getSession();
         if (role == Role.CSR_OBO) {
-            int status = mvc.perform(json(post("/api/csr/customers/" + mine.adminId() + "/act-on-behalf"),
-                    "{\"reason\":\"ticket 1\"}").with(StorefrontCsrf.token(mvc)).session(session))
-                    .andReturn().getResponse().getStatus();
+            int status = mvc.perform(json(
+                                    post("/api/csr/customers/" + mine.adminId() + "/act-on-behalf"),
+                                    "{\"reason\":\"ticket 1\"}")
+                            .with(StorefrontCsrf.token(mvc))
+                            .session(session))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(status).as("CSR starts acting on behalf").isEqualTo(200);
         }
         return session;

@@ -42,16 +42,35 @@ class ActivationTest {
 
     private static final Pattern LINK = Pattern.compile("http://shop\\.test/store/activate\\?token=([A-Za-z0-9_-]+)");
 
-    @Autowired MockMvc mvc;
-    @Autowired ActivationService activation;
-    @Autowired ActivationMails mails;
-    @Autowired ActivationTokenRepository tokens;
-    @Autowired UserRepository users;
-    @Autowired AuditEventRepository audit;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TestUsers testUsers;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ActivationService activation;
+
+    @Autowired
+    ActivationMails mails;
+
+    @Autowired
+    ActivationTokenRepository tokens;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    AuditEventRepository audit;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void purge() throws Exception {
@@ -65,8 +84,10 @@ class ActivationTest {
         String token = tokenFromMail(user.getEmail());
 
         assertThat(token).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(jdbc.queryForList("select token_hash from activation_token where user_id = ?", String.class,
-                user.getId())).containsExactly(sha256Hex(token)).doesNotContain(token);
+        assertThat(jdbc.queryForList(
+                        "select token_hash from activation_token where user_id = ?", String.class, user.getId()))
+                .containsExactly(sha256Hex(token))
+                .doesNotContain(token);
         assertThat(activation.isWaitingForActivation(user)).isTrue();
 
         mvc.perform(get("/store/activate").param("token", token))
@@ -74,29 +95,38 @@ class ActivationTest {
                 .andExpect(header().string("Referrer-Policy", "no-referrer"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(user.getLogonId())));
 
-        mvc.perform(post("/api/activation").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/activation")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"token\":\"" + token + "\",\"password\":\"short\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("password"));
-        mvc.perform(post("/api/activation").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/activation")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"token\":\"" + token + "\",\"password\":\"" + TestRegistrations.PASSWORD + "\"}"))
                 .andExpect(status().isNoContent());
 
         User activated = users.findById(user.getId()).orElseThrow();
-        assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, activated.getPasswordHash())).isTrue();
-        assertThat(audit.findAll()).anySatisfy(event -> {
-            assertThat(event.getAction()).isEqualTo("ACCOUNT_ACTIVATED");
-            assertThat(event.getTargetId()).isEqualTo(String.valueOf(user.getId()));
-        }).noneSatisfy(event -> assertThat(String.valueOf(event.getDetails())).contains(token));
+        assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, activated.getPasswordHash()))
+                .isTrue();
+        assertThat(audit.findAll())
+                .anySatisfy(event -> {
+                    assertThat(event.getAction()).isEqualTo("ACCOUNT_ACTIVATED");
+                    assertThat(event.getTargetId()).isEqualTo(String.valueOf(user.getId()));
+                })
+                .noneSatisfy(
+                        event -> assertThat(String.valueOf(event.getDetails())).contains(token));
 
-        mvc.perform(post("/api/activation").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/activation")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"token\":\"" + token + "\",\"password\":\"another fine password\"}"))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.detail").value("This activation link has already been used"))
                 .andExpect(jsonPath("$.reason").value("USED"));
         assertThat(activation.isWaitingForActivation(activated)).isFalse();
 
-        mvc.perform(post("/store/login").with(StorefrontCsrf.token(mvc)).param("logonId", user.getLogonId())
+        mvc.perform(post("/store/login")
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("logonId", user.getLogonId())
                         .param("logonPassword", TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/account"));
     }
@@ -109,8 +139,10 @@ class ActivationTest {
         backdateTokensOf(user);
 
         assertThatThrownBy(() -> activation.activate(token, TestRegistrations.PASSWORD))
-                .isInstanceOf(OneTimeLinkGoneException.class).hasMessage("This activation link has expired: request a new one");
-        mvc.perform(post("/api/activation").contentType(MediaType.APPLICATION_JSON)
+                .isInstanceOf(OneTimeLinkGoneException.class)
+                .hasMessage("This activation link has expired: request a new one");
+        mvc.perform(post("/api/activation")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"token\":\"" + token + "\",\"password\":\"" + TestRegistrations.PASSWORD + "\"}"))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.detail").value("This activation link has expired: request a new one"));
@@ -119,17 +151,25 @@ class ActivationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("has expired")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Send me a new link")));
 
-        mvc.perform(post("/store/activate/renewal").with(StorefrontCsrf.token(mvc)).param("token", token))
+        mvc.perform(post("/store/activate/renewal")
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("token", token))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("a new activation link is on its way")));
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("a new activation link is on its way")));
         String fresh = tokenFromMail(user.getEmail());
         assertThat(fresh).isNotEqualTo(token);
 
-        mvc.perform(post("/store/activate").with(StorefrontCsrf.token(mvc)).param("token", fresh)
-                        .param("password", TestRegistrations.PASSWORD).param("passwordVerify", "something else"))
+        mvc.perform(post("/store/activate")
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("token", fresh)
+                        .param("password", TestRegistrations.PASSWORD)
+                        .param("passwordVerify", "something else"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("The two passwords differ")));
-        mvc.perform(post("/store/activate").with(StorefrontCsrf.token(mvc)).param("token", fresh)
+        mvc.perform(post("/store/activate")
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("token", fresh)
                         .param("password", TestRegistrations.PASSWORD)
                         .param("passwordVerify", TestRegistrations.PASSWORD))
                 .andExpect(status().isOk())
@@ -141,12 +181,15 @@ class ActivationTest {
 
     @Test
     void anUnknownLinkIsGone() throws Exception {
-        mvc.perform(post("/api/activation").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/activation")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"token\":\"nonsense\",\"password\":\"" + TestRegistrations.PASSWORD + "\"}"))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.reason").value("UNKNOWN"));
         mvc.perform(get("/store/activate")).andExpect(status().isGone());
-        mvc.perform(post("/api/activation").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        mvc.perform(post("/api/activation")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{not json"))
                 .andExpect(status().isBadRequest());
     }
 
@@ -165,42 +208,59 @@ class ActivationTest {
         User active = testUsers.waitingForActivation();
         activation.activate(activation.issue(active), TestRegistrations.PASSWORD);
 
-        for (String body : List.of("{\"logonId\":\"nobody-" + waiting.getLogonId() + "\"}",
+        for (String body : List.of(
+                "{\"logonId\":\"nobody-" + waiting.getLogonId() + "\"}",
                 "{\"logonId\":\"" + active.getLogonId() + "\"}",
                 "{\"email\":\"" + waiting.getEmail().toUpperCase() + "\"}")) {
-            mvc.perform(post("/api/activation/renewal").contentType(MediaType.APPLICATION_JSON).content(body))
+            mvc.perform(post("/api/activation/renewal")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
                     .andExpect(status().isAccepted())
                     .andExpect(jsonPath("$.message").value(ActivationApiController.RENEWAL_ANSWER));
         }
         assertThat(TestSmtp.to(mail, active.getEmail())).isEmpty();
-        assertThat(TestSmtp.to(mail, waiting.getEmail())).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.subject(m)).isEqualTo("Activate your account " + waiting.getLogonId()));
+        assertThat(TestSmtp.to(mail, waiting.getEmail()))
+                .singleElement()
+                .satisfies(m ->
+                        assertThat(TestSmtp.subject(m)).isEqualTo("Activate your account " + waiting.getLogonId()));
 
         // at most one link per renewal interval
-        mvc.perform(post("/api/activation/renewal").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"logonId\":\"" + waiting.getLogonId() + "\"}")).andExpect(status().isAccepted());
+        mvc.perform(post("/api/activation/renewal")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"logonId\":\"" + waiting.getLogonId() + "\"}"))
+                .andExpect(status().isAccepted());
         assertThat(TestSmtp.to(mail, waiting.getEmail())).hasSize(1);
         backdateTokensOf(waiting);
-        mvc.perform(post("/api/activation/renewal").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"logonId\":\"" + waiting.getLogonId() + "\"}")).andExpect(status().isAccepted());
+        mvc.perform(post("/api/activation/renewal")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"logonId\":\"" + waiting.getLogonId() + "\"}"))
+                .andExpect(status().isAccepted());
         assertThat(TestSmtp.to(mail, waiting.getEmail())).hasSize(2);
 
-        mvc.perform(post("/api/activation/renewal").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/activation/renewal")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("logonId"));
-        mvc.perform(post("/store/activate/renewal").with(StorefrontCsrf.token(mvc)).param("identifier", waiting.getLogonId()))
+        mvc.perform(post("/store/activate/renewal")
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("identifier", waiting.getLogonId()))
                 .andExpect(status().isOk());
         mvc.perform(get("/store/activate/renewal")).andExpect(status().isOk());
     }
 
     private void expireTokensOf(User user) {
-        jdbc.update("update activation_token set expires_at = ? where user_id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), user.getId());
+        jdbc.update(
+                "update activation_token set expires_at = ? where user_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
+                user.getId());
     }
 
     private void backdateTokensOf(User user) {
-        jdbc.update("update activation_token set created_at = ? where user_id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), user.getId());
+        jdbc.update(
+                "update activation_token set created_at = ? where user_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)),
+                user.getId());
     }
 
     private String tokenFromMail(String address) {

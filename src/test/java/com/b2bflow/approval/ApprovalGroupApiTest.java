@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.User;
 import com.b2bflow.registration.RegistrationFlow;
@@ -45,11 +44,20 @@ class ApprovalGroupApiTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired TestMembers members;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RegistrationParents parents;
-    @Autowired JobDriver jobs;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RegistrationParents parents;
+
+    @Autowired
+    JobDriver jobs;
 
     Organization organization;
     Organization division;
@@ -88,23 +96,34 @@ class ApprovalGroupApiTest {
                 .andExpect(jsonPath("$.candidates[*].logonId").value(not(hasItem(plainBuyer.getLogonId()))))
                 .andExpect(jsonPath("$.candidates[*].logonId").value(not(hasItem(otherApprover.getLogonId()))));
 
-        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
+        mvc.perform(put(me(organization) + "/" + candidate.getId())
+                        .with(as(admin))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvers[*].logonId").value(hasItem(candidate.getLogonId())));
-        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
+        mvc.perform(put(me(organization) + "/" + candidate.getId())
+                        .with(as(admin))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk());
-        mvc.perform(delete(me(organization) + "/" + approver.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
+        mvc.perform(delete(me(organization) + "/" + approver.getId())
+                        .with(as(admin))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvers[*].logonId").value(not(hasItem(approver.getLogonId()))));
 
         for (User notEligible : new User[] {plainBuyer, otherApprover}) {
-            mvc.perform(put(me(organization) + "/" + notEligible.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("userId"));
+            mvc.perform(put(me(organization) + "/" + notEligible.getId())
+                            .with(as(admin))
+                            .with(StorefrontCsrf.token(mvc)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("userId"));
         }
         mvc.perform(put(me(organization) + "/999999").with(as(admin)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest());
 
-        mvc.perform(put(me(division) + "/" + divisionCandidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
+        mvc.perform(put(me(division) + "/" + divisionCandidate.getId())
+                        .with(as(admin))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.organizationName").value("Division"))
                 .andExpect(jsonPath("$.approvers[0].logonId").value(divisionCandidate.getLogonId()));
@@ -113,13 +132,19 @@ class ApprovalGroupApiTest {
     /** An approver added later takes over the registrations already waiting. */
     @Test
     void aNewApproverSeesTheRegistrationsAlreadyWaiting() throws Exception {
-        String id = submitters.submit(RegistrationFlow.BUYER, TestRegistrations.buyer(organization.getName())).id();
+        String id = submitters
+                .submit(RegistrationFlow.BUYER, TestRegistrations.buyer(organization.getName()))
+                .id();
         jobs.executeAll();
         mvc.perform(get("/api/me/approvals").with(as(candidate)))
                 .andExpect(jsonPath("$[*].id").value(not(hasItem(id))));
-        mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
+        mvc.perform(put(me(organization) + "/" + candidate.getId())
+                        .with(as(admin))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk());
-        mvc.perform(delete(me(organization) + "/" + approver.getId()).with(as(admin)).with(StorefrontCsrf.token(mvc)))
+        mvc.perform(delete(me(organization) + "/" + approver.getId())
+                        .with(as(admin))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/me/approvals").with(as(candidate)))
                 .andExpect(jsonPath("$[*].id").value(hasItem(id)));
@@ -131,11 +156,14 @@ class ApprovalGroupApiTest {
     void othersMayNotManageTheGroup() throws Exception {
         for (User outsider : new User[] {otherAdmin, approver, plainBuyer}) {
             mvc.perform(get(me(organization)).with(as(outsider))).andExpect(status().isForbidden());
-            mvc.perform(put(me(organization) + "/" + candidate.getId()).with(as(outsider)).with(StorefrontCsrf.token(mvc)))
+            mvc.perform(put(me(organization) + "/" + candidate.getId())
+                            .with(as(outsider))
+                            .with(StorefrontCsrf.token(mvc)))
                     .andExpect(status().isForbidden());
         }
         User divisionAdmin = members.user(division, "Buyer Administrator");
-        mvc.perform(get(me(division)).with(as(divisionAdmin))).andExpect(status().isOk())
+        mvc.perform(get(me(division)).with(as(divisionAdmin)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.candidates[*].logonId").value(hasItem(divisionCandidate.getLogonId())))
                 .andExpect(jsonPath("$.candidates[*].logonId").value(not(hasItem(candidate.getLogonId()))));
         mvc.perform(get(me(organization)).with(as(divisionAdmin))).andExpect(status().isForbidden());
@@ -143,7 +171,9 @@ class ApprovalGroupApiTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get(me(organization))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/me/organizations/" + parents.parentIdFor(RegistrationType.BuyerRegistration)
-                + "/approvers").with(as(admin))).andExpect(status().isNotFound());
+                                + "/approvers")
+                        .with(as(admin)))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -165,7 +195,8 @@ class ApprovalGroupApiTest {
                 .andExpect(status().isNotFound());
 
         mvc.perform(get(staff(organization))).andExpect(status().isUnauthorized());
-        mvc.perform(get(staff(organization)).with(httpBasic("account-rep", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get(staff(organization)).with(httpBasic("account-rep", "demo")))
+                .andExpect(status().isForbidden());
         mvc.perform(get(staff(organization)).with(as(admin))).andExpect(status().isForbidden());
         mvc.perform(get(staff(organization)).with(httpBasic(admin.getLogonId(), TestRegistrations.PASSWORD)))
                 .andExpect(status().isForbidden());
@@ -173,9 +204,11 @@ class ApprovalGroupApiTest {
 
     @Test
     void theApiIsDocumented() throws Exception {
-        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/api/me/approvals/{id}")))
-                .andExpect(content().string(containsString("/api/me/organizations/{organizationId}/approvers/{userId}")))
+                .andExpect(
+                        content().string(containsString("/api/me/organizations/{organizationId}/approvers/{userId}")))
                 .andExpect(content().string(containsString("/api/staff/organizations/{organizationId}/approvers")))
                 .andExpect(content().string(containsString("/webapp/wcs/stores/servlet/{command}")));
     }

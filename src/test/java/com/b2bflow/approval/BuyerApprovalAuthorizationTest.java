@@ -52,13 +52,26 @@ class BuyerApprovalAuthorizationTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper json;
-    @Autowired JobDriver jobs;
-    @Autowired TestMembers members;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RegistrationRepository registrations;
-    @Autowired UserRepository users;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    UserRepository users;
 
     Organization organization;
     Organization division;
@@ -91,30 +104,43 @@ class BuyerApprovalAuthorizationTest {
 
         for (User outsider : List.of(buyer, divisionAdmin, otherApprover, otherAdmin)) {
             mvc.perform(get("/api/me/approvals").with(as(outsider)))
-                    .andExpect(status().isOk()).andExpect(content().string(not(containsString(id))));
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString(id))));
             mvc.perform(decide(id, true).with(as(outsider)).with(StorefrontCsrf.token(mvc)))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.detail", containsString("Only the organization's registration approvers")));
-            mvc.perform(post("/store/account/approvals/{id}", id).param("approved", "true")
-                    .with(as(outsider)).with(StorefrontCsrf.token(mvc))).andExpect(status().isForbidden());
+            mvc.perform(post("/store/account/approvals/{id}", id)
+                            .param("approved", "true")
+                            .with(as(outsider))
+                            .with(StorefrontCsrf.token(mvc)))
+                    .andExpect(status().isForbidden());
         }
-        User applicant = users.findById(registrations.findById(id).orElseThrow().getUser().getId()).orElseThrow();
-        mvc.perform(decide(id, true).with(user(TestMembers.principal(applicant))).with(StorefrontCsrf.token(mvc)))
+        User applicant = users.findById(
+                        registrations.findById(id).orElseThrow().getUser().getId())
+                .orElseThrow();
+        mvc.perform(decide(id, true)
+                        .with(user(TestMembers.principal(applicant)))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("You cannot decide your own registration"));
-        mvc.perform(decide(id, true).with(staff()).with(StorefrontCsrf.token(mvc))).andExpect(status().isForbidden());
+        mvc.perform(decide(id, true).with(staff()).with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isForbidden());
         assertThat(registrations.findById(id).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
 
         mvc.perform(get("/api/me/approvals").with(as(admin)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(id)));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(id)));
         mvc.perform(get("/api/me/approvals").with(as(approver)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(id)));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(id)));
         mvc.perform(decide(id, true).with(as(admin)).with(StorefrontCsrf.token(mvc)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("APPROVED"));
         mvc.perform(decide(id, false).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("This registration was decided already"));
-        mvc.perform(decide(id, true).with(as(otherApprover)).with(StorefrontCsrf.token(mvc))).andExpect(status().isForbidden());
+        mvc.perform(decide(id, true).with(as(otherApprover)).with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -128,8 +154,9 @@ class BuyerApprovalAuthorizationTest {
 
         mvc.perform(decide("no-such-registration", true).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isNotFound());
-        String organizationRegistration = submitters.submit(RegistrationFlow.ORGANIZATION,
-                TestRegistrations.organization()).id();
+        String organizationRegistration = submitters
+                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
+                .id();
         mvc.perform(decide(organizationRegistration, true).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isNotFound());
     }
@@ -137,23 +164,32 @@ class BuyerApprovalAuthorizationTest {
     @Test
     void aDecisionNeedsAnOutcomeAndARejectionAReason() throws Exception {
         String id = pendingRegistration(organization.getName() + "/Division");
-        mvc.perform(postJson("/api/me/approvals/" + id, Map.of()).with(as(approver)).with(StorefrontCsrf.token(mvc)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("approved"));
+        mvc.perform(postJson("/api/me/approvals/" + id, Map.of())
+                        .with(as(approver))
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("approved"));
         mvc.perform(decide(id, false).with(as(approver)).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("rejectionReason"));
         mvc.perform(postJson("/api/me/approvals/" + id, Map.of("approved", false, "rejectionReason", "x".repeat(2001)))
-                        .with(as(approver)).with(StorefrontCsrf.token(mvc)))
+                        .with(as(approver))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("rejectionReason"));
-        mvc.perform(post("/api/me/approvals/" + id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"approved\": \"maybe\"}").with(as(approver)).with(StorefrontCsrf.token(mvc)))
+        mvc.perform(post("/api/me/approvals/" + id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"approved\": \"maybe\"}")
+                        .with(as(approver))
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isBadRequest());
         assertThat(registrations.findById(id).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
 
         mvc.perform(postJson("/api/me/approvals/" + id, Map.of("approved", false, "rejectionReason", "Not ours"))
-                        .with(as(approver)).with(StorefrontCsrf.token(mvc)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("REJECTED"));
+                        .with(as(approver))
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("REJECTED"));
     }
 
     /** A single-page client: the XSRF-TOKEN cookie sent back raw in the X-XSRF-TOKEN header. */
@@ -161,17 +197,21 @@ class BuyerApprovalAuthorizationTest {
     void aJsonClientSendsTheCsrfCookieBackInTheHeader() throws Exception {
         String id = pendingRegistration(organization.getName() + "/Division");
         MvcResult me = mvc.perform(get("/api/me").with(as(approver)))
-                .andExpect(status().isOk()).andReturn();
+                .andExpect(status().isOk())
+                .andReturn();
         Cookie token = me.getResponse().getCookie("XSRF-TOKEN");
         assertThat(token).isNotNull();
         mvc.perform(decide(id, true).with(as(approver)).cookie(token).header("X-XSRF-TOKEN", "forged"))
                 .andExpect(status().isForbidden());
         mvc.perform(decide(id, true).with(as(approver)).cookie(token).header("X-XSRF-TOKEN", token.getValue()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("APPROVED"));
     }
 
     private String pendingRegistration(String organizationName) {
-        String id = submitters.submit(RegistrationFlow.BUYER, TestRegistrations.buyer(organizationName)).id();
+        String id = submitters
+                .submit(RegistrationFlow.BUYER, TestRegistrations.buyer(organizationName))
+                .id();
         jobs.executeAll();
         return id;
     }
@@ -190,8 +230,10 @@ class BuyerApprovalAuthorizationTest {
 
     private static RequestPostProcessor staff() {
         return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                new StaffPrincipal("csr", "Casey Service", List.of("customer-service")), null,
-                List.of(new SimpleGrantedAuthority(StaffPrincipal.STAFF),
+                new StaffPrincipal("csr", "Casey Service", List.of("customer-service")),
+                null,
+                List.of(
+                        new SimpleGrantedAuthority(StaffPrincipal.STAFF),
                         new SimpleGrantedAuthority(StaffPrincipal.group("customer-service")))));
     }
 }

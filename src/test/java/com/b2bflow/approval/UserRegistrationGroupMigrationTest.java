@@ -77,27 +77,51 @@ class UserRegistrationGroupMigrationTest {
 
         try (Connection c = dataSource.getConnection()) {
             assertThat(approvers(c, open)).containsExactly("open-admin");
-            assertThat(approvers(c, emptyGroup)).as("a group without approvers gets them").containsExactly("empty-admin");
-            assertThat(approvers(c, decided)).as("approvers chosen before stay as they are")
+            assertThat(approvers(c, emptyGroup))
+                    .as("a group without approvers gets them")
+                    .containsExactly("empty-admin");
+            assertThat(approvers(c, decided))
+                    .as("approvers chosen before stay as they are")
                     .containsExactly("decided-approver");
-            assertThat(groups(c, pending)).as("not approved yet: the activation gives it the group").isZero();
-            assertThat(groups(c, subOrganization)).as("sub-organizations use the approvers above them").isZero();
+            assertThat(groups(c, pending))
+                    .as("not approved yet: the activation gives it the group")
+                    .isZero();
+            assertThat(groups(c, subOrganization))
+                    .as("sub-organizations use the approvers above them")
+                    .isZero();
         }
     }
 
     private long organization(Connection c, Long parentId, String name, String state) throws SQLException {
-        return insert(c, "INSERT INTO organization (parent_id, name, name_normalized, org_type, state, created_at) "
-                + "VALUES (?, ?, ?, 'O', ?, CURRENT_TIMESTAMP)", parentId, name, name.toLowerCase(), state);
+        return insert(
+                c,
+                "INSERT INTO organization (parent_id, name, name_normalized, org_type, state, created_at) "
+                        + "VALUES (?, ?, ?, 'O', ?, CURRENT_TIMESTAMP)",
+                parentId,
+                name,
+                name.toLowerCase(),
+                state);
     }
 
     private long user(Connection c, long organizationId, String logonId, boolean enabled, String role)
             throws SQLException {
-        long id = insert(c, "INSERT INTO member_user (organization_id, logon_id, logon_id_normalized, email, last_name, "
+        long id = insert(
+                c,
+                "INSERT INTO member_user (organization_id, logon_id, logon_id_normalized, email, last_name, "
                         + "profile_type, registration_state, enabled, created_at) "
-                        + "VALUES (?, ?, ?, ?, 'Doe', 'B', ?, ?, CURRENT_TIMESTAMP)", organizationId, logonId, logonId,
-                logonId + "@example.com", enabled ? "APPROVED" : "PENDING", enabled);
-        insert(c, "INSERT INTO role_assignment (user_id, organization_id, role_name) VALUES (?, ?, ?)", id,
-                organizationId, role);
+                        + "VALUES (?, ?, ?, ?, 'Doe', 'B', ?, ?, CURRENT_TIMESTAMP)",
+                organizationId,
+                logonId,
+                logonId,
+                logonId + "@example.com",
+                enabled ? "APPROVED" : "PENDING",
+                enabled);
+        insert(
+                c,
+                "INSERT INTO role_assignment (user_id, organization_id, role_name) VALUES (?, ?, ?)",
+                id,
+                organizationId,
+                role);
         return id;
     }
 
@@ -115,7 +139,9 @@ class UserRegistrationGroupMigrationTest {
     }
 
     private long group(Connection c, long organizationId) throws SQLException {
-        return insert(c, "INSERT INTO approval_group (organization_id, group_type) VALUES (?, 'UserRegistration')",
+        return insert(
+                c,
+                "INSERT INTO approval_group (organization_id, group_type) VALUES (?, 'UserRegistration')",
                 organizationId);
     }
 
@@ -142,7 +168,8 @@ class UserRegistrationGroupMigrationTest {
     }
 
     private static int groups(Connection c, long organizationId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM approval_group WHERE organization_id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COUNT(*) FROM approval_group WHERE organization_id = ?")) {
             s.setLong(1, organizationId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

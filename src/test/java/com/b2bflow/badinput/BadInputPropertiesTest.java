@@ -65,11 +65,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BadInputPropertiesTest {
 
     static final String SEED = "20261121";
-    static final List<String> FLOWS = List.of("organization", "reseller", "buyer", "shop", "erp-approval",
-            "shop-approval");
-    static final Map<String, String> STOREFRONT_FORMS = Map.of("organization", "/store/register/organization",
-            "reseller", "/store/register/reseller", "buyer", "/store/register/buyer", "shop", "/store/register",
-            "erp-approval", "/store/register/business", "shop-approval", "/store/register/shop-approval");
+    static final List<String> FLOWS =
+            List.of("organization", "reseller", "buyer", "shop", "erp-approval", "shop-approval");
+    static final Map<String, String> STOREFRONT_FORMS = Map.of(
+            "organization",
+            "/store/register/organization",
+            "reseller",
+            "/store/register/reseller",
+            "buyer",
+            "/store/register/buyer",
+            "shop",
+            "/store/register",
+            "erp-approval",
+            "/store/register/business",
+            "shop-approval",
+            "/store/register/shop-approval");
     static final ObjectMapper JSON = new ObjectMapper();
 
     static ConfigurableApplicationContext app;
@@ -90,7 +100,9 @@ class BadInputPropertiesTest {
                 .profiles("test")
                 .initializers(new TestDatabase())
                 .bannerMode(Banner.Mode.OFF)
-                .run("--server.port=0", "--app.security.rate-limit.enabled=false",
+                .run(
+                        "--server.port=0",
+                        "--app.security.rate-limit.enabled=false",
                         "--server.servlet.session.cookie.secure=false");
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         anonymous = client(null);
@@ -106,8 +118,8 @@ class BadInputPropertiesTest {
         csr = Session.signIn("csr", "demo");
         // the generators' base requests are valid: one of each is accepted
         for (String flow : FLOWS) {
-            HttpResponse<String> accepted = postJson(anonymous, "/api/registrations/" + flow,
-                    JSON.writeValueAsString(validBody(flow)), null);
+            HttpResponse<String> accepted =
+                    postJson(anonymous, "/api/registrations/" + flow, JSON.writeValueAsString(validBody(flow)), null);
             assertThat(accepted.statusCode()).as(flow + ": " + accepted.body()).isEqualTo(201);
         }
     }
@@ -118,7 +130,11 @@ class BadInputPropertiesTest {
         summary.put("database", System.getProperty("test.database", "h2"));
         summary.put("seed", SEED);
         summary.put("endpoints", SUMMARY);
-        summary.put("totalTries", SUMMARY.values().stream().mapToInt(m -> m.getOrDefault("tries", 0)).sum());
+        summary.put(
+                "totalTries",
+                SUMMARY.values().stream()
+                        .mapToInt(m -> m.getOrDefault("tries", 0))
+                        .sum());
         Path out = Path.of("target", "badinput");
         Files.createDirectories(out);
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
@@ -133,13 +149,19 @@ class BadInputPropertiesTest {
     // ---------------------------------------------------------------- JSON registration API
 
     @Property(tries = 200, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void jsonRegistrationRefusesBadFields(@ForAll("flows") String flow, @ForAll("badFields") Map<Field, Object> bad,
-                                          @ForAll("noise") Map<String, Object> noise) throws Exception {
+    void jsonRegistrationRefusesBadFields(
+            @ForAll("flows") String flow,
+            @ForAll("badFields") Map<Field, Object> bad,
+            @ForAll("noise") Map<String, Object> noise)
+            throws Exception {
         ObjectNode body = JSON.valueToTree(validBody(flow));
         noise.forEach((path, value) -> set(body, path, value));
         bad.forEach((field, value) -> set(body, field.path(), value));
         Set<String> named = bad.keySet().stream().map(Field::path).collect(Collectors.toSet());
-        refused("POST /api/registrations/{flow} (fields)", 400, named,
+        refused(
+                "POST /api/registrations/{flow} (fields)",
+                400,
+                named,
                 () -> postJson(anonymous, "/api/registrations/" + flow, JSON.writeValueAsString(body), null));
     }
 
@@ -148,67 +170,101 @@ class BadInputPropertiesTest {
             throws Exception {
         String valid = JSON.writeValueAsString(validBody(flow));
         byte[] body = malformed(how, valid);
-        refused("POST /api/registrations/{flow} (malformed JSON)", 400, Set.of(),
-                () -> send(anonymous, HttpRequest.newBuilder(uri("/api/registrations/" + flow))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        refused(
+                "POST /api/registrations/{flow} (malformed JSON)",
+                400,
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        HttpRequest.newBuilder(uri("/api/registrations/" + flow))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
     }
 
     @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
     void jsonRegistrationRefusesWrongContentTypes(@ForAll("flows") String flow, @ForAll("contentTypes") String type)
             throws Exception {
         String valid = JSON.writeValueAsString(validBody(flow));
-        refused("POST /api/registrations/{flow} (content type)", 415, Set.of("Content-Type"),
+        refused(
+                "POST /api/registrations/{flow} (content type)",
+                415,
+                Set.of("Content-Type"),
                 () -> postJson(anonymous, "/api/registrations/" + flow, valid, type));
     }
 
     @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
     void registrationLookupRefusesOddIds(@ForAll("pathIds") String id) throws Exception {
-        refused("GET /api/registrations/{id}", Set.of(400, 404), Set.of(),
-                () -> send(anonymous, HttpRequest.newBuilder(uri("/api/registrations/" + id)).GET()));
-        refused("GET /store/registration/{id}", Set.of(400, 404), Set.of(),
-                () -> send(anonymous, HttpRequest.newBuilder(uri("/store/registration/" + id)).GET()));
+        refused(
+                "GET /api/registrations/{id}",
+                Set.of(400, 404),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        HttpRequest.newBuilder(uri("/api/registrations/" + id)).GET()));
+        refused(
+                "GET /store/registration/{id}",
+                Set.of(400, 404),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        HttpRequest.newBuilder(uri("/store/registration/" + id)).GET()));
     }
 
     @Property(tries = 20, seed = SEED, shrinking = ShrinkingMode.OFF)
     void unknownFlowsAreNotFound(@ForAll("pathIds") String flow) throws Exception {
         String valid = JSON.writeValueAsString(validBody("organization"));
-        refused("POST /api/registrations/{unknown flow}", Set.of(400, 404), Set.of(),
+        refused(
+                "POST /api/registrations/{unknown flow}",
+                Set.of(400, 404),
+                Set.of(),
                 () -> postJson(anonymous, "/api/registrations/" + flow, valid, null));
     }
 
     @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void withdrawalRefusesBadInput(@ForAll("pathIds") String id, @ForAll("junk") Object logonId,
-                                   @ForAll("junk") Object password) throws Exception {
+    void withdrawalRefusesBadInput(
+            @ForAll("pathIds") String id, @ForAll("junk") Object logonId, @ForAll("junk") Object password)
+            throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         putUnlessAbsent(body, "logonId", logonId);
         putUnlessAbsent(body, "password", password);
-        refused("POST /api/registrations/{id}/withdraw", Set.of(400, 403, 404), Set.of(),
-                () -> postJson(anonymous, "/api/registrations/" + id + "/withdraw", JSON.writeValueAsString(body),
-                        null));
+        refused(
+                "POST /api/registrations/{id}/withdraw",
+                Set.of(400, 403, 404),
+                Set.of(),
+                () -> postJson(
+                        anonymous, "/api/registrations/" + id + "/withdraw", JSON.writeValueAsString(body), null));
     }
 
     // ---------------------------------------------------------------- HCL-compatible URLs
 
     @Property(tries = 150, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void hclRegistrationRefusesBadParameters(@ForAll("hclCommands") String command,
-                                             @ForAll("badHclParameters") Map<String, List<String>> bad)
+    void hclRegistrationRefusesBadParameters(
+            @ForAll("hclCommands") String command, @ForAll("badHclParameters") Map<String, List<String>> bad)
             throws Exception {
         Map<String, List<String>> parameters = hclBase();
         parameters.putAll(bad);
-        refused("POST /webapp/wcs/stores/servlet/*RegistrationAdd", 400, bad.keySet(),
+        refused(
+                "POST /webapp/wcs/stores/servlet/*RegistrationAdd",
+                400,
+                bad.keySet(),
                 () -> postForm(anonymous, "/webapp/wcs/stores/servlet/" + command, form(parameters), null));
     }
 
     @Property(tries = 30, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void hclRegistrationRefusesWrongContentTypes(@ForAll("hclCommands") String command,
-                                                 @ForAll("contentTypes") String type) throws Exception {
+    void hclRegistrationRefusesWrongContentTypes(
+            @ForAll("hclCommands") String command, @ForAll("contentTypes") String type) throws Exception {
         String body = type != null && type.startsWith("application/x-www-form-urlencoded") ? "{}" : form(hclBase());
         int expected = type != null && type.startsWith("application/x-www-form-urlencoded") ? 400 : 415;
-        refused("POST /webapp/wcs/stores/servlet/*RegistrationAdd (content type)", expected, Set.of(),
-                () -> send(anonymous, withType(HttpRequest.newBuilder(uri("/webapp/wcs/stores/servlet/" + command)),
-                        type.equals("application/json") ? "text/plain" : type)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))));
+        refused(
+                "POST /webapp/wcs/stores/servlet/*RegistrationAdd (content type)",
+                expected,
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        withType(
+                                        HttpRequest.newBuilder(uri("/webapp/wcs/stores/servlet/" + command)),
+                                        type.equals("application/json") ? "text/plain" : type)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
     // ---------------------------------------------------------------- storefront forms
@@ -227,7 +283,10 @@ class BadInputPropertiesTest {
         Session session = new Session();
         session.get("/store/login");
         Set<String> named = bad.keySet().stream().map(Field::path).collect(Collectors.toSet());
-        refused("POST " + STOREFRONT_FORMS.get(flow) + " (form)", 400, named,
+        refused(
+                "POST " + STOREFRONT_FORMS.get(flow) + " (form)",
+                400,
+                named,
                 () -> postForm(session.http, STOREFRONT_FORMS.get(flow), form(parameters), session.csrfToken()));
     }
 
@@ -235,56 +294,88 @@ class BadInputPropertiesTest {
 
     /** A repeated parameter is never joined into one value: a 400 problem detail names it (storefront and HCL). */
     @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void repeatedFormParametersAreRefusedByName(@ForAll("flows") String flow, @ForAll("registrationFields") Field field,
-                                                @ForAll boolean hcl) throws Exception {
+    void repeatedFormParametersAreRefusedByName(
+            @ForAll("flows") String flow, @ForAll("registrationFields") Field field, @ForAll boolean hcl)
+            throws Exception {
         if (hcl) {
             Map<String, List<String>> parameters = hclBase();
             parameters.put(field.hcl(), List.of("Acme", "Acme"));
-            problem("POST /webapp/wcs/stores/servlet/*RegistrationAdd (repeated parameter)", field.hcl(),
-                    () -> postForm(anonymous, "/webapp/wcs/stores/servlet/BuyerRegistrationAdd", form(parameters), null));
+            problem(
+                    "POST /webapp/wcs/stores/servlet/*RegistrationAdd (repeated parameter)",
+                    field.hcl(),
+                    () -> postForm(
+                            anonymous, "/webapp/wcs/stores/servlet/BuyerRegistrationAdd", form(parameters), null));
             return;
         }
         Map<String, List<String>> parameters = formBase(flow);
         parameters.put(field.path(), List.of("Acme", "Other"));
         Session session = new Session();
         session.get("/store/login");
-        problem("POST " + STOREFRONT_FORMS.get(flow) + " (repeated parameter)", field.path(),
+        problem(
+                "POST " + STOREFRONT_FORMS.get(flow) + " (repeated parameter)",
+                field.path(),
                 () -> postForm(session.http, STOREFRONT_FORMS.get(flow), form(parameters), session.csrfToken()));
     }
 
     /** A JSON field the endpoint does not know (a typo, a mass-assignment attempt) is a 400 naming it. */
     @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void unknownJsonFieldsAreRefusedByName(@ForAll("flows") String flow, @ForAll("unknownFields") String path,
-                                           @ForAll("jsonEndpoints") String endpoint) throws Exception {
+    void unknownJsonFieldsAreRefusedByName(
+            @ForAll("flows") String flow,
+            @ForAll("unknownFields") String path,
+            @ForAll("jsonEndpoints") String endpoint)
+            throws Exception {
         switch (endpoint) {
             case "registration" -> {
                 ObjectNode body = JSON.valueToTree(validBody(flow));
                 set(body, path, true);
-                problem("POST /api/registrations/{flow} (unknown field)", path,
+                problem(
+                        "POST /api/registrations/{flow} (unknown field)",
+                        path,
                         () -> postJson(anonymous, "/api/registrations/" + flow, JSON.writeValueAsString(body), null));
             }
-            case "renewal" -> problem("POST /api/activation/renewal (unknown field)", "role",
-                    () -> postJson(anonymous, "/api/activation/renewal",
-                            "{\"logonId\":\"nobody\",\"role\":\"admin\"}", null));
-            case "me" -> problem("PATCH /api/me/organizations/{id} (unknown field)", "isAdmin",
-                    () -> send(buyerAdmin.http, buyerAdmin.withCsrf(HttpRequest.newBuilder(
-                                    uri("/api/me/organizations/" + adminOrganizationId)))
-                            .header("Content-Type", "application/json")
-                            .method("PATCH", HttpRequest.BodyPublishers.ofString(
-                                    "{\"description\":\"x\",\"isAdmin\":true}"))));
+            case "renewal" ->
+                problem(
+                        "POST /api/activation/renewal (unknown field)",
+                        "role",
+                        () -> postJson(
+                                anonymous,
+                                "/api/activation/renewal",
+                                "{\"logonId\":\"nobody\",\"role\":\"admin\"}",
+                                null));
+            case "me" ->
+                problem(
+                        "PATCH /api/me/organizations/{id} (unknown field)",
+                        "isAdmin",
+                        () -> send(
+                                buyerAdmin.http,
+                                buyerAdmin
+                                        .withCsrf(HttpRequest.newBuilder(
+                                                uri("/api/me/organizations/" + adminOrganizationId)))
+                                        .header("Content-Type", "application/json")
+                                        .method(
+                                                "PATCH",
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"description\":\"x\",\"isAdmin\":true}"))));
             default -> throw new IllegalArgumentException(endpoint);
         }
     }
 
     /** A URL over Tomcat's limit is a 400 problem detail naming the URL, not Tomcat's HTML error page. */
     @Property(tries = 20, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void overLongUrlsAreRefusedAsProblems(@ForAll("publicPaths") String path, @ForAll("urlLengths") int length,
-                                          @ForAll boolean post) throws Exception {
+    void overLongUrlsAreRefusedAsProblems(
+            @ForAll("publicPaths") String path, @ForAll("urlLengths") int length, @ForAll boolean post)
+            throws Exception {
         URI long_ = uri(path + "?q=" + "x".repeat(length));
-        problem((post ? "POST " : "GET ") + path + " (URL of " + length + " characters)", "url",
-                () -> send(anonymous, post ? HttpRequest.newBuilder(long_).header("Content-Type",
-                        "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("a=b"))
-                        : HttpRequest.newBuilder(long_).GET()));
+        problem(
+                (post ? "POST " : "GET ") + path + " (URL of " + length + " characters)",
+                "url",
+                () -> send(
+                        anonymous,
+                        post
+                                ? HttpRequest.newBuilder(long_)
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString("a=b"))
+                                : HttpRequest.newBuilder(long_).GET()));
     }
 
     @Provide
@@ -294,8 +385,16 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<String> unknownFields() {
-        return Arbitraries.of("isAdmin", "user.roles", "organization.parentId", "user.enabled", "organization.id",
-                "__proto__", "user.isAdmin", "address.geo", "organisation");
+        return Arbitraries.of(
+                "isAdmin",
+                "user.roles",
+                "organization.parentId",
+                "user.enabled",
+                "organization.id",
+                "__proto__",
+                "user.isAdmin",
+                "address.geo",
+                "organisation");
     }
 
     @Provide
@@ -305,8 +404,13 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<String> publicPaths() {
-        return Arbitraries.of("/api/registrations/organization", "/api/activation/renewal", "/store/register",
-                "/store/login", "/webapp/wcs/stores/servlet/BuyerRegistrationAdd", "/api/me");
+        return Arbitraries.of(
+                "/api/registrations/organization",
+                "/api/activation/renewal",
+                "/store/register",
+                "/store/login",
+                "/webapp/wcs/stores/servlet/BuyerRegistrationAdd",
+                "/api/me");
     }
 
     @Provide
@@ -317,54 +421,82 @@ class BadInputPropertiesTest {
     /** A 400 problem detail (application/problem+json) that names the field, and nothing persisted. */
     static void problem(String endpoint, String field, Call call) throws Exception {
         HttpResponse<String> response = refused(endpoint, 400, Set.of(field), call);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(endpoint + " → " + response.body())
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(endpoint + " → " + response.body())
                 .contains("application/problem+json");
     }
 
     // ---------------------------------------------------------------- activation and sign-in
 
     @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void activationRefusesBadInput(@ForAll("junk") Object token, @ForAll("junk") Object password,
-                                   @ForAll("junk") Object logonId) throws Exception {
+    void activationRefusesBadInput(
+            @ForAll("junk") Object token, @ForAll("junk") Object password, @ForAll("junk") Object logonId)
+            throws Exception {
         Map<String, Object> activation = new LinkedHashMap<>();
         putUnlessAbsent(activation, "token", token);
         putUnlessAbsent(activation, "password", password);
         putUnlessAbsent(activation, "passwordVerify", password);
-        refused("POST /api/activation", Set.of(400, 410), Set.of(),
+        refused(
+                "POST /api/activation",
+                Set.of(400, 410),
+                Set.of(),
                 () -> postJson(anonymous, "/api/activation", JSON.writeValueAsString(activation), null));
         Map<String, Object> renewal = new LinkedHashMap<>();
         putUnlessAbsent(renewal, "logonId", logonId);
-        refused("POST /api/activation/renewal", Set.of(202, 400), Set.of(),
+        refused(
+                "POST /api/activation/renewal",
+                Set.of(202, 400),
+                Set.of(),
                 () -> postJson(anonymous, "/api/activation/renewal", JSON.writeValueAsString(renewal), null));
         String text = token instanceof String s ? s : String.valueOf(token);
-        refused("GET /store/activate?token=", Set.of(400, 410), Set.of(),
-                () -> send(anonymous, HttpRequest.newBuilder(uri("/store/activate?token=" + encode(text))).GET()));
+        refused(
+                "GET /store/activate?token=",
+                Set.of(400, 410),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        HttpRequest.newBuilder(uri("/store/activate?token=" + encode(text)))
+                                .GET()));
         Session session = new Session();
         session.get("/store/login");
         Map<String, List<String>> page = new LinkedHashMap<>();
         page.put("token", List.of(text));
         page.put("password", List.of(String.valueOf(password)));
         page.put("passwordVerify", List.of(String.valueOf(password)));
-        refused("POST /store/activate (form)", Set.of(400, 410), Set.of(),
+        refused(
+                "POST /store/activate (form)",
+                Set.of(400, 410),
+                Set.of(),
                 () -> postForm(session.http, "/store/activate", form(page), session.csrfToken()));
-        refused("POST /store/activate/renewal (form)", Set.of(200, 400), Set.of(),
-                () -> postForm(session.http, "/store/activate/renewal",
-                        form(Map.of("identifier", List.of(String.valueOf(logonId)))), session.csrfToken()));
+        refused(
+                "POST /store/activate/renewal (form)",
+                Set.of(200, 400),
+                Set.of(),
+                () -> postForm(
+                        session.http,
+                        "/store/activate/renewal",
+                        form(Map.of("identifier", List.of(String.valueOf(logonId)))),
+                        session.csrfToken()));
     }
 
     @Property(tries = 30, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void signInRefusesBadInput(@ForAll("junk") Object logonId, @ForAll("junk") Object password,
-                               @ForAll boolean duplicate) throws Exception {
+    void signInRefusesBadInput(
+            @ForAll("junk") Object logonId, @ForAll("junk") Object password, @ForAll boolean duplicate)
+            throws Exception {
         Session session = new Session();
         session.get("/store/login");
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (logonId != BadInput.ABSENT) {
-            parameters.put("logonId", duplicate ? List.of(String.valueOf(logonId), "csr") : List.of(String.valueOf(logonId)));
+            parameters.put(
+                    "logonId", duplicate ? List.of(String.valueOf(logonId), "csr") : List.of(String.valueOf(logonId)));
         }
         if (password != BadInput.ABSENT) {
             parameters.put("logonPassword", List.of(String.valueOf(password)));
         }
-        HttpResponse<String> response = refused("POST /store/login", Set.of(302, 400), Set.of(),
+        HttpResponse<String> response = refused(
+                "POST /store/login",
+                Set.of(302, 400),
+                Set.of(),
                 () -> postForm(session.http, "/store/login", form(parameters), session.csrfToken()));
         if (response.statusCode() == 302) {
             assertThat(response.headers().firstValue("Location").orElse("")).contains("/store/login?error=");
@@ -378,8 +510,11 @@ class BadInputPropertiesTest {
      * 400 must name the field, and a refused call persists nothing.
      */
     @Property(tries = 150, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void buyerAdminApiRefusesBadInput(@ForAll("meCalls") String call, @ForAll("junk") Object value,
-                                      @ForAll("orgField") String orgField, @ForAll("buyerField") String buyerField)
+    void buyerAdminApiRefusesBadInput(
+            @ForAll("meCalls") String call,
+            @ForAll("junk") Object value,
+            @ForAll("orgField") String orgField,
+            @ForAll("buyerField") String buyerField)
             throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (call) {
@@ -387,17 +522,32 @@ class BadInputPropertiesTest {
                 body.put("name", TestRegistrations.unique("sub"));
                 body.put("parentId", adminOrganizationId);
                 putUnlessAbsent(body, orgField, value);
-                refused("POST /api/me/organizations", Set.of(201, 400, 404, 409), Set.of(orgField),
-                        () -> postJson(buyerAdmin.http, "/api/me/organizations", JSON.writeValueAsString(body),
-                                null, buyerAdmin.csrfToken()));
+                refused(
+                        "POST /api/me/organizations",
+                        Set.of(201, 400, 404, 409),
+                        Set.of(orgField),
+                        () -> postJson(
+                                buyerAdmin.http,
+                                "/api/me/organizations",
+                                JSON.writeValueAsString(body),
+                                null,
+                                buyerAdmin.csrfToken()));
             }
             case "updateOrganization" -> {
                 putUnlessAbsent(body, orgField.equals("name") ? "description" : orgField, value);
-                refused("PATCH /api/me/organizations/{id}", Set.of(200, 400, 403, 409), body.keySet(),
-                        () -> send(buyerAdmin.http, buyerAdmin.withCsrf(HttpRequest.newBuilder(
-                                        uri("/api/me/organizations/" + adminOrganizationId)))
-                                .header("Content-Type", "application/json")
-                                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+                refused(
+                        "PATCH /api/me/organizations/{id}",
+                        Set.of(200, 400, 403, 409),
+                        body.keySet(),
+                        () -> send(
+                                buyerAdmin.http,
+                                buyerAdmin
+                                        .withCsrf(HttpRequest.newBuilder(
+                                                uri("/api/me/organizations/" + adminOrganizationId)))
+                                        .header("Content-Type", "application/json")
+                                        .method(
+                                                "PATCH",
+                                                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
             }
             case "createBuyer" -> {
                 String key = TestRegistrations.unique("nb");
@@ -410,23 +560,43 @@ class BadInputPropertiesTest {
                 } else {
                     body.put(buyerField, value);
                 }
-                refused("POST /api/me/organizations/{id}/buyers", Set.of(201, 400, 403, 409), Set.of(buyerField),
-                        () -> postJson(buyerAdmin.http, "/api/me/organizations/" + adminOrganizationId + "/buyers",
-                                JSON.writeValueAsString(body), null, buyerAdmin.csrfToken()));
+                refused(
+                        "POST /api/me/organizations/{id}/buyers",
+                        Set.of(201, 400, 403, 409),
+                        Set.of(buyerField),
+                        () -> postJson(
+                                buyerAdmin.http,
+                                "/api/me/organizations/" + adminOrganizationId + "/buyers",
+                                JSON.writeValueAsString(body),
+                                null,
+                                buyerAdmin.csrfToken()));
             }
             case "updateBuyer" -> {
                 putUnlessAbsent(body, buyerField.equals("logonId") ? "firstName" : buyerField, value);
-                refused("PATCH /api/me/buyers/{id}", Set.of(200, 400, 403), body.keySet(),
-                        () -> send(buyerAdmin.http, buyerAdmin.withCsrf(HttpRequest.newBuilder(
-                                        uri("/api/me/buyers/" + adminBuyerId)))
-                                .header("Content-Type", "application/json")
-                                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+                refused(
+                        "PATCH /api/me/buyers/{id}",
+                        Set.of(200, 400, 403),
+                        body.keySet(),
+                        () -> send(
+                                buyerAdmin.http,
+                                buyerAdmin
+                                        .withCsrf(HttpRequest.newBuilder(uri("/api/me/buyers/" + adminBuyerId)))
+                                        .header("Content-Type", "application/json")
+                                        .method(
+                                                "PATCH",
+                                                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
             }
             case "search" -> {
                 String q = value instanceof String s ? s : String.valueOf(value);
-                refused("GET /api/me/organizations/{id}/buyers?q=", Set.of(200, 400), Set.of(),
-                        () -> send(buyerAdmin.http, HttpRequest.newBuilder(
-                                uri("/api/me/organizations/" + adminOrganizationId + "/buyers?q=" + encode(q))).GET()));
+                refused(
+                        "GET /api/me/organizations/{id}/buyers?q=",
+                        Set.of(200, 400),
+                        Set.of(),
+                        () -> send(
+                                buyerAdmin.http,
+                                HttpRequest.newBuilder(uri("/api/me/organizations/" + adminOrganizationId + "/buyers?q="
+                                                + encode(q)))
+                                        .GET()));
             }
             default -> throw new IllegalArgumentException(call);
         }
@@ -434,30 +604,69 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<String> buyerField() {
-        return Arbitraries.of("logonId", "firstName", "middleName", "lastName", "email", "phone", "preferredLanguage",
-                "roles", "enabled");
+        return Arbitraries.of(
+                "logonId",
+                "firstName",
+                "middleName",
+                "lastName",
+                "email",
+                "phone",
+                "preferredLanguage",
+                "roles",
+                "enabled");
     }
 
     @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
     void buyerAdminApiRefusesOddPathIds(@ForAll("pathIds") String id, @ForAll("anyBodyMalformation") String how)
             throws Exception {
         for (String path : List.of("/api/me/organizations/", "/api/me/buyers/")) {
-            refused("GET " + path + "{id}", Set.of(400, 404), Set.of(),
-                    () -> send(buyerAdmin.http, HttpRequest.newBuilder(uri(path + id)).GET()));
+            refused(
+                    "GET " + path + "{id}",
+                    Set.of(400, 404),
+                    Set.of(),
+                    () -> send(
+                            buyerAdmin.http,
+                            HttpRequest.newBuilder(uri(path + id)).GET()));
         }
-        refused("GET /api/me/organizations?parentId=", Set.of(200, 400, 404), Set.of(),
-                () -> send(buyerAdmin.http, HttpRequest.newBuilder(uri("/api/me/organizations?parentId=" + id)).GET()));
+        refused(
+                "GET /api/me/organizations?parentId=",
+                Set.of(200, 400, 404),
+                Set.of(),
+                () -> send(
+                        buyerAdmin.http,
+                        HttpRequest.newBuilder(uri("/api/me/organizations?parentId=" + id))
+                                .GET()));
         byte[] body = malformed(how, "{\"name\":\"x\",\"parentId\":" + adminOrganizationId + "}");
-        refused("POST /api/me/organizations (malformed JSON)", Set.of(400), Set.of(),
-                () -> send(buyerAdmin.http, buyerAdmin.withCsrf(HttpRequest.newBuilder(uri("/api/me/organizations")))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))));
-        refused("POST /api/me/approvals/{id}", Set.of(400, 403, 404), Set.of(),
-                () -> postJson(buyerAdmin.http, "/api/me/approvals/" + id, "{\"approved\":\"maybe\"}", null,
+        refused(
+                "POST /api/me/organizations (malformed JSON)",
+                Set.of(400),
+                Set.of(),
+                () -> send(
+                        buyerAdmin.http,
+                        buyerAdmin
+                                .withCsrf(HttpRequest.newBuilder(uri("/api/me/organizations")))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        refused(
+                "POST /api/me/approvals/{id}",
+                Set.of(400, 403, 404),
+                Set.of(),
+                () -> postJson(
+                        buyerAdmin.http,
+                        "/api/me/approvals/" + id,
+                        "{\"approved\":\"maybe\"}",
+                        null,
                         buyerAdmin.csrfToken()));
-        refused("PUT /api/me/organizations/{id}/approvers/{userId}", Set.of(400, 403, 404), Set.of(),
-                () -> send(buyerAdmin.http, buyerAdmin.withCsrf(HttpRequest.newBuilder(
-                        uri("/api/me/organizations/" + adminOrganizationId + "/approvers/" + id)))
-                        .PUT(HttpRequest.BodyPublishers.noBody())));
+        refused(
+                "PUT /api/me/organizations/{id}/approvers/{userId}",
+                Set.of(400, 403, 404),
+                Set.of(),
+                () -> send(
+                        buyerAdmin.http,
+                        buyerAdmin
+                                .withCsrf(HttpRequest.newBuilder(
+                                        uri("/api/me/organizations/" + adminOrganizationId + "/approvers/" + id)))
+                                .PUT(HttpRequest.BodyPublishers.noBody())));
     }
 
     // ---------------------------------------------------------------- customer service API (staff session)
@@ -467,15 +676,35 @@ class BadInputPropertiesTest {
             throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         putUnlessAbsent(body, "reason", reason);
-        refused("POST /api/csr/customers/{userId}/disable", Set.of(400, 403, 404), Set.of(),
-                () -> postJson(csr.http, "/api/csr/customers/" + id + "/disable", JSON.writeValueAsString(body), null,
+        refused(
+                "POST /api/csr/customers/{userId}/disable",
+                Set.of(400, 403, 404),
+                Set.of(),
+                () -> postJson(
+                        csr.http,
+                        "/api/csr/customers/" + id + "/disable",
+                        JSON.writeValueAsString(body),
+                        null,
                         csr.csrfToken()));
-        refused("POST /api/csr/customers/{userId}/act-on-behalf", Set.of(400, 403, 404), Set.of(),
-                () -> postJson(csr.http, "/api/csr/customers/" + id + "/act-on-behalf", JSON.writeValueAsString(body),
-                        null, csr.csrfToken()));
+        refused(
+                "POST /api/csr/customers/{userId}/act-on-behalf",
+                Set.of(400, 403, 404),
+                Set.of(),
+                () -> postJson(
+                        csr.http,
+                        "/api/csr/customers/" + id + "/act-on-behalf",
+                        JSON.writeValueAsString(body),
+                        null,
+                        csr.csrfToken()));
         String q = reason instanceof String s ? s : String.valueOf(reason);
-        refused("GET /api/csr/customers?q=", Set.of(200, 400), Set.of(),
-                () -> send(csr.http, HttpRequest.newBuilder(uri("/api/csr/customers?q=" + encode(q))).GET()));
+        refused(
+                "GET /api/csr/customers?q=",
+                Set.of(200, 400),
+                Set.of(),
+                () -> send(
+                        csr.http,
+                        HttpRequest.newBuilder(uri("/api/csr/customers?q=" + encode(q)))
+                                .GET()));
     }
 
     // ---------------------------------------------------------------- ERP integration and staff API (HTTP Basic)
@@ -486,54 +715,101 @@ class BadInputPropertiesTest {
         body.withObject("/user").remove("password");
         bad.forEach((field, value) -> set(body, field.path(), value));
         Set<String> named = bad.keySet().stream().map(Field::path).collect(Collectors.toSet());
-        refused("POST /api/integration/customers (fields)", 400, named,
-                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/integration/customers")), "erp-integration")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+        refused(
+                "POST /api/integration/customers (fields)",
+                400,
+                named,
+                () -> send(
+                        anonymous,
+                        basic(HttpRequest.newBuilder(uri("/api/integration/customers")), "erp-integration")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
     }
 
     @Property(tries = 20, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void staffApiRefusesBadInput(@ForAll("pathIds") String id, @ForAll("junk") Object roles,
-                                 @ForAll("anyBodyMalformation") String how) throws Exception {
+    void staffApiRefusesBadInput(
+            @ForAll("pathIds") String id, @ForAll("junk") Object roles, @ForAll("anyBodyMalformation") String how)
+            throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         putUnlessAbsent(body, "roles", roles);
-        refused("PUT /api/staff/users/{id}/roles", Set.of(400, 404), Set.of(),
-                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/roles")),
-                        "seller-admin").header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
-        refused("PUT /api/staff/users/{id}/roles (malformed JSON)", Set.of(400), Set.of(),
-                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + adminBuyerId + "/roles")),
-                        "seller-admin").header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(malformed(how, "{\"roles\":[\"Buyer\"]}")))));
-        refused("GET /api/staff/users/{id}/data", Set.of(400, 403, 404), Set.of(),
-                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/data")),
-                        "site-admin").GET()));
-        refused("DELETE /api/staff/users/{id}/personal-data", Set.of(400, 403, 404), Set.of(),
-                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/personal-data")),
-                        "site-admin").DELETE()));
-        refused("DELETE /api/staff/users/{id}", Set.of(400, 404), Set.of(),
-                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id)), "seller-admin")
-                        .DELETE()));
-        refused("DELETE /api/staff/organizations/{id}", Set.of(400, 404), Set.of(),
-                () -> send(anonymous, basic(HttpRequest.newBuilder(uri("/api/staff/organizations/" + id)),
-                        "seller-admin").DELETE()));
+        refused(
+                "PUT /api/staff/users/{id}/roles",
+                Set.of(400, 404),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/roles")), "seller-admin")
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+        refused(
+                "PUT /api/staff/users/{id}/roles (malformed JSON)",
+                Set.of(400),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        basic(
+                                        HttpRequest.newBuilder(uri("/api/staff/users/" + adminBuyerId + "/roles")),
+                                        "seller-admin")
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(
+                                        malformed(how, "{\"roles\":[\"Buyer\"]}")))));
+        refused(
+                "GET /api/staff/users/{id}/data",
+                Set.of(400, 403, 404),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/data")), "site-admin")
+                                .GET()));
+        refused(
+                "DELETE /api/staff/users/{id}/personal-data",
+                Set.of(400, 403, 404),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id + "/personal-data")), "site-admin")
+                                .DELETE()));
+        refused(
+                "DELETE /api/staff/users/{id}",
+                Set.of(400, 404),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        basic(HttpRequest.newBuilder(uri("/api/staff/users/" + id)), "seller-admin")
+                                .DELETE()));
+        refused(
+                "DELETE /api/staff/organizations/{id}",
+                Set.of(400, 404),
+                Set.of(),
+                () -> send(
+                        anonymous,
+                        basic(HttpRequest.newBuilder(uri("/api/staff/organizations/" + id)), "seller-admin")
+                                .DELETE()));
     }
 
     static HttpRequest.Builder basic(HttpRequest.Builder request, String staffUser) {
-        return request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((staffUser + ":demo").getBytes(StandardCharsets.UTF_8)));
+        return request.header(
+                "Authorization",
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString((staffUser + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
 
     @Provide
     Arbitrary<Map<Field, Object>> badErpFields() {
         Arbitrary<Tuple.Tuple2<Field, Object>> one = Arbitraries.of(BadInput.REGISTRATION_FIELDS.stream()
-                        .filter(f -> f.kind() != BadInput.Kind.PASSWORD).toList())
+                        .filter(f -> f.kind() != BadInput.Kind.PASSWORD)
+                        .toList())
                 .flatMap(field -> BadInput.invalid(field, false).map(value -> Tuple.of(field, value)));
-        return one.list().ofMinSize(1).ofMaxSize(3).uniqueElements(Tuple.Tuple2::get1).map(list -> {
-            Map<Field, Object> map = new LinkedHashMap<>();
-            list.forEach(t -> map.put(t.get1(), t.get2()));
-            return map;
-        });
+        return one.list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .uniqueElements(Tuple.Tuple2::get1)
+                .map(list -> {
+                    Map<Field, Object> map = new LinkedHashMap<>();
+                    list.forEach(t -> map.put(t.get1(), t.get2()));
+                    return map;
+                });
     }
 
     // ---------------------------------------------------------------- generators
@@ -562,7 +838,10 @@ class BadInputPropertiesTest {
     private static Arbitrary<Map<Field, Object>> badFields(boolean textOnly) {
         Arbitrary<Tuple.Tuple2<Field, Object>> one = Arbitraries.of(BadInput.REGISTRATION_FIELDS)
                 .flatMap(field -> BadInput.invalid(field, textOnly).map(value -> Tuple.of(field, value)));
-        return one.list().ofMinSize(1).ofMaxSize(3).uniqueElements(Tuple.Tuple2::get1)
+        return one.list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .uniqueElements(Tuple.Tuple2::get1)
                 .map(list -> {
                     Map<Field, Object> map = new LinkedHashMap<>();
                     list.forEach(t -> map.put(t.get1(), t.get2()));
@@ -574,7 +853,8 @@ class BadInputPropertiesTest {
     @Provide
     Arbitrary<Map<String, Object>> noise() {
         Arbitrary<Tuple.Tuple2<String, Object>> text = Arbitraries.of(BadInput.REGISTRATION_FIELDS.stream()
-                        .filter(f -> f.kind() == BadInput.Kind.TEXT || f.kind() == BadInput.Kind.MULTILINE).toList())
+                        .filter(f -> f.kind() == BadInput.Kind.TEXT || f.kind() == BadInput.Kind.MULTILINE)
+                        .toList())
                 .flatMap(f -> BadInput.noise(f).map(v -> Tuple.of(f.path(), (Object) v)));
         return text.list().ofMaxSize(2).map(list -> {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -585,17 +865,48 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<String> malformation() {
-        return Arbitraries.of("truncated", "trailing-garbage", "trailing-object", "deeply-nested", "empty", "null",
-                "number", "array", "string", "duplicate-key", "invalid-utf8", "xml", "form", "nul-byte",
-                "wrong-type-organization", "wrong-type-user", "wrong-type-address", "huge-number", "comments",
+        return Arbitraries.of(
+                "truncated",
+                "trailing-garbage",
+                "trailing-object",
+                "deeply-nested",
+                "empty",
+                "null",
+                "number",
+                "array",
+                "string",
+                "duplicate-key",
+                "invalid-utf8",
+                "xml",
+                "form",
+                "nul-byte",
+                "wrong-type-organization",
+                "wrong-type-user",
+                "wrong-type-address",
+                "huge-number",
+                "comments",
                 "single-quotes");
     }
 
     /** Malformations that break any body (the others rewrite parts of a registration). */
     @Provide
     Arbitrary<String> anyBodyMalformation() {
-        return Arbitraries.of("truncated", "trailing-garbage", "trailing-object", "deeply-nested", "empty", "null",
-                "number", "array", "string", "invalid-utf8", "xml", "form", "nul-byte", "comments", "single-quotes");
+        return Arbitraries.of(
+                "truncated",
+                "trailing-garbage",
+                "trailing-object",
+                "deeply-nested",
+                "empty",
+                "null",
+                "number",
+                "array",
+                "string",
+                "invalid-utf8",
+                "xml",
+                "form",
+                "nul-byte",
+                "comments",
+                "single-quotes");
     }
 
     static byte[] malformed(String how, String valid) {
@@ -613,8 +924,9 @@ class BadInputPropertiesTest {
             case "xml" -> "<registration><organization name=\"x\"/></registration>";
             case "form" -> "organization.name=x&user.logonId=y";
             case "nul-byte" -> valid.replaceFirst("\\{", "{\u0000");
-            case "wrong-type-organization" -> valid.replaceFirst("\"organization\":\\{", "\"organization\":[{")
-                    .replaceFirst("\\},\"user\"", "}],\"user\"");
+            case "wrong-type-organization" ->
+                valid.replaceFirst("\"organization\":\\{", "\"organization\":[{")
+                        .replaceFirst("\\},\"user\"", "}],\"user\"");
             case "wrong-type-user" -> valid.replaceFirst("\"user\":\\{[^}]*\\}", "\"user\":\"someone\"");
             case "wrong-type-address" -> valid.replaceFirst("\"address\":(\\{[^}]*\\}|null)", "\"address\":42");
             case "huge-number" -> valid.replaceFirst("\\{", "{\"previousRegistrationId\":1" + "0".repeat(5000) + ",");
@@ -644,18 +956,48 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<String> contentTypes() {
-        return Arbitraries.of("text/plain", "application/xml", "multipart/form-data; boundary=xyz",
-                "application/x-www-form-urlencoded", "NONE", "garbage", "application/json-patch+json",
-                "text/html; charset=utf-8", "application/octet-stream", "application/json; charset=no-such-charset");
+        return Arbitraries.of(
+                "text/plain",
+                "application/xml",
+                "multipart/form-data; boundary=xyz",
+                "application/x-www-form-urlencoded",
+                "NONE",
+                "garbage",
+                "application/json-patch+json",
+                "text/html; charset=utf-8",
+                "application/octet-stream",
+                "application/json; charset=no-such-charset");
     }
 
     @Provide
     Arbitrary<String> pathIds() {
         return Arbitraries.oneOf(
-                Arbitraries.of("abc", "-1", "0", "9223372036854775807", "9223372036854775808",
-                        "99999999999999999999999999", "1e10", "0x10", "NaN", "null", "undefined", "%20", "%00",
-                        "%0d%0a", "..%2F..%2Fetc", "%3Cscript%3E", "%27%3B%20drop%20table", "%24%7B7*7%7D", "1.5",
-                        "%C3%BC", "%F0%9F%98%80", "1%2C2", "%E2%80%AE", "%3B", "1.0"),
+                Arbitraries.of(
+                        "abc",
+                        "-1",
+                        "0",
+                        "9223372036854775807",
+                        "9223372036854775808",
+                        "99999999999999999999999999",
+                        "1e10",
+                        "0x10",
+                        "NaN",
+                        "null",
+                        "undefined",
+                        "%20",
+                        "%00",
+                        "%0d%0a",
+                        "..%2F..%2Fetc",
+                        "%3Cscript%3E",
+                        "%27%3B%20drop%20table",
+                        "%24%7B7*7%7D",
+                        "1.5",
+                        "%C3%BC",
+                        "%F0%9F%98%80",
+                        "1%2C2",
+                        "%E2%80%AE",
+                        "%3B",
+                        "1.0"),
                 Arbitraries.of(300, 5_000, 20_000).map("9"::repeat));
     }
 
@@ -665,7 +1007,8 @@ class BadInputPropertiesTest {
         return Arbitraries.oneOf(
                 Arbitraries.of(BadInput.ABSENT, null, "", " ", "\t"),
                 Arbitraries.of(100, 10_000, 1_000_000).map("y"::repeat),
-                Arbitraries.of(BadInput.INJECTION), Arbitraries.of(BadInput.UNICODE),
+                Arbitraries.of(BadInput.INJECTION),
+                Arbitraries.of(BadInput.UNICODE),
                 BadInput.withControl(false),
                 Arbitraries.of(List.of("a", "b"), Map.of("token", "x"), 42, -1, true, 1.5e308));
     }
@@ -677,31 +1020,50 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<String> orgField() {
-        return Arbitraries.of("name", "parentId", "description", "businessCategory", "taxId", "emailDomain",
-                "address");
+        return Arbitraries.of("name", "parentId", "description", "businessCategory", "taxId", "emailDomain", "address");
     }
 
     /** HCL parameters: bad values of known ones, duplicates, unknown and forbidden parameters. */
     @Provide
     Arbitrary<Map<String, List<String>>> badHclParameters() {
         Arbitrary<Tuple.Tuple2<String, List<String>>> badValue = Arbitraries.of(BadInput.REGISTRATION_FIELDS)
-                .flatMap(field -> BadInput.invalid(field, true).map(value -> Tuple.of(field.hcl(),
-                        value == BadInput.ABSENT || value == null ? List.of("") : List.of(String.valueOf(value)))))
+                .flatMap(field -> BadInput.invalid(field, true)
+                        .map(value -> Tuple.of(
+                                field.hcl(),
+                                value == BadInput.ABSENT || value == null
+                                        ? List.of("")
+                                        : List.of(String.valueOf(value)))))
                 // HCL requires no last name and no email (seeds 002, 003): blank ones are accepted there
-                .filter(bad -> !(BadInput.OPTIONAL_IN_HCL.contains(bad.get1()) && bad.get2().get(0).isBlank()));
-        Arbitrary<Tuple.Tuple2<String, List<String>>> duplicate = Arbitraries.of(BadInput.REGISTRATION_FIELDS)
-                .map(field -> Tuple.of(field.hcl(), List.of("Dup", "Dup")));
-        Arbitrary<Tuple.Tuple2<String, List<String>>> unknown = Arbitraries.of("usr_isAdmin", "org_id", "usr_roles",
-                        "storeid", "usr_logonid", "usr_logonId ", "x".repeat(300), "usr_\u0000", "usr_registerType")
+                .filter(bad -> !(BadInput.OPTIONAL_IN_HCL.contains(bad.get1())
+                        && bad.get2().get(0).isBlank()));
+        Arbitrary<Tuple.Tuple2<String, List<String>>> duplicate =
+                Arbitraries.of(BadInput.REGISTRATION_FIELDS).map(field -> Tuple.of(field.hcl(), List.of("Dup", "Dup")));
+        Arbitrary<Tuple.Tuple2<String, List<String>>> unknown = Arbitraries.of(
+                        "usr_isAdmin",
+                        "org_id",
+                        "usr_roles",
+                        "storeid",
+                        "usr_logonid",
+                        "usr_logonId ",
+                        "x".repeat(300),
+                        "usr_\u0000",
+                        "usr_registerType")
                 .map(name -> Tuple.of(name, List.of("1")));
         Arbitrary<Tuple.Tuple2<String, List<String>>> forbidden = Arbitraries.of(
-                        "usr_parentMember", "org_parentMember", "org_administratorFirstName",
-                        "org_administratorLastName", "org_administratorMiddleName", "org_orgEntityType")
+                        "usr_parentMember",
+                        "org_parentMember",
+                        "org_administratorFirstName",
+                        "org_administratorLastName",
+                        "org_administratorMiddleName",
+                        "org_orgEntityType")
                 .map(name -> Tuple.of(name, List.of("-2001")));
-        Arbitrary<Tuple.Tuple2<String, List<String>>> view = Arbitraries.of("http://evil.example",
-                        "//evil.example", "javascript:alert(1)", "../LogonForm", "")
+        Arbitrary<Tuple.Tuple2<String, List<String>>> view = Arbitraries.of(
+                        "http://evil.example", "//evil.example", "javascript:alert(1)", "../LogonForm", "")
                 .map(url -> Tuple.of("URL", List.of(url)));
-        return Arbitraries.oneOf(badValue, duplicate, unknown, forbidden, view).list().ofMinSize(1).ofMaxSize(3)
+        return Arbitraries.oneOf(badValue, duplicate, unknown, forbidden, view)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
                 .uniqueElements(Tuple.Tuple2::get1)
                 .map(list -> {
                     Map<String, List<String>> map = new LinkedHashMap<>();
@@ -784,14 +1146,19 @@ class BadInputPropertiesTest {
         assertThat(statuses).as(endpoint + " → " + shown).contains(status);
         boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
         if (status == 400 && json) {
-            assertThat(namedFields(response)).as(endpoint + ": a 400 names what is wrong → " + shown).isNotEmpty();
+            assertThat(namedFields(response))
+                    .as(endpoint + ": a 400 names what is wrong → " + shown)
+                    .isNotEmpty();
         }
         if (status == 400 && !fields.isEmpty()) {
             Set<String> named = namedFields(response);
             // a field, or a part of it ("address.token": an unknown field inside the bad address)
-            assertThat(named).as(endpoint + ": the answer names one of " + fields + " → " + shown)
-                    .anyMatch(name -> fields.stream().anyMatch(field -> name.equals(field)
-                            || name.startsWith(field + ".") || name.startsWith(field + "[")));
+            assertThat(named)
+                    .as(endpoint + ": the answer names one of " + fields + " → " + shown)
+                    .anyMatch(name -> fields.stream()
+                            .anyMatch(field -> name.equals(field)
+                                    || name.startsWith(field + ".")
+                                    || name.startsWith(field + "[")));
         }
         if (status >= 400) {
             assertThat(counts()).as(endpoint + ": nothing persisted → " + shown).isEqualTo(before);
@@ -823,8 +1190,14 @@ class BadInputPropertiesTest {
 
     static Map<String, Long> counts() {
         Map<String, Long> counts = new TreeMap<>();
-        for (String table : List.of("member_user", "organization", "registration", "address", "role_assignment",
-                "activation_token", "account")) {
+        for (String table : List.of(
+                "member_user",
+                "organization",
+                "registration",
+                "address",
+                "role_assignment",
+                "activation_token",
+                "account")) {
             counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         counts.put("process instances", runtime.createProcessInstanceQuery().count());
@@ -834,7 +1207,8 @@ class BadInputPropertiesTest {
     // ---------------------------------------------------------------- HTTP
 
     static HttpClient client(CookieManager cookies) {
-        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10));
         if (cookies != null) {
             builder.cookieHandler(cookies);
@@ -871,7 +1245,8 @@ class BadInputPropertiesTest {
 
     static HttpResponse<String> postJson(HttpClient http, String path, String body, String type, String csrf)
             throws Exception {
-        HttpRequest.Builder request = withType(HttpRequest.newBuilder(uri(path)), type == null ? "application/json" : type)
+        HttpRequest.Builder request = withType(
+                        HttpRequest.newBuilder(uri(path)), type == null ? "application/json" : type)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (csrf != null) {
             request.header("X-XSRF-TOKEN", csrf);
@@ -932,10 +1307,13 @@ class BadInputPropertiesTest {
         static Session signIn(String logonId, String password) throws Exception {
             Session session = new Session();
             session.get("/store/login");
-            HttpResponse<String> signedIn = postForm(session.http, "/store/login",
+            HttpResponse<String> signedIn = postForm(
+                    session.http,
+                    "/store/login",
                     form(Map.of("logonId", List.of(logonId), "logonPassword", List.of(password))),
                     session.csrfToken());
-            assertThat(signedIn.headers().firstValue("Location").orElse("")).as("signed in " + logonId)
+            assertThat(signedIn.headers().firstValue("Location").orElse(""))
+                    .as("signed in " + logonId)
                     .doesNotContain("error");
             return session;
         }
@@ -954,13 +1332,16 @@ class BadInputPropertiesTest {
         }
 
         private String cookie() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst().orElse(null);
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue)
+                    .filter(v -> !v.isEmpty())
+                    .findFirst()
+                    .orElse(null);
         }
 
         HttpRequest.Builder withCsrf(HttpRequest.Builder request) throws Exception {
             return request.header("X-XSRF-TOKEN", csrfToken());
         }
     }
-
 }

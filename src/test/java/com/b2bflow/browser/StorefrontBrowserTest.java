@@ -3,9 +3,9 @@ package com.b2bflow.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.registration.GrantableRoles;
+import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
@@ -47,11 +47,20 @@ class StorefrontBrowserTest {
     static Playwright playwright;
     static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired TestTenants tenants;
-    @Autowired GrantableRoles grantableRoles;
-    @Autowired OrganizationRepository organizations;
-    @Autowired JobDriver jobs;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    GrantableRoles grantableRoles;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    JobDriver jobs;
 
     BrowserContext context;
     Page page;
@@ -74,7 +83,8 @@ class StorefrontBrowserTest {
     @BeforeEach
     void open() throws Exception {
         mail.purgeEmailFromAllMailboxes();
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
                 .setLocale("en-US"));
         page = context.newPage();
     }
@@ -88,13 +98,14 @@ class StorefrontBrowserTest {
     void aBuyerAdministratorCreatesASubOrganizationAndABuyer() {
         Tenant tenant = tenants.create();
         // the seller admin assigned the organization these roles: the new sub-organization inherits them
-        grantableRoles.replace(organizations.findById(tenant.organizationId()).orElseThrow(),
-                List.of("Buyer", "Buyer Approver"));
+        grantableRoles.replace(
+                organizations.findById(tenant.organizationId()).orElseThrow(), List.of("Buyer", "Buyer Approver"));
         signIn(tenant.admin(), TestRegistrations.PASSWORD);
         assertThat(page).hasURL(Pattern.compile("/store/account$"));
         check("admin-my-account");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations and Buyers")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations and Buyers"))
+                .click();
         assertThat(page.locator("#selected-name")).hasText(tenant.organizationName());
         check("admin-organizations");
 
@@ -125,16 +136,22 @@ class StorefrontBrowserTest {
         check("admin-buyer-created");
 
         jobs.executeAll();
-        assertThat(TestSmtp.to(mail, logonId + "@example.com")).singleElement()
+        assertThat(TestSmtp.to(mail, logonId + "@example.com"))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("/store/activate?token="));
 
         page.navigate("/store/account/organizations");
-        Page phone = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-                .setViewportSize(390, 844).setStorageState(context.storageState())).newPage();
+        Page phone = browser.newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setViewportSize(390, 844)
+                        .setStorageState(context.storageState()))
+                .newPage();
         phone.navigate("/store/account/organizations");
         assertThat(phone.locator("#selected-name")).isVisible();
         Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).as("no horizontal scrolling on a phone").isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue())
+                .as("no horizontal scrolling on a phone")
+                .isLessThanOrEqualTo(0);
         screenshot(phone, "admin-organizations-phone");
         phone.context().close();
     }
@@ -152,17 +169,21 @@ class StorefrontBrowserTest {
         assertThat(row).isVisible();
         row.locator("summary").click();
         check("csr-found");
-        row.getByLabel("Reason for accessing the account (ticket number or description)").fill("Ticket 4711");
-        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Access customer's account")).click();
+        row.getByLabel("Reason for accessing the account (ticket number or description)")
+                .fill("Ticket 4711");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Access customer's account"))
+                .click();
 
         assertThat(page).hasURL(Pattern.compile("/store/account$"));
         assertThat(page.locator("#on-behalf-banner")).containsText("You are acting on behalf of Ada Tester");
         assertThat(page.locator("#on-behalf-banner")).containsText("Reason: Ticket 4711");
         check("csr-on-behalf-my-account");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations and Buyers")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations and Buyers"))
+                .click();
         page.locator("#organization-tree a", new Page.LocatorOptions().setHasText(tenant.organizationName() + ""))
-                .first().click();
+                .first()
+                .click();
         check("csr-on-behalf-organizations");
         page.locator("#create-buyer").click();
         String logonId = TestRegistrations.unique("olga");
@@ -198,17 +219,22 @@ class StorefrontBrowserTest {
         page.getByText("Forgot your password?").click();
         assertThat(page.locator("#reset-staff-note")).containsText("administrator");
         page.getByLabel("Logon ID").fill(tenant.buyer());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link"))
+                .click();
         assertThat(page.locator("#reset-requested")).isVisible();
 
-        org.assertj.core.api.Assertions.assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://shop\\.test(/store/password-reset\\?token=[A-Za-z0-9_-]+)")
-                .matcher(TestSmtp.text(TestSmtp.to(mail, tenant.buyer() + "@example.com").get(0)));
+        org.assertj.core.api.Assertions.assertThat(mail.waitForIncomingEmail(20_000, 1))
+                .isTrue();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        "http://shop\\.test(/store/password-reset\\?token=[A-Za-z0-9_-]+)")
+                .matcher(TestSmtp.text(
+                        TestSmtp.to(mail, tenant.buyer() + "@example.com").get(0)));
         org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
         page.navigate(link.group(1));
         page.getByLabel("New password").fill("violet tangerine harbour");
         page.getByLabel("Repeat the password").fill("violet tangerine harbour");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set new password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set new password"))
+                .click();
         assertThat(page.locator("#reset-done")).isVisible();
         screenshot(page, "password-reset-done");
 
@@ -234,7 +260,8 @@ class StorefrontBrowserTest {
                 .matcher(TestSmtp.text(TestSmtp.to(mail, email).get(0)));
         assertThat(link.find()).as("the mail links the invitation page").isTrue();
         BrowserContext inviteeContext = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port).setLocale("en-US"));
+                .setBaseURL("http://localhost:" + port)
+                .setLocale("en-US"));
         Page invitee = inviteeContext.newPage();
         invitee.navigate(link.group());
         assertThat(invitee.locator("#invitation-intro")).containsText(tenant.organizationName());
@@ -250,7 +277,8 @@ class StorefrontBrowserTest {
         assertThat(invitee.locator("#login-invited")).isVisible();
         assertThat(invitee.getByLabel("Logon ID")).hasValue(logonId);
         invitee.getByLabel("Password").fill(TestRegistrations.PASSWORD);
-        invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         assertThat(invitee).hasURL(Pattern.compile("/store/account$"));
         screenshot(invitee, "invitee-signed-in");
         inviteeContext.close();
@@ -264,7 +292,8 @@ class StorefrontBrowserTest {
     void pagesSpeakGermanAndWorkWithTheKeyboard() {
         Tenant tenant = tenants.create();
         BrowserContext german = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port).setLocale("de-DE"));
+                .setBaseURL("http://localhost:" + port)
+                .setLocale("de-DE"));
         Page p = german.newPage();
         p.navigate("/store/login");
         p.getByLabel("Anmelde-ID").fill(tenant.admin());
@@ -287,7 +316,8 @@ class StorefrontBrowserTest {
         page.navigate("/store/login");
         page.getByLabel("Logon ID").fill(logonId);
         page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
     }
 
     /** Every field has a label; then a screenshot. */
@@ -295,12 +325,15 @@ class StorefrontBrowserTest {
         Object unlabelled = page.evaluate("() => [...document.querySelectorAll("
                 + "'input:not([type=hidden]), textarea, select')].filter(e => !e.labels || e.labels.length === 0)"
                 + ".map(e => e.name || e.id)");
-        assertThat((java.util.List<?>) unlabelled).as("fields without a label on " + name).isEmpty();
+        assertThat((java.util.List<?>) unlabelled)
+                .as("fields without a label on " + name)
+                .isEmpty();
         screenshot(page, name);
     }
 
     private void screenshot(Page target, String name) {
-        target.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        target.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
                 .setPath(Browsers.SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name))));
     }
 }

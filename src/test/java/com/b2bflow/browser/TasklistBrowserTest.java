@@ -89,8 +89,10 @@ class TasklistBrowserTest {
 
     @BeforeEach
     void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(node.url(""))
-                .setLocale("en-US").setViewportSize(1400, 1000));
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(node.url(""))
+                .setLocale("en-US")
+                .setViewportSize(1400, 1000));
         page = context.newPage();
         // the Tasklist single-page app takes a while to render on a busy 2-core machine
         page.setDefaultTimeout(60_000);
@@ -110,7 +112,8 @@ class TasklistBrowserTest {
 
         signInToTasklist("seller-admin");
         openTask("Review registration");
-        assertThat(page.getByLabel("Organization name", new Page.GetByLabelOptions().setExact(false)).first())
+        assertThat(page.getByLabel("Organization name", new Page.GetByLabelOptions().setExact(false))
+                        .first())
                 .hasValue(request.organization().name());
         screenshot("review-form");
         page.getByLabel("Approve this registration").check();
@@ -119,9 +122,15 @@ class TasklistBrowserTest {
 
         signInToTasklist("account-rep");
         openTask("Set up account and contract");
-        page.getByLabel("Account name", new Page.GetByLabelOptions().setExact(false)).first().fill("Main account");
-        page.getByLabel("Contract name", new Page.GetByLabelOptions().setExact(false)).first().fill("Standard 2026");
-        page.getByLabel("Valid from", new Page.GetByLabelOptions().setExact(false)).first().fill("01/01/2026");
+        page.getByLabel("Account name", new Page.GetByLabelOptions().setExact(false))
+                .first()
+                .fill("Main account");
+        page.getByLabel("Contract name", new Page.GetByLabelOptions().setExact(false))
+                .first()
+                .fill("Standard 2026");
+        page.getByLabel("Valid from", new Page.GetByLabelOptions().setExact(false))
+                .first()
+                .fill("01/01/2026");
         page.keyboard().press("Escape");
         screenshot("set-up-account-form");
         completeTask();
@@ -135,14 +144,17 @@ class TasklistBrowserTest {
         awaitState(id, "APPROVED");
 
         page.navigate("/camunda/app/cockpit/default/#/processes");
-        assertThat(page.getByText("orgSelfRegistration").or(page.getByText("Organization self-registration")).first())
+        assertThat(page.getByText("orgSelfRegistration")
+                        .or(page.getByText("Organization self-registration"))
+                        .first())
                 .isVisible();
         screenshot("cockpit-processes");
 
         page.navigate("/store/login");
         field("logonId").fill(request.user().logonId());
         field("logonPassword").fill(TestRegistrations.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in"))).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in")))
+                .click();
         page.waitForURL("**/store/account");
         assertThat(page.getByText(request.organization().name()).first()).isVisible();
         screenshot("buyer-admin-my-account");
@@ -161,17 +173,21 @@ class TasklistBrowserTest {
         field("user.password").fill(TestRegistrations.PASSWORD);
         field("user.passwordVerify").fill(TestRegistrations.PASSWORD);
         screenshot("storefront-registration-form");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit registration")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit registration"))
+                .click();
         page.waitForURL("**/store/registration/**");
         assertThat(page.locator("#registration-state")).hasText("PENDING");
         screenshot("storefront-registration-result");
     }
 
     private String submit(RegistrationRequest request) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(TestRegistrations.body(request))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                json.writeValueAsString(TestRegistrations.body(request))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).get("id").asText();
     }
@@ -188,8 +204,13 @@ class TasklistBrowserTest {
         Instant deadline = Instant.now().plusSeconds(60);
         String actual;
         do {
-            actual = json.readTree(http.send(HttpRequest.newBuilder(URI.create(node.url("/api/registrations/" + id)))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get(field).asText();
+            actual = json.readTree(http.send(
+                                    HttpRequest.newBuilder(URI.create(node.url("/api/registrations/" + id)))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .get(field)
+                    .asText();
             if (!expected.equals(actual)) {
                 Thread.sleep(300);
             }
@@ -211,7 +232,10 @@ class TasklistBrowserTest {
         }
         page.getByPlaceholder("Username").fill(user);
         page.getByPlaceholder("Password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Log in", Pattern.CASE_INSENSITIVE))).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(Pattern.compile("Log in", Pattern.CASE_INSENSITIVE)))
+                .click();
         try {
             page.getByText("My group tasks").first().waitFor();
         } catch (com.microsoft.playwright.PlaywrightException notSignedIn) {
@@ -225,11 +249,13 @@ class TasklistBrowserTest {
     private void openTask(String taskName) {
         page.getByText(taskName).first().click();
         page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))).isEnabled();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")))
+                .isEnabled();
     }
 
     private void completeTask() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))
+                .click();
         page.waitForTimeout(1500);
         screenshot("after-complete");
     }
@@ -239,7 +265,8 @@ class TasklistBrowserTest {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
                 .setPath(Browsers.SCREENSHOTS.resolve(String.format("tasklist-%02d-%s.png", ++shot, name))));
     }
 }

@@ -41,18 +41,41 @@ class BuyerInvitationProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
-    @Autowired Invitations invitations;
-    @Autowired InvitationAcceptance acceptance;
-    @Autowired UserRepository users;
-    @Autowired RegistrationRepository registrations;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TestTenants tenants;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    InvitationAcceptance acceptance;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void init() throws Exception {
@@ -64,20 +87,38 @@ class BuyerInvitationProcessTest {
     void theInviteeIsCreatedApprovedInTheOrganizationRecordedAsApprovedByTheInvitationAndWelcomed() {
         Tenant tenant = tenants.create();
         String email = TestRegistrations.unique("invitee") + "@example.com";
-        InvitationView sent = invitations.invite(SuperuserUserCreationProcessTest.admin(tenant),
-                tenant.subOrganizationId(), new Invitations.NewInvitation(email));
+        InvitationView sent = invitations.invite(
+                SuperuserUserCreationProcessTest.admin(tenant),
+                tenant.subOrganizationId(),
+                new Invitations.NewInvitation(email));
         String token = tokenFrom(only(email));
         assertThat(jdbc.queryForObject("select token_hash from invitation where id = ?", String.class, sent.id()))
-                .as("only the token's hash is stored").isNotEqualTo(token).hasSize(64);
+                .as("only the token's hash is stored")
+                .isNotEqualTo(token)
+                .hasSize(64);
 
         String logonId = TestRegistrations.unique("nina");
-        SubmittedRegistration registered = acceptance.accept(token, new UserData(logonId, TestRegistrations.PASSWORD,
-                TestRegistrations.PASSWORD, "Nina", null, "Neu", null, null, "de"));
+        SubmittedRegistration registered = acceptance.accept(
+                token,
+                new UserData(
+                        logonId,
+                        TestRegistrations.PASSWORD,
+                        TestRegistrations.PASSWORD,
+                        "Nina",
+                        null,
+                        "Neu",
+                        null,
+                        null,
+                        "de"));
         assertThat(registered.state()).isEqualTo(ApprovalState.APPROVED);
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(registered.id()).singleResult();
-        assertThat(instance).hasPassed("Task_CreateBuyer").isWaitingAt("Task_WelcomeBuyer")
-                .variables().containsEntry("invitedBy", tenant.admin())
+                .processInstanceBusinessKey(registered.id())
+                .singleResult();
+        assertThat(instance)
+                .hasPassed("Task_CreateBuyer")
+                .isWaitingAt("Task_WelcomeBuyer")
+                .variables()
+                .containsEntry("invitedBy", tenant.admin())
                 .containsEntry("organizationId", tenant.subOrganizationId());
         transactions.executeWithoutResult(status -> {
             var buyer = users.findByLogonId(logonId).orElseThrow();
@@ -85,14 +126,22 @@ class BuyerInvitationProcessTest {
             assertThat(buyer.isEnabled()).isTrue();
             assertThat(buyer.getEmail()).as("the invitation's address").isEqualTo(email);
             assertThat(buyer.getOrganization().getId()).isEqualTo(tenant.subOrganizationId());
-            assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, buyer.getPasswordHash())).isTrue();
+            assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, buyer.getPasswordHash()))
+                    .isTrue();
             Registration registration = registrations.findById(registered.id()).orElseThrow();
-            assertThat(registration.getDecidedBy()).as("the invitation is the approval").isEqualTo(tenant.admin());
+            assertThat(registration.getDecidedBy())
+                    .as("the invitation is the approval")
+                    .isEqualTo(tenant.admin());
         });
-        assertThat(jdbc.queryForList("select role_name from role_assignment where user_id = (select id from "
-                + "member_user where logon_id = ?)", String.class, logonId)).containsExactly(Roles.BUYER);
+        assertThat(jdbc.queryForList(
+                        "select role_name from role_assignment where user_id = (select id from "
+                                + "member_user where logon_id = ?)",
+                        String.class,
+                        logonId))
+                .containsExactly(Roles.BUYER);
         assertThat(invitations.list(SuperuserUserCreationProcessTest.admin(tenant), tenant.subOrganizationId()))
-                .singleElement().satisfies(view -> {
+                .singleElement()
+                .satisfies(view -> {
                     assertThat(view.state()).isEqualTo(InvitationState.ACCEPTED);
                     assertThat(view.acceptedLogonId()).isEqualTo(logonId);
                 });
@@ -103,8 +152,11 @@ class BuyerInvitationProcessTest {
         assertThat(received).hasSize(2);
         assertThat(TestSmtp.subject(received.get(1))).startsWith("Willkommen");
         assertThat(TestSmtp.text(received.get(1))).contains(logonId).contains("/store/login");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
-                .allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain(token)
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .allSatisfy(v -> assertThat(String.valueOf(v.getValue()))
+                        .doesNotContain(token)
                         .doesNotContain(TestRegistrations.PASSWORD));
     }
 

@@ -41,10 +41,17 @@ class InvitationHttpTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired TestTenants tenants;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ObjectMapper json;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
 
     Tenant tenant;
     MockHttpSession admin;
@@ -62,7 +69,8 @@ class InvitationHttpTest {
         long id = created.get("id").asLong();
         assertThat(created.get("expiresAt").asText()).isNotBlank();
         assertThat(created.size()).as("{id, expiresAt}").isEqualTo(2);
-        String token = BuyerInvitationProcessTest.tokenFrom(TestSmtp.to(mail, email).get(0));
+        String token =
+                BuyerInvitationProcessTest.tokenFrom(TestSmtp.to(mail, email).get(0));
         mvc.perform(get(invitations(tenant.subOrganizationId())).session(admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(id))
@@ -73,9 +81,12 @@ class InvitationHttpTest {
                 .andExpect(content().string(containsString("Ihrer Organisation beitreten")))
                 .andExpect(content().string(containsString(email)));
 
-        mvc.perform(post("/store/invitations/" + token).with(StorefrontCsrf.token(mvc))
-                        .param("user.logonId", "nina-page").param("user.lastName", "Neu")
-                        .param("user.password", "short").param("user.passwordVerify", "short"))
+        mvc.perform(post("/store/invitations/" + token)
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("user.logonId", "nina-page")
+                        .param("user.lastName", "Neu")
+                        .param("user.password", "short")
+                        .param("user.passwordVerify", "short"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"user.password-error\"")))
                 .andExpect(content().string(containsString("value=\"nina-page\"")));
@@ -101,11 +112,16 @@ class InvitationHttpTest {
     void aRevokedOrExpiredInvitationIsGoneAndTheEmailIsTheInvitations() throws Exception {
         String revokedEmail = TestRegistrations.unique("revoked") + "@example.com";
         long revoked = invite(tenant.organizationId(), revokedEmail).get("id").asLong();
-        String revokedToken = BuyerInvitationProcessTest.tokenFrom(TestSmtp.to(mail, revokedEmail).get(0));
-        mvc.perform(delete(invitations(tenant.organizationId()) + "/" + revoked).session(admin)
-                .with(StorefrontCsrf.token(mvc))).andExpect(status().isNoContent());
-        mvc.perform(delete(invitations(tenant.organizationId()) + "/" + revoked).session(admin)
-                .with(StorefrontCsrf.token(mvc))).andExpect(status().isNoContent());
+        String revokedToken = BuyerInvitationProcessTest.tokenFrom(
+                TestSmtp.to(mail, revokedEmail).get(0));
+        mvc.perform(delete(invitations(tenant.organizationId()) + "/" + revoked)
+                        .session(admin)
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isNoContent());
+        mvc.perform(delete(invitations(tenant.organizationId()) + "/" + revoked)
+                        .session(admin)
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isNoContent());
         mvc.perform(accept(revokedToken, TestRegistrations.unique("late"), null))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.state").value("REVOKED"));
@@ -113,7 +129,8 @@ class InvitationHttpTest {
 
         String expiredEmail = TestRegistrations.unique("expired") + "@example.com";
         long expired = invite(tenant.organizationId(), expiredEmail).get("id").asLong();
-        String expiredToken = BuyerInvitationProcessTest.tokenFrom(TestSmtp.to(mail, expiredEmail).get(0));
+        String expiredToken = BuyerInvitationProcessTest.tokenFrom(
+                TestSmtp.to(mail, expiredEmail).get(0));
         jdbc.update("update invitation set expires_at = created_at where id = ?", expired);
         mvc.perform(accept(expiredToken, TestRegistrations.unique("late"), null))
                 .andExpect(status().isGone())
@@ -127,15 +144,15 @@ class InvitationHttpTest {
 
         String email = TestRegistrations.unique("pending") + "@example.com";
         invite(tenant.organizationId(), email);
-        String token = BuyerInvitationProcessTest.tokenFrom(TestSmtp.to(mail, email).get(0));
+        String token =
+                BuyerInvitationProcessTest.tokenFrom(TestSmtp.to(mail, email).get(0));
         mvc.perform(accept(token, TestRegistrations.unique("other"), "someone.else@example.com"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("user.email"));
         mvc.perform(accept(token, "x", null))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("user.logonId"));
-        mvc.perform(accept(token, tenant.buyer(), null))
-                .andExpect(status().isConflict());
+        mvc.perform(accept(token, tenant.buyer(), null)).andExpect(status().isConflict());
         mvc.perform(accept(token, TestRegistrations.unique("same"), email.toUpperCase()))
                 .andExpect(status().isCreated());
     }
@@ -147,15 +164,25 @@ class InvitationHttpTest {
         Tenant other = tenants.create();
         MockHttpSession stranger = signIn(other.admin());
         mvc.perform(get(invitations(tenant.organizationId())).session(stranger)).andExpect(status().isNotFound());
-        mvc.perform(delete(invitations(tenant.organizationId()) + "/" + id).session(stranger)
-                .with(StorefrontCsrf.token(mvc))).andExpect(status().isNotFound());
-        mvc.perform(delete(invitations(other.organizationId()) + "/" + id).session(stranger)
-                .with(StorefrontCsrf.token(mvc))).andExpect(status().isNotFound());
-        mvc.perform(post(invitations(tenant.organizationId())).session(stranger).with(StorefrontCsrf.token(mvc))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"x@example.com\"}"))
+        mvc.perform(delete(invitations(tenant.organizationId()) + "/" + id)
+                        .session(stranger)
+                        .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isNotFound());
-        mvc.perform(post(invitations(tenant.organizationId())).session(admin).with(StorefrontCsrf.token(mvc))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"not an address\"}"))
+        mvc.perform(delete(invitations(other.organizationId()) + "/" + id)
+                        .session(stranger)
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(invitations(tenant.organizationId()))
+                        .session(stranger)
+                        .with(StorefrontCsrf.token(mvc))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"x@example.com\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(invitations(tenant.organizationId()))
+                        .session(admin)
+                        .with(StorefrontCsrf.token(mvc))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"not an address\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("email"));
         mvc.perform(get(invitations(tenant.organizationId())).session(admin))
@@ -164,18 +191,25 @@ class InvitationHttpTest {
     }
 
     private JsonNode invite(long organizationId, String email) throws Exception {
-        String body = mvc.perform(post(invitations(organizationId)).session(admin).with(StorefrontCsrf.token(mvc))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + email + "\"}"))
+        String body = mvc.perform(post(invitations(organizationId))
+                        .session(admin)
+                        .with(StorefrontCsrf.token(mvc))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + email + "\"}"))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(body);
     }
 
     private static MockHttpServletRequestBuilder accept(String token, String logonId, String email) {
         String user = "{\"logonId\":\"" + logonId + "\",\"password\":\"" + TestRegistrations.PASSWORD
-                + "\",\"firstName\":\"Nina\",\"lastName\":\"Neu\"" + (email == null ? "" : ",\"email\":\"" + email + "\"")
+                + "\",\"firstName\":\"Nina\",\"lastName\":\"Neu\""
+                + (email == null ? "" : ",\"email\":\"" + email + "\"")
                 + "}";
-        return post("/api/invitations/" + token).contentType(MediaType.APPLICATION_JSON)
+        return post("/api/invitations/" + token)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"user\":" + user + "}");
     }
 
@@ -184,12 +218,16 @@ class InvitationHttpTest {
     }
 
     private java.util.List<String> audit(long invitationId) {
-        return jdbc.queryForList("select action from audit_event where target_type = 'Invitation' and target_id = ?"
-                + " order by id", String.class, String.valueOf(invitationId));
+        return jdbc.queryForList(
+                "select action from audit_event where target_type = 'Invitation' and target_id = ?" + " order by id",
+                String.class,
+                String.valueOf(invitationId));
     }
 
     private MockHttpSession signIn(String logonId) throws Exception {
         return (MockHttpSession) mvc.perform(StorefrontSignIn.form(mvc, logonId, TestRegistrations.PASSWORD))
-                .andReturn().getRequest().getSession();
+                .andReturn()
+                .getRequest()
+                .getSession();
     }
 }

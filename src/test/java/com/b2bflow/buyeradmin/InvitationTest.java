@@ -39,14 +39,17 @@ class InvitationTest {
         User buyer = new User("nina", organization(), ProfileType.B);
         invitation.accept(buyer, SENT.plusSeconds(60));
         assertThat(invitation.state(SENT.plusSeconds(61))).isEqualTo(InvitationState.ACCEPTED);
-        assertThat(invitation.state(EXPIRES.plusSeconds(1))).as("accepted is final, also after the expiry")
+        assertThat(invitation.state(EXPIRES.plusSeconds(1)))
+                .as("accepted is final, also after the expiry")
                 .isEqualTo(InvitationState.ACCEPTED);
         assertThat(invitation.getAcceptedUser()).isSameAs(buyer);
         assertThatThrownBy(() -> invitation.accept(buyer, SENT.plusSeconds(120)))
-                .isInstanceOfSatisfying(InvitationGoneException.class,
+                .isInstanceOfSatisfying(
+                        InvitationGoneException.class,
                         gone -> assertThat(gone.state()).isEqualTo(InvitationState.ACCEPTED));
         assertThatThrownBy(() -> invitation.revoke("ada", SENT.plusSeconds(120)))
-                .isInstanceOf(RegistrationConflictException.class).hasMessageContaining("accepted already");
+                .isInstanceOf(RegistrationConflictException.class)
+                .hasMessageContaining("accepted already");
     }
 
     @Test
@@ -54,19 +57,23 @@ class InvitationTest {
         Invitation invitation = invitation();
         assertThat(invitation.revoke("ada", SENT.plusSeconds(5))).isTrue();
         assertThat(invitation.state(SENT.plusSeconds(6))).isEqualTo(InvitationState.REVOKED);
-        assertThat(invitation.state(EXPIRES.plusSeconds(1))).as("revoked is final").isEqualTo(InvitationState.REVOKED);
+        assertThat(invitation.state(EXPIRES.plusSeconds(1)))
+                .as("revoked is final")
+                .isEqualTo(InvitationState.REVOKED);
         assertThat(invitation.revoke("csr", SENT.plusSeconds(9))).isFalse();
         assertThat(invitation.getRevokedBy()).isEqualTo("ada");
         assertThat(invitation.getRevokedAt()).isEqualTo(SENT.plusSeconds(5));
         assertThatThrownBy(() -> invitation.accept(null, SENT.plusSeconds(10)))
-                .isInstanceOfSatisfying(InvitationGoneException.class,
+                .isInstanceOfSatisfying(
+                        InvitationGoneException.class,
                         gone -> assertThat(gone.messageKey()).isEqualTo("invitations.gone.revoked"));
     }
 
     @Test
     void anExpiredInvitationCannotBeRevoked() {
         assertThatThrownBy(() -> invitation().revoke("ada", EXPIRES))
-                .isInstanceOf(RegistrationConflictException.class).hasMessageContaining("expired");
+                .isInstanceOf(RegistrationConflictException.class)
+                .hasMessageContaining("expired");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.b2bflow.buyeradmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.b2bflow.audit.AuditEvent;
 import com.b2bflow.audit.AuditEventRepository;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.User;
@@ -44,9 +43,14 @@ class OrganizationRolesApiTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired TestMembers members;
-    @Autowired AuditEventRepository auditEvents;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    AuditEventRepository auditEvents;
 
     Organization organization;
     Organization division;
@@ -73,9 +77,11 @@ class OrganizationRolesApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.roles").value(contains("Buyer", "Organization Participant")))
                 .andExpect(jsonPath("$.inherited").value(false));
-        assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("Organization",
-                String.valueOf(organization.getId()))).filteredOn(e -> e.getAction().equals("ORGANIZATION_ROLES_CHANGED"))
-                .singleElement().satisfies(e -> {
+        assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt(
+                        "Organization", String.valueOf(organization.getId())))
+                .filteredOn(e -> e.getAction().equals("ORGANIZATION_ROLES_CHANGED"))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.getActor()).isEqualTo("seller-admin");
                     assertThat(e.getDetails()).contains("Organization Participant");
                 });
@@ -84,12 +90,14 @@ class OrganizationRolesApiTest {
         mvc.perform(get(roles(division)).with(httpBasic("site-admin", "demo")))
                 .andExpect(jsonPath("$.roles").value(contains("Buyer", "Organization Participant")))
                 .andExpect(jsonPath("$.definedBy").value(organization.getId()));
-        mvc.perform(get("/api/me/buyer-roles").param("organizationId", String.valueOf(division.getId()))
+        mvc.perform(get("/api/me/buyer-roles")
+                        .param("organizationId", String.valueOf(division.getId()))
                         .with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$").value(contains("Buyer", "Organization Participant")));
 
-        mvc.perform(get("/store/account/organizations/" + division.getId() + "/buyers/new").with(as(admin)))
+        mvc.perform(get("/store/account/organizations/" + division.getId() + "/buyers/new")
+                        .with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"Organization Participant\"")))
                 .andExpect(content().string(not(containsString("value=\"Buyer Approver\""))));
@@ -97,7 +105,8 @@ class OrganizationRolesApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("roles"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("'Buyer Approver'")));
-        mvc.perform(createBuyer(division, "Organization Participant")).andExpect(status().isCreated())
+        mvc.perform(createBuyer(division, "Organization Participant"))
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.roles").value(contains("Organization Participant")));
 
         // the division gets its own: now they apply there, and [] makes it inherit again
@@ -127,9 +136,13 @@ class OrganizationRolesApiTest {
     }
 
     private MockHttpServletRequestBuilder createBuyer(Organization in, String role) {
-        return json(post("/api/me/organizations/" + in.getId() + "/buyers"), "{\"logonId\":\""
-                + TestRegistrations.unique("nb") + "\",\"lastName\":\"New\",\"email\":\"new@example.com\","
-                + "\"roles\":[\"" + role + "\"]}").with(as(admin));
+        return json(
+                        post("/api/me/organizations/" + in.getId() + "/buyers"),
+                        "{\"logonId\":\""
+                                + TestRegistrations.unique("nb")
+                                + "\",\"lastName\":\"New\",\"email\":\"new@example.com\","
+                                + "\"roles\":[\"" + role + "\"]}")
+                .with(as(admin));
     }
 
     private MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

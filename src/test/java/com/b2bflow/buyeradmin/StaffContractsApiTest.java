@@ -46,13 +46,26 @@ class StaffContractsApiTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper json;
-    @Autowired TestTenants tenants;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ContractExpiryWarnings warnings;
-    @Autowired UserRepository users;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ContractExpiryWarnings warnings;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @AfterEach
     void realClock() {
@@ -64,10 +77,9 @@ class StaffContractsApiTest {
         Tenant tenant = tenants.create();
         LocalDate today = LocalDate.now();
         JsonNode added = call(post(contracts(tenant)), "account-rep", """
-                {"name": "Spare parts", "terms": "Net 60", "validFrom": "%s", "validTo": "%s"}"""
-                .formatted(today, today.plusMonths(6)), 201);
-        assertThat(added.path("accountName").asText()).isEqualTo(tenant.organizationName().replace(" Corp", "")
-                + " account");
+                {"name": "Spare parts", "terms": "Net 60", "validFrom": "%s", "validTo": "%s"}""".formatted(today, today.plusMonths(6)), 201);
+        assertThat(added.path("accountName").asText())
+                .isEqualTo(tenant.organizationName().replace(" Corp", "") + " account");
         assertThat(added.path("inForce").asBoolean()).isTrue();
         long id = added.path("id").asLong();
 
@@ -76,31 +88,64 @@ class StaffContractsApiTest {
         assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("validTo");
         assertThat(refused.path("detail").asText()).contains("cannot end before it starts");
 
-        assertThat(call(post(contracts(tenant) + "/" + id + "/extend"), "seller-admin", """
-                {"validTo": "%s"}""".formatted(today.plusYears(1)), 200).path("validTo").asText())
+        assertThat(call(
+                                post(contracts(tenant) + "/" + id + "/extend"),
+                                "seller-admin",
+                                """
+                {"validTo": "%s"}""".formatted(today.plusYears(1)),
+                                200)
+                        .path("validTo")
+                        .asText())
                 .isEqualTo(today.plusYears(1).toString());
-        assertThat(call(post(contracts(tenant) + "/" + id + "/end"), "account-rep", """
-                {"lastDay": "%s"}""".formatted(today.minusDays(1)), 400).path("errors").get(0).path("field")
-                .asText()).isEqualTo("lastDay");
+        assertThat(call(
+                                post(contracts(tenant) + "/" + id + "/end"),
+                                "account-rep",
+                                """
+                {"lastDay": "%s"}""".formatted(today.minusDays(1)),
+                                400)
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("lastDay");
         long standard = standardContract(tenant);
-        call(post(contracts(tenant) + "/" + standard + "/extend"), "account-rep", """
-                {"validTo": "%s"}""".formatted(today.plusYears(1)), 409);
+        call(
+                post(contracts(tenant) + "/" + standard + "/extend"),
+                "account-rep",
+                """
+                {"validTo": "%s"}""".formatted(today.plusYears(1)),
+                409);
         assertThat(call(post(contracts(tenant) + "/" + standard + "/end"), "account-rep", "{}", 200)
-                .path("validTo").asText()).isEqualTo(today.toString());
+                        .path("validTo")
+                        .asText())
+                .isEqualTo(today.toString());
 
-        assertThat(jdbc.queryForList("select action from audit_event where target_type = 'Contract' and target_id in"
-                + " (?, ?) order by id", String.class, String.valueOf(id), String.valueOf(standard)))
+        assertThat(jdbc.queryForList(
+                        "select action from audit_event where target_type = 'Contract' and target_id in"
+                                + " (?, ?) order by id",
+                        String.class,
+                        String.valueOf(id),
+                        String.valueOf(standard)))
                 .containsExactly("CONTRACT_ADDED", "CONTRACT_EXTENDED", "CONTRACT_ENDED");
-        mvc.perform(post(contracts(tenant)).contentType(MediaType.APPLICATION_JSON).content("{}")
-                .with(httpBasic("csr", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(post(contracts(tenant))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")
+                        .with(httpBasic("csr", "demo")))
+                .andExpect(status().isForbidden());
 
-        MockHttpSession buyer = (MockHttpSession) mvc.perform(StorefrontSignIn.form(mvc, tenant.subBuyer(),
-                TestRegistrations.PASSWORD)).andReturn().getRequest().getSession();
-        mvc.perform(get("/api/me").session(buyer)).andExpect(status().isOk())
+        MockHttpSession buyer =
+                (MockHttpSession) mvc.perform(StorefrontSignIn.form(mvc, tenant.subBuyer(), TestRegistrations.PASSWORD))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        mvc.perform(get("/api/me").session(buyer))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.contracts[*].name", hasItem("Spare parts")))
-                .andExpect(jsonPath("$.contracts[?(@.name == 'Spare parts')].validTo",
+                .andExpect(jsonPath(
+                        "$.contracts[?(@.name == 'Spare parts')].validTo",
                         hasItem(today.plusYears(1).toString())));
-        mvc.perform(get("/store/account").session(buyer)).andExpect(status().isOk())
+        mvc.perform(get("/store/account").session(buyer))
+                .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("Spare parts")));
     }
@@ -108,44 +153,63 @@ class StaffContractsApiTest {
     @Test
     void anExpiringContractWarnsTheBuyerAdministratorsAndTheAccountRepsOncePerLastDay() throws Exception {
         Tenant tenant = tenants.create();
-        transactions.executeWithoutResult(status -> users.findById(tenant.adminId()).orElseThrow()
-                .setPreferredLanguage("de"));
+        transactions.executeWithoutResult(
+                status -> users.findById(tenant.adminId()).orElseThrow().setPreferredLanguage("de"));
         LocalDate today = LocalDate.now();
-        long id = call(post(contracts(tenant)), "account-rep", """
-                {"name": "Seasonal %s", "validFrom": "%s", "validTo": "%s"}"""
-                .formatted(tenant.organizationId(), today, today.plusDays(60)), 201).path("id").asLong();
+        long id = call(
+                        post(contracts(tenant)),
+                        "account-rep",
+                        """
+                {"name": "Seasonal %s", "validFrom": "%s", "validTo": "%s"}""".formatted(tenant.organizationId(), today, today.plusDays(60)),
+                        201)
+                .path("id")
+                .asLong();
 
         warnings.warnDue();
-        assertThat(warningsAbout(tenant.admin() + "@example.com")).as("60 days ahead: not yet").isZero();
+        assertThat(warningsAbout(tenant.admin() + "@example.com"))
+                .as("60 days ahead: not yet")
+                .isZero();
 
         moveClockTo(today.plusDays(31));
         warnings.warnDue();
         warnings.warnDue();
-        assertThat(warningsAbout(tenant.admin() + "@example.com")).as("once per last day").isOne();
-        assertThat(TestSmtp.to(mail, tenant.admin() + "@example.com")).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.subject(m)).isEqualTo("Der Vertrag Seasonal "
-                        + tenant.organizationId() + " endet bald"));
-        assertThat(TestSmtp.to(mail, "account-rep@staff.example.com")).extracting(TestSmtp::text)
-                .anyMatch(text -> text.contains("Seasonal " + tenant.organizationId()) && text.contains("ends on "
-                        + today.plusDays(60)));
+        assertThat(warningsAbout(tenant.admin() + "@example.com"))
+                .as("once per last day")
+                .isOne();
+        assertThat(TestSmtp.to(mail, tenant.admin() + "@example.com"))
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.subject(m))
+                        .isEqualTo("Der Vertrag Seasonal " + tenant.organizationId() + " endet bald"));
+        assertThat(TestSmtp.to(mail, "account-rep@staff.example.com"))
+                .extracting(TestSmtp::text)
+                .anyMatch(text -> text.contains("Seasonal " + tenant.organizationId())
+                        && text.contains("ends on " + today.plusDays(60)));
 
         call(post(contracts(tenant) + "/" + id + "/extend"), "account-rep", """
                 {"validTo": "%s"}""".formatted(today.plusDays(61)), 200);
         warnings.warnDue();
-        assertThat(warningsAbout(tenant.admin() + "@example.com")).as("the new last day is announced").isEqualTo(2);
+        assertThat(warningsAbout(tenant.admin() + "@example.com"))
+                .as("the new last day is announced")
+                .isEqualTo(2);
     }
 
     private long warningsAbout(String email) {
-        return TestSmtp.to(mail, email).stream().filter(m -> TestSmtp.subject(m).contains("Seasonal")).count();
+        return TestSmtp.to(mail, email).stream()
+                .filter(m -> TestSmtp.subject(m).contains("Seasonal"))
+                .count();
     }
 
     private static void moveClockTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atStartOfDay(ZoneId.systemDefault()).plusHours(6).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(day.atStartOfDay(ZoneId.systemDefault()).plusHours(6).toInstant()));
     }
 
     private long standardContract(Tenant tenant) throws Exception {
         JsonNode list = json.readTree(mvc.perform(get(contracts(tenant)).with(httpBasic("account-rep", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         for (JsonNode contract : list) {
             if ("Standard".equals(contract.path("name").asText())) {
                 return contract.path("id").asLong();
@@ -156,9 +220,14 @@ class StaffContractsApiTest {
 
     private JsonNode call(MockHttpServletRequestBuilder request, String staff, String body, int expected)
             throws Exception {
-        String answer = mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body)
-                        .with(httpBasic(staff, "demo")).with(StorefrontCsrf.token(mvc)))
-                .andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+        String answer = mvc.perform(request.contentType(MediaType.APPLICATION_JSON)
+                        .content(body)
+                        .with(httpBasic(staff, "demo"))
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(answer);
     }
 

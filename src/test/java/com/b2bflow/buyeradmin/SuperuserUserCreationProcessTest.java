@@ -18,8 +18,8 @@ import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.ProcessTest;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
-import com.b2bflow.support.TestTenants.Tenant;
 import com.b2bflow.support.TestTenants;
+import com.b2bflow.support.TestTenants.Tenant;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLDecoder;
@@ -51,19 +51,44 @@ class SuperuserUserCreationProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
-    @Autowired BuyerAdministration administration;
-    @Autowired ActivationService activation;
-    @Autowired OrderingEligibility ordering;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired RegistrationRepository registrations;
-    @Autowired TestTenants tenants;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    BuyerAdministration administration;
+
+    @Autowired
+    ActivationService activation;
+
+    @Autowired
+    OrderingEligibility ordering;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void init() throws Exception {
@@ -75,15 +100,18 @@ class SuperuserUserCreationProcessTest {
     void createdBuyerIsEnabledGetsTheLinkAndMayOrderOnceTheyChoseAPassword() {
         Tenant tenant = tenants.create();
         NewBuyer data = newBuyer(List.of(Roles.BUYER, Roles.BUYER_APPROVER));
-        BuyerAdministration.CreatedBuyer created = administration.createBuyer(admin(tenant), tenant.subOrganizationId(),
-                data);
+        BuyerAdministration.CreatedBuyer created =
+                administration.createBuyer(admin(tenant), tenant.subOrganizationId(), data);
         ProcessInstance instance = instance(created.registrationId());
         assertThat(instance).isWaitingAt("Task_SendActivationEmail");
         assertThat(created.buyer().enabled()).isTrue();
         assertThat(created.buyer().activated()).isFalse();
         assertThat(created.buyer().roles()).containsExactly(Roles.BUYER, Roles.BUYER_APPROVER);
         assertThat(created.buyer().organizationId()).isEqualTo(tenant.subOrganizationId());
-        assertThat(registrations.findById(created.registrationId()).orElseThrow().getState())
+        assertThat(registrations
+                        .findById(created.registrationId())
+                        .orElseThrow()
+                        .getState())
                 .isEqualTo(ApprovalState.APPROVED);
 
         jobs.executeAll();
@@ -95,11 +123,15 @@ class SuperuserUserCreationProcessTest {
         transactions.executeWithoutResult(status -> {
             var buyer = users.findById(created.buyer().id()).orElseThrow();
             assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, buyer.getPasswordHash()))
-                    .as("the password set through the activation link").isTrue();
+                    .as("the password set through the activation link")
+                    .isTrue();
             assertThat(ordering.mayOrder(buyer)).as("may order at once").isTrue();
         });
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
-                .allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain(token)
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .allSatisfy(v -> assertThat(String.valueOf(v.getValue()))
+                        .doesNotContain(token)
                         .doesNotContain(TestRegistrations.PASSWORD));
     }
 
@@ -107,22 +139,27 @@ class SuperuserUserCreationProcessTest {
     void aRequestedLinkIsSentByTheFlowAndTheFirstLinkIsFollowedByAReminder() {
         Tenant tenant = tenants.create();
         NewBuyer data = newBuyer(List.of(Roles.ORGANIZATION_PARTICIPANT));
-        BuyerAdministration.CreatedBuyer created = administration.createBuyer(admin(tenant), tenant.organizationId(),
-                data);
+        BuyerAdministration.CreatedBuyer created =
+                administration.createBuyer(admin(tenant), tenant.organizationId(), data);
         ProcessInstance instance = instance(created.registrationId());
         jobs.executeAll();
 
         runtime.createMessageCorrelation("ActivationLinkRequested")
-                .processInstanceVariableEquals("userId", created.buyer().id()).correlateAll();
+                .processInstanceVariableEquals("userId", created.buyer().id())
+                .correlateAll();
         jobs.executeAll();
-        assertThat(instance).hasPassed("Task_SendNewActivationLink", "EndEvent_NewLinkSent")
+        assertThat(instance)
+                .hasPassed("Task_SendNewActivationLink", "EndEvent_NewLinkSent")
                 .isWaitingAt("Task_AwaitActivation");
         assertThat(TestSmtp.to(mail, data.email())).hasSize(2);
 
         fire(instance, "Timer_ActivationReminder");
-        assertThat(instance).hasPassed("Task_SendActivationReminder", "EndEvent_ReminderSent")
+        assertThat(instance)
+                .hasPassed("Task_SendActivationReminder", "EndEvent_ReminderSent")
                 .isWaitingAt("Task_AwaitActivation");
-        assertThat(TestSmtp.to(mail, data.email())).hasSize(3).last()
+        assertThat(TestSmtp.to(mail, data.email()))
+                .hasSize(3)
+                .last()
                 .satisfies(m -> assertThat(TestSmtp.subject(m)).startsWith("Reminder"));
 
         fire(instance, "Timer_WaitLimit");
@@ -132,27 +169,37 @@ class SuperuserUserCreationProcessTest {
     @Test
     void rolesMustComeFromThePolicyAndTheLogonIdMustBeFree() {
         Tenant tenant = tenants.create();
-        assertThatThrownBy(() -> administration.createBuyer(admin(tenant), tenant.organizationId(),
-                newBuyer(List.of())))
-                .isInstanceOf(InvalidRegistrationException.class).hasMessageContaining("roles");
-        assertThatThrownBy(() -> administration.createBuyer(admin(tenant), tenant.organizationId(),
-                newBuyer(List.of(Roles.BUYER_ADMINISTRATOR))))
+        assertThatThrownBy(
+                        () -> administration.createBuyer(admin(tenant), tenant.organizationId(), newBuyer(List.of())))
+                .isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("roles");
+        assertThatThrownBy(() -> administration.createBuyer(
+                        admin(tenant), tenant.organizationId(), newBuyer(List.of(Roles.BUYER_ADMINISTRATOR))))
                 .isInstanceOf(InvalidRegistrationException.class);
-        NewBuyer taken = new NewBuyer(tenant.buyer(), null, null, "Twin", "twin@example.com", null, null,
-                List.of(Roles.BUYER));
+        NewBuyer taken =
+                new NewBuyer(tenant.buyer(), null, null, "Twin", "twin@example.com", null, null, List.of(Roles.BUYER));
         assertThatThrownBy(() -> administration.createBuyer(admin(tenant), tenant.organizationId(), taken))
                 .isInstanceOf(RegistrationConflictException.class);
-        NewBuyer staffId = new NewBuyer("seller-admin", null, null, "Twin", "twin@example.com", null, null,
-                List.of(Roles.BUYER));
+        NewBuyer staffId =
+                new NewBuyer("seller-admin", null, null, "Twin", "twin@example.com", null, null, List.of(Roles.BUYER));
         assertThatThrownBy(() -> administration.createBuyer(admin(tenant), tenant.organizationId(), staffId))
                 .isInstanceOf(RegistrationConflictException.class);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("superuserUserCreation")
-                .variableValueEquals("organizationId", tenant.organizationId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("superuserUserCreation")
+                        .variableValueEquals("organizationId", tenant.organizationId())
+                        .count())
+                .isZero();
     }
 
     static Actor admin(Tenant tenant) {
-        return new Actor(tenant.admin(), "Ada Tester", true, Set.of(Hat.BUYER, Hat.BUYER_ADMIN), tenant.adminId(),
-                tenant.organizationId(), null);
+        return new Actor(
+                tenant.admin(),
+                "Ada Tester",
+                true,
+                Set.of(Hat.BUYER, Hat.BUYER_ADMIN),
+                tenant.adminId(),
+                tenant.organizationId(),
+                null);
     }
 
     private static NewBuyer newBuyer(List<String> roles) {
@@ -161,7 +208,9 @@ class SuperuserUserCreationProcessTest {
     }
 
     private ProcessInstance instance(String registrationId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(registrationId).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(registrationId)
+                .singleResult();
     }
 
     private MimeMessage only(String email) {
@@ -171,13 +220,18 @@ class SuperuserUserCreationProcessTest {
     }
 
     static String tokenFrom(MimeMessage message) {
-        Matcher matcher = Pattern.compile("/store/activate\\?token=([^\\s\"<]+)").matcher(TestSmtp.text(message));
+        Matcher matcher =
+                Pattern.compile("/store/activate\\?token=([^\\s\"<]+)").matcher(TestSmtp.text(message));
         assertThat(matcher.find()).as("activation link in the mail").isTrue();
         return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
     }
 
     private void fire(ProcessInstance instance, String timerId) {
-        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId).singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(timerId)
+                .singleResult();
         assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
         management.executeJob(timer.getId());
         jobs.executeAll();

@@ -52,19 +52,44 @@ class ErpApprovalRegistrationProcessTest {
     static final String TOPIC = "erp-registration";
     static final String WORKER = "erp-test-worker";
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired ExternalTaskService externalTasks;
-    @Autowired ManagementService management;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RegistrationRepository registrations;
-    @Autowired OrganizationRepository organizations;
-    @Autowired UserRepository users;
-    @Autowired RoleAssignmentRepository roles;
-    @Autowired RegistrationParents parents;
-    @Autowired MyAccountService myAccount;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ExternalTaskService externalTasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    RoleAssignmentRepository roles;
+
+    @Autowired
+    RegistrationParents parents;
+
+    @Autowired
+    MyAccountService myAccount;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void init() throws Exception {
@@ -78,11 +103,15 @@ class ErpApprovalRegistrationProcessTest {
         ProcessInstance instance = submit(request);
         assertThat(instance).isWaitingAt("Task_NotifyBackoffice");
         jobs.executeAll();
-        assertThat(instance).hasPassed("Task_NotifyBackoffice", "Task_ConfirmSubmission")
+        assertThat(instance)
+                .hasPassed("Task_NotifyBackoffice", "Task_ConfirmSubmission")
                 .isWaitingAt("Task_RequestErpApproval");
-        assertThat(TestSmtp.to(mail, "backoffice@staff.example.com")).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name(), "ERP integration"));
-        assertThat(TestSmtp.to(mail, request.user().email())).singleElement()
+        assertThat(TestSmtp.to(mail, "backoffice@staff.example.com"))
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(request.organization().name(), "ERP integration"));
+        assertThat(TestSmtp.to(mail, request.user().email()))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey(), "our ERP system"));
         transactions.executeWithoutResult(status -> {
             var user = users.findByLogonId(request.user().logonId()).orElseThrow();
@@ -94,23 +123,31 @@ class ErpApprovalRegistrationProcessTest {
 
         LockedExternalTask task = fetch(instance);
         assertThat(task.getPriority()).isEqualTo(50);
-        assertThat(task.getVariables()).containsEntry("organizationName", request.organization().name())
+        assertThat(task.getVariables())
+                .containsEntry("organizationName", request.organization().name())
                 .containsEntry("taxId", request.organization().taxId())
                 .containsEntry("applicantEmail", request.user().email())
                 .containsEntry("city", "Amsterdam")
                 .containsEntry("registrationId", instance.getBusinessKey());
-        assertThat(task.getVariables().values()).noneMatch(v -> String.valueOf(v).contains(TestRegistrations.PASSWORD));
+        assertThat(task.getVariables().values())
+                .noneMatch(v -> String.valueOf(v).contains(TestRegistrations.PASSWORD));
 
         assertThatThrownBy(() -> externalTasks.complete(task.getId(), WORKER, Map.of()))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("erpCustomerNumber");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("erpCustomerNumber");
         assertThat(instance).isWaitingAt("Task_RequestErpApproval");
 
         String number = "ERP-" + TestRegistrations.unique("n");
         externalTasks.complete(task.getId(), WORKER, Map.of("erpCustomerNumber", number));
         assertThat(instance).hasPassed("Task_LinkErpCustomer").isWaitingAt("Task_NotifyApproval");
         jobs.executeAll();
-        assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationApproved").hasNotPassed("Task_SendActivationEmail");
-        assertThat(TestSmtp.to(mail, request.user().email())).hasSize(2).last()
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("EndEvent_RegistrationApproved")
+                .hasNotPassed("Task_SendActivationEmail");
+        assertThat(TestSmtp.to(mail, request.user().email()))
+                .hasSize(2)
+                .last()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login"));
 
         transactions.executeWithoutResult(status -> {
@@ -121,25 +158,30 @@ class ErpApprovalRegistrationProcessTest {
             assertThat(customer.getTaxId()).isEqualTo(request.organization().taxId());
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.APPROVED);
             assertThat(user.isEnabled()).isTrue();
-            assertThat(roles.findByUser(user)).extracting(RoleAssignment::getRole)
+            assertThat(roles.findByUser(user))
+                    .extracting(RoleAssignment::getRole)
                     .containsExactlyInAnyOrder("Customer Superuser", "Buyer");
             assertThat(myAccount.of(user.getId()).mayOrder()).isTrue();
-            Registration registration = registrations.findById(instance.getBusinessKey()).orElseThrow();
+            Registration registration =
+                    registrations.findById(instance.getBusinessKey()).orElseThrow();
             assertThat(registration.getState()).isEqualTo(ApprovalState.APPROVED);
             assertThat(registration.getOrganization().getId()).isEqualTo(customer.getId());
             assertThat(registration.getDecidedBy()).isEqualTo("erp");
         });
 
         assertThatThrownBy(() -> externalTasks.complete(task.getId(), WORKER, Map.of("erpCustomerNumber", number)))
-                .as("an answer for a registration that no longer waits").isInstanceOf(NotFoundException.class);
+                .as("an answer for a registration that no longer waits")
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void theErpNamesAnExistingCustomerAndAsksForAnActivationEmail() {
         String number = "ERP-" + TestRegistrations.unique("known");
         Organization existing = transactions.execute(status -> {
-            Organization org = new Organization(TestRegistrations.unique("Known Customer"),
-                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID), OrganizationType.O,
+            Organization org = new Organization(
+                    TestRegistrations.unique("Known Customer"),
+                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID),
+                    OrganizationType.O,
                     ApprovalState.APPROVED);
             org.setErpCustomerNumber(number);
             return organizations.save(org);
@@ -147,25 +189,33 @@ class ErpApprovalRegistrationProcessTest {
         RegistrationRequest request = CloudSuiteRequests.company();
         ProcessInstance instance = submit(request);
         jobs.executeAll();
-        externalTasks.complete(fetch(instance).getId(), WORKER,
-                Map.of("erpCustomerNumber", number, "sendActivationEmail", true));
+        externalTasks.complete(
+                fetch(instance).getId(), WORKER, Map.of("erpCustomerNumber", number, "sendActivationEmail", true));
         assertThat(instance).hasPassed("Task_LinkErpCustomer").isWaitingAt("Task_SendActivationEmail");
-        assertThat(runtime.getVariable(instance.getId(), "sendActivationEmail")).as("would hide the bean").isNull();
+        assertThat(runtime.getVariable(instance.getId(), "sendActivationEmail"))
+                .as("would hide the bean")
+                .isNull();
         jobs.executeAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_ActivationSent").hasNotPassed("Task_NotifyApproval");
-        assertThat(TestSmtp.to(mail, request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains("http://shop.test/store/activate?token="));
-        transactions.executeWithoutResult(status -> assertThat(
-                users.findByLogonId(request.user().logonId()).orElseThrow().getOrganization().getId())
-                .isEqualTo(existing.getId()));
+        assertThat(TestSmtp.to(mail, request.user().email()))
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("http://shop.test/store/activate?token="));
+        transactions.executeWithoutResult(
+                status -> assertThat(users.findByLogonId(request.user().logonId())
+                                .orElseThrow()
+                                .getOrganization()
+                                .getId())
+                        .isEqualTo(existing.getId()));
     }
 
     @Test
     void aCustomerNumberOfAnOrganizationThatIsNotApprovedIsRefused() {
         String number = "ERP-" + TestRegistrations.unique("pending");
         transactions.executeWithoutResult(status -> {
-            Organization org = new Organization(TestRegistrations.unique("Pending Org"),
-                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID), OrganizationType.O,
+            Organization org = new Organization(
+                    TestRegistrations.unique("Pending Org"),
+                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID),
+                    OrganizationType.O,
                     ApprovalState.PENDING);
             org.setErpCustomerNumber(number);
             organizations.save(org);
@@ -174,7 +224,8 @@ class ErpApprovalRegistrationProcessTest {
         jobs.executeAll();
         LockedExternalTask task = fetch(instance);
         assertThatThrownBy(() -> externalTasks.complete(task.getId(), WORKER, Map.of("erpCustomerNumber", number)))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("not an approved customer");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("not an approved customer");
         assertThat(instance).isWaitingAt("Task_RequestErpApproval");
     }
 
@@ -183,10 +234,16 @@ class ErpApprovalRegistrationProcessTest {
         RegistrationRequest request = CloudSuiteRequests.company();
         ProcessInstance instance = submit(request);
         jobs.executeAll();
-        externalTasks.handleBpmnError(fetch(instance).getId(), WORKER, "ERP_REJECTED", "credit check",
+        externalTasks.handleBpmnError(
+                fetch(instance).getId(),
+                WORKER,
+                "ERP_REJECTED",
+                "credit check",
                 Map.of("rejectionReason", "Unknown VAT number"));
-        assertThat(instance).hasPassed("BoundaryEvent_ErpRejected", "Task_RejectRegistration")
-                .hasNotPassed("BoundaryEvent_OtherErpError").isWaitingAt("Task_NotifyRejection");
+        assertThat(instance)
+                .hasPassed("BoundaryEvent_ErpRejected", "Task_RejectRegistration")
+                .hasNotPassed("BoundaryEvent_OtherErpError")
+                .isWaitingAt("Task_NotifyRejection");
         jobs.executeAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationRejected");
         assertThat(TestSmtp.to(mail, request.user().email())).last().satisfies(m -> {
@@ -197,7 +254,8 @@ class ErpApprovalRegistrationProcessTest {
             var user = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(user.isEnabled()).isFalse();
-            Registration registration = registrations.findById(instance.getBusinessKey()).orElseThrow();
+            Registration registration =
+                    registrations.findById(instance.getBusinessKey()).orElseThrow();
             assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(registration.getDecisionReason()).isEqualTo("Unknown VAT number");
             assertThat(registration.getOrganization()).isNull();
@@ -208,10 +266,14 @@ class ErpApprovalRegistrationProcessTest {
     void withoutRejectionReasonTheErrorMessageIsTheReason() {
         ProcessInstance instance = submit(CloudSuiteRequests.company());
         jobs.executeAll();
-        externalTasks.handleBpmnError(fetch(instance).getId(), WORKER, "ERP_REJECTED", "Customer is blocked in the ERP");
+        externalTasks.handleBpmnError(
+                fetch(instance).getId(), WORKER, "ERP_REJECTED", "Customer is blocked in the ERP");
         jobs.executeAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationRejected");
-        assertThat(registrations.findById(instance.getBusinessKey()).orElseThrow().getDecisionReason())
+        assertThat(registrations
+                        .findById(instance.getBusinessKey())
+                        .orElseThrow()
+                        .getDecisionReason())
                 .isEqualTo("Customer is blocked in the ERP");
     }
 
@@ -224,11 +286,15 @@ class ErpApprovalRegistrationProcessTest {
         assertThat(instance).hasPassed("BoundaryEvent_OtherErpError").isWaitingAt("Task_ReportUnexpectedAnswer");
         jobs.executeAll();
         assertThat(instance).hasPassed("Task_ReportUnexpectedAnswer").isWaitingAt("Task_RequestErpApproval");
-        assertThat(TestSmtp.to(mail, "site-admin@staff.example.com")).singleElement()
+        assertThat(TestSmtp.to(mail, "site-admin@staff.example.com"))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("ERP_DOWN", "maintenance window"));
         LockedExternalTask second = fetch(instance);
         assertThat(second.getId()).isNotEqualTo(first.getId());
-        assertThat(registrations.findById(instance.getBusinessKey()).orElseThrow().getState())
+        assertThat(registrations
+                        .findById(instance.getBusinessKey())
+                        .orElseThrow()
+                        .getState())
                 .isEqualTo(ApprovalState.PENDING);
     }
 
@@ -236,24 +302,35 @@ class ErpApprovalRegistrationProcessTest {
     void anOverdueErpAnswerIsEscalatedToSiteAdmins() {
         ProcessInstance instance = submit(CloudSuiteRequests.company());
         jobs.executeAll();
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("Timer_ErpEscalation").singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Timer_ErpEscalation")
+                .singleResult()
+                .getId());
         jobs.executeAll();
-        assertThat(instance).hasPassed("Task_EscalateErpApproval", "EndEvent_ErpEscalated")
+        assertThat(instance)
+                .hasPassed("Task_EscalateErpApproval", "EndEvent_ErpEscalated")
                 .isWaitingAt("Task_RequestErpApproval");
-        assertThat(TestSmtp.to(mail, "site-admin@staff.example.com")).extracting(TestSmtp::subject)
+        assertThat(TestSmtp.to(mail, "site-admin@staff.example.com"))
+                .extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.startsWith("Escalation:"));
     }
 
     private ProcessInstance submit(RegistrationRequest request) {
         SubmittedRegistration submitted = submitters.submit(RegistrationFlow.ERP_APPROVAL, request);
         assertThat(submitted.state()).isEqualTo(ApprovalState.PENDING);
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.id()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(submitted.id())
+                .singleResult();
     }
 
     private LockedExternalTask fetch(ProcessInstance instance) {
-        List<LockedExternalTask> locked = externalTasks.fetchAndLock(10, WORKER).topic(TOPIC, 60_000)
-                .businessKey(instance.getBusinessKey()).execute();
+        List<LockedExternalTask> locked = externalTasks
+                .fetchAndLock(10, WORKER)
+                .topic(TOPIC, 60_000)
+                .businessKey(instance.getBusinessKey())
+                .execute();
         assertThat(locked).hasSize(1);
         return locked.get(0);
     }

@@ -50,16 +50,35 @@ class ErpExternalTaskClientTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired TestRestTemplate http;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RegistrationRepository registrations;
-    @Autowired UserRepository users;
-    @Autowired RuntimeService runtime;
-    @Autowired ExternalTaskService externalTasks;
-    @Autowired HistoryService history;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ExternalTaskService externalTasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void theErpApprovesRejectsAndRetriesThroughEngineRest() throws Exception {
@@ -92,7 +111,10 @@ class ErpExternalTaskClientTest {
                         if (company.startsWith("Approve")) {
                             service.complete(task, Map.of("erpCustomerNumber", approvedNumber));
                         } else if (company.startsWith("Reject")) {
-                            service.handleBpmnError(task, "ERP_REJECTED", "credit check failed",
+                            service.handleBpmnError(
+                                    task,
+                                    "ERP_REJECTED",
+                                    "credit check failed",
                                     Map.of("rejectionReason", "Credit limit exceeded"));
                         } else if (company.startsWith("Flaky") && task.getRetries() == null) {
                             service.handleFailure(task, "ERP unavailable", "connection refused", 1, 0);
@@ -103,9 +125,13 @@ class ErpExternalTaskClientTest {
                         }
                     })
                     .open();
-            awaitUntil(() -> state(approve) != ApprovalState.PENDING && state(reject) != ApprovalState.PENDING
+            awaitUntil(() -> state(approve) != ApprovalState.PENDING
+                    && state(reject) != ApprovalState.PENDING
                     && state(flaky) != ApprovalState.PENDING
-                    && runtime.createIncidentQuery().processInstanceId(instanceOf(broken)).count() == 1);
+                    && runtime.createIncidentQuery()
+                                    .processInstanceId(instanceOf(broken))
+                                    .count()
+                            == 1);
         } finally {
             client.stop();
         }
@@ -120,66 +146,106 @@ class ErpExternalTaskClientTest {
             assertThat(approved.getOrganization().getErpCustomerNumber()).isEqualTo(approvedNumber);
             assertThat(approved.getDecidedBy()).isEqualTo("erp-integration");
             assertThat(approved.getUser().isEnabled()).isTrue();
-            assertThat(registrations.findById(reject).orElseThrow().getDecisionReason()).isEqualTo("Credit limit exceeded");
-            assertThat(registrations.findById(flaky).orElseThrow().getOrganization().getErpCustomerNumber())
+            assertThat(registrations.findById(reject).orElseThrow().getDecisionReason())
+                    .isEqualTo("Credit limit exceeded");
+            assertThat(registrations
+                            .findById(flaky)
+                            .orElseThrow()
+                            .getOrganization()
+                            .getErpCustomerNumber())
                     .isEqualTo(flakyNumber);
         });
-        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(instanceOf(flaky)).failureLog()
-                .singleResult().getErrorMessage()).isEqualTo("ERP unavailable");
-        assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(broken)).singleResult()
-                .getIncidentMessage()).isEqualTo("ERP cannot map this customer");
+        assertThat(history.createHistoricExternalTaskLogQuery()
+                        .processInstanceId(instanceOf(flaky))
+                        .failureLog()
+                        .singleResult()
+                        .getErrorMessage())
+                .isEqualTo("ERP unavailable");
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(instanceOf(broken))
+                        .singleResult()
+                        .getIncidentMessage())
+                .isEqualTo("ERP cannot map this customer");
 
         // an answer for a registration that no longer waits is refused, and says so
-        String doneTaskId = history.createHistoricExternalTaskLogQuery().processInstanceId(instanceOf(approve))
-                .successLog().singleResult().getExternalTaskId();
-        ResponseEntity<String> late = http.withBasicAuth("erp-integration", "demo").postForEntity(
-                "/engine-rest/external-task/" + doneTaskId + "/complete",
-                json("{\"workerId\":\"erp-test-client\",\"variables\":{\"erpCustomerNumber\":{\"value\":\"X\"}}}"),
-                String.class);
+        String doneTaskId = history.createHistoricExternalTaskLogQuery()
+                .processInstanceId(instanceOf(approve))
+                .successLog()
+                .singleResult()
+                .getExternalTaskId();
+        ResponseEntity<String> late = http.withBasicAuth("erp-integration", "demo")
+                .postForEntity(
+                        "/engine-rest/external-task/" + doneTaskId + "/complete",
+                        json(
+                                "{\"workerId\":\"erp-test-client\",\"variables\":{\"erpCustomerNumber\":{\"value\":\"X\"}}}"),
+                        String.class);
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(late.getBody()).contains("does not exist");
 
         // a bad answer is refused with a clear 400, and the task stays with the ERP
         String blocked = submit("Approve again", marker);
         jobs.executeAll();
-        assertThat(http.getForEntity("/api/registrations/" + blocked, String.class).getBody())
+        assertThat(http.getForEntity("/api/registrations/" + blocked, String.class)
+                        .getBody())
                 .as("the applicant sees that the registration waits for the ERP")
                 .contains("\"step\":\"Task_RequestErpApproval\"");
-        String taskId = externalTasks.fetchAndLock(1, "erp-test-client").topic("erp-registration", 30_000)
-                .businessKey(blocked).execute().get(0).getId();
-        ResponseEntity<String> bad = http.withBasicAuth("erp-integration", "demo").postForEntity(
-                "/engine-rest/external-task/" + taskId + "/complete", json("{\"workerId\":\"erp-test-client\"}"),
-                String.class);
+        String taskId = externalTasks
+                .fetchAndLock(1, "erp-test-client")
+                .topic("erp-registration", 30_000)
+                .businessKey(blocked)
+                .execute()
+                .get(0)
+                .getId();
+        ResponseEntity<String> bad = http.withBasicAuth("erp-integration", "demo")
+                .postForEntity(
+                        "/engine-rest/external-task/" + taskId + "/complete",
+                        json("{\"workerId\":\"erp-test-client\"}"),
+                        String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("erpCustomerNumber");
-        assertThat(externalTasks.createExternalTaskQuery().externalTaskId(taskId).count()).isEqualTo(1);
+        assertThat(externalTasks
+                        .createExternalTaskQuery()
+                        .externalTaskId(taskId)
+                        .count())
+                .isEqualTo(1);
 
         // other staff may not answer for the ERP: the task is free to fetch, yet backoffice gets none and it stays free
         externalTasks.unlock(taskId);
         ResponseEntity<String> foreign = fetchAndLock("backoffice", "intruder", blocked);
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(foreign.getBody()).isEqualTo("[]");
-        ExternalTask untouched = externalTasks.createExternalTaskQuery().externalTaskId(taskId).singleResult();
+        ExternalTask untouched =
+                externalTasks.createExternalTaskQuery().externalTaskId(taskId).singleResult();
         assertThat(untouched.getWorkerId()).as("worker of the refused fetch").isNull();
-        assertThat(untouched.getLockExpirationTime()).as("lock of the refused fetch").isNull();
+        assertThat(untouched.getLockExpirationTime())
+                .as("lock of the refused fetch")
+                .isNull();
         ResponseEntity<String> own = fetchAndLock("erp-integration", "erp-test-client", blocked);
         assertThat(own.getBody()).as("the ERP itself can fetch the same task").contains(taskId);
 
         // the integration sees the ERP flow's instances only
         submitters.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization());
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("orgSelfRegistration").count())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("orgSelfRegistration")
+                        .count())
                 .isPositive();
-        assertThat(http.withBasicAuth("erp-integration", "demo").getForEntity(
-                "/engine-rest/process-instance/count?processDefinitionKey=orgSelfRegistration", String.class)
-                .getBody()).isEqualTo("{\"count\":0}");
-        assertThat(http.withBasicAuth("erp-integration", "demo").getForEntity(
-                "/engine-rest/process-instance/count?processDefinitionKey=erpApprovalRegistration", String.class)
-                .getBody()).isNotEqualTo("{\"count\":0}");
+        assertThat(http.withBasicAuth("erp-integration", "demo")
+                        .getForEntity(
+                                "/engine-rest/process-instance/count?processDefinitionKey=orgSelfRegistration",
+                                String.class)
+                        .getBody())
+                .isEqualTo("{\"count\":0}");
+        assertThat(http.withBasicAuth("erp-integration", "demo")
+                        .getForEntity(
+                                "/engine-rest/process-instance/count?processDefinitionKey=erpApprovalRegistration",
+                                String.class)
+                        .getBody())
+                .isNotEqualTo("{\"count\":0}");
     }
 
     private String submit(String prefix, String marker) {
-        RegistrationRequest request = CloudSuiteRequests.company(prefix + " " + TestRegistrations.unique("co"), marker,
-                null);
+        RegistrationRequest request =
+                CloudSuiteRequests.company(prefix + " " + TestRegistrations.unique("co"), marker, null);
         return submitters.submit(RegistrationFlow.ERP_APPROVAL, request).id();
     }
 
@@ -192,10 +258,13 @@ class ErpExternalTaskClientTest {
     }
 
     private ResponseEntity<String> fetchAndLock(String user, String workerId, String businessKey) {
-        return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/external-task/fetchAndLock",
-                json("{\"workerId\":\"" + workerId + "\",\"maxTasks\":10,\"topics\":[{\"topicName\":"
-                        + "\"erp-registration\",\"lockDuration\":30000,\"businessKey\":\"" + businessKey + "\"}]}"),
-                String.class);
+        return http.withBasicAuth(user, "demo")
+                .postForEntity(
+                        "/engine-rest/external-task/fetchAndLock",
+                        json("{\"workerId\":\"" + workerId + "\",\"maxTasks\":10,\"topics\":[{\"topicName\":"
+                                + "\"erp-registration\",\"lockDuration\":30000,\"businessKey\":\"" + businessKey
+                                + "\"}]}"),
+                        String.class);
     }
 
     private static HttpEntity<String> json(String body) {

@@ -16,7 +16,6 @@ import com.b2bflow.support.TestSmtp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,15 +62,33 @@ class ErpIntegrationFailureTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired TestRestTemplate http;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RegistrationRepository registrations;
-    @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
-    @Autowired JobDriver jobs;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate transactions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -94,22 +111,30 @@ class ErpIntegrationFailureTest {
         Submitted registration = submit("Crash");
         assertThat(fetch("erp-crashed", registration.id(), 30_000)).hasSize(1);
         // the worker dies here: no complete, no failure, no unlock; nothing else may take the task while it is locked
-        assertThat(fetch("erp-standby", registration.id(), 30_000)).as("locked by the crashed worker").isEmpty();
+        assertThat(fetch("erp-standby", registration.id(), 30_000))
+                .as("locked by the crashed worker")
+                .isEmpty();
         lockExpires();
 
         // the official client, as a restarted ERP worker, picks the task up once the lock has expired
         String number = number("CRASH");
         AtomicInteger handled = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(1);
-        ExternalTaskClient client = ExternalTaskClient.create().baseUrl("http://localhost:" + port + "/engine-rest")
-                .workerId("erp-restarted").addInterceptor(new BasicAuthProvider("erp-integration", "demo"))
+        ExternalTaskClient client = ExternalTaskClient.create()
+                .baseUrl("http://localhost:" + port + "/engine-rest")
+                .workerId("erp-restarted")
+                .addInterceptor(new BasicAuthProvider("erp-integration", "demo"))
                 .build(); // no long polling: its handler thread waits by the engine clock this test moves
         try {
-            client.subscribe(TOPIC).lockDuration(30_000).businessKey(registration.id()).handler((task, service) -> {
-                handled.incrementAndGet();
-                service.complete(task, Map.of("erpCustomerNumber", number));
-                done.countDown();
-            }).open();
+            client.subscribe(TOPIC)
+                    .lockDuration(30_000)
+                    .businessKey(registration.id())
+                    .handler((task, service) -> {
+                        handled.incrementAndGet();
+                        service.complete(task, Map.of("erpCustomerNumber", number));
+                        done.countDown();
+                    })
+                    .open();
             assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             client.stop();
@@ -121,14 +146,16 @@ class ErpIntegrationFailureTest {
     @Test
     void aLateAnswerAfterTheLockWentToAnotherWorkerIsRefusedAndChangesNothing() throws Exception {
         Submitted registration = submit("Late");
-        String taskId = fetch("erp-slow", registration.id(), 30_000).get(0).get("id").asText();
+        String taskId =
+                fetch("erp-slow", registration.id(), 30_000).get(0).get("id").asText();
         lockExpires();
         assertThat(fetch("erp-fast", registration.id(), 30_000)).hasSize(1);
 
         // while the other worker holds the task: refused, the task stays with that worker
         ResponseEntity<String> whileLocked = complete("erp-slow", taskId, number("LATE-SLOW"));
         assertThat(whileLocked.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(whileLocked.getBody()).contains("cannot be completed by worker 'erp-slow'")
+        assertThat(whileLocked.getBody())
+                .contains("cannot be completed by worker 'erp-slow'")
                 .contains("locked by worker 'erp-fast'");
 
         String number = number("LATE");
@@ -144,7 +171,8 @@ class ErpIntegrationFailureTest {
     @Test
     void aSecondAnswerIsRefusedAndNothingIsDoubled() throws Exception {
         Submitted registration = submit("Twice");
-        String taskId = fetch("erp-a", registration.id(), 30_000).get(0).get("id").asText();
+        String taskId =
+                fetch("erp-a", registration.id(), 30_000).get(0).get("id").asText();
         String number = number("TWICE");
         assertThat(complete("erp-a", taskId, number).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -161,7 +189,8 @@ class ErpIntegrationFailureTest {
         List<HttpStatus> losers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Submitted registration = submit("Race");
-            String taskId = fetch("erp-a", registration.id(), 30_000).get(0).get("id").asText();
+            String taskId =
+                    fetch("erp-a", registration.id(), 30_000).get(0).get("id").asText();
             String number = number("RACE" + i);
             CyclicBarrier start = new CyclicBarrier(2);
             List<CompletableFuture<ResponseEntity<String>>> answers = new ArrayList<>();
@@ -175,15 +204,21 @@ class ErpIntegrationFailureTest {
                     return complete("erp-a", taskId, number);
                 }));
             }
-            List<ResponseEntity<String>> responses = answers.stream().map(CompletableFuture::join).toList();
-            assertThat(responses).as("one answer wins").filteredOn(r -> r.getStatusCode() == HttpStatus.NO_CONTENT)
+            List<ResponseEntity<String>> responses =
+                    answers.stream().map(CompletableFuture::join).toList();
+            assertThat(responses)
+                    .as("one answer wins")
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.NO_CONTENT)
                     .hasSize(1);
-            ResponseEntity<String> loser = responses.stream().filter(r -> r.getStatusCode() != HttpStatus.NO_CONTENT)
-                    .findFirst().orElseThrow();
+            ResponseEntity<String> loser = responses.stream()
+                    .filter(r -> r.getStatusCode() != HttpStatus.NO_CONTENT)
+                    .findFirst()
+                    .orElseThrow();
             // which refusal depends on where the second answer meets the first: the task already gone (404), the
             // registration already decided once the first committed (400, PostgreSQL waits on its row lock), or a
             // collision in the database (409, H2)
-            assertThat(loser.getStatusCode().value()).as("the other is refused, clearly: " + loser.getBody())
+            assertThat(loser.getStatusCode().value())
+                    .as("the other is refused, clearly: " + loser.getBody())
                     .isIn(400, 404, 409);
             if (loser.getStatusCode() == HttpStatus.BAD_REQUEST) {
                 assertThat(loser.getBody()).contains("was already decided: APPROVED");
@@ -205,8 +240,10 @@ class ErpIntegrationFailureTest {
     void anAnswerForADecidedRegistrationIsRefusedAndChangesNothing() throws Exception {
         // rejected by the ERP, then approved by a confused second answer
         Submitted rejected = submit("Rejected");
-        String rejectedTask = fetch("erp-a", rejected.id(), 30_000).get(0).get("id").asText();
-        ResponseEntity<String> rejection = post("/engine-rest/external-task/" + rejectedTask + "/bpmnError",
+        String rejectedTask =
+                fetch("erp-a", rejected.id(), 30_000).get(0).get("id").asText();
+        ResponseEntity<String> rejection = post(
+                "/engine-rest/external-task/" + rejectedTask + "/bpmnError",
                 "{\"workerId\":\"erp-a\",\"errorCode\":\"ERP_REJECTED\",\"errorMessage\":\"credit check failed\","
                         + "\"variables\":{\"rejectionReason\":{\"value\":\"Credit limit exceeded\"}}}");
         assertThat(rejection.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -215,33 +252,49 @@ class ErpIntegrationFailureTest {
         assertThat(approval.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(approval.getBody()).contains("does not exist");
         assertThat(state(rejected.id())).isEqualTo(ApprovalState.REJECTED);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?", Long.class,
-                number("DECIDED"))).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?",
+                        Long.class,
+                        number("DECIDED")))
+                .isZero();
 
         // the registration row was decided by another path while the ERP still held its task (simulated by deciding
         // the row directly): the ERP's approval is refused with 400 and changes nothing
         Submitted decided = submit("Decided");
-        String decidedTask = fetch("erp-a", decided.id(), 30_000).get(0).get("id").asText();
-        transactions.executeWithoutResult(status -> registrations.findById(decided.id()).orElseThrow()
+        String decidedTask =
+                fetch("erp-a", decided.id(), 30_000).get(0).get("id").asText();
+        transactions.executeWithoutResult(status -> registrations
+                .findById(decided.id())
+                .orElseThrow()
                 .reject("backoffice", "Duplicate of another registration"));
         ResponseEntity<String> late = complete("erp-a", decidedTask, number("DECIDED2"));
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(late.getBody()).contains("was already decided: REJECTED");
         assertThat(state(decided.id())).isEqualTo(ApprovalState.REJECTED);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?", Long.class,
-                number("DECIDED2"))).isZero();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(decided.id()).count()).isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?",
+                        Long.class,
+                        number("DECIDED2")))
+                .isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(decided.id())
+                        .count())
+                .isOne();
 
         // the process was ended (cancelled in Cockpit): the ERP's answer finds no task
         Submitted cancelled = submit("Cancelled");
-        String cancelledTask = fetch("erp-a", cancelled.id(), 30_000).get(0).get("id").asText();
+        String cancelledTask =
+                fetch("erp-a", cancelled.id(), 30_000).get(0).get("id").asText();
         runtime.deleteProcessInstance(instanceOf(cancelled.id()), "cancelled by an operator");
         ResponseEntity<String> orphan = complete("erp-a", cancelledTask, number("CANCELLED"));
         assertThat(orphan.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(orphan.getBody()).contains("does not exist");
         assertThat(state(cancelled.id())).isEqualTo(ApprovalState.PENDING);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?", Long.class,
-                number("CANCELLED"))).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?",
+                        Long.class,
+                        number("CANCELLED")))
+                .isZero();
     }
 
     /** The registration is approved once: one customer with the number, one user, one success, one set of mails. */
@@ -250,28 +303,50 @@ class ErpIntegrationFailureTest {
         String instance = instanceOf(registration.id());
         Instant deadline = Instant.now().plusSeconds(30);
         while (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
-            assertThat(Instant.now()).as("registration " + registration.id() + " finished").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("registration " + registration.id() + " finished")
+                    .isBefore(deadline);
             jobs.executeAll();
             Thread.sleep(100);
         }
         assertThat(state(registration.id())).isEqualTo(ApprovalState.APPROVED);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?", Long.class,
-                number)).as("customers with ERP number " + number).isOne();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member_user WHERE email = ?", Long.class,
-                registration.email())).as("users of " + registration.email()).isOne();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE applicant_email = ?", Long.class,
-                registration.email())).as("registrations of " + registration.email()).isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM organization WHERE erp_customer_number = ?", Long.class, number))
+                .as("customers with ERP number " + number)
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM member_user WHERE email = ?", Long.class, registration.email()))
+                .as("users of " + registration.email())
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM registration WHERE applicant_email = ?",
+                        Long.class,
+                        registration.email()))
+                .as("registrations of " + registration.email())
+                .isOne();
         transactions.executeWithoutResult(status -> {
             Registration approved = registrations.findById(registration.id()).orElseThrow();
             assertThat(approved.getOrganization().getErpCustomerNumber()).isEqualTo(number);
-            assertThat(approved.getUser().getOrganization().getId()).isEqualTo(approved.getOrganization().getId());
+            assertThat(approved.getUser().getOrganization().getId())
+                    .isEqualTo(approved.getOrganization().getId());
         });
-        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(instance).successLog().count())
-                .as("the ERP answer was taken once").isOne();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
-                .activityId("Task_LinkErpCustomer").count()).isOne();
-        List<String> subjects = TestSmtp.to(mail, registration.email()).stream().map(TestSmtp::subject).toList();
-        assertThat(subjects).as("mails to " + registration.email()).doesNotHaveDuplicates()
+        assertThat(history.createHistoricExternalTaskLogQuery()
+                        .processInstanceId(instance)
+                        .successLog()
+                        .count())
+                .as("the ERP answer was taken once")
+                .isOne();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .activityId("Task_LinkErpCustomer")
+                        .count())
+                .isOne();
+        List<String> subjects = TestSmtp.to(mail, registration.email()).stream()
+                .map(TestSmtp::subject)
+                .toList();
+        assertThat(subjects)
+                .as("mails to " + registration.email())
+                .doesNotHaveDuplicates()
                 .contains("We received your registration for " + registration.company());
         assertThat(TestSmtp.to(mail, registration.email())).hasSizeBetween(2, 2);
     }
@@ -288,12 +363,16 @@ class ErpIntegrationFailureTest {
         return "ERP-" + label + "-" + SUFFIX;
     }
 
-    private static final String SUFFIX = TestRegistrations.unique("n").replace("-", "").toUpperCase();
+    private static final String SUFFIX =
+            TestRegistrations.unique("n").replace("-", "").toUpperCase();
 
     private List<JsonNode> fetch(String worker, String businessKey, long lockMillis) throws Exception {
-        ResponseEntity<String> fetched = post("/engine-rest/external-task/fetchAndLock", "{\"workerId\":\"" + worker
-                + "\",\"maxTasks\":5,\"topics\":[{\"topicName\":\"" + TOPIC + "\",\"lockDuration\":" + lockMillis
-                + ",\"businessKey\":\"" + businessKey + "\"}]}");
+        ResponseEntity<String> fetched = post(
+                "/engine-rest/external-task/fetchAndLock",
+                "{\"workerId\":\"" + worker
+                        + "\",\"maxTasks\":5,\"topics\":[{\"topicName\":\"" + TOPIC + "\",\"lockDuration\":"
+                        + lockMillis
+                        + ",\"businessKey\":\"" + businessKey + "\"}]}");
         assertThat(fetched.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<JsonNode> tasks = new ArrayList<>();
         json.readTree(fetched.getBody()).forEach(tasks::add);
@@ -301,15 +380,17 @@ class ErpIntegrationFailureTest {
     }
 
     private ResponseEntity<String> complete(String worker, String taskId, String number) {
-        return post("/engine-rest/external-task/" + taskId + "/complete", "{\"workerId\":\"" + worker
-                + "\",\"variables\":{\"erpCustomerNumber\":{\"value\":\"" + number + "\"}}}");
+        return post(
+                "/engine-rest/external-task/" + taskId + "/complete",
+                "{\"workerId\":\"" + worker + "\",\"variables\":{\"erpCustomerNumber\":{\"value\":\"" + number
+                        + "\"}}}");
     }
 
     private ResponseEntity<String> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth("erp-integration", "demo").postForEntity(path, new HttpEntity<>(body, headers),
-                String.class);
+        return http.withBasicAuth("erp-integration", "demo")
+                .postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private ApprovalState state(String registrationId) {
@@ -320,6 +401,5 @@ class ErpIntegrationFailureTest {
         return registrations.findById(registrationId).orElseThrow().getProcessInstanceId();
     }
 
-    private record Submitted(String id, String company, String email) {
-    }
+    private record Submitted(String id, String company, String email) {}
 }

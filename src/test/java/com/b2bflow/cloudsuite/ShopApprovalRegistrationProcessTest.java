@@ -49,18 +49,41 @@ class ShopApprovalRegistrationProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RegistrationRepository registrations;
-    @Autowired OrganizationRepository organizations;
-    @Autowired UserRepository users;
-    @Autowired RoleAssignmentRepository roles;
-    @Autowired RegistrationParents parents;
-    @Autowired MyAccountService myAccount;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    RoleAssignmentRepository roles;
+
+    @Autowired
+    RegistrationParents parents;
+
+    @Autowired
+    MyAccountService myAccount;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void init() throws Exception {
@@ -74,52 +97,69 @@ class ShopApprovalRegistrationProcessTest {
         RegistrationRequest customerRequest = CloudSuiteRequests.company();
         submitters.submit(RegistrationFlow.SHOP, customerRequest);
         long customerId = organizationOf(customerRequest.user().logonId());
-        RegistrationRequest request = CloudSuiteRequests.company("Other spelling Ltd",
-                customerRequest.organization().taxId(), null);
+        RegistrationRequest request = CloudSuiteRequests.company(
+                "Other spelling Ltd", customerRequest.organization().taxId(), null);
 
         ProcessInstance instance = submit(request);
         jobs.executeAll();
-        assertThat(instance).hasPassed("Task_ConfirmSubmission", "Timer_LinkCreated", "Task_NotifyBackoffice",
-                "EndEvent_BackofficeNotified").isWaitingAt("Task_LinkUserToCustomer");
+        assertThat(instance)
+                .hasPassed(
+                        "Task_ConfirmSubmission",
+                        "Timer_LinkCreated",
+                        "Task_NotifyBackoffice",
+                        "EndEvent_BackofficeNotified")
+                .isWaitingAt("Task_LinkUserToCustomer");
         assertThat(task(instance)).hasCandidateGroup("backoffice");
         String link = task(instance).getId();
-        assertThat(TestSmtp.to(mail, "backoffice@staff.example.com")).singleElement()
+        assertThat(TestSmtp.to(mail, "backoffice@staff.example.com"))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Other spelling Ltd", taskLink(link)));
-        assertThat(TestSmtp.to(mail, request.user().email())).singleElement()
+        assertThat(TestSmtp.to(mail, request.user().email()))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("our back office"));
         assertThat((String) runtime.getVariable(instance.getId(), "matchingCustomers"))
                 .contains(customerRequest.organization().name(), "id " + customerId, "same tax id");
         SpinJsonNode options = (SpinJsonNode) runtime.getVariable(instance.getId(), "customerOptions");
-        assertThat(options.elements()).anySatisfy(option ->
-                assertThat(option.prop("value").stringValue()).isEqualTo(String.valueOf(customerId)));
+        assertThat(options.elements())
+                .anySatisfy(
+                        option -> assertThat(option.prop("value").stringValue()).isEqualTo(String.valueOf(customerId)));
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", true)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("customerId");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("customerId");
         long pending = pendingOrganization();
-        assertThatThrownBy(() -> complete(task(instance), withVariables("approved", true, "customerId",
-                String.valueOf(pending)))).isInstanceOf(FormFieldValidationException.class)
+        assertThatThrownBy(() -> complete(
+                        task(instance), withVariables("approved", true, "customerId", String.valueOf(pending))))
+                .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("PENDING");
         long holding = parents.parentIdFor(RegistrationType.ShopApprovalRegistration);
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", true, "customerId", holding)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("not a customer");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("not a customer");
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", true, "customerId", "999999")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("no customer");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("no customer");
         assertThat(instance).isWaitingAt("Task_LinkUserToCustomer");
 
         complete(task(instance), withVariables("approved", true, "customerId", String.valueOf(customerId)));
         assertThat(instance).hasPassed("Task_LinkUser").isWaitingAt("Task_NotifyApproval");
         jobs.executeAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationApproved");
-        assertThat(TestSmtp.to(mail, request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains(customerRequest.organization().name(), "http://shop.test/store/login"));
+        assertThat(TestSmtp.to(mail, request.user().email()))
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(customerRequest.organization().name(), "http://shop.test/store/login"));
         transactions.executeWithoutResult(status -> {
             var user = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(user.getOrganization().getId()).isEqualTo(customerId);
             assertThat(user.isEnabled()).isTrue();
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.APPROVED);
-            assertThat(roles.findByUser(user)).extracting(RoleAssignment::getRole).containsExactly("Buyer");
+            assertThat(roles.findByUser(user))
+                    .extracting(RoleAssignment::getRole)
+                    .containsExactly("Buyer");
             assertThat(myAccount.of(user.getId()).mayOrder()).isTrue();
-            Registration registration = registrations.findById(instance.getBusinessKey()).orElseThrow();
+            Registration registration =
+                    registrations.findById(instance.getBusinessKey()).orElseThrow();
             assertThat(registration.getOrganization().getId()).isEqualTo(customerId);
             assertThat(registration.getDecidedBy()).isNotBlank();
         });
@@ -133,7 +173,8 @@ class ShopApprovalRegistrationProcessTest {
         RegistrationRequest request = CloudSuiteRequests.company();
         ProcessInstance instance = submit(request);
         jobs.executeAll();
-        assertThat((String) runtime.getVariable(instance.getId(), "matchingCustomers")).startsWith("No existing customer");
+        assertThat((String) runtime.getVariable(instance.getId(), "matchingCustomers"))
+                .startsWith("No existing customer");
         complete(task(instance), withVariables("approved", true, "customerId", null, "otherCustomerId", customerId));
         jobs.executeAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationApproved");
@@ -146,14 +187,21 @@ class ShopApprovalRegistrationProcessTest {
         ProcessInstance instance = submit(request);
         jobs.executeAll();
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("rejectionReason");
         complete(task(instance), withVariables("approved", false, "rejectionReason", "Not a customer of ours"));
         assertThat(instance).hasPassed("Task_RejectRegistration").isWaitingAt("Task_NotifyRejection");
         jobs.executeAll();
-        assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationRejected").hasNotPassed("Task_LinkUser");
-        assertThat(TestSmtp.to(mail, request.user().email())).last()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Not a customer of ours",
-                        "http://shop.test/store/register/shop-approval?correct=" + instance.getBusinessKey()));
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("EndEvent_RegistrationRejected")
+                .hasNotPassed("Task_LinkUser");
+        assertThat(TestSmtp.to(mail, request.user().email()))
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(
+                                "Not a customer of ours",
+                                "http://shop.test/store/register/shop-approval?correct=" + instance.getBusinessKey()));
         long userId = transactions.execute(status -> {
             var user = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
@@ -163,8 +211,8 @@ class ShopApprovalRegistrationProcessTest {
         });
 
         // corrected once: the same user waits again, under a new registration
-        RegistrationRequest correction = new RegistrationRequest(request.organization(), request.user(),
-                request.address(), instance.getBusinessKey());
+        RegistrationRequest correction = new RegistrationRequest(
+                request.organization(), request.user(), request.address(), instance.getBusinessKey());
         ProcessInstance corrected = submit(correction);
         jobs.executeAll();
         assertThat(corrected).isWaitingAt("Task_LinkUserToCustomer");
@@ -172,8 +220,12 @@ class ShopApprovalRegistrationProcessTest {
             var user = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(user.getId()).isEqualTo(userId);
             assertThat(user.getRegistrationState()).isEqualTo(ApprovalState.PENDING);
-            assertThat(registrations.findById(corrected.getBusinessKey()).orElseThrow().getPreviousRegistration()
-                    .getId()).isEqualTo(instance.getBusinessKey());
+            assertThat(registrations
+                            .findById(corrected.getBusinessKey())
+                            .orElseThrow()
+                            .getPreviousRegistration()
+                            .getId())
+                    .isEqualTo(instance.getBusinessKey());
         });
         assertThatThrownBy(() -> submitters.submit(RegistrationFlow.SHOP_APPROVAL, correction))
                 .isInstanceOf(com.b2bflow.shared.RegistrationConflictException.class);
@@ -184,19 +236,27 @@ class ShopApprovalRegistrationProcessTest {
         ProcessInstance instance = submit(CloudSuiteRequests.company());
         jobs.executeAll();
         for (String timer : new String[] {"Timer_LinkReminder", "Timer_LinkEscalation"}) {
-            management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).activityId(timer)
-                    .singleResult().getId());
+            management.executeJob(management
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId(timer)
+                    .singleResult()
+                    .getId());
         }
         jobs.executeAll();
-        assertThat(instance).hasPassed("Task_RemindBackoffice", "EndEvent_LinkReminded", "Task_EscalateLink",
-                "EndEvent_LinkEscalated").isWaitingAt("Task_LinkUserToCustomer");
+        assertThat(instance)
+                .hasPassed(
+                        "Task_RemindBackoffice", "EndEvent_LinkReminded", "Task_EscalateLink", "EndEvent_LinkEscalated")
+                .isWaitingAt("Task_LinkUserToCustomer");
         String link = task(instance).getId();
         assertThat(TestSmtp.to(mail, "backoffice@staff.example.com"))
                 .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
-                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(link)));
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(link)));
         assertThat(TestSmtp.to(mail, "site-admin@staff.example.com"))
                 .filteredOn(m -> TestSmtp.subject(m).startsWith("Escalation:"))
-                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(link)));
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(link)));
         assertThat(task(instance)).hasCandidateGroup("backoffice").hasCandidateGroup("site-admins");
     }
 
@@ -207,16 +267,23 @@ class ShopApprovalRegistrationProcessTest {
     private ProcessInstance submit(RegistrationRequest request) {
         SubmittedRegistration submitted = submitters.submit(RegistrationFlow.SHOP_APPROVAL, request);
         assertThat(submitted.state()).isEqualTo(ApprovalState.PENDING);
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.id()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(submitted.id())
+                .singleResult();
     }
 
     private long organizationOf(String logonId) {
-        return transactions.execute(status -> users.findByLogonId(logonId).orElseThrow().getOrganization().getId());
+        return transactions.execute(status ->
+                users.findByLogonId(logonId).orElseThrow().getOrganization().getId());
     }
 
     private long pendingOrganization() {
-        return transactions.execute(status -> organizations.save(new Organization(TestRegistrations.unique("Pending"),
-                organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID), OrganizationType.O,
-                ApprovalState.PENDING)).getId());
+        return transactions.execute(status -> organizations
+                .save(new Organization(
+                        TestRegistrations.unique("Pending"),
+                        organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID),
+                        OrganizationType.O,
+                        ApprovalState.PENDING))
+                .getId());
     }
 }

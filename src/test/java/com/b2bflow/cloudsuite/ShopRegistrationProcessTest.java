@@ -36,15 +36,32 @@ class ShopRegistrationProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RegistrationRepository registrations;
-    @Autowired UserRepository users;
-    @Autowired MyAccountService myAccount;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    MyAccountService myAccount;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void init() throws Exception {
@@ -57,7 +74,8 @@ class ShopRegistrationProcessTest {
         RegistrationRequest request = CloudSuiteRequests.company();
         SubmittedRegistration submitted = submitters.submit(RegistrationFlow.SHOP, request);
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(submitted.id()).singleResult();
+                .processInstanceBusinessKey(submitted.id())
+                .singleResult();
         assertThat(instance).hasPassed("Task_ActivateCustomer").isWaitingAt("Task_SendWelcome");
         assertThat(registrations.findById(submitted.id()).orElseThrow())
                 .satisfies(r -> assertThat(r.getState()).isEqualTo(ApprovalState.APPROVED))
@@ -74,7 +92,8 @@ class ShopRegistrationProcessTest {
         transactions.executeWithoutResult(status -> {
             Registration registration = registrations.findById(submitted.id()).orElseThrow();
             var user = users.findByLogonId(request.user().logonId()).orElseThrow();
-            assertThat(registration.getOrganization().getId()).isEqualTo(user.getOrganization().getId());
+            assertThat(registration.getOrganization().getId())
+                    .isEqualTo(user.getOrganization().getId());
             assertThat(user.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
             assertThat(user.getOrganization().getParent().getName()).isEqualTo("Shop Customers");
             assertThat(user.isEnabled()).isTrue();
@@ -82,7 +101,9 @@ class ShopRegistrationProcessTest {
             assertThat(account.mayOrder()).as("May order: Yes").isTrue();
             assertThat(account.roles()).containsExactly("Buyer", "Customer Superuser");
         });
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
                 .allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain(TestRegistrations.PASSWORD));
         assertThat(registrations.findById(submitted.id()).orElseThrow().getSubmittedData())
                 .doesNotContainIgnoringCase("password");

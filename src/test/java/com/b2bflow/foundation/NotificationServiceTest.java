@@ -46,17 +46,18 @@ class NotificationServiceTest {
         List<Recipient> sellerAdmins = notifications.staffGroup("seller-admins");
         assertThat(sellerAdmins).extracting(Recipient::email).contains("seller-admin@staff.example.com");
 
-        notifications.send(new Notification("test:" + organization, "test-notice", sellerAdmins,
-                model(organization)));
+        notifications.send(new Notification("test:" + organization, "test-notice", sellerAdmins, model(organization)));
 
         List<MimeMessage> received = about(organization);
         assertThat(received).hasSameSizeAs(sellerAdmins);
         for (Recipient recipient : sellerAdmins) {
             assertThat(received.stream().filter(m -> TestSmtp.recipients(m).equals(List.of(recipient.email()))))
-                    .as("one message to " + recipient.email()).hasSize(1);
+                    .as("one message to " + recipient.email())
+                    .hasSize(1);
         }
         MimeMessage message = received.stream()
-                .filter(m -> TestSmtp.recipients(m).contains("seller-admin@staff.example.com")).findFirst()
+                .filter(m -> TestSmtp.recipients(m).contains("seller-admin@staff.example.com"))
+                .findFirst()
                 .orElseThrow();
         assertThat(TestSmtp.subject(message)).isEqualTo("Test notice about " + organization);
         assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("no-reply@b2b.example.com");
@@ -64,11 +65,13 @@ class NotificationServiceTest {
                 .isEqualTo("Sam Seller");
 
         String text = TestSmtp.text(message);
-        assertThat(text).contains("Hello Reviewer,")
+        assertThat(text)
+                .contains("Hello Reviewer,")
                 .contains("The organization " + organization + " needs your attention.")
                 .contains("http://shop.test/review/" + organization.replace(' ', '-'));
         String html = part(message, "text/html");
-        assertThat(html).contains("<p>Hello Reviewer,</p>")
+        assertThat(html)
+                .contains("<p>Hello Reviewer,</p>")
                 .contains("<strong>" + organization + "</strong>")
                 .contains("href=\"http://shop.test/review/" + organization.replace(' ', '-') + "\"");
     }
@@ -76,34 +79,39 @@ class NotificationServiceTest {
     @Test
     void sendingTheSameNotificationTwiceDeliversOnce() {
         String organization = "Org " + suffix();
-        Notification notification = new Notification("test:" + organization, "test-notice",
-                notifications.staffGroup("account-reps"), model(organization));
+        Notification notification = new Notification(
+                "test:" + organization, "test-notice", notifications.staffGroup("account-reps"), model(organization));
 
         notifications.send(notification);
         notifications.send(notification);
 
-        assertThat(about(organization)).hasSize(notification.recipients().size())
-                .extracting(TestSmtp::recipients).contains(List.of("account-rep@staff.example.com"));
+        assertThat(about(organization))
+                .hasSize(notification.recipients().size())
+                .extracting(TestSmtp::recipients)
+                .contains(List.of("account-rep@staff.example.com"));
     }
 
     @Test
     void aRepeatedKeyStillReachesANewRecipient() {
         String organization = "Org " + suffix();
         String key = "test:" + organization;
-        notifications.send(new Notification(key, "test-notice", notifications.staffGroup("backoffice"),
-                model(organization)));
-        notifications.send(new Notification(key, "test-notice",
-                notifications.staffGroups("backoffice", "site-admins"), model(organization)));
+        notifications.send(
+                new Notification(key, "test-notice", notifications.staffGroup("backoffice"), model(organization)));
+        notifications.send(new Notification(
+                key, "test-notice", notifications.staffGroups("backoffice", "site-admins"), model(organization)));
 
         List<MimeMessage> received = about(organization);
-        assertThat(received).extracting(TestSmtp::recipients)
+        assertThat(received)
+                .extracting(TestSmtp::recipients)
                 .containsOnlyOnce(List.of("backoffice@staff.example.com"), List.of("site-admin@staff.example.com"));
     }
 
     @Test
     void aRetryAfterAFailedRecipientDoesNotMailTheEarlierOnesAgain() {
         String organization = "Org " + suffix();
-        Notification notification = new Notification("test:" + organization, "test-notice",
+        Notification notification = new Notification(
+                "test:" + organization,
+                "test-notice",
                 List.of(Recipient.of("first@example.com", null, null), Recipient.of("not an address", null, null)),
                 model(organization));
 
@@ -124,8 +132,9 @@ class NotificationServiceTest {
         try {
             List<Recipient> nobody = notifications.staffGroup(groupId);
             assertThat(nobody).isEmpty();
-            assertThatCode(() -> notifications.send(new Notification("test:" + organization, "test-notice", nobody,
-                    model(organization)))).doesNotThrowAnyException();
+            assertThatCode(() -> notifications.send(
+                            new Notification("test:" + organization, "test-notice", nobody, model(organization))))
+                    .doesNotThrowAnyException();
             assertThat(notifications.staffGroup("no-such-group-" + suffix())).isEmpty();
         } finally {
             identity.deleteGroup(groupId);
@@ -134,14 +143,22 @@ class NotificationServiceTest {
     }
 
     private static Map<String, Object> model(String organization) {
-        return Map.of("subjectArgument", organization, "organizationName", organization,
-                "recipientName", "Reviewer", "link", "http://shop.test/review/" + organization.replace(' ', '-'));
+        return Map.of(
+                "subjectArgument",
+                organization,
+                "organizationName",
+                organization,
+                "recipientName",
+                "Reviewer",
+                "link",
+                "http://shop.test/review/" + organization.replace(' ', '-'));
     }
 
     /** Messages received about one test's organization (the SMTP server lives as long as this class). */
     private static List<MimeMessage> about(String organization) {
         return Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> TestSmtp.subject(m).endsWith(organization)).toList();
+                .filter(m -> TestSmtp.subject(m).endsWith(organization))
+                .toList();
     }
 
     private static String suffix() {

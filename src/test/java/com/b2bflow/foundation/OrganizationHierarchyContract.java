@@ -93,8 +93,7 @@ abstract class OrganizationHierarchyContract {
 
     @Test
     void ancestorsAreNearestFirstWithoutSelfEndingAtTheRoot() {
-        assertThat(ids(organizations.findAncestors(a1a.getId())))
-                .containsExactly(a1.getId(), a.getId(), ROOT);
+        assertThat(ids(organizations.findAncestors(a1a.getId()))).containsExactly(a1.getId(), a.getId(), ROOT);
         assertThat(ids(organizations.findAncestors(a2.getId()))).containsExactly(a.getId(), ROOT);
         assertThat(ids(organizations.findAncestors(a.getId()))).containsExactly(ROOT);
     }
@@ -106,17 +105,37 @@ abstract class OrganizationHierarchyContract {
 
     @Test
     void withinSubtree() {
-        assertThat(organizations.isWithinSubtree(a.getId(), a.getId())).as("self").isTrue();
-        assertThat(organizations.isWithinSubtree(a.getId(), a1.getId())).as("child").isTrue();
-        assertThat(organizations.isWithinSubtree(a.getId(), a1a.getId())).as("grandchild").isTrue();
-        assertThat(organizations.isWithinSubtree(ROOT, a1a.getId())).as("below the root").isTrue();
+        assertThat(organizations.isWithinSubtree(a.getId(), a.getId()))
+                .as("self")
+                .isTrue();
+        assertThat(organizations.isWithinSubtree(a.getId(), a1.getId()))
+                .as("child")
+                .isTrue();
+        assertThat(organizations.isWithinSubtree(a.getId(), a1a.getId()))
+                .as("grandchild")
+                .isTrue();
+        assertThat(organizations.isWithinSubtree(ROOT, a1a.getId()))
+                .as("below the root")
+                .isTrue();
 
-        assertThat(organizations.isWithinSubtree(a1a.getId(), a.getId())).as("ancestor").isFalse();
-        assertThat(organizations.isWithinSubtree(a1.getId(), a2.getId())).as("sibling").isFalse();
-        assertThat(organizations.isWithinSubtree(a1.getId(), a1a.getId())).as("own child").isTrue();
-        assertThat(organizations.isWithinSubtree(a.getId(), b.getId())).as("other branch").isFalse();
-        assertThat(organizations.isWithinSubtree(b.getId(), a1a.getId())).as("other branch, deep").isFalse();
-        assertThat(organizations.isWithinSubtree(a.getId(), Long.MAX_VALUE)).as("unknown").isFalse();
+        assertThat(organizations.isWithinSubtree(a1a.getId(), a.getId()))
+                .as("ancestor")
+                .isFalse();
+        assertThat(organizations.isWithinSubtree(a1.getId(), a2.getId()))
+                .as("sibling")
+                .isFalse();
+        assertThat(organizations.isWithinSubtree(a1.getId(), a1a.getId()))
+                .as("own child")
+                .isTrue();
+        assertThat(organizations.isWithinSubtree(a.getId(), b.getId()))
+                .as("other branch")
+                .isFalse();
+        assertThat(organizations.isWithinSubtree(b.getId(), a1a.getId()))
+                .as("other branch, deep")
+                .isFalse();
+        assertThat(organizations.isWithinSubtree(a.getId(), Long.MAX_VALUE))
+                .as("unknown")
+                .isFalse();
     }
 
     @Test
@@ -132,38 +151,48 @@ abstract class OrganizationHierarchyContract {
                 .containsExactly(existing.getId());
         assertThat(ids(organizations.findLikelyDuplicates(none, "other " + suffix, "TAX-" + suffix, null)))
                 .containsExactly(existing.getId());
-        assertThat(ids(organizations.findLikelyDuplicates(none, "other " + suffix, null,
-                "dup-" + suffix + ".example.com"))).containsExactly(existing.getId());
-        assertThat(organizations.findLikelyDuplicates(none, "other " + suffix, null, null)).isEmpty();
-        assertThat(organizations.findLikelyDuplicates(existing.getId(), Names.normalize("Dup " + suffix),
-                "TAX-" + suffix, null)).as("itself excluded").isEmpty();
+        assertThat(ids(organizations.findLikelyDuplicates(
+                        none, "other " + suffix, null, "dup-" + suffix + ".example.com")))
+                .containsExactly(existing.getId());
+        assertThat(organizations.findLikelyDuplicates(none, "other " + suffix, null, null))
+                .isEmpty();
+        assertThat(organizations.findLikelyDuplicates(
+                        existing.getId(), Names.normalize("Dup " + suffix), "TAX-" + suffix, null))
+                .as("itself excluded")
+                .isEmpty();
     }
 
     @Test
     void registrationParentsAreCreatedAtStartUp() {
         Organization root = organizations.findById(ROOT).orElseThrow();
-        Organization seller = organizations.findByParentAndNameNormalized(root, Names.normalize("Seller"))
+        Organization seller = organizations
+                .findByParentAndNameNormalized(root, Names.normalize("Seller"))
                 .orElseThrow();
-        Organization buyers = organizations.findByParentAndNameNormalized(seller,
-                Names.normalize("Buyer Organizations")).orElseThrow();
+        Organization buyers = organizations
+                .findByParentAndNameNormalized(seller, Names.normalize("Buyer Organizations"))
+                .orElseThrow();
 
         assertThat(seller.getState()).isEqualTo(ApprovalState.APPROVED);
         assertThat(buyers.getName()).isEqualTo("Buyer Organizations");
         assertThat(buyers.getState()).isEqualTo(ApprovalState.APPROVED);
         assertThat(ids(organizations.findAncestors(buyers.getId()))).containsExactly(seller.getId(), ROOT);
-        assertThat(registrationParents.parentIdFor(RegistrationType.BuyerRegistration)).isEqualTo(buyers.getId());
+        assertThat(registrationParents.parentIdFor(RegistrationType.BuyerRegistration))
+                .isEqualTo(buyers.getId());
 
         // the other policies' parents, sharing "Seller"; ERP and ERP-approval registrations share one parent
         for (String name : List.of("Reseller Organizations", "Shop Customers", "ERP Customers")) {
-            Organization parent = organizations.findByParentAndNameNormalized(seller, Names.normalize(name))
+            Organization parent = organizations
+                    .findByParentAndNameNormalized(seller, Names.normalize(name))
                     .orElseThrow(() -> new AssertionError("missing registration parent " + name));
             assertThat(parent.getState()).isEqualTo(ApprovalState.APPROVED);
         }
         assertThat(registrationParents.parentIdFor(RegistrationType.ErpRegistration))
                 .isEqualTo(registrationParents.parentIdFor(RegistrationType.ErpApprovalRegistration));
         assertThat(organizations.findAll().stream()
-                .filter(o -> o.getName().equals("Seller") && o.getParent() != null
-                        && o.getParent().getId() == ROOT)).hasSize(1);
+                        .filter(o -> o.getName().equals("Seller")
+                                && o.getParent() != null
+                                && o.getParent().getId() == ROOT))
+                .hasSize(1);
     }
 
     private static List<Long> ids(List<Organization> list) {

@@ -7,5 +7,4 @@ import org.junit.jupiter.api.Tag;
 /** The organization hierarchy on H2. */
 @Tag(TestTiers.DATABASE)
 @IntegrationTest
-class OrganizationHierarchyTest extends OrganizationHierarchyContract {
-}
+class OrganizationHierarchyTest extends OrganizationHierarchyContract {}

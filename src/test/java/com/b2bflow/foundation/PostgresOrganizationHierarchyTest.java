@@ -6,5 +6,4 @@ import org.springframework.test.context.TestPropertySource;
 /** The organization hierarchy on PostgreSQL; shares its application context with {@link PostgresStartupTest}. */
 @IntegrationTest
 @TestPropertySource(properties = "test.database=postgres")
-class PostgresOrganizationHierarchyTest extends OrganizationHierarchyContract {
-}
+class PostgresOrganizationHierarchyTest extends OrganizationHierarchyContract {}

@@ -59,8 +59,10 @@ class SignInTest {
 
     @BeforeEach
     void organization() {
-        organization = organizations.saveAndFlush(new Organization("Sign-in Org " + suffix(),
-                organizations.findById(RegistrationParents.ROOT_ORGANIZATION_ID).orElseThrow(), OrganizationType.O,
+        organization = organizations.saveAndFlush(new Organization(
+                "Sign-in Org " + suffix(),
+                organizations.findById(RegistrationParents.ROOT_ORGANIZATION_ID).orElseThrow(),
+                OrganizationType.O,
                 ApprovalState.APPROVED));
     }
 
@@ -71,9 +73,12 @@ class SignInTest {
         signIn(user.getLogonId(), PASSWORD)
                 .andExpect(redirectedUrl("/store/account"))
                 .andExpect(authenticated().withUsername(user.getLogonId()))
-                .andExpect(authenticated().withAuthentication(authentication -> org.assertj.core.api.Assertions
-                        .assertThat(((com.b2bflow.security.BuyerPrincipal) authentication.getPrincipal())
-                                .getPassword()).as("no password hash kept in the session").isNull()));
+                .andExpect(authenticated()
+                        .withAuthentication(authentication -> org.assertj.core.api.Assertions.assertThat(
+                                        ((com.b2bflow.security.BuyerPrincipal) authentication.getPrincipal())
+                                                .getPassword())
+                                .as("no password hash kept in the session")
+                                .isNull()));
     }
 
     @Test
@@ -115,8 +120,9 @@ class SignInTest {
                 .andExpect(redirectedUrl("/store/login?error=disabled"))
                 .andExpect(unauthenticated());
         mvc.perform(get("/store/login").param("error", "disabled"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(HtmlUtils.htmlEscape(
-                        messages.getMessage("login.error.disabled", null, java.util.Locale.ENGLISH)))));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(HtmlUtils.htmlEscape(
+                                messages.getMessage("login.error.disabled", null, java.util.Locale.ENGLISH)))));
     }
 
     @Test
@@ -139,15 +145,17 @@ class SignInTest {
     void anUnknownErrorCodeShowsTheBadCredentialsMessage() throws Exception {
         mvc.perform(get("/store/login").param("error", "whatever"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(HtmlUtils.htmlEscape(
-                        messages.getMessage("login.error.bad-credentials", null, java.util.Locale.ENGLISH)))));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(HtmlUtils.htmlEscape(
+                                messages.getMessage("login.error.bad-credentials", null, java.util.Locale.ENGLISH)))));
     }
 
     @Test
     void staffSignInWithTheirCamundaCredentialsAndLandOnTheStaffHome() throws Exception {
         signIn("seller-admin", "demo")
                 .andExpect(redirectedUrl("/store/staff"))
-                .andExpect(authenticated().withUsername("seller-admin")
+                .andExpect(authenticated()
+                        .withUsername("seller-admin")
                         .withAuthorities(java.util.List.of(
                                 new org.springframework.security.core.authority.SimpleGrantedAuthority("STAFF"),
                                 new org.springframework.security.core.authority.SimpleGrantedAuthority(
@@ -168,7 +176,8 @@ class SignInTest {
         identity.saveUser(staff);
         try {
             signIn(staffId, "right-password").andExpect(redirectedUrl("/store/staff"));
-            signIn(staffId, "wrong").andExpect(redirectedUrl("/store/login?error=bad-credentials"))
+            signIn(staffId, "wrong")
+                    .andExpect(redirectedUrl("/store/login?error=bad-credentials"))
                     .andExpect(unauthenticated());
         } finally {
             identity.deleteUser(staffId);
@@ -194,7 +203,8 @@ class SignInTest {
         signIn(user.getLogonId(), PASSWORD).andExpect(redirectedUrl("/store/account"));
         User afterSuccess = users.findById(user.getId()).orElseThrow();
         assertThat(afterSuccess.getFailedLoginCount()).isZero();
-        assertThat(afterSuccess.getLastLoginAt()).isNotNull()
+        assertThat(afterSuccess.getLastLoginAt())
+                .isNotNull()
                 .isBetween(before.minus(Duration.ofSeconds(1)), Instant.now().plus(Duration.ofSeconds(1)));
     }
 

@@ -70,9 +70,17 @@ class StaffIdentityTest {
 
     @Test
     void staffGroupsExist() {
-        assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
-                .contains("seller-admins", "account-reps", "site-admins", "backoffice", "customer-service",
-                        "integration", "camunda-admin", "process-designers");
+        assertThat(identity.createGroupQuery().list())
+                .extracting(g -> g.getId())
+                .contains(
+                        "seller-admins",
+                        "account-reps",
+                        "site-admins",
+                        "backoffice",
+                        "customer-service",
+                        "integration",
+                        "camunda-admin",
+                        "process-designers");
     }
 
     @Test
@@ -81,12 +89,22 @@ class StaffIdentityTest {
             User user = identity.createUserQuery().userId(userId).singleResult();
             assertThat(user).as(userId).isNotNull();
             assertThat(user.getEmail()).as(userId + " email").isEqualTo(userId + "@staff.example.com");
-            assertThat(identity.createUserQuery().userId(userId).memberOfGroup(groupId).count())
-                    .as(userId + " in " + groupId).isEqualTo(1);
-            assertThat(identity.checkPassword(userId, "demo")).as(userId + " password").isTrue();
+            assertThat(identity.createUserQuery()
+                            .userId(userId)
+                            .memberOfGroup(groupId)
+                            .count())
+                    .as(userId + " in " + groupId)
+                    .isEqualTo(1);
+            assertThat(identity.checkPassword(userId, "demo"))
+                    .as(userId + " password")
+                    .isTrue();
         });
-        assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count())
-                .as("admin in camunda-admin").isEqualTo(1);
+        assertThat(identity.createUserQuery()
+                        .userId("admin")
+                        .memberOfGroup("camunda-admin")
+                        .count())
+                .as("admin in camunda-admin")
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,7 +113,8 @@ class StaffIdentityTest {
             ResponseEntity<String> response = http.withBasicAuth(staff, "demo")
                     .exchange("/engine-rest/filter", HttpMethod.GET, jsonRequest(), String.class);
             assertThat(response.getStatusCode()).as(staff).isEqualTo(HttpStatus.OK);
-            assertThat(names(json.readTree(response.getBody()))).as(staff + " sees")
+            assertThat(names(json.readTree(response.getBody())))
+                    .as(staff + " sees")
                     .contains("My group tasks", "My tasks");
         }
     }
@@ -107,11 +126,16 @@ class StaffIdentityTest {
         BpmnModelInstance model = Bpmn.createExecutableProcess("filterProbe_" + suffix)
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .userTask("Task_Probe").name(taskName).camundaCandidateGroups("account-reps")
+                .userTask("Task_Probe")
+                .name(taskName)
+                .camundaCandidateGroups("account-reps")
                 .endEvent()
                 .done();
-        Deployment deployment = repository.createDeployment().name("filterProbe " + suffix)
-                .addModelInstance("filterProbe_" + suffix + ".bpmn", model).deploy();
+        Deployment deployment = repository
+                .createDeployment()
+                .name("filterProbe " + suffix)
+                .addModelInstance("filterProbe_" + suffix + ".bpmn", model)
+                .deploy();
         try {
             runtime.startProcessInstanceByKey("filterProbe_" + suffix, "probe-" + suffix);
 
@@ -133,39 +157,67 @@ class StaffIdentityTest {
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
                 .parallelGateway("Gateway_Fork")
-                .userTask("Task_Account").name("Account " + suffix).camundaCandidateGroups("account-reps")
+                .userTask("Task_Account")
+                .name("Account " + suffix)
+                .camundaCandidateGroups("account-reps")
                 .endEvent("EndEvent_Account")
                 .moveToNode("Gateway_Fork")
-                .userTask("Task_Approve").name("Approve " + suffix).camundaCandidateGroups("seller-admins")
+                .userTask("Task_Approve")
+                .name("Approve " + suffix)
+                .camundaCandidateGroups("seller-admins")
                 .endEvent("EndEvent_Approve")
                 .done();
-        Deployment deployment = repository.createDeployment().name(key)
-                .addModelInstance(key + ".bpmn", model).deploy();
+        Deployment deployment = repository
+                .createDeployment()
+                .name(key)
+                .addModelInstance(key + ".bpmn", model)
+                .deploy();
         try {
-            String instance = runtime.startProcessInstanceByKey(key, "probe-" + suffix).getId();
-            String account = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Account")
-                    .singleResult().getId();
-            String approve = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Approve")
-                    .singleResult().getId();
+            String instance =
+                    runtime.startProcessInstanceByKey(key, "probe-" + suffix).getId();
+            String account = tasks.createTaskQuery()
+                    .processInstanceId(instance)
+                    .taskDefinitionKey("Task_Account")
+                    .singleResult()
+                    .getId();
+            String approve = tasks.createTaskQuery()
+                    .processInstanceId(instance)
+                    .taskDefinitionKey("Task_Approve")
+                    .singleResult()
+                    .getId();
 
             // the per-task authorization lets the candidate group work the task; reading comes from the definition
-            Authorization perTask = authorizations.createAuthorizationQuery().groupIdIn("account-reps")
-                    .resourceType(Resources.TASK).resourceId(account).singleResult();
+            Authorization perTask = authorizations
+                    .createAuthorizationQuery()
+                    .groupIdIn("account-reps")
+                    .resourceType(Resources.TASK)
+                    .resourceId(account)
+                    .singleResult();
             assertThat(perTask.isPermissionGranted(Permissions.UPDATE)).isTrue();
             assertThat(perTask.isPermissionGranted(Permissions.READ)).isFalse();
             for (String group : List.of("account-reps", "seller-admins")) {
-                Authorization definition = authorizations.createAuthorizationQuery().groupIdIn(group)
-                        .resourceType(Resources.PROCESS_DEFINITION).resourceId(key).singleResult();
-                assertThat(definition.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)).as(group)
+                Authorization definition = authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(group)
+                        .resourceType(Resources.PROCESS_DEFINITION)
+                        .resourceId(key)
+                        .singleResult();
+                assertThat(definition.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK))
+                        .as(group)
                         .isTrue();
-                assertThat(definition.isPermissionGranted(ProcessDefinitionPermissions.UPDATE_TASK)).as(group)
+                assertThat(definition.isPermissionGranted(ProcessDefinitionPermissions.UPDATE_TASK))
+                        .as(group)
                         .isFalse();
             }
 
             as("account-rep", "account-reps", () -> {
                 assertThat(taskIds(instance)).containsExactlyInAnyOrder(account, approve);
-                assertThat(tasks.createTaskQuery().processInstanceId(instance).taskCandidateGroup("account-reps")
-                        .list()).extracting(Task::getId).containsExactly(account);
+                assertThat(tasks.createTaskQuery()
+                                .processInstanceId(instance)
+                                .taskCandidateGroup("account-reps")
+                                .list())
+                        .extracting(Task::getId)
+                        .containsExactly(account);
                 assertThatThrownBy(() -> tasks.claim(approve, "account-rep"))
                         .isInstanceOf(AuthorizationException.class);
                 assertThatThrownBy(() -> tasks.complete(approve)).isInstanceOf(AuthorizationException.class);
@@ -183,7 +235,8 @@ class StaffIdentityTest {
                 assertThat(taskIds(instance)).containsExactly(approve);
                 tasks.complete(approve);
             });
-            assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isZero();
+            assertThat(tasks.createTaskQuery().processInstanceId(instance).count())
+                    .isZero();
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
@@ -196,14 +249,22 @@ class StaffIdentityTest {
                 "resellerRegistration", List.of("site-admins"),
                 "shopApprovalRegistration", List.of("backoffice"));
         expected.forEach((key, groups) -> {
-            assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION)
-                    .resourceId(key).hasPermission(ProcessDefinitionPermissions.READ_TASK).list())
-                    .as(key).extracting(Authorization::getGroupId).containsExactlyInAnyOrderElementsOf(groups);
+            assertThat(authorizations
+                            .createAuthorizationQuery()
+                            .resourceType(Resources.PROCESS_DEFINITION)
+                            .resourceId(key)
+                            .hasPermission(ProcessDefinitionPermissions.READ_TASK)
+                            .list())
+                    .as(key)
+                    .extracting(Authorization::getGroupId)
+                    .containsExactlyInAnyOrderElementsOf(groups);
         });
     }
 
     private List<String> taskIds(String processInstanceId) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream().map(Task::getId).toList();
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(Task::getId)
+                .toList();
     }
 
     private void as(String user, String group, Runnable action) {
@@ -227,12 +288,16 @@ class StaffIdentityTest {
     private List<String> taskNamesInFilter(String user, String filterId) throws Exception {
         ResponseEntity<String> response = http.withBasicAuth(user, "demo")
                 .exchange("/engine-rest/filter/{id}/list", HttpMethod.GET, jsonRequest(), String.class, filterId);
-        assertThat(response.getStatusCode()).as(user + " lists filter " + filterId).isEqualTo(HttpStatus.OK);
+        assertThat(response.getStatusCode())
+                .as(user + " lists filter " + filterId)
+                .isEqualTo(HttpStatus.OK);
         return names(json.readTree(response.getBody()));
     }
 
     private static List<String> names(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(node -> node.path("name").asText()).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(node -> node.path("name").asText())
+                .toList();
     }
 
     private static HttpEntity<Void> jsonRequest() {

@@ -51,46 +51,64 @@ class ConcurrentDuplicateSubmissionTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired HistoryService history;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    HistoryService history;
+
     final ObjectMapper json = new ObjectMapper();
 
     @Test
     void aThousandSubmissionsWithOneLogonIdCreateExactlyOne() throws Exception {
         String logonId = TestRegistrations.unique("dup-logon");
         String orgPrefix = TestRegistrations.unique("dup-lo-org");
-        Outcome outcome = race(i -> TestRegistrations.organization(orgPrefix + " " + i + " Ltd", logonId,
-                logonId + "-" + i + "@dup.example.com"));
+        Outcome outcome = race(i -> TestRegistrations.organization(
+                orgPrefix + " " + i + " Ltd", logonId, logonId + "-" + i + "@dup.example.com"));
 
         outcome.assertOneCreatedRestConflictOn("user.logonId");
         assertThat(count("select count(*) from member_user where logon_id_normalized = ?", logonId.toLowerCase()))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from organization where name like ?", orgPrefix + " %")).isEqualTo(1);
-        assertCreatedOnce(outcome.createdId(), "select count(*) from registration r join member_user u "
-                + "on r.user_id = u.id where u.logon_id_normalized = ?", logonId.toLowerCase());
+        assertThat(count("select count(*) from organization where name like ?", orgPrefix + " %"))
+                .isEqualTo(1);
+        assertCreatedOnce(
+                outcome.createdId(),
+                "select count(*) from registration r join member_user u "
+                        + "on r.user_id = u.id where u.logon_id_normalized = ?",
+                logonId.toLowerCase());
     }
 
     @Test
     void aThousandSubmissionsWithOneOrganizationNameCreateExactlyOne() throws Exception {
         String organization = TestRegistrations.unique("Dup Org") + " GmbH";
         String logonPrefix = TestRegistrations.unique("dup-on");
-        Outcome outcome = race(i -> TestRegistrations.organization(organization, logonPrefix + "-" + i,
-                logonPrefix + "-" + i + "@dup.example.com"));
+        Outcome outcome = race(i -> TestRegistrations.organization(
+                organization, logonPrefix + "-" + i, logonPrefix + "-" + i + "@dup.example.com"));
 
         outcome.assertOneCreatedRestConflictOn("organization.name");
-        assertThat(count("select count(*) from organization where name = ?", organization)).isEqualTo(1);
+        assertThat(count("select count(*) from organization where name = ?", organization))
+                .isEqualTo(1);
         assertThat(count("select count(*) from member_user where logon_id_normalized like ?", logonPrefix + "-%"))
                 .isEqualTo(1);
-        assertCreatedOnce(outcome.createdId(), "select count(*) from registration r join organization o "
-                + "on r.organization_id = o.id where o.name = ?", organization);
+        assertCreatedOnce(
+                outcome.createdId(),
+                "select count(*) from registration r join organization o "
+                        + "on r.organization_id = o.id where o.name = ?",
+                organization);
     }
 
     private void assertCreatedOnce(String registrationId, String registrationsQuery, Object key) {
         assertThat(count(registrationsQuery, key)).as("registrations").isEqualTo(1);
-        assertThat(count("select count(*) from registration where id = ?", registrationId)).isEqualTo(1);
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(registrationId).count())
-                .as("process instances").isEqualTo(1);
+        assertThat(count("select count(*) from registration where id = ?", registrationId))
+                .isEqualTo(1);
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(registrationId)
+                        .count())
+                .as("process instances")
+                .isEqualTo(1);
     }
 
     private long count(String sql, Object argument) {
@@ -99,8 +117,10 @@ class ConcurrentDuplicateSubmissionTest {
 
     /** Sends all submissions at once (IN_FLIGHT at a time), starting together. */
     private Outcome race(IntFunction<RegistrationRequest> requests) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
         CountDownLatch start = new CountDownLatch(1);
         long began = System.nanoTime();
@@ -108,10 +128,13 @@ class ConcurrentDuplicateSubmissionTest {
             List<Future<HttpResponse<String>>> results = new ArrayList<>();
             for (int i = 0; i < SUBMISSIONS; i++) {
                 String body = json.writeValueAsString(TestRegistrations.body(requests.apply(i)));
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/api/registrations/organization"))
-                        .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                HttpRequest request = HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/registrations/organization"))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
                 results.add(pool.submit(() -> {
                     start.await();
                     return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -123,8 +146,9 @@ class ConcurrentDuplicateSubmissionTest {
                 responses.add(result.get(180, TimeUnit.SECONDS));
             }
             Outcome outcome = new Outcome(responses, Duration.ofNanos(System.nanoTime() - began));
-            System.out.printf("LOAD duplicate submissions: %d in %d ms, statuses %s%n", SUBMISSIONS,
-                    outcome.elapsed().toMillis(), outcome.statuses());
+            System.out.printf(
+                    "LOAD duplicate submissions: %d in %d ms, statuses %s%n",
+                    SUBMISSIONS, outcome.elapsed().toMillis(), outcome.statuses());
             return outcome;
         } finally {
             pool.shutdownNow();
@@ -140,7 +164,9 @@ class ConcurrentDuplicateSubmissionTest {
         }
 
         String createdId() throws Exception {
-            HttpResponse<String> created = responses.stream().filter(r -> r.statusCode() == 201).findFirst()
+            HttpResponse<String> created = responses.stream()
+                    .filter(r -> r.statusCode() == 201)
+                    .findFirst()
                     .orElseThrow();
             return new ObjectMapper().readTree(created.body()).get("id").asText();
         }
@@ -153,9 +179,11 @@ class ConcurrentDuplicateSubmissionTest {
             for (HttpResponse<String> response : responses) {
                 if (response.statusCode() == 409) {
                     JsonNode problem = json.readTree(response.body());
-                    assertThat(problem.path("errors").path(0).path("field").asText()).as(response.body())
+                    assertThat(problem.path("errors").path(0).path("field").asText())
+                            .as(response.body())
                             .isEqualTo(field);
-                    assertThat(problem.path("errors").path(0).path("message").asText()).isNotBlank();
+                    assertThat(problem.path("errors").path(0).path("message").asText())
+                            .isNotBlank();
                 }
             }
         }

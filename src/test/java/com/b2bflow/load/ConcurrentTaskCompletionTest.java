@@ -57,14 +57,27 @@ class ConcurrentTaskCompletionTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired IdentityService identity;
-    @Autowired TaskService tasks;
-    @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
-    @Autowired JobDriver jobs;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JobDriver jobs;
+
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String first;
     String second;
 
@@ -94,25 +107,37 @@ class ConcurrentTaskCompletionTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (String instance : instances) {
-                String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+                String taskId = tasks.createTaskQuery()
+                        .processInstanceId(instance)
+                        .singleResult()
+                        .getId();
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<HttpResponse<String>> a = pool.submit(() -> {
                     together.await();
-                    return send(first, "POST", "/engine-rest/task/" + taskId + "/claim",
-                            "{\"userId\":\"" + first + "\"}");
+                    return send(
+                            first, "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + first + "\"}");
                 });
                 Future<HttpResponse<String>> b = pool.submit(() -> {
                     together.await();
-                    return send(second, "POST", "/engine-rest/task/" + taskId + "/claim",
+                    return send(
+                            second,
+                            "POST",
+                            "/engine-rest/task/" + taskId + "/claim",
                             "{\"userId\":\"" + second + "\"}");
                 });
                 List<HttpResponse<String>> both = List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
-                assertThat(both).as("statuses of %s", taskId).extracting(HttpResponse::statusCode)
+                assertThat(both)
+                        .as("statuses of %s", taskId)
+                        .extracting(HttpResponse::statusCode)
                         .containsExactlyInAnyOrder(204, 409);
                 String winner = both.get(0).statusCode() == 204 ? first : second;
-                assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(winner);
+                assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+                        .isEqualTo(winner);
                 // every race gets the one conflict body of EngineRestErrors
-                assertThat(message(both.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow()))
+                assertThat(message(both.stream()
+                                .filter(r -> r.statusCode() == 409)
+                                .findFirst()
+                                .orElseThrow()))
                         .containsAnyOf("someone else", "at the same moment");
             }
         } finally {
@@ -130,10 +155,18 @@ class ConcurrentTaskCompletionTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (String instance : instances) {
-                String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+                String taskId = tasks.createTaskQuery()
+                        .processInstanceId(instance)
+                        .singleResult()
+                        .getId();
                 if (claimedByFirst) {
-                    assertThat(send(first, "POST", "/engine-rest/task/" + taskId + "/claim",
-                            "{\"userId\":\"" + first + "\"}").statusCode()).isEqualTo(204);
+                    assertThat(send(
+                                            first,
+                                            "POST",
+                                            "/engine-rest/task/" + taskId + "/claim",
+                                            "{\"userId\":\"" + first + "\"}")
+                                    .statusCode())
+                            .isEqualTo(204);
                 }
                 CyclicBarrier together = new CyclicBarrier(2);
                 String approve = "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}";
@@ -146,42 +179,67 @@ class ConcurrentTaskCompletionTest {
                     return send(second, "POST", "/engine-rest/task/" + taskId + "/complete", approve);
                 });
                 List<HttpResponse<String>> both = List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
-                both.forEach(r -> outcomes.merge(r.statusCode() + (r.statusCode() >= 400 ? " "
-                        + message(r) : ""), 1, Integer::sum));
+                both.forEach(r -> outcomes.merge(
+                        r.statusCode() + (r.statusCode() >= 400 ? " " + message(r) : ""), 1, Integer::sum));
                 if (claimedByFirst) {
                     // only the claimant may complete: the colleague is refused as long as the task is open (403
                     // naming the holder), or finds it completed already (409); the claimant never loses
                     HttpResponse<String> colleague = both.get(1);
-                    assertThat(both.get(0).statusCode()).as("the claimant's completion of %s: %s", taskId,
-                            both.get(0).body()).isEqualTo(204);
-                    assertThat(colleague.statusCode()).as("the colleague's completion of %s: %s", taskId,
-                            colleague.body()).isIn(403, 409);
-                    assertThat(colleague.headers().firstValue("Content-Type").orElse("")).contains("application/json");
-                    assertThat(message(colleague)).as("the colleague's answer").contains(colleague.statusCode() == 403
-                            ? "claimed by " + first : "someone else");
+                    assertThat(both.get(0).statusCode())
+                            .as(
+                                    "the claimant's completion of %s: %s",
+                                    taskId, both.get(0).body())
+                            .isEqualTo(204);
+                    assertThat(colleague.statusCode())
+                            .as("the colleague's completion of %s: %s", taskId, colleague.body())
+                            .isIn(403, 409);
+                    assertThat(colleague.headers().firstValue("Content-Type").orElse(""))
+                            .contains("application/json");
+                    assertThat(message(colleague))
+                            .as("the colleague's answer")
+                            .contains(colleague.statusCode() == 403 ? "claimed by " + first : "someone else");
                 } else {
-                    assertThat(both).as("statuses of %s", taskId).extracting(HttpResponse::statusCode)
+                    assertThat(both)
+                            .as("statuses of %s", taskId)
+                            .extracting(HttpResponse::statusCode)
                             .containsExactlyInAnyOrder(204, 409);
-                    HttpResponse<String> conflict = both.stream().filter(r -> r.statusCode() == 409).findFirst()
+                    HttpResponse<String> conflict = both.stream()
+                            .filter(r -> r.statusCode() == 409)
+                            .findFirst()
                             .orElseThrow();
-                    assertThat(conflict.headers().firstValue("Content-Type").orElse("")).contains("application/json");
+                    assertThat(conflict.headers().firstValue("Content-Type").orElse(""))
+                            .contains("application/json");
                     assertThat(message(conflict)).containsIgnoringCase("someone else");
                 }
 
-                assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
-                        .activityId("Task_ReviewRegistration").finished().count()).as("reviews completed").isOne();
-                assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
-                        .activityId("Task_SetUpAccount").count()).as("the process advanced once").isOne();
-                assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+                assertThat(history.createHistoricActivityInstanceQuery()
+                                .processInstanceId(instance)
+                                .activityId("Task_ReviewRegistration")
+                                .finished()
+                                .count())
+                        .as("reviews completed")
+                        .isOne();
+                assertThat(history.createHistoricActivityInstanceQuery()
+                                .processInstanceId(instance)
+                                .activityId("Task_SetUpAccount")
+                                .count())
+                        .as("the process advanced once")
+                        .isOne();
+                assertThat(tasks.createTaskQuery()
+                                .processInstanceId(instance)
+                                .singleResult()
+                                .getTaskDefinitionKey())
                         .isEqualTo("Task_SetUpAccount");
             }
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("LOAD task completion races (%s): %d rounds, outcomes %s%n",
+        System.out.printf(
+                "LOAD task completion races (%s): %d rounds, outcomes %s%n",
                 claimedByFirst ? "claimed by one" : "unclaimed", ROUNDS, outcomes);
         if (claimedByFirst) {
-            assertThat(outcomes.keySet()).as("the colleague was refused while the task was open at least once")
+            assertThat(outcomes.keySet())
+                    .as("the colleague was refused while the task was open at least once")
                     .anyMatch(outcome -> outcome.startsWith("403"));
         }
     }
@@ -197,20 +255,33 @@ class ConcurrentTaskCompletionTest {
 
     private String submit() throws Exception {
         String body = json.writeValueAsString(TestRegistrations.body(TestRegistrations.organization()));
-        HttpResponse<String> created = client.send(HttpRequest.newBuilder(url("/api/registrations/organization"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> created = client.send(
+                HttpRequest.newBuilder(url("/api/registrations/organization"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asText();
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
     }
 
     private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
-                        .header("Authorization", "Basic " + Base64.getEncoder()
-                                .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        return client.send(
+                HttpRequest.newBuilder(url(path))
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                         .timeout(Duration.ofSeconds(60))
-                        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +73,34 @@ class MixedTrafficLoadTest {
     static final int THREADS = Integer.getInteger("load.threads", 16);
     /** Enough reviews for the completions of the run (about three a second were completed in a 45 s run). */
     static final int REVIEW_TASKS = (int) (DURATION.toSeconds() * 3 + 15);
+
     static final String STAFF = "seller-admin";
     static final String STAFF_PASSWORD = "demo";
 
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired TestTenants tenants;
-    @Autowired JobDriver jobs;
-    @Autowired TaskService tasks;
-    @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     final ObjectMapper json = new ObjectMapper();
 
     /** What one kind of request may answer without it being an error. */
@@ -110,8 +124,7 @@ class MixedTrafficLoadTest {
         }
     }
 
-    record Sample(Kind kind, int status, long nanos, String failure) {
-    }
+    record Sample(Kind kind, int status, long nanos, String failure) {}
 
     final List<Sample> samples = new CopyOnWriteArrayList<>();
     final List<String> createdRegistrations = new CopyOnWriteArrayList<>();
@@ -132,9 +145,12 @@ class MixedTrafficLoadTest {
         jobs.executeAll();
         // the reviews nobody has claimed: a task another test class left claimed is its assignee's alone
         tasks.createTaskQuery().taskDefinitionKey("Task_ReviewRegistration").taskUnassigned().list().stream()
-                .map(Task::getId).forEach(reviewTasks::add);
-        String takenLogonId = jdbc.queryForObject("select u.logon_id from registration r join member_user u "
-                + "on r.user_id = u.id where r.id = ?", String.class, known.get(0));
+                .map(Task::getId)
+                .forEach(reviewTasks::add);
+        String takenLogonId = jdbc.queryForObject(
+                "select u.logon_id from registration r join member_user u " + "on r.user_id = u.id where r.id = ?",
+                String.class,
+                known.get(0));
         TestTenants.Tenant tenant = tenants.create();
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -168,8 +184,9 @@ class MixedTrafficLoadTest {
         assertNothingLost();
     }
 
-    private void work(Random random, AtomicBoolean stop, List<String> known, String takenLogonId,
-                      TestTenants.Tenant tenant) throws Exception {
+    private void work(
+            Random random, AtomicBoolean stop, List<String> known, String takenLogonId, TestTenants.Tenant tenant)
+            throws Exception {
         HttpClient anonymous = client(null);
         CookieManager buyerCookies = new CookieManager();
         HttpClient buyer = client(buyerCookies);
@@ -201,31 +218,54 @@ class MixedTrafficLoadTest {
             try {
                 HttpResponse<String> response = switch (kind) {
                     case SUBMIT_VALID -> submit(anonymous, TestRegistrations.organization());
-                    case SUBMIT_INVALID -> submitRaw(anonymous, "{\"organization\":{\"name\":\"\"},"
-                            + "\"user\":{\"logonId\":\"x\",\"password\":\"short\",\"email\":\"not-an-email\"}}");
+                    case SUBMIT_INVALID ->
+                        submitRaw(
+                                anonymous,
+                                "{\"organization\":{\"name\":\"\"},"
+                                        + "\"user\":{\"logonId\":\"x\",\"password\":\"short\",\"email\":\"not-an-email\"}}");
                     case SUBMIT_DUPLICATE -> {
                         String org = TestRegistrations.unique("dup");
-                        yield submit(anonymous, TestRegistrations.organization(org + " Ltd", takenLogonId,
-                                org + "@dup.example.com"));
+                        yield submit(
+                                anonymous,
+                                TestRegistrations.organization(org + " Ltd", takenLogonId, org + "@dup.example.com"));
                     }
-                    case STATUS_LOOKUP -> get(anonymous, "/api/registrations/"
-                            + known.get(random.nextInt(known.size())), null);
-                    case STOREFRONT_PAGE -> get(anonymous, List.of("/store/login", "/store/register/organization",
-                            "/store/register", "/store/register/reseller").get(random.nextInt(4)), null);
+                    case STATUS_LOOKUP ->
+                        get(anonymous, "/api/registrations/" + known.get(random.nextInt(known.size())), null);
+                    case STOREFRONT_PAGE ->
+                        get(
+                                anonymous,
+                                List.of(
+                                                "/store/login",
+                                                "/store/register/organization",
+                                                "/store/register",
+                                                "/store/register/reseller")
+                                        .get(random.nextInt(4)),
+                                null);
                     case SIGN_IN -> {
                         expectSignedIn = random.nextBoolean();
                         lastSignIn = expectSignedIn
                                 ? signIn(client(new CookieManager()), tenant.buyer(), TestRegistrations.PASSWORD)
-                                : signIn(client(new CookieManager()), TestRegistrations.unique("nobody"),
-                                "Wrong-pass-1");
+                                : signIn(
+                                        client(new CookieManager()),
+                                        TestRegistrations.unique("nobody"),
+                                        "Wrong-pass-1");
                         yield lastSignIn;
                     }
-                    case STAFF_TASK_LIST -> get(anonymous, "/engine-rest/task?candidateGroup=seller-admins"
-                            + "&maxResults=25&sortBy=created&sortOrder=desc", STAFF);
-                    case STAFF_COMPLETE_TASK -> send(anonymous, "POST", "/engine-rest/task/" + taskId + "/complete",
-                            "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}", STAFF);
-                    case BUYER_ADMIN_READ -> get(buyer, random.nextBoolean() ? "/api/me/organizations"
-                            : "/api/me", null);
+                    case STAFF_TASK_LIST ->
+                        get(
+                                anonymous,
+                                "/engine-rest/task?candidateGroup=seller-admins"
+                                        + "&maxResults=25&sortBy=created&sortOrder=desc",
+                                STAFF);
+                    case STAFF_COMPLETE_TASK ->
+                        send(
+                                anonymous,
+                                "POST",
+                                "/engine-rest/task/" + taskId + "/complete",
+                                "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}",
+                                STAFF);
+                    case BUYER_ADMIN_READ ->
+                        get(buyer, random.nextBoolean() ? "/api/me/organizations" : "/api/me", null);
                 };
                 status = response.statusCode();
                 body = response.body();
@@ -234,8 +274,8 @@ class MixedTrafficLoadTest {
             }
             long nanos = System.nanoTime() - start;
             if (failure == null && !kind.expected.contains(status)) {
-                failure = kind + " answered " + status + ": " + (body == null ? "" : body.substring(0,
-                        Math.min(200, body.length())));
+                failure = kind + " answered " + status + ": "
+                        + (body == null ? "" : body.substring(0, Math.min(200, body.length())));
             }
             if (failure == null && kind == Kind.SIGN_IN && expectSignedIn != signedIn(lastSignIn)) {
                 failure = "SIGN_IN of " + (expectSignedIn ? "the buyer" : "an unknown user") + " went to "
@@ -257,15 +297,23 @@ class MixedTrafficLoadTest {
     private void assertNothingLost() {
         for (String id : createdRegistrations) {
             assertThat(jdbc.queryForObject("select count(*) from registration where id = ?", Long.class, id))
-                    .as("registration %s", id).isOne();
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count())
-                    .as("process instance of %s", id).isOne();
+                    .as("registration %s", id)
+                    .isOne();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceBusinessKey(id)
+                            .count())
+                    .as("process instance of %s", id)
+                    .isOne();
         }
         for (String taskId : completedTasks) {
             var task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
             assertThat(task.getEndTime()).as("completed task %s", taskId).isNotNull();
-            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                    .activityId("Task_SetUpAccount").count()).as("advanced once after %s", taskId).isOne();
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(task.getProcessInstanceId())
+                            .activityId("Task_SetUpAccount")
+                            .count())
+                    .as("advanced once after %s", taskId)
+                    .isOne();
         }
     }
 
@@ -285,7 +333,9 @@ class MixedTrafficLoadTest {
         report.put("completedTasks", completedTasks.size());
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
-            kinds.put(kind.name(), stats(samples.stream().filter(s -> s.kind() == kind).toList()));
+            kinds.put(
+                    kind.name(),
+                    stats(samples.stream().filter(s -> s.kind() == kind).toList()));
         }
         kinds.put("ALL", stats(samples));
         report.put("kinds", kinds);
@@ -324,25 +374,43 @@ class MixedTrafficLoadTest {
     private void write(Map<String, Object> report) throws Exception {
         Path dir = Path.of("target", "load");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("mixed-traffic.json"),
+        Files.writeString(
+                dir.resolve("mixed-traffic.json"),
                 json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         StringBuilder md = new StringBuilder();
-        md.append(String.format("Mixed traffic on %s: %s s, %d client threads, %d cores, load average %.1f -> %.1f, "
-                        + "test JVM CPU %.0f s%n%n", report.get("database"), report.get("durationSeconds"), THREADS,
-                report.get("cores"), report.get("systemLoadAverageBefore"), report.get("systemLoadAverageAfter"),
+        md.append(String.format(
+                "Mixed traffic on %s: %s s, %d client threads, %d cores, load average %.1f -> %.1f, "
+                        + "test JVM CPU %.0f s%n%n",
+                report.get("database"),
+                report.get("durationSeconds"),
+                THREADS,
+                report.get("cores"),
+                report.get("systemLoadAverageBefore"),
+                report.get("systemLoadAverageAfter"),
                 report.get("testJvmCpuSeconds")));
         md.append("| kind | requests | errors | statuses | p50 ms | p95 ms | p99 ms | max ms |\n");
         md.append("|---|---:|---:|---|---:|---:|---:|---:|\n");
         ((Map<String, Object>) report.get("kinds")).forEach((kind, value) -> {
             Map<String, Object> s = (Map<String, Object>) value;
-            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", kind, s.get("requests"),
-                    s.get("errors"), s.get("statuses"), s.get("p50ms"), s.get("p95ms"), s.get("p99ms"),
+            md.append(String.format(
+                    "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    kind,
+                    s.get("requests"),
+                    s.get("errors"),
+                    s.get("statuses"),
+                    s.get("p50ms"),
+                    s.get("p95ms"),
+                    s.get("p99ms"),
                     s.get("maxMs")));
         });
-        md.append(String.format("%nThroughput %s requests/s; %s requests, %s errors; %s registrations created "
+        md.append(String.format(
+                "%nThroughput %s requests/s; %s requests, %s errors; %s registrations created "
                         + "(each with its process instance), %s review tasks completed (each advanced once).%n",
-                report.get("throughputPerSecond"), report.get("requests"), report.get("errors"),
-                report.get("createdRegistrations"), report.get("completedTasks")));
+                report.get("throughputPerSecond"),
+                report.get("requests"),
+                report.get("errors"),
+                report.get("createdRegistrations"),
+                report.get("completedTasks")));
         Files.writeString(dir.resolve("mixed-traffic.md"), md.toString());
         System.out.println("LOAD mixed traffic\n" + md);
     }
@@ -355,9 +423,13 @@ class MixedTrafficLoadTest {
     // --- HTTP ---
 
     private HttpClient client(CookieManager cookies) {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
-        return cookies == null ? builder.build() : builder.cookieHandler(cookies).build();
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10));
+        return cookies == null
+                ? builder.build()
+                : builder.cookieHandler(cookies).build();
     }
 
     private HttpResponse<String> submit(HttpClient client, com.b2bflow.registration.RegistrationRequest request)
@@ -375,12 +447,17 @@ class MixedTrafficLoadTest {
 
     private HttpResponse<String> send(HttpClient client, String method, String path, String body, String staff)
             throws Exception {
-        return client.send(request(path, staff).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request(path, staff)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean signedIn(HttpResponse<String> signIn) {
-        return signIn.statusCode() == 302 && !signIn.headers().firstValue("Location").orElse("error").contains("error");
+        return signIn.statusCode() == 302
+                && !signIn.headers().firstValue("Location").orElse("error").contains("error");
     }
 
     /** The sign-in form as a browser sends it: its page first (session and CSRF token), then the POST. */
@@ -391,16 +468,24 @@ class MixedTrafficLoadTest {
         String form = "logonId=" + URLEncoder.encode(logonId, StandardCharsets.UTF_8) + "&logonPassword="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        return browser.send(request("/store/login", null).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                request("/store/login", null)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path, String staff) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json, text/html");
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json, text/html");
         if (staff != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((staff + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((staff + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }

@@ -10,7 +10,8 @@ class ReleasedNamesTest {
 
     @Test
     void aReleasedKeyNeverEqualsANormalizedName() {
-        assertThat(Names.released(42L)).isNotEqualTo(Names.normalize(Names.released(42L)))
+        assertThat(Names.released(42L))
+                .isNotEqualTo(Names.normalize(Names.released(42L)))
                 .isNotEqualTo(Names.released(43L));
     }
 
@@ -29,8 +30,7 @@ class ReleasedNamesTest {
 
     @Test
     void aRejectedOrganizationReleasesItsNameAndARenameTakesItBack() throws Exception {
-        Organization organization = new Organization("Acme Supplies", null, OrganizationType.O,
-                ApprovalState.PENDING);
+        Organization organization = new Organization("Acme Supplies", null, OrganizationType.O, ApprovalState.PENDING);
         set(organization, "id", 9L);
         organization.releaseName();
         assertThat(get(organization, "nameNormalized")).isEqualTo("RELEASED#9");

@@ -24,8 +24,7 @@ final class ApplicationBeanNames {
 
     private static Set<String> names;
 
-    private ApplicationBeanNames() {
-    }
+    private ApplicationBeanNames() {}
 
     static synchronized Set<String> all() {
         if (names == null) {
@@ -37,7 +36,8 @@ final class ApplicationBeanNames {
     private static Set<String> read() {
         StandardEnvironment environment = new StandardEnvironment();
         try {
-            new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+            new YamlPropertySourceLoader()
+                    .load("application.yaml", new ClassPathResource("application.yaml"))
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

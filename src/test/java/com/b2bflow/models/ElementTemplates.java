@@ -17,14 +17,14 @@ record ElementTemplates(String file, String id, int version, List<Property> prop
     static final Path FOLDER = Path.of(".camunda", "element-templates");
 
     /** One template property: its type (Hidden, String, Boolean, Dropdown), default value and binding. */
-    record Property(String type, String value, String bindingType, String bindingName) {
-    }
+    record Property(String type, String value, String bindingType, String bindingName) {}
 
     static List<ElementTemplates> all() {
         ObjectMapper json = new ObjectMapper();
         List<ElementTemplates> templates = new ArrayList<>();
         try (Stream<Path> files = Files.list(FOLDER)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode root = json.readTree(file.toFile());
                 for (JsonNode template : root.isArray() ? root : List.of(root)) {
                     templates.add(read(file.getFileName().toString(), template));
@@ -43,22 +43,29 @@ record ElementTemplates(String file, String id, int version, List<Property> prop
         List<Property> properties = new ArrayList<>();
         for (JsonNode property : template.path("properties")) {
             JsonNode value = property.path("value");
-            properties.add(new Property(property.path("type").asText(), value.isMissingNode() ? null : value.asText(),
-                    property.path("binding").path("type").asText(), property.path("binding").path("name").asText()));
+            properties.add(new Property(
+                    property.path("type").asText(),
+                    value.isMissingNode() ? null : value.asText(),
+                    property.path("binding").path("type").asText(),
+                    property.path("binding").path("name").asText()));
         }
-        return new ElementTemplates(file, template.path("id").asText(), template.path("version").asInt(),
-                List.copyOf(properties));
+        return new ElementTemplates(
+                file, template.path("id").asText(), template.path("version").asInt(), List.copyOf(properties));
     }
 
     /** The value of the property bound to the BPMN attribute {@code camunda:<name>}, if the template sets one. */
     Optional<Property> attribute(String name) {
-        return properties.stream().filter(p -> p.bindingType().equals("property")
-                && p.bindingName().equals("camunda:" + name)).findFirst();
+        return properties.stream()
+                .filter(p ->
+                        p.bindingType().equals("property") && p.bindingName().equals("camunda:" + name))
+                .findFirst();
     }
 
     List<String> inputParameters() {
-        return properties.stream().filter(p -> p.bindingType().equals("camunda:inputParameter"))
-                .map(Property::bindingName).toList();
+        return properties.stream()
+                .filter(p -> p.bindingType().equals("camunda:inputParameter"))
+                .map(Property::bindingName)
+                .toList();
     }
 
     /** The bean a delegate template calls: {@code notifyStaff} for {@code ${notifyStaff}}. */

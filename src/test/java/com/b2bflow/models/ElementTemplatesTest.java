@@ -32,11 +32,17 @@ class ElementTemplatesTest {
     void eachTemplateCallsADelegateThatExists(ElementTemplates template) {
         Optional<String> bean = template.delegateBean();
         if (bean.isPresent()) {
-            assertThat(ApplicationBeanNames.all()).as("bean of template %s", template).contains(bean.get());
+            assertThat(ApplicationBeanNames.all())
+                    .as("bean of template %s", template)
+                    .contains(bean.get());
         } else {
-            assertThat(template.attribute("type")).as("%s: neither a delegate nor an external task", template)
-                    .map(ElementTemplates.Property::value).contains("external");
-            assertThat(template.attribute("topic")).as("%s: external task without a topic", template).isPresent();
+            assertThat(template.attribute("type"))
+                    .as("%s: neither a delegate nor an external task", template)
+                    .map(ElementTemplates.Property::value)
+                    .contains("external");
+            assertThat(template.attribute("topic"))
+                    .as("%s: external task without a topic", template)
+                    .isPresent();
         }
     }
 
@@ -55,21 +61,33 @@ class ElementTemplatesTest {
             String version = task.getAttributeValueNs(ProcessModels.CAMUNDA_NS, "modelerTemplateVersion");
             assertThat(templateId).as("%s: camunda:modelerTemplate", id).isNotBlank();
             ElementTemplates template = templates().stream()
-                    .filter(t -> t.id().equals(templateId) && String.valueOf(t.version()).equals(version))
-                    .findFirst().orElseThrow(() -> new AssertionError(
-                            id + ": no element template " + templateId + " version " + version));
-            template.properties().stream().filter(p -> p.type().equals("Hidden") && p.bindingType().equals("property"))
-                    .forEach(p -> assertThat(task.getAttributeValueNs(ProcessModels.CAMUNDA_NS,
-                            p.bindingName().substring("camunda:".length())))
-                            .as("%s: %s set by template %s", id, p.bindingName(), templateId).isEqualTo(p.value()));
-            assertThat(inputParameters(task)).as("%s: input parameters of template %s", id, templateId)
+                    .filter(t -> t.id().equals(templateId)
+                            && String.valueOf(t.version()).equals(version))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new AssertionError(id + ": no element template " + templateId + " version " + version));
+            template.properties().stream()
+                    .filter(p -> p.type().equals("Hidden") && p.bindingType().equals("property"))
+                    .forEach(p -> assertThat(task.getAttributeValueNs(
+                                    ProcessModels.CAMUNDA_NS, p.bindingName().substring("camunda:".length())))
+                            .as("%s: %s set by template %s", id, p.bindingName(), templateId)
+                            .isEqualTo(p.value()));
+            assertThat(inputParameters(task))
+                    .as("%s: input parameters of template %s", id, templateId)
                     .containsExactlyInAnyOrderElementsOf(template.inputParameters());
-            boolean asyncByDefault = template.attribute("asyncBefore").map(p -> "true".equals(p.value())).orElse(false);
+            boolean asyncByDefault = template.attribute("asyncBefore")
+                    .map(p -> "true".equals(p.value()))
+                    .orElse(false);
             if (asyncByDefault) {
-                assertThat(task.isCamundaAsyncBefore()).as("%s: a side effect runs asynchronously", id).isTrue();
-                assertThat(task.getExtensionElements().getElementsQuery()
-                        .filterByType(CamundaFailedJobRetryTimeCycle.class).list())
-                        .as("%s: a side effect has a retry cycle", id).hasSize(1);
+                assertThat(task.isCamundaAsyncBefore())
+                        .as("%s: a side effect runs asynchronously", id)
+                        .isTrue();
+                assertThat(task.getExtensionElements()
+                                .getElementsQuery()
+                                .filterByType(CamundaFailedJobRetryTimeCycle.class)
+                                .list())
+                        .as("%s: a side effect has a retry cycle", id)
+                        .hasSize(1);
             }
         }
     }
@@ -80,6 +98,7 @@ class ElementTemplatesTest {
         }
         return task.getExtensionElements().getElementsQuery().list().stream()
                 .flatMap(e -> e.getChildElementsByType(CamundaInputParameter.class).stream())
-                .map(CamundaInputParameter::getCamundaName).toList();
+                .map(CamundaInputParameter::getCamundaName)
+                .toList();
     }
 }

@@ -55,15 +55,32 @@ class ModelChangeTest {
     private static final String DESIGNER = "designer";
     private static final String PASSWORD = "demo";
 
-    @Autowired TestRestTemplate http;
-    @Autowired ObjectMapper json;
-    @Autowired JobDriver jobs;
-    @Autowired RepositoryService repository;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired HistoryService history;
-    @Autowired IdentityService identity;
-    @Autowired AuthorizationService authorizations;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    AuthorizationService authorizations;
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
@@ -73,7 +90,10 @@ class ModelChangeTest {
     /** Other tests start org registrations too: they get the application's version again. */
     @AfterEach
     void removeModelerDeployments() {
-        for (Deployment deployment : repository.createDeploymentQuery().deploymentSource("Camunda Modeler").list()) {
+        for (Deployment deployment : repository
+                .createDeploymentQuery()
+                .deploymentSource("Camunda Modeler")
+                .list()) {
             repository.deleteDeployment(deployment.getId(), true);
         }
     }
@@ -101,46 +121,71 @@ class ModelChangeTest {
         JsonNode values = get(sellerAdmin, "/engine-rest/task/" + review.getId() + "/form-variables");
         assertThat(values.path("organizationName").path("value").asText()).isNotBlank();
 
-        ResponseEntity<String> reviewed = submitForm(sellerAdmin, review.getId(), deployedForm, values,
-                Map.of("approved", true));
+        ResponseEntity<String> reviewed =
+                submitForm(sellerAdmin, review.getId(), deployedForm, values, Map.of("approved", true));
         assertThat(reviewed.getStatusCode().value()).as(reviewed.getBody()).isEqualTo(204);
         jobs.executeAll();
 
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .activityId(WorkedExample.NEW_TASK).finished().count()).as("the new step ran").isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId(WorkedExample.NEW_TASK)
+                        .finished()
+                        .count())
+                .as("the new step ran")
+                .isEqualTo(1);
         // besides the set-up task's own notice, which every staff task sends
         assertThat(TestSmtp.to(mail, "account-rep@staff.example.com"))
-                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:")).singleElement()
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(WorkedExample.TASK_NAME));
         waitingTask(instance, "Task_SetUpAccount");
     }
 
     @Test
     void designersDeployButWorkNoTasksAndSellerStaffMayNotDeploy() throws Exception {
-        assertThat(deployFromModeler("seller-admin", WorkedExample.withNewStep()).getStatusCode().value())
+        assertThat(deployFromModeler("seller-admin", WorkedExample.withNewStep())
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(403);
-        assertThat(deployFromModeler("site-admin", WorkedExample.withNewStep()).getStatusCode().value())
+        assertThat(deployFromModeler("site-admin", WorkedExample.withNewStep())
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(403);
-        assertThat(repository.createDeploymentQuery().deploymentSource("Camunda Modeler").count()).isZero();
+        assertThat(repository
+                        .createDeploymentQuery()
+                        .deploymentSource("Camunda Modeler")
+                        .count())
+                .isZero();
 
         String registrationId = submitRegistration();
         Task review = waitingTask(instanceOf(registrationId), "Task_ReviewRegistration");
         TestRestTemplate designer = http.withBasicAuth(DESIGNER, PASSWORD);
         assertThat(get(designer, "/engine-rest/task?processInstanceId=" + review.getProcessInstanceId()))
-                .as("designers see no tasks").isEmpty();
-        ResponseEntity<String> claim = designer.postForEntity("/engine-rest/task/" + review.getId() + "/claim",
-                jsonEntity("{\"userId\":\"designer\"}"), String.class);
+                .as("designers see no tasks")
+                .isEmpty();
+        ResponseEntity<String> claim = designer.postForEntity(
+                "/engine-rest/task/" + review.getId() + "/claim",
+                jsonEntity("{\"userId\":\"designer\"}"),
+                String.class);
         assertThat(claim.getStatusCode().value()).isEqualTo(403);
-        assertThat(get(designer, "/engine-rest/process-instance/" + review.getProcessInstanceId()).path("id").asText())
-                .as("designers watch instances (Cockpit)").isEqualTo(review.getProcessInstanceId());
+        assertThat(get(designer, "/engine-rest/process-instance/" + review.getProcessInstanceId())
+                        .path("id")
+                        .asText())
+                .as("designers watch instances (Cockpit)")
+                .isEqualTo(review.getProcessInstanceId());
         // what the webapps' sign-in checks (their login resource resolves the engine through Camunda's JVM-wide
         // registry, which another test context's engine may hold in this test JVM: asked of this context's engine)
-        List<String> groups = identity.createGroupQuery().groupMember(DESIGNER).list().stream().map(g -> g.getId())
+        List<String> groups = identity.createGroupQuery().groupMember(DESIGNER).list().stream()
+                .map(g -> g.getId())
                 .toList();
-        assertThat(authorizations.isUserAuthorized(DESIGNER, groups, Permissions.ACCESS, Resources.APPLICATION,
-                "cockpit")).as("Cockpit sign-in").isTrue();
-        assertThat(authorizations.isUserAuthorized(DESIGNER, groups, Permissions.ACCESS, Resources.APPLICATION,
-                "tasklist")).as("Tasklist sign-in").isFalse();
+        assertThat(authorizations.isUserAuthorized(
+                        DESIGNER, groups, Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+                .as("Cockpit sign-in")
+                .isTrue();
+        assertThat(authorizations.isUserAuthorized(
+                        DESIGNER, groups, Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+                .as("Tasklist sign-in")
+                .isFalse();
     }
 
     @Test
@@ -158,56 +203,91 @@ class ModelChangeTest {
             variablesBefore.add(runtime.getVariables(instance.getId()));
         }
 
-        assertThat(deployFromModeler(DESIGNER, WorkedExample.withNewStep()).getStatusCode().value()).isEqualTo(200);
+        assertThat(deployFromModeler(DESIGNER, WorkedExample.withNewStep())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         ProcessDefinition newVersion = latestVersion();
         assertThat(newVersion.getVersion()).isEqualTo(oldVersion.getVersion() + 1);
 
         TestRestTemplate designer = http.withBasicAuth(DESIGNER, PASSWORD);
-        ResponseEntity<String> plan = designer.postForEntity("/engine-rest/migration/generate", jsonEntity(
-                "{\"sourceProcessDefinitionId\":\"" + oldVersion.getId() + "\",\"targetProcessDefinitionId\":\""
-                        + newVersion.getId() + "\",\"updateEventTriggers\":true}"), String.class);
+        ResponseEntity<String> plan = designer.postForEntity(
+                "/engine-rest/migration/generate",
+                jsonEntity(
+                        "{\"sourceProcessDefinitionId\":\"" + oldVersion.getId() + "\",\"targetProcessDefinitionId\":\""
+                                + newVersion.getId() + "\",\"updateEventTriggers\":true}"),
+                String.class);
         assertThat(plan.getStatusCode().value()).as(plan.getBody()).isEqualTo(200);
         ObjectNode execution = json.createObjectNode();
         execution.set("migrationPlan", json.readTree(plan.getBody()));
         execution.set("processInstanceIds", json.valueToTree(instanceIds));
-        ResponseEntity<String> migrated = designer.postForEntity("/engine-rest/migration/execute",
-                jsonEntity(execution.toString()), String.class);
+        ResponseEntity<String> migrated = designer.postForEntity(
+                "/engine-rest/migration/execute", jsonEntity(execution.toString()), String.class);
         assertThat(migrated.getStatusCode().value()).as(migrated.getBody()).isEqualTo(204);
 
         TestRestTemplate sellerAdmin = http.withBasicAuth("seller-admin", PASSWORD);
         TestRestTemplate accountRep = http.withBasicAuth("account-rep", PASSWORD);
         for (int i = 0; i < instanceIds.size(); i++) {
             String instanceId = instanceIds.get(i);
-            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+            ProcessInstance instance = runtime.createProcessInstanceQuery()
+                    .processInstanceId(instanceId)
+                    .singleResult();
             assertThat(instance.getProcessDefinitionId()).isEqualTo(newVersion.getId());
             Map<String, Object> variablesAfter = runtime.getVariables(instanceId);
-            assertThat(variablesAfter).as("variables survive").containsOnlyKeys(variablesBefore.get(i).keySet());
+            assertThat(variablesAfter)
+                    .as("variables survive")
+                    .containsOnlyKeys(variablesBefore.get(i).keySet());
             // values compared by their text: a Json variable is a new node object each time it is read
-            variablesBefore.get(i).forEach((name, value) -> assertThat(variablesAfter.get(name)).as(name)
-                    .hasToString(String.valueOf(value)));
+            variablesBefore
+                    .get(i)
+                    .forEach((name, value) ->
+                            assertThat(variablesAfter.get(name)).as(name).hasToString(String.valueOf(value)));
             Task review = waitingTask(instance, "Task_ReviewRegistration");
-            assertThat(review.getId()).as("the same task, claimed or not, with its history").isEqualTo(reviewTaskIds.get(i));
+            assertThat(review.getId())
+                    .as("the same task, claimed or not, with its history")
+                    .isEqualTo(reviewTaskIds.get(i));
             assertThat(review.getProcessDefinitionId()).isEqualTo(newVersion.getId());
 
             complete(sellerAdmin, review, Map.of("approved", true));
             jobs.executeAll();
-            complete(accountRep, waitingTask(instance, "Task_SetUpAccount"), Map.of("accountName", "Main account",
-                    "contractName", "Standard contract", "contractValidFrom", "2026-01-01"));
+            complete(
+                    accountRep,
+                    waitingTask(instance, "Task_SetUpAccount"),
+                    Map.of(
+                            "accountName",
+                            "Main account",
+                            "contractName",
+                            "Standard contract",
+                            "contractValidFrom",
+                            "2026-01-01"));
             jobs.executeAll();
             complete(sellerAdmin, waitingTask(instance, "Task_ApproveRegistration"), Map.of("approved", true));
             jobs.executeAll();
 
-            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count())
-                    .as("finished").isZero();
-            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                    .activityId(WorkedExample.NEW_TASK).finished().count()).as("ran the new step").isEqualTo(1);
-            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                    .activityId("EndEvent_RegistrationApproved").finished().count()).isEqualTo(1);
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .count())
+                    .as("finished")
+                    .isZero();
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .activityId(WorkedExample.NEW_TASK)
+                            .finished()
+                            .count())
+                    .as("ran the new step")
+                    .isEqualTo(1);
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .activityId("EndEvent_RegistrationApproved")
+                            .finished()
+                            .count())
+                    .isEqualTo(1);
             JsonNode state = get(http, "/api/registrations/" + registrationIds.get(i));
             assertThat(state.path("state").asText()).isEqualTo("APPROVED");
         }
         assertThat(TestSmtp.to(mail, "account-rep@staff.example.com"))
-                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:")).hasSize(instanceIds.size());
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
+                .hasSize(instanceIds.size());
     }
 
     private ResponseEntity<String> deployFromModeler(String user, String bpmn) {
@@ -223,13 +303,13 @@ class ModelChangeTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, PASSWORD).postForEntity("/engine-rest/deployment/create",
-                new HttpEntity<>(parts, headers), String.class);
+        return http.withBasicAuth(user, PASSWORD)
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
     }
 
     /** What Tasklist sends: the form's editable fields, each as the form has it unless the staff member changed it. */
-    private ResponseEntity<String> submitForm(TestRestTemplate user, String taskId, JsonNode deployedForm,
-                                              JsonNode values, Map<String, Object> entered) {
+    private ResponseEntity<String> submitForm(
+            TestRestTemplate user, String taskId, JsonNode deployedForm, JsonNode values, Map<String, Object> entered) {
         ObjectNode variables = json.createObjectNode();
         for (String key : editableKeys(deployedForm)) {
             if (entered.containsKey(key)) {
@@ -240,8 +320,8 @@ class ModelChangeTest {
         }
         ObjectNode body = json.createObjectNode();
         body.set("variables", variables);
-        return user.postForEntity("/engine-rest/task/" + taskId + "/submit-form", jsonEntity(body.toString()),
-                String.class);
+        return user.postForEntity(
+                "/engine-rest/task/" + taskId + "/submit-form", jsonEntity(body.toString()), String.class);
     }
 
     /**
@@ -260,7 +340,8 @@ class ModelChangeTest {
         JsonNode form = get(user, "/engine-rest/task/" + task.getId() + "/deployed-form");
         JsonNode values = get(user, "/engine-rest/task/" + task.getId() + "/form-variables");
         ResponseEntity<String> submitted = submitForm(user, task.getId(), form, values, entered);
-        assertThat(submitted.getStatusCode().value()).as("%s: %s", task.getTaskDefinitionKey(), submitted.getBody())
+        assertThat(submitted.getStatusCode().value())
+                .as("%s: %s", task.getTaskDefinitionKey(), submitted.getBody())
                 .isEqualTo(204);
     }
 
@@ -276,7 +357,8 @@ class ModelChangeTest {
     }
 
     private String submitRegistration() throws Exception {
-        ResponseEntity<String> created = http.postForEntity("/api/registrations/organization",
+        ResponseEntity<String> created = http.postForEntity(
+                "/api/registrations/organization",
                 jsonEntity(json.writeValueAsString(TestRegistrations.body(TestRegistrations.organization()))),
                 String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
@@ -285,24 +367,35 @@ class ModelChangeTest {
     }
 
     private ProcessInstance instanceOf(String registrationId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(registrationId).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(registrationId)
+                .singleResult();
     }
 
     private Task waitingTask(ProcessInstance instance, String taskDefinitionKey) {
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskDefinitionKey)
                 .singleResult();
-        assertThat(task).as("%s waits at %s", instance.getId(), taskDefinitionKey).isNotNull();
+        assertThat(task)
+                .as("%s waits at %s", instance.getId(), taskDefinitionKey)
+                .isNotNull();
         return task;
     }
 
     private ProcessDefinition latestVersion() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(WorkedExample.PROCESS_KEY)
-                .latestVersion().singleResult();
+        return repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(WorkedExample.PROCESS_KEY)
+                .latestVersion()
+                .singleResult();
     }
 
     private JsonNode get(TestRestTemplate user, String path) throws Exception {
         ResponseEntity<String> response = user.exchange(path, HttpMethod.GET, null, String.class);
-        assertThat(response.getStatusCode().value()).as("GET %s: %s", path, response.getBody()).isEqualTo(200);
+        assertThat(response.getStatusCode().value())
+                .as("GET %s: %s", path, response.getBody())
+                .isEqualTo(200);
         return json.readTree(response.getBody());
     }
 

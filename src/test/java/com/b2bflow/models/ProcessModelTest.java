@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -50,25 +50,35 @@ class ProcessModelTest {
     void everyBeanAnExpressionCallsExists(ProcessModels model) {
         List<String> expressions = new ArrayList<>();
         model.model().getModelElementsByType(ServiceTask.class).stream()
-                .map(ServiceTask::getCamundaDelegateExpression).filter(e -> e != null).forEach(expressions::add);
+                .map(ServiceTask::getCamundaDelegateExpression)
+                .filter(e -> e != null)
+                .forEach(expressions::add);
         model.model().getModelElementsByType(CamundaTaskListener.class).stream()
-                .map(CamundaTaskListener::getCamundaDelegateExpression).filter(e -> e != null).forEach(expressions::add);
+                .map(CamundaTaskListener::getCamundaDelegateExpression)
+                .filter(e -> e != null)
+                .forEach(expressions::add);
         model.model().getModelElementsByType(CamundaExecutionListener.class).stream()
-                .map(CamundaExecutionListener::getCamundaDelegateExpression).filter(e -> e != null)
+                .map(CamundaExecutionListener::getCamundaDelegateExpression)
+                .filter(e -> e != null)
                 .forEach(expressions::add);
         model.model().getModelElementsByType(CamundaFailedJobRetryTimeCycle.class).stream()
-                .map(CamundaFailedJobRetryTimeCycle::getTextContent).forEach(expressions::add);
+                .map(CamundaFailedJobRetryTimeCycle::getTextContent)
+                .forEach(expressions::add);
         for (TimerEventDefinition timer : model.model().getModelElementsByType(TimerEventDefinition.class)) {
             // a literal ISO 8601 duration (the zero of "Task created") names no bean
-            Stream.of(timer.getTimeDuration(), timer.getTimeDate(), timer.getTimeCycle()).filter(e -> e != null)
-                    .map(e -> e.getTextContent()).filter(text -> !text.strip().startsWith("P"))
+            Stream.of(timer.getTimeDuration(), timer.getTimeDate(), timer.getTimeCycle())
+                    .filter(e -> e != null)
+                    .map(e -> e.getTextContent())
+                    .filter(text -> !text.strip().startsWith("P"))
                     .forEach(expressions::add);
         }
         assertThat(expressions).as(model.file()).isNotEmpty();
         Set<String> beans = ApplicationBeanNames.all();
         for (String expression : expressions) {
             Matcher root = EXPRESSION_ROOT.matcher(expression);
-            assertThat(root.find()).as("%s: %s names no bean", model.file(), expression).isTrue();
+            assertThat(root.find())
+                    .as("%s: %s names no bean", model.file(), expression)
+                    .isTrue();
             assertThat(beans).as("%s: bean of %s", model.file(), expression).contains(root.group(1));
         }
     }
@@ -80,10 +90,13 @@ class ProcessModelTest {
         for (UserTask task : model.model().getModelElementsByType(UserTask.class)) {
             String id = model.file() + " " + task.getId();
             assertThat(task.getCamundaFormRef()).as("%s: camunda:formRef", id).isNotBlank();
-            assertThat(formIds).as("%s: form %s in forms/", id, task.getCamundaFormRef())
+            assertThat(formIds)
+                    .as("%s: form %s in forms/", id, task.getCamundaFormRef())
                     .contains(task.getCamundaFormRef());
             // see docs/adr/0008-form-binding.md: a model deployed alone from Modeler finds its forms
-            assertThat(task.getCamundaFormRefBinding()).as("%s: camunda:formRefBinding", id).isEqualTo("latest");
+            assertThat(task.getCamundaFormRefBinding())
+                    .as("%s: camunda:formRefBinding", id)
+                    .isEqualTo("latest");
         }
     }
 
@@ -92,13 +105,15 @@ class ProcessModelTest {
     void workGoesOnlyToStaffGroupsTheApplicationCreates(ProcessModels model) {
         for (UserTask task : model.model().getModelElementsByType(UserTask.class)) {
             for (String group : task.getCamundaCandidateGroupsList()) {
-                assertThat(StaffGroups.TASK_WORKERS).as("%s %s: candidate group", model.file(), task.getId())
+                assertThat(StaffGroups.TASK_WORKERS)
+                        .as("%s %s: candidate group", model.file(), task.getId())
                         .contains(group);
             }
         }
         for (CamundaInputParameter input : model.model().getModelElementsByType(CamundaInputParameter.class)) {
             if (input.getCamundaName().equals("group") || input.getCamundaName().equals("staffGroup")) {
-                assertThat(StaffGroups.ALL).as("%s: input %s", model.file(), input.getCamundaName())
+                assertThat(StaffGroups.ALL)
+                        .as("%s: input %s", model.file(), input.getCamundaName())
                         .contains(input.getTextContent().trim());
             }
         }
@@ -117,25 +132,35 @@ class ProcessModelTest {
             }
             List<String> notified = new ArrayList<>();
             for (BoundaryEvent timer : model.model().getModelElementsByType(BoundaryEvent.class)) {
-                boolean created = timer.getAttachedTo() == task && !timer.cancelActivity()
-                        && timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
-                        .map(TimerEventDefinition.class::cast)
-                        .anyMatch(t -> t.getTimeDuration() != null
-                                && t.getTimeDuration().getTextContent().strip().matches("P(T0+[SMH]|0+D)"));
+                boolean created = timer.getAttachedTo() == task
+                        && !timer.cancelActivity()
+                        && timer.getEventDefinitions().stream()
+                                .filter(TimerEventDefinition.class::isInstance)
+                                .map(TimerEventDefinition.class::cast)
+                                .anyMatch(t -> t.getTimeDuration() != null
+                                        && t.getTimeDuration()
+                                                .getTextContent()
+                                                .strip()
+                                                .matches("P(T0+[SMH]|0+D)"));
                 if (!created) {
                     continue;
                 }
                 for (FlowNode next : timer.getSucceedingNodes().list()) {
-                    if (next instanceof ServiceTask step && "${notifyStaff}".equals(step.getCamundaDelegateExpression())) {
+                    if (next instanceof ServiceTask step
+                            && "${notifyStaff}".equals(step.getCamundaDelegateExpression())) {
                         step.getExtensionElements().getElementsQuery().list().stream()
                                 .flatMap(e -> e.getChildElementsByType(CamundaInputParameter.class).stream())
                                 .filter(input -> input.getCamundaName().equals("staffGroup"))
-                                .forEach(input -> notified.add(input.getTextContent().strip()));
+                                .forEach(input ->
+                                        notified.add(input.getTextContent().strip()));
                     }
                 }
             }
-            assertThat(notified).as("%s %s: groups mailed by notifyStaff after its \"Task created\" timer",
-                    model.file(), task.getId()).containsExactlyInAnyOrderElementsOf(task.getCamundaCandidateGroupsList());
+            assertThat(notified)
+                    .as(
+                            "%s %s: groups mailed by notifyStaff after its \"Task created\" timer",
+                            model.file(), task.getId())
+                    .containsExactlyInAnyOrderElementsOf(task.getCamundaCandidateGroupsList());
         }
     }
 
@@ -143,21 +168,25 @@ class ProcessModelTest {
     @MethodSource("models")
     void theProcessAndEveryTaskSayWhatTheyDo(ProcessModels model) {
         for (Process process : model.model().getModelElementsByType(Process.class)) {
-            assertThat(documented(process)).as("%s: documentation of process %s", model.file(), process.getId())
+            assertThat(documented(process))
+                    .as("%s: documentation of process %s", model.file(), process.getId())
                     .isTrue();
         }
         List<BaseElement> tasks = new ArrayList<>();
         tasks.addAll(model.model().getModelElementsByType(UserTask.class));
         tasks.addAll(model.model().getModelElementsByType(ServiceTask.class));
         for (BaseElement task : tasks) {
-            assertThat(documented(task)).as("%s: documentation of %s", model.file(), task.getId()).isTrue();
+            assertThat(documented(task))
+                    .as("%s: documentation of %s", model.file(), task.getId())
+                    .isTrue();
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void nothingLivesOnlyInXmlComments(ProcessModels model) throws IOException {
-        Resource resource = new PathMatchingResourcePatternResolver().getResource("classpath:processes/" + model.file());
+        Resource resource =
+                new PathMatchingResourcePatternResolver().getResource("classpath:processes/" + model.file());
         try (InputStream in = resource.getInputStream()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .as("%s: Modeler drops XML comments on save; use documentation or a text annotation", model.file())
@@ -166,7 +195,8 @@ class ProcessModelTest {
     }
 
     private static boolean documented(BaseElement element) {
-        return element.getDocumentations().stream().map(Documentation::getTextContent)
+        return element.getDocumentations().stream()
+                .map(Documentation::getTextContent)
                 .anyMatch(text -> text != null && !text.isBlank());
     }
 

@@ -18,12 +18,15 @@ record ProcessModels(String file, BpmnModelInstance model) {
 
     static List<ProcessModels> all() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
+            Resource[] resources =
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
             if (resources.length == 0) {
                 throw new IllegalStateException("no processes/*.bpmn on the class path");
             }
-            return Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename))
-                    .map(ProcessModels::read).toList();
+            return Arrays.stream(resources)
+                    .sorted(Comparator.comparing(Resource::getFilename))
+                    .map(ProcessModels::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,8 +30,7 @@ final class WorkedExample {
     static final String NEW_TASK = "Task_TellAccountReps";
     static final String TASK_NAME = "Set up account and contract";
 
-    private WorkedExample() {
-    }
+    private WorkedExample() {}
 
     /** The model as the application deploys it (version N). */
     static BpmnModelInstance current() {

@@ -105,11 +105,13 @@ class SmtpConnectionsTest {
 
     @Test
     void simultaneousMailsEachArriveOnce() throws Exception {
-        List<Thread> threads = java.util.stream.IntStream.range(0, 8).mapToObj(i -> new Thread(() -> {
-            for (int j = 0; j < 5; j++) {
-                connections.send(message("mail " + i + "-" + j));
-            }
-        })).toList();
+        List<Thread> threads = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> new Thread(() -> {
+                    for (int j = 0; j < 5; j++) {
+                        connections.send(message("mail " + i + "-" + j));
+                    }
+                }))
+                .toList();
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             thread.join();
@@ -134,13 +136,15 @@ class SmtpConnectionsTest {
     }
 
     private List<String> subjects() {
-        return Arrays.stream(server.getReceivedMessages()).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private double opened() {

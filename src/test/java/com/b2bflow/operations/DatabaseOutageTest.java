@@ -80,23 +80,34 @@ class DatabaseOutageTest {
             do {
                 status = submit(node, TestRegistrations.organization()).statusCode();
             } while (status != 201 && Instant.now().isBefore(deadline));
-            assertThat(status).as("accepted again after the database came back, same process").isEqualTo(201);
+            assertThat(status)
+                    .as("accepted again after the database came back, same process")
+                    .isEqualTo(201);
 
             HttpResponse<String> retried = submit(node, lost);
-            assertThat(retried.statusCode()).as("the refused submission left nothing behind").isEqualTo(201);
+            assertThat(retried.statusCode())
+                    .as("the refused submission left nothing behind")
+                    .isEqualTo(201);
 
             // the registration accepted before the outage finishes its automatic steps: it waits for the review,
             // and its applicant has been mailed, once per mail. A job that failed while the database was away could
-            // not record its failure and runs again when its lock expires (camunda.bpm.job-execution.lock-time-in-millis)
+            // not record its failure and runs again when its lock expires
+            // (camunda.bpm.job-execution.lock-time-in-millis)
             Instant finished = Instant.now().plusSeconds(90);
             while (!("Task_ReviewRegistration".equals(step(node, firstId))
-                    && !TestSmtp.to(mail, first.user().email()).isEmpty()) && Instant.now().isBefore(finished)) {
+                            && !TestSmtp.to(mail, first.user().email()).isEmpty())
+                    && Instant.now().isBefore(finished)) {
                 Thread.sleep(250);
             }
-            assertThat(step(node, firstId)).as("step of the registration accepted before the outage")
+            assertThat(step(node, firstId))
+                    .as("step of the registration accepted before the outage")
                     .isEqualTo("Task_ReviewRegistration");
-            List<String> subjects = TestSmtp.to(mail, first.user().email()).stream().map(TestSmtp::subject).toList();
-            assertThat(subjects).as("mails to the applicant accepted before the outage").isNotEmpty()
+            List<String> subjects = TestSmtp.to(mail, first.user().email()).stream()
+                    .map(TestSmtp::subject)
+                    .toList();
+            assertThat(subjects)
+                    .as("mails to the applicant accepted before the outage")
+                    .isNotEmpty()
                     .doesNotHaveDuplicates();
         } finally {
             postgres.close();
@@ -105,8 +116,11 @@ class DatabaseOutageTest {
 
     /** Keeps its data directory when closed (a "clean" server deletes it), so a restart finds the same data. */
     private static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws Exception {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                .setPort(port).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 
     private static Map<String, String> nodeProperties(EmbeddedPostgres postgres) {
@@ -127,9 +141,14 @@ class DatabaseOutageTest {
     }
 
     private String step(ApplicationNode node, String registrationId) throws Exception {
-        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(node.url("/api/registrations/"
-                + registrationId))).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return status.statusCode() == 200 ? json.readTree(status.body()).path("step").asText() : "HTTP " + status.statusCode();
+        HttpResponse<String> status = http.send(
+                HttpRequest.newBuilder(URI.create(node.url("/api/registrations/" + registrationId)))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return status.statusCode() == 200
+                ? json.readTree(status.body()).path("step").asText()
+                : "HTTP " + status.statusCode();
     }
 
     /** A port for the restartable PostgreSQL (it must come back on the same one), or one nothing listens on. */
@@ -141,9 +160,13 @@ class DatabaseOutageTest {
 
     private HttpResponse<String> submit(ApplicationNode node, com.b2bflow.registration.RegistrationRequest request)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(TestRegistrations.body(request))))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                json.writeValueAsString(TestRegistrations.body(request))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

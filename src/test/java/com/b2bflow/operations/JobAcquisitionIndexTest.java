@@ -30,14 +30,20 @@ class JobAcquisitionIndexTest {
             + " and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < CURRENT_TIMESTAMP)"
             + " and RES.SUSPENSION_STATE_ = 1";
 
-    @Autowired DataSource dataSource;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theAcquisitionQueryUsesTheDueDateIndex() throws Exception {
         StringBuilder plan = new StringBuilder();
         boolean postgres;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            postgres = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
             if (postgres) {
                 connection.setAutoCommit(false);
                 statement.execute("SET LOCAL enable_seqscan = off");
@@ -53,7 +59,8 @@ class JobAcquisitionIndexTest {
             }
         }
         if (postgres) {
-            assertThat(plan.toString().toUpperCase()).as("plan of the acquisition query:%n%s", plan)
+            assertThat(plan.toString().toUpperCase())
+                    .as("plan of the acquisition query:%n%s", plan)
                     .contains("B2B_IDX_JOB_DUEDATE");
         } else {
             assertThat(indexedColumns()).containsExactly("DUEDATE_");
@@ -63,7 +70,7 @@ class JobAcquisitionIndexTest {
     private List<String> indexedColumns() throws Exception {
         List<String> indexed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_JOB", false, false)) {
+                ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_JOB", false, false)) {
             while (indexes.next()) {
                 if ("B2B_IDX_JOB_DUEDATE".equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
                     indexed.add(indexes.getString("COLUMN_NAME").toUpperCase());
@@ -78,16 +85,21 @@ class JobAcquisitionIndexTest {
         try (Connection connection = dataSource.getConnection()) {
             assumeTrue("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()), "partial indexes");
             List<String> definitions = new ArrayList<>();
-            try (ResultSet indexes = connection.createStatement().executeQuery(
-                    "select indexdef from pg_indexes where tablename = 'act_ru_authorization'"
+            try (ResultSet indexes = connection
+                    .createStatement()
+                    .executeQuery("select indexdef from pg_indexes where tablename = 'act_ru_authorization'"
                             + " and indexname like 'b2b_idx_auth_read%' order by indexname")) {
                 while (indexes.next()) {
                     definitions.add(indexes.getString(1));
                 }
             }
             assertThat(definitions).hasSize(2);
-            assertThat(definitions.get(0)).contains("(resource_type_, group_id_)").contains("& 2) = 2");
-            assertThat(definitions.get(1)).contains("(resource_type_, group_id_)").contains("& 64) = 64");
+            assertThat(definitions.get(0))
+                    .contains("(resource_type_, group_id_)")
+                    .contains("& 2) = 2");
+            assertThat(definitions.get(1))
+                    .contains("(resource_type_, group_id_)")
+                    .contains("& 64) = 64");
         }
     }
 }

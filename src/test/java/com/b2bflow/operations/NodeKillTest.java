@@ -56,7 +56,8 @@ class NodeKillTest {
     static GreenMailExtension mail = TestSmtp.server();
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String jdbcUrl;
 
     @Test
@@ -87,7 +88,9 @@ class NodeKillTest {
                         try {
                             HttpResponse<String> created = submit(first, request);
                             if (created.statusCode() == 201) {
-                                accepted.put(request, json.readTree(created.body()).get("id").asText());
+                                accepted.put(
+                                        request,
+                                        json.readTree(created.body()).get("id").asText());
                             } else {
                                 inFlight.add(request);
                             }
@@ -114,8 +117,10 @@ class NodeKillTest {
                 }
                 return null;
             });
-            await("half of the registrations submitted and some decided",
-                    () -> accepted.size() >= REGISTRATIONS / 2 && decisions.get() >= 3, Duration.ofSeconds(90));
+            await(
+                    "half of the registrations submitted and some decided",
+                    () -> accepted.size() >= REGISTRATIONS / 2 && decisions.get() >= 3,
+                    Duration.ofSeconds(90));
             // provably mid-transaction at the kill: the next submission has written its organization and user and
             // waits for the registration table, which this connection holds
             try (Connection blocker = connection()) {
@@ -123,9 +128,12 @@ class NodeKillTest {
                 try (Statement lock = blocker.createStatement()) {
                     lock.execute("LOCK TABLE registration IN SHARE ROW EXCLUSIVE MODE");
                 }
-                await("a submission waiting inside its transaction", () -> count("SELECT COUNT(*) FROM "
-                        + "pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
-                        + "AND xact_start IS NOT NULL AND query ILIKE 'insert into registration%'") > 0,
+                await(
+                        "a submission waiting inside its transaction",
+                        () -> count("SELECT COUNT(*) FROM "
+                                        + "pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                                        + "AND xact_start IS NOT NULL AND query ILIKE 'insert into registration%'")
+                                > 0,
                         Duration.ofSeconds(60));
                 first.kill();
                 killed.set(true);
@@ -148,10 +156,16 @@ class NodeKillTest {
         for (RegistrationRequest request : inFlight) {
             String id = registrationOf(request);
             if (id == null) {
-                assertThat(count("SELECT COUNT(*) FROM organization WHERE name = ?", request.organization().name()))
-                        .as("no organization left by the refused submission").isZero();
-                assertThat(count("SELECT COUNT(*) FROM member_user WHERE email = ?", request.user().email()))
-                        .as("no user left by the refused submission").isZero();
+                assertThat(count(
+                                "SELECT COUNT(*) FROM organization WHERE name = ?",
+                                request.organization().name()))
+                        .as("no organization left by the refused submission")
+                        .isZero();
+                assertThat(count(
+                                "SELECT COUNT(*) FROM member_user WHERE email = ?",
+                                request.user().email()))
+                        .as("no user left by the refused submission")
+                        .isZero();
                 lost.add(request);
             } else {
                 accepted.put(request, id);
@@ -159,16 +173,20 @@ class NodeKillTest {
         }
         for (Map.Entry<RegistrationRequest, String> registration : accepted.entrySet()) {
             assertThat(count("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ?", registration.getValue()))
-                    .as("process of committed registration " + registration.getValue()).isOne();
+                    .as("process of committed registration " + registration.getValue())
+                    .isOne();
         }
 
-        assertThat(lost).as("the submission killed inside its transaction left nothing").isNotEmpty();
+        assertThat(lost)
+                .as("the submission killed inside its transaction left nothing")
+                .isNotEmpty();
         ApplicationNode second = ApplicationNode.start("kill-node2", properties);
         try {
             // the clients whose submission got no answer send it again, the rest of the traffic follows
             for (RegistrationRequest request : lost) {
                 HttpResponse<String> again = submit(second, request);
-                assertThat(again.statusCode()).as("a refused submission left nothing behind: " + again.body())
+                assertThat(again.statusCode())
+                        .as("a refused submission left nothing behind: " + again.body())
                         .isEqualTo(201);
                 accepted.put(request, json.readTree(again.body()).get("id").asText());
             }
@@ -177,29 +195,39 @@ class NodeKillTest {
                 if (!accepted.containsKey(request)) {
                     HttpResponse<String> created = submit(second, request);
                     assertThat(created.statusCode()).isEqualTo(201);
-                    accepted.put(request, json.readTree(created.body()).get("id").asText());
+                    accepted.put(
+                            request, json.readTree(created.body()).get("id").asText());
                 }
             }
             assertThat(accepted).hasSize(REGISTRATIONS);
 
-            await("every registration approved", () -> {
-                boolean all = true;
-                for (String id : accepted.values()) {
-                    if (!"APPROVED".equals(state(id))) {
-                        all = false;
-                        try {
-                            advance(second, id);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
+            await(
+                    "every registration approved",
+                    () -> {
+                        boolean all = true;
+                        for (String id : accepted.values()) {
+                            if (!"APPROVED".equals(state(id))) {
+                                all = false;
+                                try {
+                                    advance(second, id);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }
                         }
-                    }
-                }
-                return all;
-            }, Duration.ofSeconds(90));
-            await("every applicant mailed", () -> accepted.keySet().stream()
-                    .allMatch(r -> TestSmtp.to(mail, r.user().email()).size() >= 2), Duration.ofSeconds(60));
-            await("no job left", () -> count("SELECT COUNT(*) FROM act_ru_job WHERE process_def_key_ = ?",
-                    "orgSelfRegistration") == 0, Duration.ofSeconds(60));
+                        return all;
+                    },
+                    Duration.ofSeconds(90));
+            await(
+                    "every applicant mailed",
+                    () -> accepted.keySet().stream()
+                            .allMatch(r -> TestSmtp.to(mail, r.user().email()).size() >= 2),
+                    Duration.ofSeconds(60));
+            await(
+                    "no job left",
+                    () -> count("SELECT COUNT(*) FROM act_ru_job WHERE process_def_key_ = ?", "orgSelfRegistration")
+                            == 0,
+                    Duration.ofSeconds(60));
 
             int duplicates = 0;
             List<String> twice = new ArrayList<>();
@@ -208,29 +236,52 @@ class NodeKillTest {
                 String id = entry.getValue();
                 String org = request.organization().name();
                 assertThat(count("SELECT COUNT(*) FROM act_ru_execution WHERE business_key_ = ?", id))
-                        .as("process of " + id + " ended").isZero();
-                assertThat(count("SELECT COUNT(*) FROM act_hi_actinst a JOIN act_hi_procinst p ON a.proc_inst_id_ = "
-                        + "p.proc_inst_id_ WHERE p.business_key_ = ? AND a.act_id_ = 'EndEvent_RegistrationApproved'",
-                        id)).as("approved end reached once by " + id).isOne();
+                        .as("process of " + id + " ended")
+                        .isZero();
+                assertThat(count(
+                                "SELECT COUNT(*) FROM act_hi_actinst a JOIN act_hi_procinst p ON a.proc_inst_id_ = "
+                                        + "p.proc_inst_id_ WHERE p.business_key_ = ? AND a.act_id_ = 'EndEvent_RegistrationApproved'",
+                                id))
+                        .as("approved end reached once by " + id)
+                        .isOne();
                 assertThat(count("SELECT COUNT(*) FROM organization WHERE name = ? AND state = 'APPROVED'", org))
-                        .as("one approved organization " + org).isOne();
-                assertThat(count("SELECT COUNT(*) FROM organization WHERE name = ?", org)).isOne();
-                assertThat(count("SELECT COUNT(*) FROM member_user WHERE email = ? AND enabled", request.user().email()))
-                        .as("one enabled administrator " + request.user().email()).isOne();
-                assertThat(count("SELECT COUNT(*) FROM member_user WHERE email = ?", request.user().email())).isOne();
-                assertThat(count("SELECT COUNT(*) FROM registration r JOIN member_user u ON u.id = r.user_id "
-                        + "WHERE r.id = ? AND u.organization_id = r.organization_id", id))
-                        .as("the administrator belongs to the organization of " + id).isOne();
-                assertThat(count("SELECT COUNT(*) FROM registration r JOIN role_assignment ra ON ra.user_id = "
-                        + "r.user_id AND ra.organization_id = r.organization_id WHERE r.id = ?", id))
-                        .as("role assignments of the administrator of " + id).isPositive();
-                List<String> subjects = TestSmtp.to(mail, request.user().email()).stream().map(TestSmtp::subject)
+                        .as("one approved organization " + org)
+                        .isOne();
+                assertThat(count("SELECT COUNT(*) FROM organization WHERE name = ?", org))
+                        .isOne();
+                assertThat(count(
+                                "SELECT COUNT(*) FROM member_user WHERE email = ? AND enabled",
+                                request.user().email()))
+                        .as("one enabled administrator " + request.user().email())
+                        .isOne();
+                assertThat(count(
+                                "SELECT COUNT(*) FROM member_user WHERE email = ?",
+                                request.user().email()))
+                        .isOne();
+                assertThat(count(
+                                "SELECT COUNT(*) FROM registration r JOIN member_user u ON u.id = r.user_id "
+                                        + "WHERE r.id = ? AND u.organization_id = r.organization_id",
+                                id))
+                        .as("the administrator belongs to the organization of " + id)
+                        .isOne();
+                assertThat(count(
+                                "SELECT COUNT(*) FROM registration r JOIN role_assignment ra ON ra.user_id = "
+                                        + "r.user_id AND ra.organization_id = r.organization_id WHERE r.id = ?",
+                                id))
+                        .as("role assignments of the administrator of " + id)
+                        .isPositive();
+                List<String> subjects = TestSmtp.to(mail, request.user().email()).stream()
+                        .map(TestSmtp::subject)
                         .toList();
-                assertThat(subjects).as("mails to " + request.user().email()).contains(
-                        "We received your registration of " + org, "Your registration of " + org + " is approved");
+                assertThat(subjects)
+                        .as("mails to " + request.user().email())
+                        .contains(
+                                "We received your registration of " + org,
+                                "Your registration of " + org + " is approved");
                 long staffMails = java.util.Arrays.stream(mail.getReceivedMessages())
                         .filter(m -> TestSmtp.subject(m).equals("New registration: " + org)
-                                && TestSmtp.recipients(m).contains("seller-admin@staff.example.com")).count();
+                                && TestSmtp.recipients(m).contains("seller-admin@staff.example.com"))
+                        .count();
                 // a review decided before its "Task created" notice went out needs no notice: zero is fine
                 if (subjects.size() > 2 || staffMails > 1) {
                     twice.add(org + ": " + subjects + ", staff " + staffMails);
@@ -238,19 +289,35 @@ class NodeKillTest {
                 duplicates += subjects.size() - 2 + (int) Math.max(0, staffMails - 1);
             }
             // at-least-once: only a job between SMTP acceptance and commit at the kill may have sent its mail twice
-            assertThat(duplicates).as("mails sent twice (bounded by the job threads busy at the kill)")
+            assertThat(duplicates)
+                    .as("mails sent twice (bounded by the job threads busy at the kill)")
                     .isLessThanOrEqualTo(JOB_THREADS);
-            assertThat(count("SELECT COUNT(*) FROM registration WHERE state <> 'APPROVED'")).isZero();
-            assertThat(count("SELECT COUNT(*) FROM registration")).isEqualTo(REGISTRATIONS);
-            assertThat(count("SELECT COUNT(*) FROM act_ru_incident")).as("no incidents").isZero();
-            assertThat(count("SELECT COUNT(*) FROM member_user u WHERE NOT EXISTS (SELECT 1 FROM registration r "
-                    + "WHERE r.user_id = u.id) AND u.email IN (" + placeholders(accepted.size()) + ")",
-                    accepted.keySet().stream().map(r -> r.user().email()).toArray())).as("users without registration")
+            assertThat(count("SELECT COUNT(*) FROM registration WHERE state <> 'APPROVED'"))
                     .isZero();
-            System.out.printf("NodeKillTest: %d registrations (%d accepted and %d decisions before the kill, %d in "
+            assertThat(count("SELECT COUNT(*) FROM registration")).isEqualTo(REGISTRATIONS);
+            assertThat(count("SELECT COUNT(*) FROM act_ru_incident"))
+                    .as("no incidents")
+                    .isZero();
+            assertThat(count(
+                            "SELECT COUNT(*) FROM member_user u WHERE NOT EXISTS (SELECT 1 FROM registration r "
+                                    + "WHERE r.user_id = u.id) AND u.email IN (" + placeholders(accepted.size()) + ")",
+                            accepted.keySet().stream()
+                                    .map(r -> r.user().email())
+                                    .toArray()))
+                    .as("users without registration")
+                    .isZero();
+            System.out.printf(
+                    "NodeKillTest: %d registrations (%d accepted and %d decisions before the kill, %d in "
                             + "flight at the kill of which %d left nothing and were sent again), %d mails, %d sent "
-                            + "twice %s; lost: nothing%n", REGISTRATIONS, acceptedBeforeKill, decisionsBeforeKill,
-                    inFlight.size(), lost.size(), mail.getReceivedMessages().length, duplicates, twice);
+                            + "twice %s; lost: nothing%n",
+                    REGISTRATIONS,
+                    acceptedBeforeKill,
+                    decisionsBeforeKill,
+                    inFlight.size(),
+                    lost.size(),
+                    mail.getReceivedMessages().length,
+                    duplicates,
+                    twice);
         } finally {
             second.close();
         }
@@ -270,8 +337,8 @@ class NodeKillTest {
 
     /** Completes the registration's open staff task, if it has one; true when it did. */
     private boolean advance(ApplicationNode node, String registrationId) throws Exception {
-        HttpResponse<String> found = send(node, "GET", "/engine-rest/task?processInstanceBusinessKey=" + registrationId,
-                "admin", null);
+        HttpResponse<String> found =
+                send(node, "GET", "/engine-rest/task?processInstanceBusinessKey=" + registrationId, "admin", null);
         if (found.statusCode() != 200) {
             return false;
         }
@@ -281,20 +348,28 @@ class NodeKillTest {
         }
         String taskKey = tasks.get(0).get("taskDefinitionKey").asText();
         Map<String, Object> values = switch (taskKey) {
-            case "Task_SetUpAccount" -> Map.of("accountName", "Main", "contractName", "Standard",
-                    "contractValidFrom", "2026-01-01");
+            case "Task_SetUpAccount" ->
+                Map.of("accountName", "Main", "contractName", "Standard", "contractValidFrom", "2026-01-01");
             default -> Map.of("approved", true);
         };
         String staff = "Task_SetUpAccount".equals(taskKey) ? "account-rep" : "seller-admin";
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        HttpResponse<String> completed = send(node, "POST", "/engine-rest/task/" + tasks.get(0).get("id").asText()
-                + "/submit-form", staff, json.writeValueAsString(Map.of("variables", variables)));
+        HttpResponse<String> completed = send(
+                node,
+                "POST",
+                "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form",
+                staff,
+                json.writeValueAsString(Map.of("variables", variables)));
         return completed.statusCode() == 204;
     }
 
     private HttpResponse<String> submit(ApplicationNode node, RegistrationRequest request) throws Exception {
-        return send(node, "POST", "/api/registrations/organization", null,
+        return send(
+                node,
+                "POST",
+                "/api/registrations/organization",
+                null,
                 json.writeValueAsString(TestRegistrations.body(request)));
     }
 
@@ -305,8 +380,8 @@ class NodeKillTest {
 
     private String registrationOf(RegistrationRequest request) throws SQLException {
         try (Connection connection = connection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT id FROM registration WHERE applicant_email = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT id FROM registration WHERE applicant_email = ?")) {
             query.setString(1, request.user().email());
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
@@ -316,7 +391,7 @@ class NodeKillTest {
 
     private String state(String registrationId) {
         try (Connection connection = connection();
-             PreparedStatement query = connection.prepareStatement("SELECT state FROM registration WHERE id = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT state FROM registration WHERE id = ?")) {
             query.setString(1, registrationId);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
@@ -327,7 +402,8 @@ class NodeKillTest {
     }
 
     private long count(String sql, Object... parameters) {
-        try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = connection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }

@@ -74,7 +74,11 @@ class TwoNodeClusterTest {
         for (int i = 0; i < REGISTRATIONS; i++) {
             var request = TestRegistrations.organization();
             emails.add(request.user().email());
-            HttpResponse<String> created = send(node1, "POST", "/api/registrations/organization", null,
+            HttpResponse<String> created = send(
+                    node1,
+                    "POST",
+                    "/api/registrations/organization",
+                    null,
                     json.writeValueAsString(TestRegistrations.body(request)));
             assertThat(created.statusCode()).isEqualTo(201);
             ids.add(json.readTree(created.body()).get("id").asText());
@@ -82,31 +86,49 @@ class TwoNodeClusterTest {
 
         for (String id : ids) {
             completeOpenTask(node2, "seller-admin", id, "Task_ReviewRegistration", Map.of("approved", true));
-            completeOpenTask(node1, "account-rep", id, "Task_SetUpAccount", Map.of("accountName", "Main",
-                    "contractName", "Standard", "contractValidFrom", "2026-01-01"));
+            completeOpenTask(
+                    node1,
+                    "account-rep",
+                    id,
+                    "Task_SetUpAccount",
+                    Map.of("accountName", "Main", "contractName", "Standard", "contractValidFrom", "2026-01-01"));
             completeOpenTask(node2, "seller-admin", id, "Task_ApproveRegistration", Map.of("approved", true));
         }
         for (String id : ids) {
             await("registration " + id + " approved", () -> "APPROVED".equals(state(id)));
         }
-        await("every applicant mailed twice", () -> emails.stream().allMatch(e -> TestSmtp.to(mail, e).size() >= 2));
+        await(
+                "every applicant mailed twice",
+                () -> emails.stream().allMatch(e -> TestSmtp.to(mail, e).size() >= 2));
         // a mail is sent before its job's transaction commits: once no job of the flow is left, none can come late
-        await("no job of the registrations left", () -> adminGet(node2,
-                "/engine-rest/job/count?processDefinitionKey=orgSelfRegistration").get("count").asLong() == 0);
+        await(
+                "no job of the registrations left",
+                () -> adminGet(node2, "/engine-rest/job/count?processDefinitionKey=orgSelfRegistration")
+                                .get("count")
+                                .asLong()
+                        == 0);
 
         for (String email : emails) {
             assertThat(TestSmtp.to(mail, email)).as("mails to " + email).hasSize(2);
         }
-        assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com")).as("review and final approval notices")
+        assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com"))
+                .as("review and final approval notices")
                 .hasSize(2 * REGISTRATIONS);
-        assertThat(adminGet(node1, "/engine-rest/incident/count").get("count").asLong()).isZero();
-        assertThat(adminGet(node2, "/engine-rest/job/count?processDefinitionKey=orgSelfRegistration").get("count").asLong()).isZero();
+        assertThat(adminGet(node1, "/engine-rest/incident/count").get("count").asLong())
+                .isZero();
+        assertThat(adminGet(node2, "/engine-rest/job/count?processDefinitionKey=orgSelfRegistration")
+                        .get("count")
+                        .asLong())
+                .isZero();
         for (String id : ids) {
-            JsonNode activities = adminGet(node2, "/engine-rest/history/activity-instance?processInstanceId="
-                    + processInstanceId(id));
+            JsonNode activities = adminGet(
+                    node2, "/engine-rest/history/activity-instance?processInstanceId=" + processInstanceId(id));
             List<String> activityIds = new ArrayList<>();
-            activities.forEach(activity -> activityIds.add(activity.get("activityId").asText()));
-            assertThat(activityIds).as("activities of " + id).doesNotHaveDuplicates()
+            activities.forEach(
+                    activity -> activityIds.add(activity.get("activityId").asText()));
+            assertThat(activityIds)
+                    .as("activities of " + id)
+                    .doesNotHaveDuplicates()
                     .contains("Task_NotifySellerAdmins", "Task_NotifyApproval", "EndEvent_RegistrationApproved");
         }
     }
@@ -118,41 +140,50 @@ class TwoNodeClusterTest {
         Map<String, String> json = Map.of("Content-Type", "application/json");
         for (int i = 0; i < 30; i++) {
             ApplicationNode node = i % 2 == 0 ? node1 : node2;
-            LoopbackHttp.Response accepted = LoopbackHttp.send("127.0.0.2", node.port(), "POST",
-                    "/api/activation/renewal", json, renewal);
-            assertThat(accepted.status()).as("request %d: %s", i + 1, accepted.body()).isBetween(200, 299);
+            LoopbackHttp.Response accepted =
+                    LoopbackHttp.send("127.0.0.2", node.port(), "POST", "/api/activation/renewal", json, renewal);
+            assertThat(accepted.status())
+                    .as("request %d: %s", i + 1, accepted.body())
+                    .isBetween(200, 299);
         }
         for (ApplicationNode node : List.of(node1, node2)) {
-            LoopbackHttp.Response refused = LoopbackHttp.send("127.0.0.2", node.port(), "POST",
-                    "/api/activation/renewal", json, renewal);
+            LoopbackHttp.Response refused =
+                    LoopbackHttp.send("127.0.0.2", node.port(), "POST", "/api/activation/renewal", json, renewal);
             assertThat(refused.status()).as(refused.body()).isEqualTo(429);
         }
     }
 
     @Test
     void aStorefrontSessionStartedOnOneNodeWorksOnTheOther() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(node1.url("/store/login")))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> loginPage = browser.send(
+                HttpRequest.newBuilder(URI.create(node1.url("/store/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
         String csrf = loginPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(node1.url("/store/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("logonId=csr&logonPassword=demo&_csrf=" + csrf)).build(),
+        HttpResponse<String> signIn = browser.send(
+                HttpRequest.newBuilder(URI.create(node1.url("/store/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("logonId=csr&logonPassword=demo&_csrf=" + csrf))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
 
-        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(node2.url("/api/me"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> me = browser.send(
+                HttpRequest.newBuilder(URI.create(node2.url("/api/me"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"userId\":\"csr\"");
     }
 
-    private void completeOpenTask(ApplicationNode node, String staff, String registrationId, String taskKey,
-                                  Map<String, Object> values) throws Exception {
+    private void completeOpenTask(
+            ApplicationNode node, String staff, String registrationId, String taskKey, Map<String, Object> values)
+            throws Exception {
         String[] taskId = new String[1];
         await(taskKey + " of " + registrationId, () -> {
-            JsonNode tasks = get(node, staff, "/engine-rest/task?processInstanceBusinessKey=" + registrationId
-                    + "&taskDefinitionKey=" + taskKey);
+            JsonNode tasks = get(
+                    node,
+                    staff,
+                    "/engine-rest/task?processInstanceBusinessKey=" + registrationId + "&taskDefinitionKey=" + taskKey);
             if (tasks.size() == 1) {
                 taskId[0] = tasks.get(0).get("id").asText();
                 return true;
@@ -160,29 +191,43 @@ class TwoNodeClusterTest {
             return false;
         });
         // as staff work: the mail of the task's "Task created" notice links this very task (from either node)
-        await("the notice linking " + taskKey + " of " + registrationId, () -> java.util.Arrays.stream(
-                mail.getReceivedMessages()).anyMatch(m -> TestSmtp.text(m).contains("#/?task=" + taskId[0])));
+        await(
+                "the notice linking " + taskKey + " of " + registrationId,
+                () -> java.util.Arrays.stream(mail.getReceivedMessages())
+                        .anyMatch(m -> TestSmtp.text(m).contains("#/?task=" + taskId[0])));
         // a mail is sent before its job commits: staff act once the notice's job is done (a completion racing that
         // commit is a 409, tested in ExternalTaskRaceConflictTest, not what this test is about)
         String instance = processInstanceId(registrationId);
-        await("the notice's job of " + taskKey + " done", () -> adminGet(node, "/engine-rest/job/count?processInstanceId="
-                + instance + "&executable=true").get("count").asLong() == 0);
+        await(
+                "the notice's job of " + taskKey + " done",
+                () -> adminGet(node, "/engine-rest/job/count?processInstanceId=" + instance + "&executable=true")
+                                .get("count")
+                                .asLong()
+                        == 0);
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        HttpResponse<String> completed = send(node, "POST", "/engine-rest/task/" + taskId[0] + "/submit-form", staff,
+        HttpResponse<String> completed = send(
+                node,
+                "POST",
+                "/engine-rest/task/" + taskId[0] + "/submit-form",
+                staff,
                 json.writeValueAsString(Map.of("variables", variables)));
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
     }
 
     private String processInstanceId(String registrationId) {
         return adminGet(node1, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + registrationId)
-                .get(0).get("id").asText();
+                .get(0)
+                .get("id")
+                .asText();
     }
 
     private String state(String registrationId) {
         try {
-            return json.readTree(send(node2, "GET", "/api/registrations/" + registrationId, null, null).body())
-                    .get("state").asText();
+            return json.readTree(send(node2, "GET", "/api/registrations/" + registrationId, null, null)
+                            .body())
+                    .get("state")
+                    .asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

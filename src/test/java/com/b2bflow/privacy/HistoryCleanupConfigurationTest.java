@@ -36,10 +36,17 @@ class HistoryCleanupConfigurationTest {
 
     static final int HISTORY_TIME_TO_LIVE_DAYS = 180;
 
-    @Autowired HistoryService history;
-    @Autowired RepositoryService repository;
-    @Autowired ProcessEngineConfiguration configuration;
-    @Autowired PrivacyProperties privacy;
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ProcessEngineConfiguration configuration;
+
+    @Autowired
+    PrivacyProperties privacy;
 
     @Test
     void theHistoryCleanupJobIsScheduledInTheConfiguredWindowRemovalTimeBased() {
@@ -56,42 +63,78 @@ class HistoryCleanupConfigurationTest {
         assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
                 .isNotEmpty()
                 .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive())
-                        .as(definition.getKey()).isEqualTo(HISTORY_TIME_TO_LIVE_DAYS))
-                .extracting(ProcessDefinition::getKey).contains(Withdrawals.PROCESS_KEY);
+                        .as(definition.getKey())
+                        .isEqualTo(HISTORY_TIME_TO_LIVE_DAYS))
+                .extracting(ProcessDefinition::getKey)
+                .contains(Withdrawals.PROCESS_KEY);
         assertThat(privacy.eraseRejectedAfter()).isEqualTo(Duration.ofDays(30));
         assertThat(Duration.ofDays(HISTORY_TIME_TO_LIVE_DAYS)).isGreaterThanOrEqualTo(privacy.eraseRejectedAfter());
         assertThat(privacy.erasureCron()).isEqualTo("0 30 2 * * *");
     }
 
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired JobDriver jobs;
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JobDriver jobs;
 
     /** The engine's clock is moved (ClockUtil), not the test's: the cleanup removes what is due, and only that. */
     @Test
     void theCleanupRemovesAFinishedProcessOnceItsTimeToLiveIsOverAndNotBefore() {
-        String id = submitters.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization()).id();
+        String id = submitters
+                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
+                .id();
         jobs.executeAll();
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-        tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
+        tasks.complete(
+                tasks.createTaskQuery()
+                        .processInstanceId(instance)
+                        .singleResult()
+                        .getId(),
                 Map.of("approved", false, "rejectionReason", "history cleanup test"));
         jobs.executeAll();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count())
-                .as("the rejected registration's process ended").isOne();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .finished()
+                        .count())
+                .as("the rejected registration's process ended")
+                .isOne();
         try {
             ClockUtil.offset(Duration.ofDays(HISTORY_TIME_TO_LIVE_DAYS - 1).toMillis());
             cleanUp(instance);
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
-                    .as("history one day before its time to live is over").isOne();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .as("history one day before its time to live is over")
+                    .isOne();
 
             ClockUtil.offset(Duration.ofDays(HISTORY_TIME_TO_LIVE_DAYS + 1).toMillis());
             cleanUp(instance);
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
-                    .as("history one day after its time to live is over").isZero();
-            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isZero();
-            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isZero();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .as("history one day after its time to live is over")
+                    .isZero();
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isZero();
+            assertThat(history.createHistoricVariableInstanceQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isZero();
         } finally {
             ClockUtil.reset();
         }
@@ -105,9 +148,18 @@ class HistoryCleanupConfigurationTest {
         for (int round = 0; round < 50; round++) {
             Job cleanup = history.cleanUpHistoryAsync(true);
             management.executeJob(cleanup.getId());
-            if (history.createHistoricProcessInstanceQuery().processInstanceId(instance).count() == 0
-                    && history.createHistoricActivityInstanceQuery().processInstanceId(instance).count() == 0
-                    && history.createHistoricVariableInstanceQuery().processInstanceId(instance).count() == 0) {
+            if (history.createHistoricProcessInstanceQuery()
+                                    .processInstanceId(instance)
+                                    .count()
+                            == 0
+                    && history.createHistoricActivityInstanceQuery()
+                                    .processInstanceId(instance)
+                                    .count()
+                            == 0
+                    && history.createHistoricVariableInstanceQuery()
+                                    .processInstanceId(instance)
+                                    .count()
+                            == 0) {
                 return;
             }
         }

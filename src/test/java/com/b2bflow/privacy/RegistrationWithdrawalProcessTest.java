@@ -32,12 +32,23 @@ class RegistrationWithdrawalProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired RegistrationRepository registrations;
-    @Autowired TestMembers members;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void init() throws Exception {
@@ -57,15 +68,15 @@ class RegistrationWithdrawalProcessTest {
             return registrations.save(registration).getId();
         });
 
-        ProcessInstance instance = runtime.startProcessInstanceByKey(Withdrawals.PROCESS_KEY, registrationId,
-                Map.of(ProcessVariables.REGISTRATION_ID, registrationId));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                Withdrawals.PROCESS_KEY, registrationId, Map.of(ProcessVariables.REGISTRATION_ID, registrationId));
         assertThat(instance).isWaitingAt("Task_ConfirmWithdrawal");
         assertThat(mail.getReceivedMessages()).isEmpty();
 
         jobs.executeAll();
-        assertThat(instance).hasPassed("Task_ConfirmWithdrawal").isEnded()
-                .hasPassed("EndEvent_WithdrawalConfirmed");
-        assertThat(TestSmtp.to(mail, applicant.getEmail())).singleElement()
+        assertThat(instance).hasPassed("Task_ConfirmWithdrawal").isEnded().hasPassed("EndEvent_WithdrawalConfirmed");
+        assertThat(TestSmtp.to(mail, applicant.getEmail()))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.subject(m))
                         .isEqualTo("Your registration " + organization.getName() + " was withdrawn"));
     }

@@ -49,16 +49,35 @@ class ScheduledErasureTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper json;
-    @Autowired JobDriver jobs;
-    @Autowired TaskService tasks;
-    @Autowired HistoryService history;
-    @Autowired UserRepository users;
-    @Autowired RegistrationRepository registrations;
-    @Autowired AuditEventRepository audit;
-    @Autowired ScheduledErasure scheduled;
-    @Autowired DataSource dataSource;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    AuditEventRepository audit;
+
+    @Autowired
+    ScheduledErasure scheduled;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void rejectedAndWithdrawnRegistrationsAreErasedOncePendingOnesStay() throws Exception {
@@ -66,17 +85,25 @@ class ScheduledErasureTest {
         Registrant withdrawn = PrivacyFixtures.submit(mvc, json);
         Registrant pending = PrivacyFixtures.submit(mvc, json);
         jobs.executeAll();
-        reject(rejected, "We do not sell to " + rejected.request().organization().name());
+        reject(
+                rejected,
+                "We do not sell to " + rejected.request().organization().name());
         PrivacyFixtures.withdraw(mvc, json, withdrawn.id(), withdrawn.logonId(), TestRegistrations.PASSWORD);
         jobs.executeAll();
-        assertThat(registrations.findById(rejected.id()).orElseThrow().getState()).isEqualTo(ApprovalState.REJECTED);
+        assertThat(registrations.findById(rejected.id()).orElseThrow().getState())
+                .isEqualTo(ApprovalState.REJECTED);
         assertThat(DatabaseSearch.find(dataSource, rejected.personalStrings())).isNotEmpty();
 
-        assertThat(scheduled.eraseExpired(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)))).isEqualTo(2);
+        assertThat(scheduled.eraseExpired(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1))))
+                .isEqualTo(2);
 
         for (Registrant erased : List.of(rejected, withdrawn)) {
-            assertThat(DatabaseSearch.find(dataSource, erased.personalStrings())).as(erased.id()).isEmpty();
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(erased.id()).count())
+            assertThat(DatabaseSearch.find(dataSource, erased.personalStrings()))
+                    .as(erased.id())
+                    .isEmpty();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceBusinessKey(erased.id())
+                            .count())
                     .isZero();
             Registration registration = registrations.findById(erased.id()).orElseThrow();
             assertThat(registration.getSubmittedData()).isEqualTo("{}");
@@ -84,13 +111,17 @@ class ScheduledErasureTest {
             User user = registration.getUser();
             assertThat(audit.findByTargetTypeAndTargetIdOrderByOccurredAt("User", String.valueOf(user.getId())))
                     .filteredOn(e -> e.getAction().equals("PERSONAL_DATA_ERASED"))
-                    .extracting(AuditEvent::getActor).containsExactly("system");
+                    .extracting(AuditEvent::getActor)
+                    .containsExactly("system");
         }
-        assertThat(DatabaseSearch.find(dataSource, pending.logonId(), pending.email())).isNotEmpty();
-        assertThat(registrations.findById(pending.id()).orElseThrow().getState()).isEqualTo(ApprovalState.PENDING);
+        assertThat(DatabaseSearch.find(dataSource, pending.logonId(), pending.email()))
+                .isNotEmpty();
+        assertThat(registrations.findById(pending.id()).orElseThrow().getState())
+                .isEqualTo(ApprovalState.PENDING);
 
         assertThat(scheduled.eraseExpired(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1))))
-                .as("a second run finds nothing left").isZero();
+                .as("a second run finds nothing left")
+                .isZero();
     }
 
     @Test
@@ -114,13 +145,16 @@ class ScheduledErasureTest {
         for (Registrant registrant : List.of(first, second)) {
             User user = registrations.findById(registrant.id()).orElseThrow().getUser();
             assertThat(audit.findByTargetTypeAndTargetIdOrderByOccurredAt("User", String.valueOf(user.getId())))
-                    .filteredOn(e -> e.getAction().equals("PERSONAL_DATA_ERASED")).hasSize(1);
-            assertThat(DatabaseSearch.find(dataSource, registrant.personalStrings())).isEmpty();
+                    .filteredOn(e -> e.getAction().equals("PERSONAL_DATA_ERASED"))
+                    .hasSize(1);
+            assertThat(DatabaseSearch.find(dataSource, registrant.personalStrings()))
+                    .isEmpty();
         }
     }
 
     private void reject(Registrant registrant, String reason) {
-        String instanceId = registrations.findById(registrant.id()).orElseThrow().getProcessInstanceId();
+        String instanceId =
+                registrations.findById(registrant.id()).orElseThrow().getProcessInstanceId();
         Task review = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
         tasks.complete(review.getId(), Map.of("approved", false, "rejectionReason", reason));
     }

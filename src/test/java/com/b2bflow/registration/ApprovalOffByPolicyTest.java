@@ -21,21 +21,34 @@ import org.springframework.test.context.TestPropertySource;
  * activated at once, by the same models, without a staff task; the staff who would have reviewed them still hear.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "app.registration.policies.BuyerRegistration.approval-required=false",
-        "app.registration.policies.ResellerRegistration.approval-required=false",
-        "app.registration.policies.UserRegistration.approval-required=false"})
+@TestPropertySource(
+        properties = {
+            "app.registration.policies.BuyerRegistration.approval-required=false",
+            "app.registration.policies.ResellerRegistration.approval-required=false",
+            "app.registration.policies.UserRegistration.approval-required=false"
+        })
 class ApprovalOffByPolicyTest {
 
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired RegistrationSubmitters registrations;
-    @Autowired RegistrationRepository registrationRepository;
-    @Autowired UserRepository users;
-    @Autowired HistoryService history;
-    @Autowired JobDriver jobs;
-    @Autowired com.b2bflow.account.OrderingEligibility ordering;
+    @Autowired
+    RegistrationSubmitters registrations;
+
+    @Autowired
+    RegistrationRepository registrationRepository;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    com.b2bflow.account.OrderingEligibility ordering;
 
     @Test
     void anOrganizationIsActivatedWithoutStaffTasks() {
@@ -44,11 +57,15 @@ class ApprovalOffByPolicyTest {
         jobs.executeAll();
 
         assertActivatedWithoutTasks(submitted, request);
-        assertThat(ordering.mayOrder(users.findByLogonId(request.user().logonId()).orElseThrow()))
-                .as("the policy's default account and contract let its buyers order").isTrue();
-        assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com")).as("no staff task, so no staff mail")
+        assertThat(ordering.mayOrder(
+                        users.findByLogonId(request.user().logonId()).orElseThrow()))
+                .as("the policy's default account and contract let its buyers order")
+                .isTrue();
+        assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com"))
+                .as("no staff task, so no staff mail")
                 .noneMatch(m -> TestSmtp.text(m).contains(submitted.id()));
-        assertThat(TestSmtp.to(mail, request.user().email())).extracting(TestSmtp::subject)
+        assertThat(TestSmtp.to(mail, request.user().email()))
+                .extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.contains("is approved"));
     }
 
@@ -59,8 +76,11 @@ class ApprovalOffByPolicyTest {
         jobs.executeAll();
 
         assertActivatedWithoutTasks(submitted, request);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId(submitted))
-                .activityId("Task_ActivateReseller").count()).isOne();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(processInstanceId(submitted))
+                        .activityId("Task_ActivateReseller")
+                        .count())
+                .isOne();
     }
 
     @Test
@@ -68,13 +88,18 @@ class ApprovalOffByPolicyTest {
         RegistrationRequest organization = TestRegistrations.organization();
         registrations.submit(RegistrationFlow.ORGANIZATION, organization);
         jobs.executeAll();
-        RegistrationRequest buyer = TestRegistrations.buyer(organization.organization().name());
+        RegistrationRequest buyer =
+                TestRegistrations.buyer(organization.organization().name());
         SubmittedRegistration submitted = registrations.submit(RegistrationFlow.BUYER, buyer);
         jobs.executeAll();
 
         assertActivatedWithoutTasks(submitted, buyer);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId(submitted))
-                .activityId("Task_ResolveApprovers").count()).as("no approvers looked for").isZero();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(processInstanceId(submitted))
+                        .activityId("Task_ResolveApprovers")
+                        .count())
+                .as("no approvers looked for")
+                .isZero();
     }
 
     private void assertActivatedWithoutTasks(SubmittedRegistration submitted, RegistrationRequest request) {
@@ -82,12 +107,17 @@ class ApprovalOffByPolicyTest {
                 .isEqualTo(ApprovalState.APPROVED);
         User user = users.findByLogonId(request.user().logonId()).orElseThrow();
         assertThat(user.isEnabled()).isTrue();
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(submitted.id()).count())
-                .as("staff tasks").isZero();
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .processInstanceBusinessKey(submitted.id())
+                        .count())
+                .as("staff tasks")
+                .isZero();
     }
 
     private String processInstanceId(SubmittedRegistration submitted) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(submitted.id()).singleResult()
+        return history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(submitted.id())
+                .singleResult()
                 .getId();
     }
 }

@@ -56,20 +56,47 @@ class BuyerSelfRegistrationProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
-    @Autowired BuyerRegistrationService registrations;
-    @Autowired RegistrationRepository registrationRepository;
-    @Autowired BuyerApprovals approvals;
-    @Autowired TestMembers members;
-    @Autowired UserRepository users;
-    @Autowired OrganizationRepository organizations;
-    @Autowired RoleAssignmentRepository roles;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    BuyerRegistrationService registrations;
+
+    @Autowired
+    RegistrationRepository registrationRepository;
+
+    @Autowired
+    BuyerApprovals approvals;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    RoleAssignmentRepository roles;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Organization organization;
     User approver;
@@ -96,25 +123,34 @@ class BuyerSelfRegistrationProcessTest {
         assertThat(buyer.isEnabled()).isFalse();
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_NotifyApprovers", "Task_ConfirmSubmission")
+        assertThat(instance)
+                .hasPassed("Task_NotifyApprovers", "Task_ConfirmSubmission")
                 .isWaitingAt("Task_ApproveBuyer");
         assertThat(task(instance).getAssignee()).isNull();
-        assertThat(mailTo(approver.getEmail())).singleElement().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains(request.user().logonId(), organization.getName(), "http://shop.test/store/account/approvals"));
+        assertThat(mailTo(approver.getEmail()))
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(
+                                request.user().logonId(),
+                                organization.getName(),
+                                "http://shop.test/store/account/approvals"));
         assertThat(mailTo(admin.getEmail())).as("only the approvers are mailed").isEmpty();
-        assertThat(mailTo(request.user().email())).singleElement()
+        assertThat(mailTo(request.user().email()))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey(), "approvers"));
-        assertThat(approvals.pendingFor(approver.getId())).extracting(PendingApproval::id)
+        assertThat(approvals.pendingFor(approver.getId()))
+                .extracting(PendingApproval::id)
                 .contains(instance.getBusinessKey());
 
-        SubmittedRegistration decided = approvals.decide(instance.getBusinessKey(), approver.getId(),
-                new Decision(true, null));
+        SubmittedRegistration decided =
+                approvals.decide(instance.getBusinessKey(), approver.getId(), new Decision(true, null));
         assertThat(decided.state()).isEqualTo(ApprovalState.APPROVED);
         assertThat(instance).isWaitingAt("Task_NotifyApproval");
         jobs.executeAll();
 
         assertThat(instance).isEnded().hasPassed("Task_ActivateBuyer", "EndEvent_BuyerApproved");
-        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        Registration registration =
+                registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
         assertThat(registration.getState()).isEqualTo(ApprovalState.APPROVED);
         assertThat(registration.getDecidedBy()).isEqualTo(approver.getLogonId());
         transactions.executeWithoutResult(status -> {
@@ -123,11 +159,16 @@ class BuyerSelfRegistrationProcessTest {
             assertThat(approved.getRegistrationState()).isEqualTo(ApprovalState.APPROVED);
             assertThat(approved.getOrganization().getId()).isEqualTo(organization.getId());
             assertThat(approved.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
-            assertThat(roles.findByUser(approved)).extracting(RoleAssignment::getRole).containsExactly("Buyer");
+            assertThat(roles.findByUser(approved))
+                    .extracting(RoleAssignment::getRole)
+                    .containsExactly("Buyer");
         });
-        assertThat(mailTo(request.user().email())).hasSize(2).last().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains("approved", "http://shop.test/store/login"));
-        assertThat(approvals.pendingFor(approver.getId())).extracting(PendingApproval::id)
+        assertThat(mailTo(request.user().email()))
+                .hasSize(2)
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login"));
+        assertThat(approvals.pendingFor(approver.getId()))
+                .extracting(PendingApproval::id)
                 .doesNotContain(instance.getBusinessKey());
     }
 
@@ -137,40 +178,61 @@ class BuyerSelfRegistrationProcessTest {
         ProcessInstance instance = submit(request);
         jobs.executeAll();
 
-        assertThatThrownBy(() -> approvals.decide(instance.getBusinessKey(), approver.getId(),
-                new Decision(false, " ")))
-                .isInstanceOfSatisfying(InvalidRegistrationException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactly("rejectionReason"));
-        assertThatThrownBy(() -> approvals.decide(instance.getBusinessKey(), approver.getId(),
-                new Decision(null, null)))
-                .isInstanceOfSatisfying(InvalidRegistrationException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactly("approved"));
+        assertThatThrownBy(
+                        () -> approvals.decide(instance.getBusinessKey(), approver.getId(), new Decision(false, " ")))
+                .isInstanceOfSatisfying(
+                        InvalidRegistrationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("rejectionReason"));
+        assertThatThrownBy(
+                        () -> approvals.decide(instance.getBusinessKey(), approver.getId(), new Decision(null, null)))
+                .isInstanceOfSatisfying(
+                        InvalidRegistrationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("approved"));
         assertThat(instance).isWaitingAt("Task_ApproveBuyer");
-        assertThat(task(instance).getAssignee()).as("a refused decision leaves nothing behind").isNull();
+        assertThat(task(instance).getAssignee())
+                .as("a refused decision leaves nothing behind")
+                .isNull();
 
         approvals.decide(instance.getBusinessKey(), admin.getId(), new Decision(false, "We do not know you"));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_RejectRegistration", "Task_NotifyRejection",
-                "EndEvent_BuyerRejected").hasNotPassed("Task_ActivateBuyer");
-        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_RejectRegistration", "Task_NotifyRejection", "EndEvent_BuyerRejected")
+                .hasNotPassed("Task_ActivateBuyer");
+        Registration registration =
+                registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
         assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo("We do not know you");
         assertThat(registration.getDecidedBy()).isEqualTo(admin.getLogonId());
         transactions.executeWithoutResult(status -> {
-            User rejected = users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
+            User rejected =
+                    users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow();
             assertThat(rejected.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(rejected.isEnabled()).isFalse();
-            assertThat(organizations.findById(organization.getId()).orElseThrow().getState())
-                    .as("rejecting a buyer leaves the organization alone").isEqualTo(ApprovalState.APPROVED);
+            assertThat(organizations
+                            .findById(organization.getId())
+                            .orElseThrow()
+                            .getState())
+                    .as("rejecting a buyer leaves the organization alone")
+                    .isEqualTo(ApprovalState.APPROVED);
         });
-        assertThat(mailTo(request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains("We do not know you", "http://shop.test/store/register/buyer?correct=" + registration.getId()));
-        assertThatThrownBy(() -> approvals.decide(instance.getBusinessKey(), approver.getId(), new Decision(true, null)))
+        assertThat(mailTo(request.user().email()))
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(
+                                "We do not know you",
+                                "http://shop.test/store/register/buyer?correct=" + registration.getId()));
+        assertThatThrownBy(
+                        () -> approvals.decide(instance.getBusinessKey(), approver.getId(), new Decision(true, null)))
                 .isInstanceOf(RegistrationAlreadyDecidedException.class);
 
-        SubmittedRegistration corrected = registrations.submit(RegistrationFlow.BUYER,
-                TestRegistrations.correcting(request, registration.getId()));
+        SubmittedRegistration corrected = registrations.submit(
+                RegistrationFlow.BUYER, TestRegistrations.correcting(request, registration.getId()));
         assertThat(registrationRepository.findById(corrected.id()).orElseThrow().getState())
                 .isEqualTo(ApprovalState.PENDING);
         assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().getRegistrationState())
@@ -187,30 +249,48 @@ class BuyerSelfRegistrationProcessTest {
         assertThat(instance).isWaitingAt("Task_ConfirmHeldSubmission");
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_ConfirmHeldSubmission", "Timer_ReviewBuyerCreated",
-                        "Task_NotifySellerAdmins", "EndEvent_SellerAdminsNotified")
-                .isWaitingAt("Task_ReviewBuyerRegistration").hasNotPassed("Task_ActivateBuyer");
+        assertThat(instance)
+                .hasPassed(
+                        "Task_ConfirmHeldSubmission",
+                        "Timer_ReviewBuyerCreated",
+                        "Task_NotifySellerAdmins",
+                        "EndEvent_SellerAdminsNotified")
+                .isWaitingAt("Task_ReviewBuyerRegistration")
+                .hasNotPassed("Task_ActivateBuyer");
         assertThat(task(instance)).hasCandidateGroup("seller-admins");
         String taskId = task(instance).getId();
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isFalse();
+        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled())
+                .isFalse();
         assertThat(mailTo("seller-admin@staff.example.com")).singleElement().satisfies(m -> {
             assertThat(TestSmtp.subject(m)).contains(open.getName());
-            assertThat(TestSmtp.text(m)).contains(request.user().email(), instance.getBusinessKey(), "Tasklist",
-                    "#/?task=" + taskId);
+            assertThat(TestSmtp.text(m))
+                    .contains(request.user().email(), instance.getBusinessKey(), "Tasklist", "#/?task=" + taskId);
         });
-        assertThat(mailTo(request.user().email())).singleElement()
+        assertThat(mailTo(request.user().email()))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
 
         taskService.claim(task(instance).getId(), "seller-admin");
         complete(task(instance), withVariables("approved", true));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Gateway_SellerApproved", "Gateway_MergeNoApproval",
-                "Task_ActivateBuyer", "Task_NotifyApproval").hasNotPassed("Task_ApproveBuyer");
-        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getDecidedBy())
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(
+                        "Gateway_SellerApproved",
+                        "Gateway_MergeNoApproval",
+                        "Task_ActivateBuyer",
+                        "Task_NotifyApproval")
+                .hasNotPassed("Task_ApproveBuyer");
+        assertThat(registrationRepository
+                        .findById(instance.getBusinessKey())
+                        .orElseThrow()
+                        .getDecidedBy())
                 .isEqualTo("seller-admin");
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
-        assertThat(mailTo(request.user().email())).last()
+        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled())
+                .isTrue();
+        assertThat(mailTo(request.user().email()))
+                .last()
                 .satisfies(m -> assertThat(TestSmtp.subject(m)).contains("You can now sign in"));
     }
 
@@ -226,11 +306,21 @@ class BuyerSelfRegistrationProcessTest {
         complete(task(instance), withVariables("approved", false, "rejectionReason", "Unknown to the organization"));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Gateway_SellerApproved", "Gateway_MergeRejection",
-                "Task_RejectRegistration", "EndEvent_BuyerRejected").hasNotPassed("Task_ActivateBuyer");
-        assertThat(users.findByLogonIdOrReleased(request.user().logonId()).orElseThrow().isEnabled()).isFalse();
-        assertThat(mailTo(request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains("Unknown to the organization"));
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(
+                        "Gateway_SellerApproved",
+                        "Gateway_MergeRejection",
+                        "Task_RejectRegistration",
+                        "EndEvent_BuyerRejected")
+                .hasNotPassed("Task_ActivateBuyer");
+        assertThat(users.findByLogonIdOrReleased(request.user().logonId())
+                        .orElseThrow()
+                        .isEnabled())
+                .isFalse();
+        assertThat(mailTo(request.user().email()))
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Unknown to the organization"));
     }
 
     @Test
@@ -239,26 +329,35 @@ class BuyerSelfRegistrationProcessTest {
         Organization emptyGroup = members.subOrganization(purchasing, "Spare parts");
         User subAdmin = members.user(emptyGroup, "Buyer Administrator");
         User elsewhere = members.user(members.buyerOrganization(), "Buyer Approver");
-        members.approvers(emptyGroup);  // a group without approvers does not count
+        members.approvers(emptyGroup); // a group without approvers does not count
         RegistrationRequest request = TestRegistrations.buyer(organization.getName() + "/Purchasing/Spare parts");
         ProcessInstance instance = submit(request);
         jobs.executeAll();
 
         assertThat(instance).isWaitingAt("Task_ApproveBuyer");
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().getOrganization().getId())
+        assertThat(users.findByLogonId(request.user().logonId())
+                        .orElseThrow()
+                        .getOrganization()
+                        .getId())
                 .isEqualTo(emptyGroup.getId());
         assertThat(mailTo(approver.getEmail())).hasSize(1);
-        assertThat(approvals.pendingFor(approver.getId())).extracting(PendingApproval::id)
+        assertThat(approvals.pendingFor(approver.getId()))
+                .extracting(PendingApproval::id)
                 .contains(instance.getBusinessKey());
-        assertThat(approvals.pendingFor(admin.getId())).as("buyer administrator above the approvers")
-                .extracting(PendingApproval::id).contains(instance.getBusinessKey());
-        assertThat(approvals.pendingFor(subAdmin.getId())).as("buyer administrator below the approvers")
+        assertThat(approvals.pendingFor(admin.getId()))
+                .as("buyer administrator above the approvers")
+                .extracting(PendingApproval::id)
+                .contains(instance.getBusinessKey());
+        assertThat(approvals.pendingFor(subAdmin.getId()))
+                .as("buyer administrator below the approvers")
                 .isEmpty();
         assertThat(approvals.pendingFor(elsewhere.getId())).isEmpty();
-        assertThatThrownBy(() -> approvals.decide(instance.getBusinessKey(), subAdmin.getId(),
-                new Decision(true, null))).isInstanceOf(ApprovalForbiddenException.class);
-        assertThatThrownBy(() -> approvals.decide(instance.getBusinessKey(), elsewhere.getId(),
-                new Decision(true, null))).isInstanceOf(ApprovalForbiddenException.class);
+        assertThatThrownBy(
+                        () -> approvals.decide(instance.getBusinessKey(), subAdmin.getId(), new Decision(true, null)))
+                .isInstanceOf(ApprovalForbiddenException.class);
+        assertThatThrownBy(
+                        () -> approvals.decide(instance.getBusinessKey(), elsewhere.getId(), new Decision(true, null)))
+                .isInstanceOf(ApprovalForbiddenException.class);
 
         approvals.decide(instance.getBusinessKey(), approver.getId(), new Decision(true, null));
         jobs.executeAll();
@@ -270,36 +369,52 @@ class BuyerSelfRegistrationProcessTest {
         ProcessInstance instance = submit(TestRegistrations.buyer(organization.getName()));
         jobs.executeAll();
 
-        Job timer = management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("Timer_ApproveBuyerReminder").singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Timer_ApproveBuyerReminder")
+                .singleResult();
         assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
         management.executeJob(timer.getId());
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_RemindApprovers", "EndEvent_ApproversReminded")
+        assertThat(instance)
+                .hasPassed("Task_RemindApprovers", "EndEvent_ApproversReminded")
                 .isWaitingAt("Task_ApproveBuyer");
-        assertThat(mailTo(approver.getEmail())).extracting(TestSmtp::subject)
+        assertThat(mailTo(approver.getEmail()))
+                .extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.startsWith("Reminder:"));
     }
 
     @Test
     void sellerAdminsAreRemindedAndSiteAdminsToldOfAHeldBuyer() {
-        ProcessInstance instance = submit(TestRegistrations.buyer(members.buyerOrganization().getName()));
+        ProcessInstance instance =
+                submit(TestRegistrations.buyer(members.buyerOrganization().getName()));
         jobs.executeAll();
 
         for (String timerId : new String[] {"Timer_ReviewBuyerReminder", "Timer_ReviewBuyerEscalation"}) {
-            Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+            Job timer = management
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId(timerId)
                     .singleResult();
             assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
             management.executeJob(timer.getId());
         }
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_RemindSellerAdmins", "EndEvent_ReviewBuyerReminded",
-                "Task_EscalateReviewBuyer", "EndEvent_ReviewBuyerEscalated").isWaitingAt("Task_ReviewBuyerRegistration");
-        assertThat(mailTo("seller-admin@staff.example.com")).extracting(TestSmtp::subject)
+        assertThat(instance)
+                .hasPassed(
+                        "Task_RemindSellerAdmins",
+                        "EndEvent_ReviewBuyerReminded",
+                        "Task_EscalateReviewBuyer",
+                        "EndEvent_ReviewBuyerEscalated")
+                .isWaitingAt("Task_ReviewBuyerRegistration");
+        assertThat(mailTo("seller-admin@staff.example.com"))
+                .extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.startsWith("Reminder:"));
-        assertThat(mailTo("site-admin@staff.example.com")).extracting(TestSmtp::subject)
+        assertThat(mailTo("site-admin@staff.example.com"))
+                .extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.startsWith("Escalation:"));
     }
 
@@ -309,30 +424,42 @@ class BuyerSelfRegistrationProcessTest {
         RegistrationRequest request = TestRegistrations.buyer(organization.getName());
         ProcessInstance submitted = submit(request);
         runtime.deleteProcessInstance(submitted.getId(), "restarted without approval for the test");
-        ProcessInstance instance = runtime.startProcessInstanceByKey("buyerSelfRegistration",
-                submitted.getBusinessKey(), Map.of("registrationId", submitted.getBusinessKey(),
-                        "approvalRequired", false));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                "buyerSelfRegistration",
+                submitted.getBusinessKey(),
+                Map.of("registrationId", submitted.getBusinessKey(), "approvalRequired", false));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Gateway_MergeNoApproval", "Task_ActivateBuyer")
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Gateway_MergeNoApproval", "Task_ActivateBuyer")
                 .hasNotPassed("Task_ResolveApprovers", "Task_ApproveBuyer");
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
+        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled())
+                .isTrue();
     }
 
     @Test
     void noSecretReachesProcessVariablesOrHistory() {
         ProcessInstance instance = submit(TestRegistrations.buyer(organization.getName()));
         jobs.executeAll();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
-                .allSatisfy(variable -> assertThat(String.valueOf(variable.getValue()))
-                        .doesNotContain(TestRegistrations.PASSWORD));
-        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getSubmittedData())
-                .doesNotContain(TestRegistrations.PASSWORD).doesNotContainIgnoringCase("password");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .allSatisfy(variable ->
+                        assertThat(String.valueOf(variable.getValue())).doesNotContain(TestRegistrations.PASSWORD));
+        assertThat(registrationRepository
+                        .findById(instance.getBusinessKey())
+                        .orElseThrow()
+                        .getSubmittedData())
+                .doesNotContain(TestRegistrations.PASSWORD)
+                .doesNotContainIgnoringCase("password");
     }
 
     private ProcessInstance submit(RegistrationRequest request) {
         SubmittedRegistration submitted = registrations.submit(RegistrationFlow.BUYER, request);
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.id()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(submitted.id())
+                .singleResult();
     }
 
     private List<MimeMessage> mailTo(String address) {

@@ -1,21 +1,21 @@
 package com.b2bflow.registration;
 
-import com.b2bflow.shared.RegistrationConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.shared.RegistrationConflictException;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.TestRegistrations;
+import com.b2bflow.support.TestTiers;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.junit.jupiter.api.Tag;
-import com.b2bflow.support.TestTiers;
 
 /**
  * The creation steps when a designer puts a step before them: the submission commits with the draft, the hash and
@@ -26,15 +26,32 @@ import com.b2bflow.support.TestTiers;
 @IntegrationTest
 class CreationStepsTest {
 
-    @Autowired RegistrationMembers members;
-    @Autowired RegistrationApplicants applicants;
-    @Autowired NameReservations reservations;
-    @Autowired RegistrationPolicies policies;
-    @Autowired RegistrationParents parents;
-    @Autowired RegistrationRepository registrations;
-    @Autowired UserRepository users;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    RegistrationMembers members;
+
+    @Autowired
+    RegistrationApplicants applicants;
+
+    @Autowired
+    NameReservations reservations;
+
+    @Autowired
+    RegistrationPolicies policies;
+
+    @Autowired
+    RegistrationParents parents;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void membersCreatedAfterAWaitGetTheHashKeptWithTheSubmission() {
@@ -46,7 +63,8 @@ class CreationStepsTest {
         assertThatThrownBy(() -> applicants.requireLogonIdFree(request.user(), null))
                 .isInstanceOf(RegistrationConflictException.class);
         long parentId = parents.parentIdFor(RegistrationType.BuyerRegistration);
-        assertThatThrownBy(() -> applicants.requireOrganizationNameFree(parentId, request.organization().name(), null))
+        assertThatThrownBy(() -> applicants.requireOrganizationNameFree(
+                        parentId, request.organization().name(), null))
                 .isInstanceOf(RegistrationConflictException.class);
 
         Long organizationId = transactions.execute(status -> members.createOrganization(id));
@@ -58,8 +76,9 @@ class CreationStepsTest {
         assertThat(user.isEnabled()).isFalse();
         assertThat(jdbc.queryForObject("SELECT password_hash FROM registration WHERE id = ?", String.class, id))
                 .isNull();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM name_reservation WHERE registration_id = ?",
-                Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM name_reservation WHERE registration_id = ?", Integer.class, id))
+                .isZero();
         Long again = transactions.execute(status -> members.createOrganization(id));
         assertThat(again).as("run again").isEqualTo(organizationId);
         again = transactions.execute(status -> members.createUser(id));
@@ -74,8 +93,10 @@ class CreationStepsTest {
         transactions.executeWithoutResult(status -> reservations.release(id));
 
         applicants.requireLogonIdFree(request.user(), null);
-        applicants.requireOrganizationNameFree(parents.parentIdFor(RegistrationType.BuyerRegistration),
-                request.organization().name(), null);
+        applicants.requireOrganizationNameFree(
+                parents.parentIdFor(RegistrationType.BuyerRegistration),
+                request.organization().name(),
+                null);
     }
 
     /**
@@ -87,23 +108,29 @@ class CreationStepsTest {
     void reservationsOfASubmissionThatNeverCommittedAreTakenOverOnceAbandoned() {
         RegistrationRequest request = TestRegistrations.organization();
         long parentId = parents.parentIdFor(RegistrationType.BuyerRegistration);
-        ReservedNames names = ReservedNames.organization(request.user().logonId(), parentId,
-                request.organization().name());
+        ReservedNames names = ReservedNames.organization(
+                request.user().logonId(), parentId, request.organization().name());
         reservations.reserve("never-committed", names);
 
         assertThatThrownBy(() -> applicants.requireLogonIdFree(request.user(), null))
-                .as("a fresh reservation may be a submission under way").isInstanceOf(RegistrationConflictException.class);
+                .as("a fresh reservation may be a submission under way")
+                .isInstanceOf(RegistrationConflictException.class);
         assertThatThrownBy(() -> reservations.reserve("second", names))
                 .isInstanceOf(RegistrationConflictException.class);
 
-        jdbc.update("UPDATE name_reservation SET reserved_at = ? WHERE registration_id = 'never-committed'",
+        jdbc.update(
+                "UPDATE name_reservation SET reserved_at = ? WHERE registration_id = 'never-committed'",
                 java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(61)));
         applicants.requireLogonIdFree(request.user(), null);
         applicants.requireOrganizationNameFree(parentId, request.organization().name(), null);
         reservations.reserve("second", names);
 
-        assertThat(jdbc.queryForList("SELECT registration_id FROM name_reservation WHERE registration_id IN"
-                + " ('never-committed', 'second')", String.class)).containsOnly("second").hasSize(2);
+        assertThat(jdbc.queryForList(
+                        "SELECT registration_id FROM name_reservation WHERE registration_id IN"
+                                + " ('never-committed', 'second')",
+                        String.class))
+                .containsOnly("second")
+                .hasSize(2);
         transactions.executeWithoutResult(status -> reservations.release("second"));
     }
 
@@ -112,14 +139,21 @@ class CreationStepsTest {
     void reservationsOfAStoredRegistrationAreNeverAbandoned() {
         RegistrationRequest request = TestRegistrations.organization();
         String id = submitWithoutCreating(request, "{bcrypt}unused");
-        jdbc.update("UPDATE name_reservation SET reserved_at = ? WHERE registration_id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), id);
+        jdbc.update(
+                "UPDATE name_reservation SET reserved_at = ? WHERE registration_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)),
+                id);
 
         assertThatThrownBy(() -> applicants.requireLogonIdFree(request.user(), null))
                 .isInstanceOf(RegistrationConflictException.class);
         long parentId = parents.parentIdFor(RegistrationType.BuyerRegistration);
-        assertThatThrownBy(() -> reservations.reserve("second", ReservedNames.organization(request.user().logonId(),
-                parentId, request.organization().name()))).isInstanceOf(RegistrationConflictException.class);
+        assertThatThrownBy(() -> reservations.reserve(
+                        "second",
+                        ReservedNames.organization(
+                                request.user().logonId(),
+                                parentId,
+                                request.organization().name())))
+                .isInstanceOf(RegistrationConflictException.class);
         transactions.executeWithoutResult(status -> reservations.release(id));
     }
 
@@ -127,9 +161,10 @@ class CreationStepsTest {
     private String submitWithoutCreating(RegistrationRequest request, String hash) {
         RegistrationPolicy policy = policies.forFlow(RegistrationFlow.ORGANIZATION);
         long parentId = parents.parentIdFor(policy.type());
-        MemberDraft draft = new MemberDraft(MemberDraft.organization(parentId, request.organization(),
-                request.addressOrEmpty()), MemberDraft.NewUser.of(request.user(), request.addressOrEmpty(), null,
-                policy, List.copyOf(policy.roles())));
+        MemberDraft draft = new MemberDraft(
+                MemberDraft.organization(parentId, request.organization(), request.addressOrEmpty()),
+                MemberDraft.NewUser.of(
+                        request.user(), request.addressOrEmpty(), null, policy, List.copyOf(policy.roles())));
         return transactions.execute(status -> {
             Registration registration = new Registration(RegistrationFlow.ORGANIZATION, "{}", "a@example.com");
             registration.setMemberDraft(members.toJson(draft));

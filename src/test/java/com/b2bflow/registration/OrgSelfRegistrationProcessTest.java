@@ -35,9 +35,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,20 +51,47 @@ class OrgSelfRegistrationProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
-    @Autowired RegistrationService registrations;
-    @Autowired RegistrationRepository registrationRepository;
-    @Autowired UserRepository users;
-    @Autowired AccountRepository accounts;
-    @Autowired ApprovalGroupRepository approvalGroups;
-    @Autowired AuditEventRepository auditEvents;
-    @Autowired TaskService taskService;
-    @Autowired RoleAssignmentRepository roles;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RegistrationService registrations;
+
+    @Autowired
+    RegistrationRepository registrationRepository;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    AccountRepository accounts;
+
+    @Autowired
+    ApprovalGroupRepository approvalGroups;
+
+    @Autowired
+    AuditEventRepository auditEvents;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RoleAssignmentRepository roles;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void init() throws Exception {
@@ -74,46 +101,74 @@ class OrgSelfRegistrationProcessTest {
 
     @Test
     void approvedAfterReviewAccountSetUpAndFinalApproval() {
-        String germanAccountRep = com.b2bflow.support.TestStaff.create(engine.getIdentityService(), "rep-de",
-                "Rep-pass-1", "account-reps");
+        String germanAccountRep = com.b2bflow.support.TestStaff.create(
+                engine.getIdentityService(), "rep-de", "Rep-pass-1", "account-reps");
         engine.getIdentityService().setUserInfo(germanAccountRep, com.b2bflow.staff.StaffDirectory.LANGUAGE, "de");
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance instance = submit(request);
         assertThat(instance).isWaitingAt("Task_ConfirmSubmission");
-        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getProcessInstanceId())
+        assertThat(registrationRepository
+                        .findById(instance.getBusinessKey())
+                        .orElseThrow()
+                        .getProcessInstanceId())
                 .isEqualTo(instance.getId());
         jobs.executeAll();
 
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
         assertThat(task(instance)).hasCandidateGroup("seller-admins");
-        assertThat(instance).hasPassed("Task_ConfirmSubmission", "Timer_ReviewCreated", "Task_NotifySellerAdmins",
-                "EndEvent_SellerAdminsNotified");
-        assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates")).startsWith("None found");
+        assertThat(instance)
+                .hasPassed(
+                        "Task_ConfirmSubmission",
+                        "Timer_ReviewCreated",
+                        "Task_NotifySellerAdmins",
+                        "EndEvent_SellerAdminsNotified");
+        assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates"))
+                .startsWith("None found");
         String review = task(instance).getId();
-        assertThat(mailTo("seller-admin@staff.example.com")).singleElement()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(request.organization().name(), taskLink(review)));
-        assertThat(mailTo(request.user().email())).singleElement()
+        assertThat(mailTo("seller-admin@staff.example.com"))
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(request.organization().name(), taskLink(review)));
+        assertThat(mailTo(request.user().email()))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
 
-        complete(task(instance), withVariables("approved", true, "organizationRoles", List.of("Buyer Approver"),
-                "approvalGroups", List.of("UserRegistration")));
+        complete(
+                task(instance),
+                withVariables(
+                        "approved",
+                        true,
+                        "organizationRoles",
+                        List.of("Buyer Approver"),
+                        "approvalGroups",
+                        List.of("UserRegistration")));
         assertThat(instance).isWaitingAt("Task_SetUpAccount");
         assertThat(task(instance)).hasCandidateGroup("account-reps");
         jobs.executeAll();
         String setUp = task(instance).getId();
         assertThat(instance).hasPassed("Task_NotifyAccountReps", "EndEvent_AccountRepsNotified");
         assertThat(mailTo("account-rep@staff.example.com")).singleElement().satisfies(m -> {
-            assertThat(TestSmtp.subject(m)).isEqualTo("A task waits for you: registration of "
-                    + request.organization().name());
+            assertThat(TestSmtp.subject(m))
+                    .isEqualTo("A task waits for you: registration of "
+                            + request.organization().name());
             assertThat(TestSmtp.text(m)).contains("Set up account and contract", taskLink(setUp));
         });
-        assertThat(mailTo(germanAccountRep + "@staff.example.com")).as("in the language Camunda knows for them")
-                .singleElement().satisfies(m -> {
-                    assertThat(TestSmtp.subject(m)).isEqualTo("Eine Aufgabe wartet auf Sie: Registrierung von "
-                            + request.organization().name());
+        assertThat(mailTo(germanAccountRep + "@staff.example.com"))
+                .as("in the language Camunda knows for them")
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(TestSmtp.subject(m))
+                            .isEqualTo("Eine Aufgabe wartet auf Sie: Registrierung von "
+                                    + request.organization().name());
                     assertThat(TestSmtp.text(m)).contains("Aufgabe in Tasklist öffnen", taskLink(setUp));
                 });
-        complete(task(instance), withVariables("accountName", "Main account", "contracts", SpinValues.jsonValue("""
+        complete(
+                task(instance),
+                withVariables(
+                        "accountName",
+                        "Main account",
+                        "contracts",
+                        SpinValues.jsonValue("""
                 [{"contractName": "Standard terms 2026", "contractTerms": "Net 30", "contractValidFrom": "2026-01-01"},
                  {"contractName": "", "contractTerms": "", "contractValidFrom": null, "contractValidTo": null},
                  {"contractName": "Spare parts", "contractValidFrom": "2026-03-01", "contractValidTo": "2027-02-28"}]
@@ -125,15 +180,20 @@ class OrgSelfRegistrationProcessTest {
         jobs.executeAll();
         String approval = task(instance).getId();
         assertThat(instance).hasPassed("Task_NotifyApprovers", "EndEvent_ApproversNotified");
-        assertThat(mailTo("seller-admin@staff.example.com")).hasSize(2).last()
+        assertThat(mailTo("seller-admin@staff.example.com"))
+                .hasSize(2)
+                .last()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("Approve registration", taskLink(approval)));
-        assertThat(runtime.getVariable(instance.getId(), "approved")).as("final approval starts undecided").isNull();
+        assertThat(runtime.getVariable(instance.getId(), "approved"))
+                .as("final approval starts undecided")
+                .isNull();
         complete(task(instance), withVariables("approved", true));
         assertThat(instance).isWaitingAt("Task_NotifyApproval");
         jobs.executeAll();
 
         assertThat(instance).isEnded().hasPassed("Task_ActivateRegistration", "EndEvent_RegistrationApproved");
-        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        Registration registration =
+                registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
         assertThat(registration.getState()).isEqualTo(ApprovalState.APPROVED);
         transactions.executeWithoutResult(status -> {
             var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
@@ -142,18 +202,28 @@ class OrgSelfRegistrationProcessTest {
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
             var account = accounts.findByOrganization(admin.getOrganization()).get(0);
             assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
-            assertThat(account.getContracts()).extracting(c -> c.getName(), c -> c.getState()).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("Standard terms 2026", AccountState.ACTIVE),
-                    org.assertj.core.groups.Tuple.tuple("Spare parts", AccountState.ACTIVE));
+            assertThat(account.getContracts())
+                    .extracting(c -> c.getName(), c -> c.getState())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("Standard terms 2026", AccountState.ACTIVE),
+                            org.assertj.core.groups.Tuple.tuple("Spare parts", AccountState.ACTIVE));
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
-                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).contains(admin));
+                    .hasValueSatisfying(
+                            group -> assertThat(group.getApprovers()).contains(admin));
             assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization()))
-                    .extracting(RoleAssignment::getRole).containsExactly("Buyer Approver");
+                    .extracting(RoleAssignment::getRole)
+                    .containsExactly("Buyer Approver");
         });
-        assertThat(mailTo(request.user().email())).hasSize(2).last()
-                .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login",
-                        "\"Main account\"", "Standard terms 2026: from 2026-01-01 until further notice",
-                        "Spare parts: from 2026-03-01 until 2027-02-28"));
+        assertThat(mailTo(request.user().email()))
+                .hasSize(2)
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(
+                                "approved",
+                                "http://shop.test/store/login",
+                                "\"Main account\"",
+                                "Standard terms 2026: from 2026-01-01 until further notice",
+                                "Spare parts: from 2026-03-01 until 2027-02-28"));
     }
 
     @Test
@@ -163,14 +233,17 @@ class OrgSelfRegistrationProcessTest {
         jobs.executeAll();
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("rejectionReason");
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
 
         complete(task(instance), withVariables("approved", false, "rejectionReason", "We only sell to resellers"));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_RejectRegistration", "Task_NotifyRejection",
-                "EndEvent_RegistrationRejected").hasNotPassed("Task_SetUpAccount");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_RejectRegistration", "Task_NotifyRejection", "EndEvent_RegistrationRejected")
+                .hasNotPassed("Task_SetUpAccount");
         assertRejected(instance, request, "We only sell to resellers");
     }
 
@@ -181,16 +254,32 @@ class OrgSelfRegistrationProcessTest {
         jobs.executeAll();
         complete(task(instance), withVariables("approved", true));
 
-        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account",
-                "contractValidFrom", "2026-01-01")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("contract name");
-        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account", "contracts",
-                List.of(Map.of("contractName", "A", "contractValidFrom", "2026-01-01"),
-                        Map.of("contractName", "B", "contractValidFrom", "2026-06-01", "contractValidTo", "2026-05-31")))))
+        assertThatThrownBy(() -> complete(
+                        task(instance),
+                        withVariables("accountName", "Main account", "contractValidFrom", "2026-01-01")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("contract name");
+        assertThatThrownBy(() -> complete(
+                        task(instance),
+                        withVariables(
+                                "accountName",
+                                "Main account",
+                                "contracts",
+                                List.of(
+                                        Map.of("contractName", "A", "contractValidFrom", "2026-01-01"),
+                                        Map.of(
+                                                "contractName",
+                                                "B",
+                                                "contractValidFrom",
+                                                "2026-06-01",
+                                                "contractValidTo",
+                                                "2026-05-31")))))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessage("Contract 2, contractValidTo: The contract cannot end before it starts");
-        assertThatThrownBy(() -> complete(task(instance), withVariables("accountName", "Main account", "contracts",
-                "[]"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Add a contract");
+        assertThatThrownBy(
+                        () -> complete(task(instance), withVariables("accountName", "Main account", "contracts", "[]")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("Add a contract");
         assertThat(instance).isWaitingAt("Task_SetUpAccount");
 
         complete(task(instance), accountSetUp());
@@ -200,9 +289,12 @@ class OrgSelfRegistrationProcessTest {
         assertThat(instance).isEnded().hasPassed("Task_ApproveRegistration", "EndEvent_RegistrationRejected");
         assertRejected(instance, request, "Credit check failed");
         transactions.executeWithoutResult(status -> {
-            var organization = registrationRepository.findById(instance.getBusinessKey()).orElseThrow()
+            var organization = registrationRepository
+                    .findById(instance.getBusinessKey())
+                    .orElseThrow()
                     .getOrganization();
-            assertThat(accounts.findByOrganization(organization)).extracting(a -> a.getState())
+            assertThat(accounts.findByOrganization(organization))
+                    .extracting(a -> a.getState())
                     .containsOnly(AccountState.CLOSED);
         });
     }
@@ -213,23 +305,34 @@ class OrgSelfRegistrationProcessTest {
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance submitted = submit(request);
         runtime.deleteProcessInstance(submitted.getId(), "restarted without approval for the test");
-        ProcessInstance instance = runtime.startProcessInstanceByKey("orgSelfRegistration", submitted.getBusinessKey(),
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                "orgSelfRegistration",
+                submitted.getBusinessKey(),
                 Map.of("registrationId", submitted.getBusinessKey(), "approvalRequired", false));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_ActivateRegistration", "Task_NotifyApproval")
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_ActivateRegistration", "Task_NotifyApproval")
                 .hasNotPassed("Task_ReviewRegistration", "Task_NotifySellerAdmins");
-        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled()).isTrue();
-        assertThat(mailTo("seller-admin@staff.example.com")).as("no task, nothing to do for seller admins").isEmpty();
+        assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().isEnabled())
+                .isTrue();
+        assertThat(mailTo("seller-admin@staff.example.com"))
+                .as("no task, nothing to do for seller admins")
+                .isEmpty();
         transactions.executeWithoutResult(status -> {
             var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
                     .as("no review, still a User Registration approval group with the administrator as approver")
-                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
-            assertThat(accounts.findByOrganization(admin.getOrganization())).as("the policy's default account")
-                    .singleElement().satisfies(account -> {
+                    .hasValueSatisfying(
+                            group -> assertThat(group.getApprovers()).containsExactly(admin));
+            assertThat(accounts.findByOrganization(admin.getOrganization()))
+                    .as("the policy's default account")
+                    .singleElement()
+                    .satisfies(account -> {
                         assertThat(account.getState()).isEqualTo(AccountState.ACTIVE);
-                        assertThat(account.getContracts()).singleElement()
+                        assertThat(account.getContracts())
+                                .singleElement()
                                 .satisfies(c -> assertThat(c.getValidTo()).isNull());
                     });
         });
@@ -245,9 +348,11 @@ class OrgSelfRegistrationProcessTest {
         ProcessInstance instance = submit(request);
         jobs.executeAll();
 
-        assertThat(ProcessVariables.stringList(taskService.getVariable(task(instance).getId(), "approvalGroups")))
+        assertThat(ProcessVariables.stringList(
+                        taskService.getVariable(task(instance).getId(), "approvalGroups")))
                 .containsExactly("UserRegistration");
-        assertThat(ProcessVariables.stringList(taskService.getVariable(task(instance).getId(), "organizationRoles")))
+        assertThat(ProcessVariables.stringList(
+                        taskService.getVariable(task(instance).getId(), "organizationRoles")))
                 .containsExactly("Buyer", "Buyer Approver", "Organization Participant");
         complete(task(instance), withVariables("approved", true));
         complete(task(instance), accountSetUp());
@@ -257,11 +362,15 @@ class OrgSelfRegistrationProcessTest {
         transactions.executeWithoutResult(status -> {
             var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
-                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
-            assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization())).extracting(RoleAssignment::getRole)
+                    .hasValueSatisfying(
+                            group -> assertThat(group.getApprovers()).containsExactly(admin));
+            assertThat(roles.findByOrganizationAndUserIsNull(admin.getOrganization()))
+                    .extracting(RoleAssignment::getRole)
                     .containsExactlyInAnyOrder("Buyer", "Buyer Approver", "Organization Participant");
-            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("Organization",
-                    String.valueOf(admin.getOrganization().getId()))).extracting(AuditEvent::getAction)
+            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt(
+                            "Organization",
+                            String.valueOf(admin.getOrganization().getId())))
+                    .extracting(AuditEvent::getAction)
                     .doesNotContain("USER_REGISTRATION_APPROVAL_REMOVED");
         });
     }
@@ -283,10 +392,12 @@ class OrgSelfRegistrationProcessTest {
             var admin = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
                     .isEmpty();
-            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt("Organization",
-                    String.valueOf(admin.getOrganization().getId())))
+            assertThat(auditEvents.findByTargetTypeAndTargetIdOrderByOccurredAt(
+                            "Organization",
+                            String.valueOf(admin.getOrganization().getId())))
                     .filteredOn(event -> event.getAction().equals("USER_REGISTRATION_APPROVAL_REMOVED"))
-                    .singleElement().satisfies(event -> assertThat(event.getActor()).isEqualTo("seller-admin"));
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.getActor()).isEqualTo("seller-admin"));
         });
     }
 
@@ -299,26 +410,45 @@ class OrgSelfRegistrationProcessTest {
         assertThat(task(instance)).as("before the escalation").hasCandidateGroup("seller-admins");
         assertThat(taskEscalatedToSiteAdmins(review)).isFalse();
         fireTimers(instance, "Timer_ReviewReminder", "Timer_ReviewEscalation");
-        assertThat(instance).hasPassed("Task_RemindReviewers", "EndEvent_ReviewReminded", "Task_EscalateReview",
-                "EndEvent_ReviewEscalated").isWaitingAt("Task_ReviewRegistration");
-        assertThat(mailTo("seller-admin@staff.example.com")).filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
-                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
-        assertThat(mailTo("site-admin@staff.example.com")).filteredOn(m -> TestSmtp.subject(m).startsWith("Escalation:"))
-                .singleElement().satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
+        assertThat(instance)
+                .hasPassed(
+                        "Task_RemindReviewers",
+                        "EndEvent_ReviewReminded",
+                        "Task_EscalateReview",
+                        "EndEvent_ReviewEscalated")
+                .isWaitingAt("Task_ReviewRegistration");
+        assertThat(mailTo("seller-admin@staff.example.com"))
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Reminder:"))
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
+        assertThat(mailTo("site-admin@staff.example.com"))
+                .filteredOn(m -> TestSmtp.subject(m).startsWith("Escalation:"))
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m)).contains(taskLink(review)));
         assertThat(task(instance)).as("escalated: site admins may work it").hasCandidateGroup("site-admins");
         assertThat(taskEscalatedToSiteAdmins(review)).isTrue();
 
         complete(task(instance), withVariables("approved", true));
         fireTimers(instance, "Timer_SetUpAccountReminder", "Timer_SetUpAccountEscalation");
-        assertThat(instance).hasPassed("Task_RemindAccountReps", "EndEvent_SetUpAccountReminded",
-                "Task_EscalateSetUpAccount", "EndEvent_SetUpAccountEscalated");
-        assertThat(mailTo("account-rep@staff.example.com")).extracting(TestSmtp::subject)
+        assertThat(instance)
+                .hasPassed(
+                        "Task_RemindAccountReps",
+                        "EndEvent_SetUpAccountReminded",
+                        "Task_EscalateSetUpAccount",
+                        "EndEvent_SetUpAccountEscalated");
+        assertThat(mailTo("account-rep@staff.example.com"))
+                .extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.startsWith("Reminder:"));
 
         complete(task(instance), accountSetUp());
         fireTimers(instance, "Timer_ApproveReminder", "Timer_ApproveEscalation");
-        assertThat(instance).hasPassed("Task_RemindApprovers", "EndEvent_ApprovalReminded", "Task_EscalateApproval",
-                "EndEvent_ApprovalEscalated").isWaitingAt("Task_ApproveRegistration");
+        assertThat(instance)
+                .hasPassed(
+                        "Task_RemindApprovers",
+                        "EndEvent_ApprovalReminded",
+                        "Task_EscalateApproval",
+                        "EndEvent_ApprovalEscalated")
+                .isWaitingAt("Task_ApproveRegistration");
     }
 
     @Test
@@ -329,25 +459,29 @@ class OrgSelfRegistrationProcessTest {
         complete(task(first), withVariables("approved", false, "rejectionReason", "Tax id missing"));
         jobs.executeAll();
 
-        SubmittedRegistration corrected = registrations.submit(RegistrationFlow.ORGANIZATION,
-                TestRegistrations.correcting(request, first.getBusinessKey()));
-        Registration previous = registrationRepository.findById(first.getBusinessKey()).orElseThrow();
+        SubmittedRegistration corrected = registrations.submit(
+                RegistrationFlow.ORGANIZATION, TestRegistrations.correcting(request, first.getBusinessKey()));
+        Registration previous =
+                registrationRepository.findById(first.getBusinessKey()).orElseThrow();
         Registration next = registrationRepository.findById(corrected.id()).orElseThrow();
         assertThat(corrected.state()).isEqualTo(ApprovalState.PENDING);
         transactions.executeWithoutResult(status -> {
             Registration p = registrationRepository.findById(previous.getId()).orElseThrow();
             Registration n = registrationRepository.findById(next.getId()).orElseThrow();
             assertThat(n.getPreviousRegistration().getId()).isEqualTo(p.getId());
-            assertThat(n.getOrganization().getId()).isEqualTo(p.getOrganization().getId());
+            assertThat(n.getOrganization().getId())
+                    .isEqualTo(p.getOrganization().getId());
             assertThat(n.getUser().getId()).isEqualTo(p.getUser().getId());
             assertThat(n.getOrganization().getState()).isEqualTo(ApprovalState.PENDING);
-            assertThat(users.findByLogonId(request.user().logonId()).orElseThrow().getId())
+            assertThat(users.findByLogonId(request.user().logonId())
+                            .orElseThrow()
+                            .getId())
                     .isEqualTo(p.getUser().getId());
         });
         assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION, request))
                 .isInstanceOf(RegistrationConflictException.class);
-        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
-                TestRegistrations.correcting(request, first.getBusinessKey())))
+        assertThatThrownBy(() -> registrations.submit(
+                        RegistrationFlow.ORGANIZATION, TestRegistrations.correcting(request, first.getBusinessKey())))
                 .isInstanceOf(RegistrationConflictException.class);
     }
 
@@ -360,36 +494,56 @@ class OrgSelfRegistrationProcessTest {
         jobs.executeAll();
 
         // someone else registers the same organization name with the same logon id right after the decision
-        SubmittedRegistration other = registrations.submit(RegistrationFlow.ORGANIZATION,
-                TestRegistrations.organization(request.organization().name(), request.user().logonId(),
+        SubmittedRegistration other = registrations.submit(
+                RegistrationFlow.ORGANIZATION,
+                TestRegistrations.organization(
+                        request.organization().name(),
+                        request.user().logonId(),
                         TestRegistrations.unique("other") + "@example.com"));
         assertThat(other.state()).isEqualTo(ApprovalState.PENDING);
 
         // the rejected applicant's correction now names what someone else took
-        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
-                TestRegistrations.correcting(request, first.getBusinessKey())))
-                .isInstanceOfSatisfying(RegistrationConflictException.class,
+        assertThatThrownBy(() -> registrations.submit(
+                        RegistrationFlow.ORGANIZATION, TestRegistrations.correcting(request, first.getBusinessKey())))
+                .isInstanceOfSatisfying(
+                        RegistrationConflictException.class,
                         conflict -> assertThat(conflict.problem().field()).isEqualTo("user.logonId"));
-        RegistrationRequest newLogonId = TestRegistrations.organization(request.organization().name(),
-                TestRegistrations.unique("again"), request.user().email());
-        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
-                TestRegistrations.correcting(newLogonId, first.getBusinessKey())))
-                .isInstanceOfSatisfying(RegistrationConflictException.class,
+        RegistrationRequest newLogonId = TestRegistrations.organization(
+                request.organization().name(),
+                TestRegistrations.unique("again"),
+                request.user().email());
+        assertThatThrownBy(() -> registrations.submit(
+                        RegistrationFlow.ORGANIZATION,
+                        TestRegistrations.correcting(newLogonId, first.getBusinessKey())))
+                .isInstanceOfSatisfying(
+                        RegistrationConflictException.class,
                         conflict -> assertThat(conflict.problem().field()).isEqualTo("organization.name"));
-        transactions.executeWithoutResult(status -> assertThat(users.findByLogonId(request.user().logonId())
-                .orElseThrow().getId()).isEqualTo(registrationRepository.findById(other.id()).orElseThrow()
-                .getUser().getId()));
+        transactions.executeWithoutResult(
+                status -> assertThat(users.findByLogonId(request.user().logonId())
+                                .orElseThrow()
+                                .getId())
+                        .isEqualTo(registrationRepository
+                                .findById(other.id())
+                                .orElseThrow()
+                                .getUser()
+                                .getId()));
     }
 
     @Test
     void noSecretReachesProcessVariablesOrHistory() {
         ProcessInstance instance = submit(TestRegistrations.organization());
         jobs.executeAll();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
-                .allSatisfy(variable -> assertThat(String.valueOf(variable.getValue()))
-                        .doesNotContain(TestRegistrations.PASSWORD));
-        assertThat(registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getSubmittedData())
-                .doesNotContain(TestRegistrations.PASSWORD).doesNotContainIgnoringCase("password");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .allSatisfy(variable ->
+                        assertThat(String.valueOf(variable.getValue())).doesNotContain(TestRegistrations.PASSWORD));
+        assertThat(registrationRepository
+                        .findById(instance.getBusinessKey())
+                        .orElseThrow()
+                        .getSubmittedData())
+                .doesNotContain(TestRegistrations.PASSWORD)
+                .doesNotContainIgnoringCase("password");
     }
 
     /** A reminder or notice whose task was completed before its job ran sends nothing. */
@@ -399,14 +553,19 @@ class OrgSelfRegistrationProcessTest {
         jobs.executeAllOf(instance.getId());
         mail.purgeEmailFromAllMailboxes();
         complete(task(instance), withVariables("approved", true));
-        Job created = management.createJobQuery().processInstanceId(instance.getId()).activityId("Timer_SetUpAccountCreated")
+        Job created = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Timer_SetUpAccountCreated")
                 .singleResult();
         management.executeJob(created.getId());
         complete(task(instance), accountSetUp());
         jobs.executeAllOf(instance.getId());
 
         assertThat(instance).hasPassed("Task_NotifyAccountReps").isWaitingAt("Task_ApproveRegistration");
-        assertThat(mailTo("account-rep@staff.example.com")).as("set-up done before its notice went out").isEmpty();
+        assertThat(mailTo("account-rep@staff.example.com"))
+                .as("set-up done before its notice went out")
+                .isEmpty();
         assertThat(mailTo("seller-admin@staff.example.com")).hasSize(1);
     }
 
@@ -415,25 +574,44 @@ class OrgSelfRegistrationProcessTest {
     }
 
     private boolean taskEscalatedToSiteAdmins(String taskId) {
-        return engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("site-admins")
-                .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(taskId)
-                .hasPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN).count() == 1;
+        return engine.getAuthorizationService()
+                        .createAuthorizationQuery()
+                        .groupIdIn("site-admins")
+                        .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                        .resourceId(taskId)
+                        .hasPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN)
+                        .count()
+                == 1;
     }
 
     private ProcessInstance submit(RegistrationRequest request) {
         SubmittedRegistration submitted = registrations.submit(RegistrationFlow.ORGANIZATION, request);
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.id()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(submitted.id())
+                .singleResult();
     }
 
     private static Map<String, Object> accountSetUp() {
-        return withVariables("accountName", "Main account", "contractName", "Standard terms 2026",
-                "contractTerms", "Net 30", "contractValidFrom", "2026-01-01", "contractValidTo", "");
+        return withVariables(
+                "accountName",
+                "Main account",
+                "contractName",
+                "Standard terms 2026",
+                "contractTerms",
+                "Net 30",
+                "contractValidFrom",
+                "2026-01-01",
+                "contractValidTo",
+                "");
     }
 
     /** Executes the timers, whatever their due date, then the async reminder tasks they lead to. */
     private void fireTimers(ProcessInstance instance, String... timerIds) {
         for (String timerId : timerIds) {
-            Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+            Job timer = management
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId(timerId)
                     .singleResult();
             assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
             management.executeJob(timer.getId());
@@ -442,18 +620,26 @@ class OrgSelfRegistrationProcessTest {
     }
 
     private void assertRejected(ProcessInstance instance, RegistrationRequest request, String reason) {
-        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        Registration registration =
+                registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
         assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo(reason);
         transactions.executeWithoutResult(status -> {
-            var admin = registrationRepository.findById(instance.getBusinessKey()).orElseThrow().getUser();
+            var admin = registrationRepository
+                    .findById(instance.getBusinessKey())
+                    .orElseThrow()
+                    .getUser();
             assertThat(users.findByLogonId(request.user().logonId())).isEmpty();
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(admin.isEnabled()).isFalse();
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.REJECTED);
         });
-        assertThat(mailTo(request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains(reason, "http://shop.test/store/register/organization?correct=" + registration.getId()));
+        assertThat(mailTo(request.user().email()))
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(
+                                reason,
+                                "http://shop.test/store/register/organization?correct=" + registration.getId()));
     }
 
     private List<MimeMessage> mailTo(String address) {

@@ -29,14 +29,19 @@ class PendingPasswordHashTest {
 
     @Autowired
     RegistrationService registrations;
+
     @Autowired
     UserRepository users;
+
     @Autowired
     TestMembers members;
+
     @Autowired
     PasswordEncoder passwordEncoder;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -46,7 +51,8 @@ class PendingPasswordHashTest {
         registrations.submit(RegistrationFlow.ORGANIZATION, request);
 
         User user = users.findByLogonId(request.user().logonId()).orElseThrow();
-        assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, user.getPasswordHash())).isTrue();
+        assertThat(passwordEncoder.matches(TestRegistrations.PASSWORD, user.getPasswordHash()))
+                .isTrue();
     }
 
     @Test
@@ -55,8 +61,8 @@ class PendingPasswordHashTest {
         CompletableFuture<String> hash = new CompletableFuture<>();
         CountDownLatch saved = new CountDownLatch(1);
         String logonId = TestRegistrations.unique("pending");
-        CompletableFuture<Void> submission = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
-                status -> {
+        CompletableFuture<Void> submission =
+                CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
                     User user = new User(logonId, organization, ProfileType.B);
                     user.setLastName("Pending");
                     user.setEmail(logonId + "@example.com");
@@ -69,8 +75,9 @@ class PendingPasswordHashTest {
         hash.complete("{bcrypt}computed-meanwhile");
         submission.get(10, TimeUnit.SECONDS);
 
-        assertThat(jdbc.queryForObject("SELECT password_hash FROM member_user WHERE logon_id = ?", String.class,
-                logonId)).isEqualTo("{bcrypt}computed-meanwhile");
+        assertThat(jdbc.queryForObject(
+                        "SELECT password_hash FROM member_user WHERE logon_id = ?", String.class, logonId))
+                .isEqualTo("{bcrypt}computed-meanwhile");
     }
 
     @Test
@@ -80,16 +87,18 @@ class PendingPasswordHashTest {
         CompletableFuture<String> hash = new CompletableFuture<>();
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            User user = new User(logonId, organization, ProfileType.B);
-            user.setLastName("Failed");
-            user.setEmail(logonId + "@example.com");
-            new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
-            users.saveAndFlush(user);
-            hash.completeExceptionally(new IllegalStateException("hash failed"));
-        })).isInstanceOf(IllegalStateException.class).hasMessage("hash failed");
+                    User user = new User(logonId, organization, ProfileType.B);
+                    user.setLastName("Failed");
+                    user.setEmail(logonId + "@example.com");
+                    new PendingPasswordHash(hash).writeTo(user::setPasswordHash);
+                    users.saveAndFlush(user);
+                    hash.completeExceptionally(new IllegalStateException("hash failed"));
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("hash failed");
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member_user WHERE logon_id = ?", Integer.class,
-                logonId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member_user WHERE logon_id = ?", Integer.class, logonId))
+                .isZero();
     }
 
     @Test
@@ -99,10 +108,12 @@ class PendingPasswordHashTest {
         var single = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             single.submit(() -> release.await(10, TimeUnit.SECONDS));
-            PendingPasswordHash pending = new PendingPasswordHash(CompletableFuture.supplyAsync(() -> {
-                hashed.set(true);
-                return "never";
-            }, single));
+            PendingPasswordHash pending = new PendingPasswordHash(CompletableFuture.supplyAsync(
+                    () -> {
+                        hashed.set(true);
+                        return "never";
+                    },
+                    single));
             pending.cancel();
             release.countDown();
             single.submit(() -> null).get(10, TimeUnit.SECONDS);

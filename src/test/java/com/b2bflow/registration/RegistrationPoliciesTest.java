@@ -20,31 +20,46 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Validation of the registration policies, without Spring; plus one start-up that a bad policy stops. */
 class RegistrationPoliciesTest {
 
-    private static final List<String> ROLES = List.of("Buyer Administrator", "Buyer Approver", "Buyer",
-            "Organization Participant", "Reseller Administrator", "Registered Customer", "Customer Superuser");
+    private static final List<String> ROLES = List.of(
+            "Buyer Administrator",
+            "Buyer Approver",
+            "Buyer",
+            "Organization Participant",
+            "Reseller Administrator",
+            "Registered Customer",
+            "Customer Superuser");
 
     /** The policies of application.yaml. */
     private static Map<String, RegistrationProperties.Policy> validPolicies() {
         Map<String, RegistrationProperties.Policy> policies = new LinkedHashMap<>();
-        policies.put("BuyerRegistration", policy("Seller/Buyer Organizations",
-                List.of("Buyer Administrator", "Buyer Approver"), null, true));
-        policies.put("ResellerRegistration", policy("Seller/Reseller Organizations",
-                List.of("Reseller Administrator", "Buyer Administrator"), null, true));
+        policies.put(
+                "BuyerRegistration",
+                policy("Seller/Buyer Organizations", List.of("Buyer Administrator", "Buyer Approver"), null, true));
+        policies.put(
+                "ResellerRegistration",
+                policy(
+                        "Seller/Reseller Organizations",
+                        List.of("Reseller Administrator", "Buyer Administrator"),
+                        null,
+                        true));
         policies.put("UserRegistration", policy(null, List.of("Buyer"), null, true));
-        policies.put("ShopRegistration", policy("Seller/Shop Customers", List.of("Customer Superuser", "Buyer"),
-                null, false));
-        policies.put("ErpRegistration", policy("Seller/ERP Customers", List.of("Customer Superuser", "Buyer"),
-                null, false));
-        policies.put("ErpApprovalRegistration", policy("Seller/ERP Customers",
-                List.of("Customer Superuser", "Buyer"), null, true));
+        policies.put(
+                "ShopRegistration",
+                policy("Seller/Shop Customers", List.of("Customer Superuser", "Buyer"), null, false));
+        policies.put(
+                "ErpRegistration", policy("Seller/ERP Customers", List.of("Customer Superuser", "Buyer"), null, false));
+        policies.put(
+                "ErpApprovalRegistration",
+                policy("Seller/ERP Customers", List.of("Customer Superuser", "Buyer"), null, true));
         policies.put("ShopApprovalRegistration", policy(null, List.of("Buyer"), null, true));
-        policies.put("SuperuserCreation", policy(null, List.of(),
-                List.of("Buyer", "Buyer Approver", "Organization Participant"), false));
+        policies.put(
+                "SuperuserCreation",
+                policy(null, List.of(), List.of("Buyer", "Buyer Approver", "Organization Participant"), false));
         return policies;
     }
 
-    private static RegistrationProperties.Policy policy(String parent, List<String> roles, List<String> selectable,
-                                                        Boolean approvalRequired) {
+    private static RegistrationProperties.Policy policy(
+            String parent, List<String> roles, List<String> selectable, Boolean approvalRequired) {
         return new RegistrationProperties.Policy(parent, roles, selectable, approvalRequired, ProfileType.B);
     }
 
@@ -52,8 +67,8 @@ class RegistrationPoliciesTest {
         return new RegistrationPolicies(new RegistrationProperties(ROLES, change.apply(validPolicies())));
     }
 
-    private static Map<String, RegistrationProperties.Policy> replace(Map<String, RegistrationProperties.Policy> all,
-                                                                      String type, RegistrationProperties.Policy p) {
+    private static Map<String, RegistrationProperties.Policy> replace(
+            Map<String, RegistrationProperties.Policy> all, String type, RegistrationProperties.Policy p) {
         all.put(type, p);
         return all;
     }
@@ -69,8 +84,10 @@ class RegistrationPoliciesTest {
         assertThat(buyer.roles()).containsExactly("Buyer Administrator", "Buyer Approver");
         assertThat(buyer.approvalRequired()).isTrue();
         assertThat(buyer.profileType()).isEqualTo(ProfileType.B);
-        assertThat(policies.forType(RegistrationType.UserRegistration).parentPath()).isEmpty();
-        assertThat(policies.forType(RegistrationType.ShopRegistration).approvalRequired()).isFalse();
+        assertThat(policies.forType(RegistrationType.UserRegistration).parentPath())
+                .isEmpty();
+        assertThat(policies.forType(RegistrationType.ShopRegistration).approvalRequired())
+                .isFalse();
         assertThat(policies.forType(RegistrationType.SuperuserCreation).selectableRoles())
                 .containsExactly("Buyer", "Buyer Approver", "Organization Participant");
         assertThat(policies.forType(RegistrationType.SuperuserCreation).roles()).isEmpty();
@@ -78,16 +95,18 @@ class RegistrationPoliciesTest {
 
     @Test
     void parentPathIsTrimmed() {
-        RegistrationPolicies policies = build(all -> replace(all, "ShopRegistration",
-                policy(" Seller / Shop Customers ", List.of("Buyer"), null, false)));
+        RegistrationPolicies policies = build(all ->
+                replace(all, "ShopRegistration", policy(" Seller / Shop Customers ", List.of("Buyer"), null, false)));
         assertThat(policies.forType(RegistrationType.ShopRegistration).parentPath())
                 .containsExactly("Seller", "Shop Customers");
     }
 
     @Test
     void unknownRoleNamesItsIndex() {
-        assertThatThrownBy(() -> build(all -> replace(all, "BuyerRegistration",
-                policy("Seller/Buyer Organizations", List.of("Buyer Administrator", "Nope"), null, true))))
+        assertThatThrownBy(() -> build(all -> replace(
+                        all,
+                        "BuyerRegistration",
+                        policy("Seller/Buyer Organizations", List.of("Buyer Administrator", "Nope"), null, true))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.BuyerRegistration.roles[1]'")
                 .hasMessageContaining("Nope");
@@ -95,40 +114,43 @@ class RegistrationPoliciesTest {
 
     @Test
     void unknownSelectableRoleNamesItsIndex() {
-        assertThatThrownBy(() -> build(all -> replace(all, "SuperuserCreation",
-                policy(null, List.of(), List.of("Buyer", "Buyer", "Emperor"), false))))
+        assertThatThrownBy(() -> build(all -> replace(
+                        all,
+                        "SuperuserCreation",
+                        policy(null, List.of(), List.of("Buyer", "Buyer", "Emperor"), false))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.SuperuserCreation.selectable-roles[2]'");
     }
 
     @Test
     void missingParentOfATypeThatCreatesOrganizations() {
-        assertThatThrownBy(() -> build(all -> replace(all, "BuyerRegistration",
-                policy(null, List.of("Buyer Administrator"), null, true))))
+        assertThatThrownBy(() -> build(all ->
+                        replace(all, "BuyerRegistration", policy(null, List.of("Buyer Administrator"), null, true))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.BuyerRegistration.parent'");
-        assertThatThrownBy(() -> build(all -> replace(all, "ErpRegistration",
-                policy("  ", List.of("Buyer"), null, false))))
+        assertThatThrownBy(() ->
+                        build(all -> replace(all, "ErpRegistration", policy("  ", List.of("Buyer"), null, false))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.ErpRegistration.parent'");
     }
 
     @Test
     void emptyNameInParentPath() {
-        assertThatThrownBy(() -> build(all -> replace(all, "ResellerRegistration",
-                policy("Seller//Resellers", List.of("Reseller Administrator"), null, true))))
+        assertThatThrownBy(() -> build(all -> replace(
+                        all,
+                        "ResellerRegistration",
+                        policy("Seller//Resellers", List.of("Reseller Administrator"), null, true))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.ResellerRegistration.parent'");
-        assertThatThrownBy(() -> build(all -> replace(all, "ResellerRegistration",
-                policy("Seller/", List.of("Reseller Administrator"), null, true))))
+        assertThatThrownBy(() -> build(all -> replace(
+                        all, "ResellerRegistration", policy("Seller/", List.of("Reseller Administrator"), null, true))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.ResellerRegistration.parent'");
     }
 
     @Test
     void unknownTypeName() {
-        assertThatThrownBy(() -> build(all -> replace(all, "Nonsense",
-                policy(null, List.of("Buyer"), null, true))))
+        assertThatThrownBy(() -> build(all -> replace(all, "Nonsense", policy(null, List.of("Buyer"), null, true))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.Nonsense'")
                 .hasMessageContaining("BuyerRegistration");
@@ -137,9 +159,9 @@ class RegistrationPoliciesTest {
     @Test
     void missingPolicyForAType() {
         assertThatThrownBy(() -> build(all -> {
-            all.remove("ShopApprovalRegistration");
-            return all;
-        }))
+                    all.remove("ShopApprovalRegistration");
+                    return all;
+                }))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.ShopApprovalRegistration'");
     }
@@ -160,16 +182,18 @@ class RegistrationPoliciesTest {
 
     @Test
     void missingApprovalRequired() {
-        assertThatThrownBy(() -> build(all -> replace(all, "UserRegistration",
-                policy(null, List.of("Buyer"), null, null))))
+        assertThatThrownBy(() ->
+                        build(all -> replace(all, "UserRegistration", policy(null, List.of("Buyer"), null, null))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.UserRegistration.approval-required'");
     }
 
     @Test
     void missingProfileType() {
-        assertThatThrownBy(() -> build(all -> replace(all, "UserRegistration",
-                new RegistrationProperties.Policy(null, List.of("Buyer"), null, true, null))))
+        assertThatThrownBy(() -> build(all -> replace(
+                        all,
+                        "UserRegistration",
+                        new RegistrationProperties.Policy(null, List.of("Buyer"), null, true, null))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.UserRegistration.profile-type'");
     }
@@ -191,14 +215,16 @@ class RegistrationPoliciesTest {
         // test contexts registered as "default" (Camunda's JVM-wide registry, which /engine-rest reads) alone.
         SpringApplicationBuilder application = new SpringApplicationBuilder(B2bRegistrationApplication.class)
                 .profiles("test")
-                .properties("server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:policy_" + UUID.randomUUID().toString().replace("-", "")
-                                + ";DB_CLOSE_DELAY=-1",
-                        "spring.datasource.username=sa", "spring.datasource.password=",
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=jdbc:h2:mem:policy_"
+                                + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
+                        "spring.datasource.username=sa",
+                        "spring.datasource.password=",
                         "camunda.bpm.process-engine-name=policyStartUp");
         // properties(...) are default properties, which application.yaml overrides: the bad one is an argument
         try (ConfigurableApplicationContext context =
-                     application.run("--app.registration.policies.BuyerRegistration.roles[0]=Nope")) {
+                application.run("--app.registration.policies.BuyerRegistration.roles[0]=Nope")) {
             // started: the bad policy went unnoticed
         } catch (RuntimeException e) {
             failure = e;
@@ -208,9 +234,10 @@ class RegistrationPoliciesTest {
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
-        assertThat(chain).anySatisfy(t -> assertThat(t)
-                .isInstanceOf(InvalidRegistrationPolicyException.class)
-                .hasMessageContaining("'app.registration.policies.BuyerRegistration.roles[0]'")
-                .hasMessageContaining("Nope"));
+        assertThat(chain)
+                .anySatisfy(t -> assertThat(t)
+                        .isInstanceOf(InvalidRegistrationPolicyException.class)
+                        .hasMessageContaining("'app.registration.policies.BuyerRegistration.roles[0]'")
+                        .hasMessageContaining("Nope"));
     }
 }

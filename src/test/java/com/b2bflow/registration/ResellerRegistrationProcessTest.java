@@ -49,18 +49,41 @@ class ResellerRegistrationProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
-    @Autowired RegistrationService registrations;
-    @Autowired RegistrationRepository registrationRepository;
-    @Autowired RegistrationParents parents;
-    @Autowired UserRepository users;
-    @Autowired ApprovalGroupRepository approvalGroups;
-    @Autowired RoleAssignmentRepository roles;
-    @Autowired JobDriver jobs;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RegistrationService registrations;
+
+    @Autowired
+    RegistrationRepository registrationRepository;
+
+    @Autowired
+    RegistrationParents parents;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    ApprovalGroupRepository approvalGroups;
+
+    @Autowired
+    RoleAssignmentRepository roles;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void init() throws Exception {
@@ -80,19 +103,31 @@ class ResellerRegistrationProcessTest {
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.PENDING);
             assertThat(admin.getOrganization().getParent().getId())
                     .isEqualTo(parents.parentIdFor(RegistrationType.ResellerRegistration));
-            assertThat(roles.findByUser(admin)).extracting(RoleAssignment::getRole)
+            assertThat(roles.findByUser(admin))
+                    .extracting(RoleAssignment::getRole)
                     .containsExactlyInAnyOrder("Reseller Administrator", "Buyer Administrator");
         });
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_ConfirmSubmission", "Timer_ApproveResellerCreated",
-                "Task_NotifySiteAdmins", "EndEvent_SiteAdminsNotified").isWaitingAt("Task_ApproveReseller");
+        assertThat(instance)
+                .hasPassed(
+                        "Task_ConfirmSubmission",
+                        "Timer_ApproveResellerCreated",
+                        "Task_NotifySiteAdmins",
+                        "EndEvent_SiteAdminsNotified")
+                .isWaitingAt("Task_ApproveReseller");
         assertThat(task(instance)).hasCandidateGroup("site-admins");
-        assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates")).startsWith("None found");
+        assertThat((String) runtime.getVariable(instance.getId(), "possibleDuplicates"))
+                .startsWith("None found");
         String approval = task(instance).getId();
-        assertThat(mailTo(SITE_ADMIN)).singleElement().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains(request.organization().name(), "http://shop.test/camunda/app/tasklist/default/#/?task=" + approval));
-        assertThat(mailTo(request.user().email())).singleElement()
+        assertThat(mailTo(SITE_ADMIN))
+                .singleElement()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(
+                                request.organization().name(),
+                                "http://shop.test/camunda/app/tasklist/default/#/?task=" + approval));
+        assertThat(mailTo(request.user().email()))
+                .singleElement()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains(instance.getBusinessKey()));
 
         complete(task(instance), withVariables("approved", true));
@@ -100,7 +135,8 @@ class ResellerRegistrationProcessTest {
         jobs.executeAll();
 
         assertThat(instance).isEnded().hasPassed("Task_ActivateReseller", "EndEvent_ResellerApproved");
-        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        Registration registration =
+                registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
         assertThat(registration.getState()).isEqualTo(ApprovalState.APPROVED);
         assertThat(registration.getProcessInstanceId()).isEqualTo(instance.getId());
         transactions.executeWithoutResult(status -> {
@@ -110,9 +146,12 @@ class ResellerRegistrationProcessTest {
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.APPROVED);
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
                     .as("a User Registration approval group with the new administrator as approver")
-                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
+                    .hasValueSatisfying(
+                            group -> assertThat(group.getApprovers()).containsExactly(admin));
         });
-        assertThat(mailTo(request.user().email())).hasSize(2).last()
+        assertThat(mailTo(request.user().email()))
+                .hasSize(2)
+                .last()
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("approved", "http://shop.test/store/login"));
     }
 
@@ -123,15 +162,19 @@ class ResellerRegistrationProcessTest {
         jobs.executeAll();
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rejectionReason");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("rejectionReason");
         assertThat(instance).isWaitingAt("Task_ApproveReseller");
 
         complete(task(instance), withVariables("approved", false, "rejectionReason", "Not a reseller"));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_RejectRegistration", "Task_NotifyRejection",
-                "EndEvent_ResellerRejected").hasNotPassed("Task_ActivateReseller");
-        Registration registration = registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_RejectRegistration", "Task_NotifyRejection", "EndEvent_ResellerRejected")
+                .hasNotPassed("Task_ActivateReseller");
+        Registration registration =
+                registrationRepository.findById(instance.getBusinessKey()).orElseThrow();
         assertThat(registration.getState()).isEqualTo(ApprovalState.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo("Not a reseller");
         transactions.executeWithoutResult(status -> {
@@ -139,27 +182,35 @@ class ResellerRegistrationProcessTest {
             assertThat(admin.getRegistrationState()).isEqualTo(ApprovalState.REJECTED);
             assertThat(admin.isEnabled()).isFalse();
             assertThat(admin.getOrganization().getState()).isEqualTo(ApprovalState.REJECTED);
-            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(),
-                    ApprovalType.UserRegistration)).isEmpty();
+            assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
+                    .isEmpty();
         });
-        assertThat(mailTo(request.user().email())).last().satisfies(m -> assertThat(TestSmtp.text(m))
-                .contains("Not a reseller", "http://shop.test/store/register/reseller?correct=" + registration.getId()));
+        assertThat(mailTo(request.user().email()))
+                .last()
+                .satisfies(m -> assertThat(TestSmtp.text(m))
+                        .contains(
+                                "Not a reseller",
+                                "http://shop.test/store/register/reseller?correct=" + registration.getId()));
 
-        SubmittedRegistration corrected = registrations.submit(RegistrationFlow.RESELLER,
-                TestRegistrations.correcting(request, registration.getId()));
+        SubmittedRegistration corrected = registrations.submit(
+                RegistrationFlow.RESELLER, TestRegistrations.correcting(request, registration.getId()));
         transactions.executeWithoutResult(status -> {
             Registration next = registrationRepository.findById(corrected.id()).orElseThrow();
             assertThat(next.getPreviousRegistration().getId()).isEqualTo(registration.getId());
             assertThat(next.getUser().getLogonId()).isEqualTo(request.user().logonId());
             assertThat(next.getOrganization().getState()).isEqualTo(ApprovalState.PENDING);
         });
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(corrected.id())
-                .processDefinitionKey("resellerRegistration").count()).isOne();
-        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.RESELLER,
-                TestRegistrations.correcting(request, registration.getId())))
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(corrected.id())
+                        .processDefinitionKey("resellerRegistration")
+                        .count())
+                .isOne();
+        assertThatThrownBy(() -> registrations.submit(
+                        RegistrationFlow.RESELLER, TestRegistrations.correcting(request, registration.getId())))
                 .isInstanceOf(RegistrationConflictException.class);
-        assertThatThrownBy(() -> registrations.submit(RegistrationFlow.ORGANIZATION,
-                TestRegistrations.correcting(TestRegistrations.organization(), registration.getId())))
+        assertThatThrownBy(() -> registrations.submit(
+                        RegistrationFlow.ORGANIZATION,
+                        TestRegistrations.correcting(TestRegistrations.organization(), registration.getId())))
                 .as("a reseller registration is not corrected as an organization registration")
                 .isInstanceOf(InvalidRegistrationException.class);
     }
@@ -170,18 +221,22 @@ class ResellerRegistrationProcessTest {
         RegistrationRequest request = TestRegistrations.organization();
         ProcessInstance submitted = submit(request);
         runtime.deleteProcessInstance(submitted.getId(), "restarted without approval for the test");
-        ProcessInstance instance = runtime.startProcessInstanceByKey("resellerRegistration",
-                submitted.getBusinessKey(), Map.of("registrationId", submitted.getBusinessKey(),
-                        "approvalRequired", false));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                "resellerRegistration",
+                submitted.getBusinessKey(),
+                Map.of("registrationId", submitted.getBusinessKey(), "approvalRequired", false));
         jobs.executeAll();
 
-        assertThat(instance).isEnded().hasPassed("Task_ActivateReseller", "Task_NotifyApproval")
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_ActivateReseller", "Task_NotifyApproval")
                 .hasNotPassed("Task_ApproveReseller");
         transactions.executeWithoutResult(status -> {
             User admin = users.findByLogonId(request.user().logonId()).orElseThrow();
             assertThat(admin.isEnabled()).isTrue();
             assertThat(approvalGroups.findByOrganizationAndType(admin.getOrganization(), ApprovalType.UserRegistration))
-                    .hasValueSatisfying(group -> assertThat(group.getApprovers()).containsExactly(admin));
+                    .hasValueSatisfying(
+                            group -> assertThat(group.getApprovers()).containsExactly(admin));
         });
     }
 
@@ -190,15 +245,20 @@ class ResellerRegistrationProcessTest {
         ProcessInstance instance = submit(TestRegistrations.organization());
         jobs.executeAll();
 
-        Job timer = management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("Timer_ApproveResellerReminder").singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Timer_ApproveResellerReminder")
+                .singleResult();
         assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
         management.executeJob(timer.getId());
         jobs.executeAll();
 
-        assertThat(instance).hasPassed("Task_RemindSiteAdmins", "EndEvent_ResellerReminded")
+        assertThat(instance)
+                .hasPassed("Task_RemindSiteAdmins", "EndEvent_ResellerReminded")
                 .isWaitingAt("Task_ApproveReseller");
-        assertThat(mailTo(SITE_ADMIN)).extracting(TestSmtp::subject)
+        assertThat(mailTo(SITE_ADMIN))
+                .extracting(TestSmtp::subject)
                 .anyMatch(subject -> subject.startsWith("Reminder:"));
     }
 
@@ -206,14 +266,18 @@ class ResellerRegistrationProcessTest {
     void noSecretReachesProcessVariablesOrHistory() {
         ProcessInstance instance = submit(TestRegistrations.organization());
         jobs.executeAll();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
-                .allSatisfy(variable -> assertThat(String.valueOf(variable.getValue()))
-                        .doesNotContain(TestRegistrations.PASSWORD));
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .allSatisfy(variable ->
+                        assertThat(String.valueOf(variable.getValue())).doesNotContain(TestRegistrations.PASSWORD));
     }
 
     private ProcessInstance submit(RegistrationRequest request) {
         SubmittedRegistration submitted = registrations.submit(RegistrationFlow.RESELLER, request);
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.id()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(submitted.id())
+                .singleResult();
     }
 
     private List<MimeMessage> mailTo(String address) {

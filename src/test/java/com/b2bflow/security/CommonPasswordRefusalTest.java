@@ -19,9 +19,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class CommonPasswordRefusalTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper json;
-    @Autowired UserRepository users;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    UserRepository users;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -31,7 +36,8 @@ class CommonPasswordRefusalTest {
         Map<String, Object> user = (Map<String, Object>) body.get("user");
         user.put("password", "Qwerty123456");
         user.put("passwordVerify", "Qwerty123456");
-        mvc.perform(post("/api/registrations/organization").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/registrations/organization")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(body)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'user.password')].message")
@@ -39,7 +45,8 @@ class CommonPasswordRefusalTest {
         String withName = request.organization().name() + " forever";
         user.put("password", withName);
         user.put("passwordVerify", withName);
-        mvc.perform(post("/api/registrations/organization").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/registrations/organization")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(body)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'user.password')].message")

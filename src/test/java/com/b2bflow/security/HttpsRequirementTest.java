@@ -23,8 +23,8 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,15 +36,21 @@ import org.springframework.web.bind.annotation.RestController;
  * The trusted proxy is 127.0.0.2; requests from 127.0.0.1 stand for anyone else (Linux routes all of 127/8 to the
  * loopback interface, so a client socket can bind either).
  */
-@SpringBootTest(classes = HttpsRequirementTest.Web.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.security.require-https=true", "server.forward-headers-strategy=native",
-                "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.2"})
+@SpringBootTest(
+        classes = HttpsRequirementTest.Web.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "app.security.require-https=true",
+            "server.forward-headers-strategy=native",
+            "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.2"
+        })
 class HttpsRequirementTest {
 
     private static final String TRUSTED_PROXY = "127.0.0.2";
     private static final String SOMEONE = "127.0.0.1";
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void plainHttpGetsAndHeadsAreRedirectedToHttps() throws IOException {
@@ -59,10 +65,16 @@ class HttpsRequirementTest {
 
     @Test
     void plainHttpPostsAreRefusedWithAProblemThatSaysHttpsIsRequired() throws IOException {
-        String post = send(SOMEONE, "POST /store/login HTTP/1.1", "Host: shop.test",
-                "Content-Type: application/x-www-form-urlencoded", "", "logonId=a&logonPassword=b");
+        String post = send(
+                SOMEONE,
+                "POST /store/login HTTP/1.1",
+                "Host: shop.test",
+                "Content-Type: application/x-www-form-urlencoded",
+                "",
+                "logonId=a&logonPassword=b");
         assertThat(statusLine(post)).isEqualTo("HTTP/1.1 403 ");
-        assertThat(post).contains("Content-Type: application/problem+json")
+        assertThat(post)
+                .contains("Content-Type: application/problem+json")
                 .contains("\"title\":\"HTTPS required\"")
                 .contains("HTTPS is required: send this request to https://shop.test/store/login")
                 .contains("\"field\":\"scheme\"")
@@ -78,8 +90,13 @@ class HttpsRequirementTest {
         assertThat(statusLine(get)).isEqualTo("HTTP/1.1 200 ");
         assertThat(get).endsWith("scheme seen: https");
 
-        String post = send(TRUSTED_PROXY, "POST /api/registrations HTTP/1.1", "Host: shop.test",
-                "X-Forwarded-Proto: https", "", "");
+        String post = send(
+                TRUSTED_PROXY,
+                "POST /api/registrations HTTP/1.1",
+                "Host: shop.test",
+                "X-Forwarded-Proto: https",
+                "",
+                "");
         assertThat(statusLine(post)).isEqualTo("HTTP/1.1 200 ");
     }
 
@@ -88,8 +105,8 @@ class HttpsRequirementTest {
         String get = send(SOMEONE, "GET /store/login HTTP/1.1", "Host: shop.test", "X-Forwarded-Proto: https");
         assertThat(statusLine(get)).isEqualTo("HTTP/1.1 301 ");
 
-        String post = send(SOMEONE, "POST /api/registrations HTTP/1.1", "Host: shop.test",
-                "X-Forwarded-Proto: https", "", "");
+        String post = send(
+                SOMEONE, "POST /api/registrations HTTP/1.1", "Host: shop.test", "X-Forwarded-Proto: https", "", "");
         assertThat(statusLine(post)).isEqualTo("HTTP/1.1 403 ");
     }
 
@@ -114,11 +131,14 @@ class HttpsRequirementTest {
     void thePostgresProfileRequiresHttpsBehindTrustedProxiesAndTheDefaultProfileDoesNot() {
         ApplicationContextRunner application = new ApplicationContextRunner()
                 .withInitializer(new ConfigDataApplicationContextInitializer())
-                .withUserConfiguration(PropertyPlaceholderAutoConfiguration.class, JacksonAutoConfiguration.class,
+                .withUserConfiguration(
+                        PropertyPlaceholderAutoConfiguration.class,
+                        JacksonAutoConfiguration.class,
                         HttpsConfiguration.class);
         application.withPropertyValues("spring.profiles.active=postgres").run(context -> {
             assertThat(context).hasSingleBean(FilterRegistrationBean.class);
-            assertThat(context.getEnvironment().getProperty("server.forward-headers-strategy")).isEqualTo("native");
+            assertThat(context.getEnvironment().getProperty("server.forward-headers-strategy"))
+                    .isEqualTo("native");
         });
         application.run(context -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
     }
@@ -152,13 +172,17 @@ class HttpsRequirementTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
-            EmbeddedWebServerFactoryCustomizerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-            WebMvcAutoConfiguration.class, JacksonAutoConfiguration.class,
-            HttpMessageConvertersAutoConfiguration.class})
+    @ImportAutoConfiguration({
+        PropertyPlaceholderAutoConfiguration.class,
+        ServletWebServerFactoryAutoConfiguration.class,
+        EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        JacksonAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class
+    })
     @Import({HttpsConfiguration.class, SchemeEcho.class})
-    static class Web {
-    }
+    static class Web {}
 
     @RestController
     static class SchemeEcho {

@@ -1,7 +1,7 @@
 package com.b2bflow.security;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -22,10 +22,17 @@ import org.springframework.test.web.servlet.ResultActions;
 @LowSecurityLimits
 class LoginAddressThrottleTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired OrganizationRepository organizations;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwordEncoder;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     @Test
     void manyFailuresFromOneAddressStopSignInsFromItButNotFromOthers() throws Exception {
@@ -42,8 +49,11 @@ class LoginAddressThrottleTest {
     }
 
     private ResultActions signIn(String logonId, String password, String address) throws Exception {
-        return mvc.perform(post("/store/login").param("logonId", logonId).param("logonPassword", password)
-                .with(StorefrontCsrf.token(mvc)).with(request -> {
+        return mvc.perform(post("/store/login")
+                .param("logonId", logonId)
+                .param("logonPassword", password)
+                .with(StorefrontCsrf.token(mvc))
+                .with(request -> {
                     request.setRemoteAddr(address);
                     return request;
                 }));

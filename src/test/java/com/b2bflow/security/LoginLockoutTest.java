@@ -26,11 +26,20 @@ import org.springframework.test.web.servlet.ResultActions;
 @IntegrationTest
 class LoginLockoutTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired OrganizationRepository organizations;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired AuditEventRepository audit;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    AuditEventRepository audit;
 
     @Test
     void fiveFailuresLockTheAccountAndTheRightPasswordThenGetsTheSameAnswerAsAWrongOne() throws Exception {
@@ -40,16 +49,19 @@ class LoginLockoutTest {
             signIn(user.getLogonId(), "wrong-" + i).andExpect(redirectedUrl("/store/login?error=bad-credentials"));
         }
         User locked = users.findById(user.getId()).orElseThrow();
-        assertThat(locked.getLockedUntil()).isBetween(before.plus(Duration.ofMinutes(15)),
-                Instant.now().plus(Duration.ofMinutes(15)));
-        assertThat(audit.findAll()).filteredOn(event -> event.getAction().equals("ACCOUNT_LOCKED")
-                && event.getTargetId().equals(String.valueOf(user.getId()))).hasSize(1);
+        assertThat(locked.getLockedUntil())
+                .isBetween(before.plus(Duration.ofMinutes(15)), Instant.now().plus(Duration.ofMinutes(15)));
+        assertThat(audit.findAll())
+                .filteredOn(event -> event.getAction().equals("ACCOUNT_LOCKED")
+                        && event.getTargetId().equals(String.valueOf(user.getId())))
+                .hasSize(1);
 
         signIn(user.getLogonId(), SignInUsers.PASSWORD)
                 .andExpect(redirectedUrl("/store/login?error=bad-credentials"))
                 .andExpect(unauthenticated());
         assertThat(users.findById(user.getId()).orElseThrow().getLockedUntil())
-                .as("failures while locked neither count nor extend the lock").isEqualTo(locked.getLockedUntil());
+                .as("failures while locked neither count nor extend the lock")
+                .isEqualTo(locked.getLockedUntil());
     }
 
     @Test
@@ -80,9 +92,11 @@ class LoginLockoutTest {
         User unlocked = users.findById(user.getId()).orElseThrow();
         assertThat(unlocked.getLockedUntil()).isNull();
         assertThat(unlocked.getFailedLoginCount()).isZero();
-        assertThat(audit.findAll()).filteredOn(event -> event.getAction().equals("ACCOUNT_UNLOCKED")
+        assertThat(audit.findAll())
+                .filteredOn(event -> event.getAction().equals("ACCOUNT_UNLOCKED")
                         && event.getTargetId().equals(String.valueOf(user.getId())))
-                .extracting(AuditEvent::getActor).containsExactly("seller-admin");
+                .extracting(AuditEvent::getActor)
+                .containsExactly("seller-admin");
         signIn(user.getLogonId(), SignInUsers.PASSWORD).andExpect(redirectedUrl("/store/account"));
     }
 
@@ -93,7 +107,8 @@ class LoginLockoutTest {
             signIn(user.getLogonId(), "wrong-" + i);
         }
         signIn(user.getLogonId(), SignInUsers.PASSWORD).andExpect(redirectedUrl("/store/account"));
-        assertThat(users.findById(user.getId()).orElseThrow().getFailedLoginCount()).isZero();
+        assertThat(users.findById(user.getId()).orElseThrow().getFailedLoginCount())
+                .isZero();
     }
 
     private ResultActions signIn(String logonId, String password) throws Exception {

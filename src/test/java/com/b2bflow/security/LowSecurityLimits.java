@@ -13,8 +13,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@TestPropertySource(properties = {"app.security.lockout.address-max-failures=3",
-        "app.security.lockout.address-window=PT10M", "app.security.rate-limit.requests=3",
-        "app.security.rate-limit.window=PT1H"})
-@interface LowSecurityLimits {
-}
+@TestPropertySource(
+        properties = {
+            "app.security.lockout.address-max-failures=3",
+            "app.security.lockout.address-window=PT10M",
+            "app.security.rate-limit.requests=3",
+            "app.security.rate-limit.window=PT1H"
+        })
+@interface LowSecurityLimits {}

@@ -18,11 +18,16 @@ class PasswordPolicyTest {
 
     /** Read here, independently of the policy, straight from the shipped file. */
     private static List<String> listedPasswords() throws IOException {
-        try (InputStream in = PasswordPolicyTest.class.getClassLoader()
-                .getResourceAsStream(PasswordPolicy.COMMON_PASSWORDS)) {
-            assertThat(in).as("%s on the class path", PasswordPolicy.COMMON_PASSWORDS).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        try (InputStream in =
+                PasswordPolicyTest.class.getClassLoader().getResourceAsStream(PasswordPolicy.COMMON_PASSWORDS)) {
+            assertThat(in)
+                    .as("%s on the class path", PasswordPolicy.COMMON_PASSWORDS)
+                    .isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         }
     }
 
@@ -30,8 +35,11 @@ class PasswordPolicyTest {
     void theListOfCommonPasswordsIsShippedAndHoldsOnlyPasswordsTheLengthRuleWouldAccept() throws IOException {
         List<String> listed = listedPasswords();
         assertThat(listed).hasSizeGreaterThan(40_000);
-        assertThat(listed).allSatisfy(password -> assertThat(password.length()).as(password).isBetween(12, 64));
-        assertThat(policy.problems("correct horse battery", "ada", "ada@acme.example", "Acme Corp")).isEmpty();
+        assertThat(listed)
+                .allSatisfy(
+                        password -> assertThat(password.length()).as(password).isBetween(12, 64));
+        assertThat(policy.problems("correct horse battery", "ada", "ada@acme.example", "Acme Corp"))
+                .isEmpty();
     }
 
     /**
@@ -55,13 +63,30 @@ class PasswordPolicyTest {
             }
         }
         assertThat(accepted).as("listed passwords accepted").isEmpty();
-        assertThat(refusedForAnotherReason).as("listed passwords not recognised as common").isEmpty();
+        assertThat(refusedForAnotherReason)
+                .as("listed passwords not recognised as common")
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password1234", "Password1234", "qwertyuiopasdf", "iloveyou2024", "123456789012",
-            "1q2w3e4r5t6y", "welcome12345", "passwordpassword", "Correct Horse Battery Staple", "P@ssw0rd2024",
-            "asdfghjkl123", "letmein12345", "197019701970", "summer2024!!", "qwerty123456"})
+    @ValueSource(
+            strings = {
+                "password1234",
+                "Password1234",
+                "qwertyuiopasdf",
+                "iloveyou2024",
+                "123456789012",
+                "1q2w3e4r5t6y",
+                "welcome12345",
+                "passwordpassword",
+                "Correct Horse Battery Staple",
+                "P@ssw0rd2024",
+                "asdfghjkl123",
+                "letmein12345",
+                "197019701970",
+                "summer2024!!",
+                "qwerty123456"
+            })
     void commonPasswordsAreRefusedWhateverTheirCase(String password) {
         assertThat(policy.problems(password, "someone", "someone@example.com", "Acme Corp"))
                 .containsExactly("This password is too common and easy to guess. Choose a less predictable one.");

@@ -22,8 +22,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @LowSecurityLimits
 class PublicEndpointRateLimitTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper json;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void theFourthRegistrationFromOneAddressWithinTheWindowIsA429WithRetryAfterAndAProblemDetail() throws Exception {
@@ -39,32 +42,43 @@ class PublicEndpointRateLimitTest {
                 .andExpect(jsonPath("$.title").value("Too many requests"));
         mvc.perform(from("192.0.2.11", registration())).andExpect(status().isCreated());
         mvc.perform(get("/store/register/organization").with(request -> {
-            request.setRemoteAddr(address);
-            return request;
-        })).andExpect(status().isOk());
+                    request.setRemoteAddr(address);
+                    return request;
+                }))
+                .andExpect(status().isOk());
     }
 
     @Test
     void theLimitCoversTheHclUrlsTheStorefrontFormsActivationAndPasswordReset() throws Exception {
         String address = "192.0.2.20";
-        mvc.perform(from(address, post("/api/activation/renewal").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\":\"nobody@example.com\"}"))).andExpect(status().is2xxSuccessful());
-        mvc.perform(from(address, post("/webapp/wcs/stores/servlet/BuyerRegistrationAdd")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED))).andExpect(status().isBadRequest());
+        mvc.perform(from(
+                        address,
+                        post("/api/activation/renewal")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"email\":\"nobody@example.com\"}")))
+                .andExpect(status().is2xxSuccessful());
+        mvc.perform(from(
+                        address,
+                        post("/webapp/wcs/stores/servlet/BuyerRegistrationAdd")
+                                .contentType(MediaType.APPLICATION_FORM_URLENCODED)))
+                .andExpect(status().isBadRequest());
         mvc.perform(from(address, post("/store/register/organization"))).andExpect(status().isForbidden());
         for (var request : java.util.List.of(
                 post("/api/activation").contentType(MediaType.APPLICATION_JSON).content("{}"),
                 post("/webapp/wcs/stores/servlet/ResellerRegistrationAdd"),
                 post("/store/register/organization"),
                 post("/store/activate"),
-                post("/api/password-reset").contentType(MediaType.APPLICATION_JSON).content("{\"logonId\":\"x\"}"),
+                post("/api/password-reset")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"logonId\":\"x\"}"),
                 post("/store/password-reset"))) {
             mvc.perform(from(address, request)).andExpect(status().isTooManyRequests());
         }
     }
 
     private MockHttpServletRequestBuilder registration() throws Exception {
-        return post("/api/registrations/organization").contentType(MediaType.APPLICATION_JSON)
+        return post("/api/registrations/organization")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(TestRegistrations.body(TestRegistrations.organization())));
     }
 

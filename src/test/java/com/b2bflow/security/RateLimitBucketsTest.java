@@ -31,7 +31,8 @@ class RateLimitBucketsTest {
         RateLimitBuckets buckets = new RateLimitBuckets(RateLimitBuckets.inDatabase(database));
         throttledStaysThrottled(buckets, 2_000);
         buckets.removeFullBuckets();
-        assertThat(buckets.take("public:203.0.113.7", THREE_PER_HOUR)).as("after the cleanup of full buckets")
+        assertThat(buckets.take("public:203.0.113.7", THREE_PER_HOUR))
+                .as("after the cleanup of full buckets")
                 .isPresent();
     }
 
@@ -40,7 +41,9 @@ class RateLimitBucketsTest {
         for (int i = 0; i < 3; i++) {
             assertThat(buckets.take(attacker, THREE_PER_HOUR)).isEmpty();
         }
-        assertThat(buckets.take(attacker, THREE_PER_HOUR)).as("the fourth request").isPresent();
+        assertThat(buckets.take(attacker, THREE_PER_HOUR))
+                .as("the fourth request")
+                .isPresent();
         assertThat(buckets.isEmpty(attacker, THREE_PER_HOUR)).isTrue();
 
         for (int i = 0; i < otherAddresses; i++) {
@@ -48,16 +51,19 @@ class RateLimitBucketsTest {
             assertThat(buckets.take(other, THREE_PER_HOUR)).as(other).isEmpty();
         }
 
-        assertThat(buckets.isEmpty(attacker, THREE_PER_HOUR)).as("still throttled after " + otherAddresses
-                + " other addresses").isTrue();
+        assertThat(buckets.isEmpty(attacker, THREE_PER_HOUR))
+                .as("still throttled after " + otherAddresses + " other addresses")
+                .isTrue();
         assertThat(buckets.take(attacker, THREE_PER_HOUR)).isPresent();
     }
 
     private static DataSource postgres() {
         var properties = TestDatabase.postgresDatabase("b2b_buckets_" + System.nanoTime());
-        DataSource dataSource = new SingleConnectionDataSource(String.valueOf(properties.get("spring.datasource.url")),
+        DataSource dataSource = new SingleConnectionDataSource(
+                String.valueOf(properties.get("spring.datasource.url")),
                 String.valueOf(properties.get("spring.datasource.username")),
-                String.valueOf(properties.get("spring.datasource.password")), true);
+                String.valueOf(properties.get("spring.datasource.password")),
+                true);
         new ResourceDatabasePopulator(new ClassPathResource("db/vendor/postgresql/V11_1__rate_limit_buckets.sql"))
                 .execute(dataSource);
         return dataSource;

@@ -66,19 +66,44 @@ class SecretsNeverStoredTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper json;
-    @Autowired JobDriver jobs;
-    @Autowired TaskService tasks;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired UserRepository users;
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired TestMembers members;
-    @Autowired TestUsers testUsers;
-    @Autowired ActivationService activation;
-    @Autowired DataSource dataSource;
-    @Autowired ProcessEngineConfiguration engineConfiguration;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    ActivationService activation;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ProcessEngineConfiguration engineConfiguration;
 
     @Test
     void noPasswordHashOrTokenIsStoredOrLogged(CapturedOutput output) throws Exception {
@@ -99,8 +124,19 @@ class SecretsNeverStoredTest {
         RegistrationRequest organization = withPassword(TestRegistrations.organization(), organizationPassword);
         String instanceId = submitOverHttpThroughAFailedJob(organization);
         complete(instanceId, Map.of("approved", true));
-        complete(instanceId, Map.of("accountName", "Main account", "contractName", "Standard terms",
-                "contractTerms", "Net 30", "contractValidFrom", "2026-01-01", "contractValidTo", ""));
+        complete(
+                instanceId,
+                Map.of(
+                        "accountName",
+                        "Main account",
+                        "contractName",
+                        "Standard terms",
+                        "contractTerms",
+                        "Net 30",
+                        "contractValidFrom",
+                        "2026-01-01",
+                        "contractValidTo",
+                        ""));
         complete(instanceId, Map.of("approved", true));
         mvc.perform(StorefrontSignIn.form(mvc, organization.user().logonId(), organizationPassword))
                 .andExpect(redirectedUrl("/store/account"));
@@ -133,16 +169,23 @@ class SecretsNeverStoredTest {
             users.findByLogonId(logonId).map(User::getPasswordHash).ifPresent(secrets::add);
             logonIds.add(logonId);
         }
-        assertThat(secrets).as("passwords, the token and the hashes of the users created so far")
+        assertThat(secrets)
+                .as("passwords, the token and the hashes of the users created so far")
                 .hasSizeGreaterThan(passwords.size() + 1);
         assertThat(DatabaseSearch.find(dataSource, organization.user().logonId()))
-                .as("the search reaches the registration's rows").isNotEmpty();
+                .as("the search reaches the registration's rows")
+                .isNotEmpty();
         assertThat(DatabaseSearch.find(dataSource, HASH_COLUMN, secrets.toArray(String[]::new)))
-                .as("secrets in the database").isEmpty();
+                .as("secrets in the database")
+                .isEmpty();
         String log = output.getAll();
-        assertThat(log).as("the log was captured").contains(organization.user().logonId().substring(0, 4));
+        assertThat(log)
+                .as("the log was captured")
+                .contains(organization.user().logonId().substring(0, 4));
         for (String secret : secrets) {
-            assertThat(log).doesNotContain(secret).doesNotContain(secret.replace(" ", "+"))
+            assertThat(log)
+                    .doesNotContain(secret)
+                    .doesNotContain(secret.replace(" ", "+"))
                     .doesNotContain(secret.replace(" ", "%20"));
         }
     }
@@ -151,14 +194,24 @@ class SecretsNeverStoredTest {
     private String submitOverHttpThroughAFailedJob(RegistrationRequest request) throws Exception {
         mail.stop();
         try {
-            String body = mvc.perform(post("/api/registrations/organization").contentType(MediaType.APPLICATION_JSON)
+            String body = mvc.perform(post("/api/registrations/organization")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content(json.writeValueAsString(TestRegistrations.body(request))))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             String registrationId = json.readTree(body).get("id").asText();
-            String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(registrationId)
-                    .singleResult().getId();
+            String instanceId = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(registrationId)
+                    .singleResult()
+                    .getId();
             List<Job> failed = new ArrayList<>();
-            for (Job job : management.createJobQuery().processInstanceId(instanceId).executable().list()) {
+            for (Job job : management
+                    .createJobQuery()
+                    .processInstanceId(instanceId)
+                    .executable()
+                    .list()) {
                 try {
                     management.executeJob(job.getId());
                 } catch (RuntimeException smtpDown) {
@@ -167,7 +220,8 @@ class SecretsNeverStoredTest {
             }
             assertThat(failed).as("jobs that failed while SMTP was down").isNotEmpty();
             assertThat(management.getJobExceptionStacktrace(failed.get(0).getId()))
-                    .as("the failure's stack trace is stored").isNotBlank();
+                    .as("the failure's stack trace is stored")
+                    .isNotBlank();
             failed.forEach(job -> management.setJobDuedate(job.getId(), null));
             return instanceId;
         } finally {
@@ -189,8 +243,19 @@ class SecretsNeverStoredTest {
 
     private static RegistrationRequest withPassword(RegistrationRequest template, String password) {
         UserData u = template.user();
-        return new RegistrationRequest(template.organization(),
-                new UserData(u.logonId(), password, password, u.firstName(), u.middleName(), u.lastName(), u.email(),
-                        u.phone(), u.preferredLanguage()), template.address(), template.previousRegistrationId());
+        return new RegistrationRequest(
+                template.organization(),
+                new UserData(
+                        u.logonId(),
+                        password,
+                        password,
+                        u.firstName(),
+                        u.middleName(),
+                        u.lastName(),
+                        u.email(),
+                        u.phone(),
+                        u.preferredLanguage()),
+                template.address(),
+                template.previousRegistrationId());
     }
 }

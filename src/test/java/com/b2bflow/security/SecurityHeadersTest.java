@@ -1,8 +1,8 @@
 package com.b2bflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -28,11 +28,20 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 class SecurityHeadersTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired OrganizationRepository organizations;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwordEncoder;
-    @LocalServerPort int port;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void storefrontPagesCarryTheContentSecurityPolicyAndTheOtherHeaders() throws Exception {
@@ -45,8 +54,8 @@ class SecurityHeadersTest {
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().doesNotExist("Strict-Transport-Security"));
         mvc.perform(get("/store/login").secure(true))
-                .andExpect(header().string("Strict-Transport-Security",
-                        org.hamcrest.Matchers.startsWith("max-age=31536000")));
+                .andExpect(header().string(
+                                "Strict-Transport-Security", org.hamcrest.Matchers.startsWith("max-age=31536000")));
         mvc.perform(get("/store/register/organization"))
                 .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY));
     }
@@ -61,12 +70,20 @@ class SecurityHeadersTest {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndNotSecureOverLocalHttp() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/store/account")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/store/account"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         String sessionCookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-        assertThat(sessionCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sessionCookie)
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .doesNotContain("Secure");
     }
 
     @Test
@@ -75,9 +92,13 @@ class SecurityHeadersTest {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(get("/store/login").session(session)).andExpect(status().isOk());
         String before = session.getId();
-        MvcResult signedIn = mvc.perform(post("/store/login").param("logonId", user.getLogonId())
-                        .param("logonPassword", SignInUsers.PASSWORD).with(StorefrontCsrf.token(mvc)).session(session))
-                .andExpect(redirectedUrl("/store/account")).andReturn();
+        MvcResult signedIn = mvc.perform(post("/store/login")
+                        .param("logonId", user.getLogonId())
+                        .param("logonPassword", SignInUsers.PASSWORD)
+                        .with(StorefrontCsrf.token(mvc))
+                        .session(session))
+                .andExpect(redirectedUrl("/store/account"))
+                .andReturn();
         assertThat(signedIn.getRequest().getSession(false)).isNotNull();
         assertThat(signedIn.getRequest().getSession(false).getId()).isNotEqualTo(before);
     }

@@ -22,11 +22,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @IntegrationTest
 class SignInEnumerationTest {
 
-    @Autowired OrganizationRepository organizations;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired BuyerUserDetailsService buyers;
-    @Autowired LoginThrottle throttle;
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    BuyerUserDetailsService buyers;
+
+    @Autowired
+    LoginThrottle throttle;
 
     @Test
     void anUnknownLogonIdCostsTheSameBcryptCheckAsAWrongPasswordForAKnownOne() {

@@ -16,12 +16,13 @@ final class SignInUsers {
 
     static final String PASSWORD = "Secret-pass1";
 
-    private SignInUsers() {
-    }
+    private SignInUsers() {}
 
     static User approved(OrganizationRepository organizations, UserRepository users, PasswordEncoder encoder) {
-        Organization organization = organizations.saveAndFlush(new Organization("Lockout Org " + suffix(),
-                organizations.findById(RegistrationParents.ROOT_ORGANIZATION_ID).orElseThrow(), OrganizationType.O,
+        Organization organization = organizations.saveAndFlush(new Organization(
+                "Lockout Org " + suffix(),
+                organizations.findById(RegistrationParents.ROOT_ORGANIZATION_ID).orElseThrow(),
+                OrganizationType.O,
                 ApprovalState.APPROVED));
         String logonId = "buyer-" + suffix() + "@example.com";
         User user = new User(logonId, organization, ProfileType.B);

@@ -27,15 +27,21 @@ import org.springframework.test.web.servlet.MockMvc;
  * out for another address (Camunda's own login delay and lock are off). Real HTTP from 127.0.0.x loopback addresses.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"app.security.lockout.address-max-failures=3",
-        "app.security.lockout.address-window=PT10M"})
+@TestPropertySource(
+        properties = {"app.security.lockout.address-max-failures=3", "app.security.lockout.address-window=PT10M"})
 class StaffSignInThrottleTest {
 
     static final String PASSWORD = "Staff-pass-1";
 
-    @LocalServerPort int port;
-    @Autowired IdentityService identity;
-    @Autowired MockMvc mvc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    MockMvc mvc;
+
     String staff;
 
     @BeforeEach
@@ -53,7 +59,8 @@ class StaffSignInThrottleTest {
         assertThat(refused.header("Content-Type")).contains("application/problem+json");
         assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
 
-        assertThat(engineRest("127.0.0.1", PASSWORD).status()).as("the same staff member elsewhere, at once")
+        assertThat(engineRest("127.0.0.1", PASSWORD).status())
+                .as("the same staff member elsewhere, at once")
                 .isEqualTo(200);
         assertThat(webappLogin("127.0.0.1", PASSWORD).status()).isEqualTo(200);
     }
@@ -65,13 +72,19 @@ class StaffSignInThrottleTest {
         }
         assertThat(webappLogin("127.0.0.3", PASSWORD).status()).isEqualTo(429);
         assertThat(engineRest("127.0.0.3", PASSWORD).status()).isEqualTo(429);
-        mvc.perform(post("/store/login").param("logonId", staff).param("logonPassword", PASSWORD).with(csrf())
+        mvc.perform(post("/store/login")
+                        .param("logonId", staff)
+                        .param("logonPassword", PASSWORD)
+                        .with(csrf())
                         .with(request -> {
                             request.setRemoteAddr("127.0.0.3");
                             return request;
                         }))
                 .andExpect(redirectedUrl("/store/login?error=throttled"));
-        mvc.perform(post("/store/login").param("logonId", staff).param("logonPassword", PASSWORD).with(csrf())
+        mvc.perform(post("/store/login")
+                        .param("logonId", staff)
+                        .param("logonPassword", PASSWORD)
+                        .with(csrf())
                         .with(request -> {
                             request.setRemoteAddr("127.0.0.4");
                             return request;
@@ -92,20 +105,37 @@ class StaffSignInThrottleTest {
     }
 
     private LoopbackHttp.Response engineRest(String from, String password) throws Exception {
-        return LoopbackHttp.send(from, port, "GET", "/engine-rest/task/count", Map.of("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((staff + ":" + password).getBytes(StandardCharsets.UTF_8))),
+        return LoopbackHttp.send(
+                from,
+                port,
+                "GET",
+                "/engine-rest/task/count",
+                Map.of(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((staff + ":" + password).getBytes(StandardCharsets.UTF_8))),
                 null);
     }
 
     /** As the Tasklist login page does it: a GET for the webapps' CSRF token and session, then the login POST. */
     private LoopbackHttp.Response webappLogin(String from, String password) throws Exception {
-        LoopbackHttp.Response page = LoopbackHttp.send(from, port, "GET", "/camunda/api/admin/auth/user/default",
-                Map.of(), null);
+        LoopbackHttp.Response page =
+                LoopbackHttp.send(from, port, "GET", "/camunda/api/admin/auth/user/default", Map.of(), null);
         String token = page.header("X-XSRF-TOKEN");
         assertThat(token).as("the webapps' CSRF token").isNotBlank();
-        return LoopbackHttp.send(from, port, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-XSRF-TOKEN", token,
-                        "Cookie", page.cookies()),
+        return LoopbackHttp.send(
+                from,
+                port,
+                "POST",
+                "/camunda/api/admin/auth/user/default/login/tasklist",
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-XSRF-TOKEN",
+                        token,
+                        "Cookie",
+                        page.cookies()),
                 "username=" + URLEncoder.encode(staff, StandardCharsets.UTF_8) + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }

@@ -43,11 +43,21 @@ class ClaimedTaskTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired IdentityService identity;
-    @Autowired TaskService tasks;
-    @Autowired RuntimeService runtime;
-    @Autowired JobDriver jobs;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    JobDriver jobs;
+
     final ObjectMapper json = new ObjectMapper();
     final HttpClient client = HttpClient.newHttpClient();
     String holder;
@@ -60,7 +70,8 @@ class ClaimedTaskTest {
         colleague = TestStaff.create(identity, "colleague", PASSWORD, StaffGroups.SELLER_ADMINS);
         taskId = reviewTask();
         assertThat(send(holder, "POST", "/task/" + taskId + "/claim", "{\"userId\":\"" + holder + "\"}")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     @Test
@@ -76,12 +87,15 @@ class ClaimedTaskTest {
                 new String[] {"POST", "/assignee", "{\"userId\":\"" + colleague + "\"}"},
                 new String[] {"POST", "/unclaim", null})) {
             HttpResponse<String> refused = send(colleague, call[0], "/task/" + taskId + call[1], call[2]);
-            assertThat(refused.statusCode()).as(call[0] + " " + call[1] + ": " + refused.body()).isEqualTo(403);
-            assertThat(json.readTree(refused.body()).path("message").asText()).as(call[1])
+            assertThat(refused.statusCode())
+                    .as(call[0] + " " + call[1] + ": " + refused.body())
+                    .isEqualTo(403);
+            assertThat(json.readTree(refused.body()).path("message").asText())
+                    .as(call[1])
                     .contains("claimed by " + holder);
         }
-        HttpResponse<String> claim = send(colleague, "POST", "/task/" + taskId + "/claim",
-                "{\"userId\":\"" + colleague + "\"}");
+        HttpResponse<String> claim =
+                send(colleague, "POST", "/task/" + taskId + "/claim", "{\"userId\":\"" + colleague + "\"}");
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(409);
         assertThat(json.readTree(claim.body()).path("message").asText()).contains(holder);
 
@@ -95,7 +109,8 @@ class ClaimedTaskTest {
     void theEngineRefusesTheColleagueOnEveryPathNotOnlyOverHttp() {
         identity.setAuthentication(colleague, List.of(StaffGroups.SELLER_ADMINS));
         try {
-            assertThatThrownBy(() -> tasks.complete(taskId)).isInstanceOf(AuthorizationException.class)
+            assertThatThrownBy(() -> tasks.complete(taskId))
+                    .isInstanceOf(AuthorizationException.class)
                     .hasMessageContaining("claimed by " + holder);
         } finally {
             identity.clearAuthentication();
@@ -105,9 +120,12 @@ class ClaimedTaskTest {
 
     @Test
     void anAdministratorUnclaimsTheTaskAndTheColleagueThenCompletesIt() throws Exception {
-        assertThat(send("admin", "demo", "POST", "/task/" + taskId + "/unclaim", null).statusCode()).isEqualTo(204);
+        assertThat(send("admin", "demo", "POST", "/task/" + taskId + "/unclaim", null)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(send(colleague, "POST", "/task/" + taskId + "/claim", "{\"userId\":\"" + colleague + "\"}")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         HttpResponse<String> completed = send(colleague, "POST", "/task/" + taskId + "/complete", APPROVE);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
@@ -115,22 +133,36 @@ class ClaimedTaskTest {
 
     @Test
     void theHolderWorksAsBeforeSetsVariablesAndCompletes() throws Exception {
-        assertThat(send(holder, "PUT", "/task/" + taskId + "/localVariables/note",
-                "{\"value\":\"checked the tax id\",\"type\":\"String\"}").statusCode()).isEqualTo(204);
+        assertThat(send(
+                                holder,
+                                "PUT",
+                                "/task/" + taskId + "/localVariables/note",
+                                "{\"value\":\"checked the tax id\",\"type\":\"String\"}")
+                        .statusCode())
+                .isEqualTo(204);
         HttpResponse<String> completed = send(holder, "POST", "/task/" + taskId + "/complete", APPROVE);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
     }
 
     private String reviewTask() throws Exception {
         String body = json.writeValueAsString(TestRegistrations.body(TestRegistrations.organization()));
-        HttpResponse<String> created = client.send(HttpRequest.newBuilder(url("/api/registrations/organization"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> created = client.send(
+                HttpRequest.newBuilder(url("/api/registrations/organization"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asText();
         jobs.executeAll();
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-        return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
+        return tasks.createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
     }
 
     private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
@@ -140,10 +172,14 @@ class ClaimedTaskTest {
     private HttpResponse<String> send(String user, String password, String method, String path, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url("/engine-rest" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

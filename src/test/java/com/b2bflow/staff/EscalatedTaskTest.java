@@ -38,10 +38,18 @@ class EscalatedTaskTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired IdentityService identity;
-    @Autowired TaskService tasks;
-    @Autowired TestReviews reviews;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    TestReviews reviews;
+
     final HttpClient client = HttpClient.newHttpClient();
     // created once: a password hash per user is the slow part
     static String siteAdmin;
@@ -63,12 +71,14 @@ class EscalatedTaskTest {
 
     @Test
     void theSiteAdministratorClaimsAndCompletesTheTaskOnceItIsEscalated() throws Exception {
-        assertThat(send(siteAdmin, "POST", "/claim", claim(siteAdmin)).statusCode()).as("before the escalation")
+        assertThat(send(siteAdmin, "POST", "/claim", claim(siteAdmin)).statusCode())
+                .as("before the escalation")
                 .isEqualTo(403);
 
         reviews.escalate(taskId);
 
-        assertThat(send(siteAdmin, "POST", "/claim", claim(siteAdmin)).statusCode()).isEqualTo(204);
+        assertThat(send(siteAdmin, "POST", "/claim", claim(siteAdmin)).statusCode())
+                .isEqualTo(204);
         HttpResponse<String> completed = send(siteAdmin, "POST", "/submit-form", REJECT);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
@@ -76,14 +86,18 @@ class EscalatedTaskTest {
 
     @Test
     void theSiteAdministratorTakesTheTaskOverFromItsHolderAndDelegatesIt() throws Exception {
-        assertThat(send(sellerAdmin, "POST", "/claim", claim(sellerAdmin)).statusCode()).isEqualTo(204);
+        assertThat(send(sellerAdmin, "POST", "/claim", claim(sellerAdmin)).statusCode())
+                .isEqualTo(204);
         reviews.escalate(taskId);
 
         assertThat(send(colleague, "POST", "/assignee", claim(colleague)).statusCode())
-                .as("a colleague still cannot take a claimed task (ADR 0020)").isEqualTo(403);
+                .as("a colleague still cannot take a claimed task (ADR 0020)")
+                .isEqualTo(403);
         assertThat(send(accountRep, "POST", "/assignee", claim(accountRep)).statusCode())
-                .as("neither a candidate nor the escalation group").isEqualTo(403);
-        assertThat(send(accountRep, "POST", "/claim", claim(accountRep)).statusCode()).isEqualTo(403);
+                .as("neither a candidate nor the escalation group")
+                .isEqualTo(403);
+        assertThat(send(accountRep, "POST", "/claim", claim(accountRep)).statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> reassigned = send(siteAdmin, "POST", "/assignee", claim(siteAdmin));
         assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(204);
@@ -101,8 +115,11 @@ class EscalatedTaskTest {
     private HttpResponse<String> send(String user, String method, String action, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + action))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -34,41 +34,64 @@ class ExternalTaskRaceConflictTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired RegistrationSubmitters submitters;
-    @Autowired ExternalTaskService externalTasks;
-    @Autowired JobDriver jobs;
+    @Autowired
+    RegistrationSubmitters submitters;
+
+    @Autowired
+    ExternalTaskService externalTasks;
+
+    @Autowired
+    JobDriver jobs;
 
     @Test
     void theLoserThatFindsTheExecutionGoneGetsAConflict() {
-        String registrationId = submitters.submit(RegistrationFlow.ERP_APPROVAL, CloudSuiteRequests.company()).id();
+        String registrationId = submitters
+                .submit(RegistrationFlow.ERP_APPROVAL, CloudSuiteRequests.company())
+                .id();
         jobs.executeAll();
-        String taskId = externalTasks.fetchAndLock(1, "erp-race").topic("erp-registration", 30_000)
-                .businessKey(registrationId).execute().get(0).getId();
+        String taskId = externalTasks
+                .fetchAndLock(1, "erp-race")
+                .topic("erp-registration", 30_000)
+                .businessKey(registrationId)
+                .execute()
+                .get(0)
+                .getId();
         externalTasks.complete(taskId, "erp-race", Map.of("erpCustomerNumber", "ERP-RACE-" + registrationId));
         UriInfo completeUri = uri("/engine-rest/external-task/" + taskId + "/complete");
 
-        Response raced = EngineRestErrors.answer(new NullValueException("Cannot find execution: execution is null"),
-                completeUri).orElseThrow();
+        Response raced = EngineRestErrors.answer(
+                        new NullValueException("Cannot find execution: execution is null"), completeUri)
+                .orElseThrow();
         assertThat(raced.getStatus()).isEqualTo(409);
-        assertThat(EngineRestErrors.answer(new NotFoundException("External task does not exist"), completeUri)).isEmpty();
-        assertThat(EngineRestErrors.answer(new NullValueException("execution is null"),
-                uri("/engine-rest/external-task/no-such-task/complete"))).isEmpty();
-        assertThat(externalTasks.createExternalTaskQuery().externalTaskId(taskId).count()).isZero();
+        assertThat(EngineRestErrors.answer(new NotFoundException("External task does not exist"), completeUri))
+                .isEmpty();
+        assertThat(EngineRestErrors.answer(
+                        new NullValueException("execution is null"),
+                        uri("/engine-rest/external-task/no-such-task/complete")))
+                .isEmpty();
+        assertThat(externalTasks
+                        .createExternalTaskQuery()
+                        .externalTaskId(taskId)
+                        .count())
+                .isZero();
     }
 
     /** A task completed while the "Task created" notice of its scope commits: the engine finds the parent gone. */
     @Test
     void aCompletionThatFindsItsParentExecutionGoneGetsAConflict() {
-        Response raced = EngineRestErrors.answer(new org.camunda.bpm.engine.ProcessEngineException(
-                        "ENGINE-03077 Cannot resolve parent with id 'p' of execution 'e', perhaps it was deleted in the "
-                                + "meantime"), uri("/engine-rest/task/some-task/submit-form")).orElseThrow();
+        Response raced = EngineRestErrors.answer(
+                        new org.camunda.bpm.engine.ProcessEngineException(
+                                "ENGINE-03077 Cannot resolve parent with id 'p' of execution 'e', perhaps it was deleted in the "
+                                        + "meantime"),
+                        uri("/engine-rest/task/some-task/submit-form"))
+                .orElseThrow();
 
         assertThat(raced.getStatus()).isEqualTo(409);
     }
 
     private static UriInfo uri(String path) {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-                (proxy, method, args) -> {
+        return (UriInfo) Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getPath")) {
                         return path;
                     }

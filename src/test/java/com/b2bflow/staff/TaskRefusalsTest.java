@@ -36,17 +36,31 @@ class TaskRefusalsTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @LocalServerPort int port;
-    @Autowired RegistrationSubmitters registrations;
-    @Autowired JobDriver jobs;
-    @Autowired TaskService tasks;
-    @Autowired RuntimeService runtime;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegistrationSubmitters registrations;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void aContractEndingBeforeItStartsIsA400InTasklist(CapturedOutput output) throws Exception {
-        String id = registrations.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization()).id();
+        String id = registrations
+                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
+                .id();
         jobs.executeAll();
-        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        String instanceId = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
         tasks.complete(task(instanceId), Map.of("approved", true));
         String setUp = task(instanceId);
         Tasklist tasklist = Tasklist.signIn(port, "account-rep");
@@ -58,10 +72,15 @@ class TaskRefusalsTest {
                 """.replace("\n", " "));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("\"message\":\"Contract 2, contractValidTo: The contract cannot end before"
-                + " it starts\"").doesNotContain("ENGINE-", "Cannot submit");
-        assertThat(tasks.createTaskQuery().taskId(setUp).count()).as("the task stays open").isOne();
-        assertThat(output.getOut()).contains("WARN").contains("Task completion refused: Contract 2, contractValidTo")
+        assertThat(refused.body())
+                .contains("\"message\":\"Contract 2, contractValidTo: The contract cannot end before" + " it starts\"")
+                .doesNotContain("ENGINE-", "Cannot submit");
+        assertThat(tasks.createTaskQuery().taskId(setUp).count())
+                .as("the task stays open")
+                .isOne();
+        assertThat(output.getOut())
+                .contains("WARN")
+                .contains("Task completion refused: Contract 2, contractValidTo")
                 .doesNotContain("ENGINE-03051", "ENGINE-16004", "FormFieldValidationException: Contract 2");
 
         LoopbackHttp.Response accepted = tasklist.submitForm(setUp, """
@@ -72,25 +91,36 @@ class TaskRefusalsTest {
     }
 
     private String task(String instanceId) {
-        return tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+        return tasks.createTaskQuery()
+                .processInstanceId(instanceId)
+                .singleResult()
+                .getId();
     }
 
     /** A staff member signed in to Tasklist as its login page does it: the webapps' session and CSRF token. */
     record Tasklist(int port, String cookies, String csrfToken) {
 
         static Tasklist signIn(int port, String staff) throws Exception {
-            LoopbackHttp.Response page = LoopbackHttp.send("127.0.0.1", port, "GET",
-                    "/camunda/api/admin/auth/user/default", Map.of(), null);
-            LoopbackHttp.Response login = LoopbackHttp.send("127.0.0.1", port, "POST",
+            LoopbackHttp.Response page =
+                    LoopbackHttp.send("127.0.0.1", port, "GET", "/camunda/api/admin/auth/user/default", Map.of(), null);
+            LoopbackHttp.Response login = LoopbackHttp.send(
+                    "127.0.0.1",
+                    port,
+                    "POST",
                     "/camunda/api/admin/auth/user/default/login/tasklist",
-                    Map.of("Content-Type", "application/x-www-form-urlencoded", "X-XSRF-TOKEN",
-                            page.header("X-XSRF-TOKEN"), "Cookie", page.cookies()),
+                    Map.of(
+                            "Content-Type",
+                            "application/x-www-form-urlencoded",
+                            "X-XSRF-TOKEN",
+                            page.header("X-XSRF-TOKEN"),
+                            "Cookie",
+                            page.cookies()),
                     "username=" + URLEncoder.encode(staff, StandardCharsets.UTF_8) + "&password=demo");
             assertThat(login.status()).as("Tasklist sign-in").isEqualTo(200);
             String cookies = merged(page.cookies(), login.cookies());
             // the sign-in starts a new session: its token comes with the next request, as Tasklist reads it
-            LoopbackHttp.Response signedIn = LoopbackHttp.send("127.0.0.1", port, "GET",
-                    "/camunda/api/admin/auth/user/default", Map.of("Cookie", cookies), null);
+            LoopbackHttp.Response signedIn = LoopbackHttp.send(
+                    "127.0.0.1", port, "GET", "/camunda/api/admin/auth/user/default", Map.of("Cookie", cookies), null);
             return new Tasklist(port, merged(cookies, signedIn.cookies()), signedIn.header("X-XSRF-TOKEN"));
         }
 
@@ -108,9 +138,13 @@ class TaskRefusalsTest {
         }
 
         LoopbackHttp.Response submitForm(String taskId, String body) throws Exception {
-            return LoopbackHttp.send("127.0.0.1", port, "POST", "/camunda/api/engine/engine/default/task/" + taskId
-                    + "/submit-form", Map.of("Content-Type", "application/json", "X-XSRF-TOKEN", csrfToken,
-                    "Cookie", cookies), body);
+            return LoopbackHttp.send(
+                    "127.0.0.1",
+                    port,
+                    "POST",
+                    "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+                    Map.of("Content-Type", "application/json", "X-XSRF-TOKEN", csrfToken, "Cookie", cookies),
+                    body);
         }
     }
 }

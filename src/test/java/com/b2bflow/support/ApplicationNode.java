@@ -26,8 +26,8 @@ public final class ApplicationNode implements AutoCloseable {
     private final Path log;
     private volatile int port;
 
-    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile(
-            "Tomcat started on port (\\d+)");
+    private static final java.util.regex.Pattern STARTED =
+            java.util.regex.Pattern.compile("Tomcat started on port (\\d+)");
 
     private ApplicationNode(String name, Process process, Path log) {
         this.name = name;
@@ -57,12 +57,21 @@ public final class ApplicationNode implements AutoCloseable {
         Path workingDirectory = Path.of("target", "nodes", name).toAbsolutePath();
         Path log = workingDirectory.resolveSibling(name + ".log");
         Files.createDirectories(workingDirectory);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(), "com.b2bflow.B2bRegistrationApplication",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath(),
+                "com.b2bflow.B2bRegistrationApplication",
                 "--server.port=0"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new ApplicationNode(name, process, log);
     }
 
@@ -74,7 +83,8 @@ public final class ApplicationNode implements AutoCloseable {
     private static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
         String classpath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-        return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator)).filter(entry -> !entry.isBlank())
+        return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
@@ -103,15 +113,23 @@ public final class ApplicationNode implements AutoCloseable {
 
     /** A request to this node with an optional JSON body, as an optional demo staff user (HTTP Basic). */
     public HttpRequest request(String method, String path, String staffUser, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }
         if (staffUser != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((staffUser + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(
+                                            (staffUser + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return request.build();
     }
@@ -132,7 +150,8 @@ public final class ApplicationNode implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Node " + name + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        "Node " + name + " exited with " + process.exitValue() + "; see " + log);
             }
             if (port == 0) {
                 port = boundPort();
@@ -142,8 +161,11 @@ public final class ApplicationNode implements AutoCloseable {
                 }
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }

@@ -35,7 +35,9 @@ public class CurrentProcessEngine extends AbstractTestExecutionListener {
 
     private static void register(TestContext testContext) {
         if (testContext.hasApplicationContext()) {
-            testContext.getApplicationContext().getBeanProvider(ProcessEngine.class)
+            testContext
+                    .getApplicationContext()
+                    .getBeanProvider(ProcessEngine.class)
                     .ifAvailable(ProcessEngines::registerProcessEngine);
         }
     }

@@ -2,7 +2,6 @@ package com.b2bflow.support;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,13 +22,18 @@ import javax.sql.DataSource;
  */
 public final class DatabaseSearch {
 
-    private static final Set<Integer> TEXT = Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB,
-            Types.NVARCHAR, Types.NCHAR, Types.LONGNVARCHAR, Types.NCLOB);
-    private static final Set<Integer> BYTES = Set.of(Types.BLOB, Types.BINARY, Types.VARBINARY,
-            Types.LONGVARBINARY);
+    private static final Set<Integer> TEXT = Set.of(
+            Types.VARCHAR,
+            Types.CHAR,
+            Types.LONGVARCHAR,
+            Types.CLOB,
+            Types.NVARCHAR,
+            Types.NCHAR,
+            Types.LONGNVARCHAR,
+            Types.NCLOB);
+    private static final Set<Integer> BYTES = Set.of(Types.BLOB, Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY);
 
-    private DatabaseSearch() {
-    }
+    private DatabaseSearch() {}
 
     /** "table.column ~ needle" where one of the strings occurs (case-insensitive), with the count of rows. */
     public static Map<String, Integer> find(DataSource dataSource, String... needles) throws SQLException {
@@ -77,8 +81,8 @@ public final class DatabaseSearch {
         return found;
     }
 
-    private static void searchText(Connection connection, String[] column, String[] needles,
-            Map<String, Integer> found) throws SQLException {
+    private static void searchText(Connection connection, String[] column, String[] needles, Map<String, Integer> found)
+            throws SQLException {
         String sql = "select count(*) from " + quote(column[0]) + " where lower(" + quote(column[1]) + ") like ?";
         for (String needle : needles) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -93,8 +97,8 @@ public final class DatabaseSearch {
         }
     }
 
-    private static void searchBytes(Connection connection, String[] column, String[] needles,
-            Map<String, Integer> found) throws SQLException {
+    private static void searchBytes(
+            Connection connection, String[] column, String[] needles, Map<String, Integer> found) throws SQLException {
         String sql = "select " + quote(column[1]) + " from " + quote(column[0]);
         if (column[0].equalsIgnoreCase("act_ge_bytearray")) {
             // deployed models and forms; the column's case follows the table's (H2 upper, PostgreSQL lower)
@@ -102,11 +106,11 @@ public final class DatabaseSearch {
             sql += " where " + quote(upper ? "DEPLOYMENT_ID_" : "deployment_id_") + " is null";
         }
         try (PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rs = statement.executeQuery()) {
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 byte[] content = rs.getBytes(1);
-                String value = content == null ? "" : new String(content, StandardCharsets.UTF_8)
-                        .toLowerCase(Locale.ROOT);
+                String value =
+                        content == null ? "" : new String(content, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
                 for (String needle : needles) {
                     if (value.contains(needle.toLowerCase(Locale.ROOT))) {
                         found.merge(column[0] + "." + column[1] + " ~ " + needle, 1, Integer::sum);

@@ -28,12 +28,16 @@ class EveryModelHasAProcessTestTest {
         for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
             try (InputStream in = model.getInputStream()) {
                 Bpmn.readModelFromStream(in).getModelElementsByType(Process.class).stream()
-                        .filter(Process::isExecutable).map(Process::getId).forEach(keys::add);
+                        .filter(Process::isExecutable)
+                        .map(Process::getId)
+                        .forEach(keys::add);
             }
         }
         assertThat(keys).as("executable processes on the class path").hasSizeGreaterThanOrEqualTo(10);
         List<String> missing = keys.stream().filter(key -> !hasProcessTest(key)).toList();
-        assertThat(missing).as("process keys without a class <Key>ProcessTest annotated @ProcessTest").isEmpty();
+        assertThat(missing)
+                .as("process keys without a class <Key>ProcessTest annotated @ProcessTest")
+                .isEmpty();
     }
 
     private static boolean hasProcessTest(String processKey) {

@@ -53,9 +53,12 @@ public class FormVariablesCheck {
                     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                         String formRef = element.attributeNS(
                                 new org.camunda.bpm.engine.impl.util.xml.Namespace(CAMUNDA_NS), "formRef");
-                        if (formRef != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior task) {
-                            task.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
-                                    created -> check(created, formRef, displayedKeys));
+                        if (formRef != null
+                                && activity.getActivityBehavior() instanceof UserTaskActivityBehavior task) {
+                            task.getTaskDefinition()
+                                    .addTaskListener(
+                                            TaskListener.EVENTNAME_CREATE,
+                                            created -> check(created, formRef, displayedKeys));
                         }
                     }
                 });
@@ -69,7 +72,8 @@ public class FormVariablesCheck {
             VIOLATIONS.add(task.getTaskDefinitionKey() + ": no form " + formRef + " in forms/");
             return;
         }
-        List<String> missing = keys.stream().filter(key -> !task.hasVariable(key)).toList();
+        List<String> missing =
+                keys.stream().filter(key -> !task.hasVariable(key)).toList();
         if (!missing.isEmpty()) {
             VIOLATIONS.add(task.getProcessDefinitionId() + " " + task.getTaskDefinitionKey() + ": form " + formRef
                     + " displays " + missing + ", which the process does not have");

@@ -9,6 +9,8 @@ public class FullCoverage {
 
     @Bean
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-        return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+        return ProcessEngineCoverageProperties.builder()
+                .assertClassCoverageAtLeast(1.0)
+                .build();
     }
 }

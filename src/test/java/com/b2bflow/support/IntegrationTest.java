@@ -14,5 +14,4 @@ import org.junit.jupiter.api.Tag;
 @Retention(RetentionPolicy.RUNTIME)
 @WholeApplication
 @Tag(TestTiers.INTEGRATION)
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

@@ -81,7 +81,8 @@ public class JobDriver {
     private static String activityOf(Job job) {
         try {
             return job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity
-                    ? entity.getActivityId() : job.getJobDefinitionId();
+                    ? entity.getActivityId()
+                    : job.getJobDefinitionId();
         } catch (RuntimeException outsideACommand) {
             // a timer's activity id is read from its job definition, which needs a command context
             return "job definition " + job.getJobDefinitionId();

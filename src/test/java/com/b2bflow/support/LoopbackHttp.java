@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class LoopbackHttp {
 
-    private LoopbackHttp() {
-    }
+    private LoopbackHttp() {}
 
     public record Response(int status, Map<String, String> headers, String body) {
 
@@ -31,17 +30,23 @@ public final class LoopbackHttp {
         /** The cookies the response sets, as a request's {@code Cookie} header ("a=1; b=2"). */
         public String cookies() {
             String setCookie = header("Set-Cookie");
-            return setCookie == null ? "" : java.util.Arrays.stream(setCookie.split("\n"))
-                    .map(cookie -> cookie.split(";", 2)[0]).collect(java.util.stream.Collectors.joining("; "));
+            return setCookie == null
+                    ? ""
+                    : java.util.Arrays.stream(setCookie.split("\n"))
+                            .map(cookie -> cookie.split(";", 2)[0])
+                            .collect(java.util.stream.Collectors.joining("; "));
         }
     }
 
     /** Sends the request from {@code clientAddress} to 127.0.0.1:port; headers may be empty, body may be null. */
-    public static Response send(String clientAddress, int port, String method, String path, Map<String, String> headers,
-                                String body) throws IOException {
+    public static Response send(
+            String clientAddress, int port, String method, String path, Map<String, String> headers, String body)
+            throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        StringBuilder request =
+                new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n");
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(clientAddress), 0));
@@ -65,8 +70,10 @@ public final class LoopbackHttp {
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
             if (colon > 0) {
-                headers.merge(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        head[i].substring(colon + 1).trim(), (first, next) -> first + "\n" + next);
+                headers.merge(
+                        head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        head[i].substring(colon + 1).trim(),
+                        (first, next) -> first + "\n" + next);
             }
         }
         return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, end < 0 ? "" : text.substring(end + 4));

@@ -15,8 +15,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 public final class MigrationDatabases {
 
-    private MigrationDatabases() {
-    }
+    private MigrationDatabases() {}
 
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("test.database"));
@@ -24,10 +23,17 @@ public final class MigrationDatabases {
 
     /** A new, empty database named after its purpose; close it after the test. */
     public static HikariDataSource create(String purpose) {
-        String name = "b2b_" + purpose.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> connection = postgres() ? TestDatabase.postgresDatabase(name)
-                : Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "spring.datasource.username", "sa", "spring.datasource.password", "");
+        String name = "b2b_" + purpose.replace('-', '_') + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> connection = postgres()
+                ? TestDatabase.postgresDatabase(name)
+                : Map.of(
+                        "spring.datasource.url",
+                        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                        "spring.datasource.username",
+                        "sa",
+                        "spring.datasource.password",
+                        "");
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl((String) connection.get("spring.datasource.url"));
         pool.setUsername((String) connection.get("spring.datasource.username"));
@@ -38,7 +44,8 @@ public final class MigrationDatabases {
 
     /** The application's Flyway set-up (spring.flyway in application.yaml, and the engine schema migration bean). */
     public static FluentConfiguration flyway(DataSource database) {
-        return Flyway.configure().dataSource(database)
+        return Flyway.configure()
+                .dataSource(database)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres() ? "postgresql" : "h2"))
                 .javaMigrations(new CamundaEngineSchema());
     }

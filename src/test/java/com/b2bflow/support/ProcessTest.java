@@ -20,7 +20,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @WholeApplication
 @Tag(TestTiers.PROCESS)
 @Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class, FormVariablesCheck.class})
-@TestExecutionListeners(value = {ProcessEngineCoverageTestExecutionListener.class, FormVariablesCheck.Verdict.class},
+@TestExecutionListeners(
+        value = {ProcessEngineCoverageTestExecutionListener.class, FormVariablesCheck.Verdict.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-public @interface ProcessTest {
-}
+public @interface ProcessTest {}

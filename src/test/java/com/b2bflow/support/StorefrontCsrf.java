@@ -21,8 +21,7 @@ public final class StorefrontCsrf {
     public static final String COOKIE = "XSRF-TOKEN";
     public static final String HEADER = "X-XSRF-TOKEN";
 
-    private StorefrontCsrf() {
-    }
+    private StorefrontCsrf() {}
 
     public static RequestPostProcessor token(MockMvc mvc) {
         Cookie issued;
@@ -36,7 +35,9 @@ public final class StorefrontCsrf {
         return request -> {
             List<Cookie> cookies = new ArrayList<>();
             if (request.getCookies() != null) {
-                Arrays.stream(request.getCookies()).filter(c -> !COOKIE.equals(c.getName())).forEach(cookies::add);
+                Arrays.stream(request.getCookies())
+                        .filter(c -> !COOKIE.equals(c.getName()))
+                        .forEach(cookies::add);
             }
             cookies.add(token);
             request.setCookies(cookies.toArray(Cookie[]::new));

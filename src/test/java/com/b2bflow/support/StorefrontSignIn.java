@@ -11,11 +11,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 public final class StorefrontSignIn {
 
-    private StorefrontSignIn() {
-    }
+    private StorefrontSignIn() {}
 
     public static MockHttpServletRequestBuilder form(MockMvc mvc, String logonId, String password) {
-        return post("/store/login").param("logonId", logonId).param("logonPassword", password)
+        return post("/store/login")
+                .param("logonId", logonId)
+                .param("logonPassword", password)
                 .with(StorefrontCsrf.token(mvc));
     }
 }

@@ -26,9 +26,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         String kind = context.getEnvironment().getProperty("test.database", "h2");
         String name = "b2b_test_" + COUNTER.incrementAndGet();
-        Map<String, Object> properties = new HashMap<>("postgres".equals(kind) ? postgresDatabase(name)
-                : Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "spring.datasource.username", "sa", "spring.datasource.password", ""));
+        Map<String, Object> properties = new HashMap<>(
+                "postgres".equals(kind)
+                        ? postgresDatabase(name)
+                        : Map.of(
+                                "spring.datasource.url",
+                                "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                                "spring.datasource.username",
+                                "sa",
+                                "spring.datasource.password",
+                                ""));
         properties.put("spring.mail.port", TestSmtp.port());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
     }
@@ -47,12 +54,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static Map<String, Object> postgresDatabase(String name) {
         EmbeddedPostgres server = postgres();
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
-        return Map.of("spring.datasource.url", server.getJdbcUrl("postgres", name),
-                "spring.datasource.username", "postgres", "spring.datasource.password", "postgres");
+        return Map.of(
+                "spring.datasource.url",
+                server.getJdbcUrl("postgres", name),
+                "spring.datasource.username",
+                "postgres",
+                "spring.datasource.password",
+                "postgres");
     }
 }

@@ -36,9 +36,14 @@ public class TestMembers {
     /** One hash of the test password for every test user: a bcrypt hash costs about 0.1 s of CPU. */
     private String passwordHash;
 
-    public TestMembers(OrganizationRepository organizations, UserRepository users, RoleAssignmentRepository roles,
-                       ApprovalGroupRepository approvalGroups, RegistrationParents parents,
-                       PasswordEncoder passwordEncoder, TransactionTemplate transactions) {
+    public TestMembers(
+            OrganizationRepository organizations,
+            UserRepository users,
+            RoleAssignmentRepository roles,
+            ApprovalGroupRepository approvalGroups,
+            RegistrationParents parents,
+            PasswordEncoder passwordEncoder,
+            TransactionTemplate transactions) {
         this.organizations = organizations;
         this.users = users;
         this.roles = roles;
@@ -57,8 +62,11 @@ public class TestMembers {
     }
 
     public Organization buyerOrganization() {
-        return organization(TestRegistrations.unique("org") + " Corp",
-                parents.parentIdFor(RegistrationType.BuyerRegistration), OrganizationType.O, ApprovalState.APPROVED);
+        return organization(
+                TestRegistrations.unique("org") + " Corp",
+                parents.parentIdFor(RegistrationType.BuyerRegistration),
+                OrganizationType.O,
+                ApprovalState.APPROVED);
     }
 
     public Organization subOrganization(Organization parent, String name) {
@@ -92,7 +100,8 @@ public class TestMembers {
     public void approvers(Organization organization, User... approvers) {
         transactions.executeWithoutResult(status -> {
             Organization org = organizations.getReferenceById(organization.getId());
-            ApprovalGroup group = approvalGroups.findByOrganizationAndType(org, ApprovalType.UserRegistration)
+            ApprovalGroup group = approvalGroups
+                    .findByOrganizationAndType(org, ApprovalType.UserRegistration)
                     .orElseGet(() -> approvalGroups.save(new ApprovalGroup(org, ApprovalType.UserRegistration)));
             for (User approver : approvers) {
                 group.getApprovers().add(users.getReferenceById(approver.getId()));
@@ -101,7 +110,12 @@ public class TestMembers {
     }
 
     public static BuyerPrincipal principal(User user) {
-        return new BuyerPrincipal(user.getId(), user.getLogonId(), user.getDisplayName(), user.getPasswordHash(),
-                user.getRegistrationState(), user.isEnabled());
+        return new BuyerPrincipal(
+                user.getId(),
+                user.getLogonId(),
+                user.getDisplayName(),
+                user.getPasswordHash(),
+                user.getRegistrationState(),
+                user.isEnabled());
     }
 }

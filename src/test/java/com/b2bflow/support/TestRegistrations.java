@@ -11,8 +11,7 @@ public final class TestRegistrations {
 
     public static final String PASSWORD = "correct horse battery";
 
-    private TestRegistrations() {
-    }
+    private TestRegistrations() {}
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -34,9 +33,11 @@ public final class TestRegistrations {
     /** A buyer joining the organization of this name (buyer self-registration). */
     public static RegistrationRequest buyer(String organizationName) {
         String key = unique("buyer");
-        return new RegistrationRequest(new OrganizationData(organizationName, null, null, null, null),
+        return new RegistrationRequest(
+                new OrganizationData(organizationName, null, null, null, null),
                 new UserData(key, PASSWORD, PASSWORD, "Bea", null, "Buyer", key + "@buyers.example.com", null, "en"),
-                null, null);
+                null,
+                null);
     }
 
     /** The JSON body a client sends (the password is write-only, so the request record cannot be serialized). */

@@ -22,8 +22,12 @@ public class TestReviews {
     private final ManagementService management;
     private final JobDriver jobs;
 
-    TestReviews(RegistrationSubmitters submitters, RuntimeService runtime, TaskService tasks,
-                ManagementService management, JobDriver jobs) {
+    TestReviews(
+            RegistrationSubmitters submitters,
+            RuntimeService runtime,
+            TaskService tasks,
+            ManagementService management,
+            JobDriver jobs) {
         this.submitters = submitters;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -33,18 +37,30 @@ public class TestReviews {
 
     /** The id of the review task of a new organization registration, its notice sent. */
     public String openReview() {
-        String id = submitters.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization()).id();
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        String id = submitters
+                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
+                .id();
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
         jobs.executeAllOf(instance);
-        return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ReviewRegistration")
-                .singleResult().getId();
+        return tasks.createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("Task_ReviewRegistration")
+                .singleResult()
+                .getId();
     }
 
     /** Fires the task's escalation timer and runs the escalation step. */
     public void escalate(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        management.executeJob(management.createJobQuery().processInstanceId(task.getProcessInstanceId())
-                .activityId("Timer_ReviewEscalation").singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .activityId("Timer_ReviewEscalation")
+                .singleResult()
+                .getId());
         jobs.executeAllOf(task.getProcessInstanceId());
     }
 }

@@ -1,11 +1,11 @@
 package com.b2bflow.support;
 
+import com.b2bflow.notification.MailText;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.b2bflow.notification.MailText;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -27,8 +27,7 @@ public final class TestSmtp {
     private static GreenMail shared;
     private static int port = Integer.getInteger("test.smtp.port", 0);
 
-    private TestSmtp() {
-    }
+    private TestSmtp() {}
 
     /** The SMTP port of this JVM's server, starting it if need be. */
     public static synchronized int port() {
@@ -78,12 +77,10 @@ public final class TestSmtp {
         }
 
         @Override
-        public void beforeEach(ExtensionContext context) {
-        }
+        public void beforeEach(ExtensionContext context) {}
 
         @Override
-        public void afterEach(ExtensionContext context) {
-        }
+        public void afterEach(ExtensionContext context) {}
 
         @Override
         public void start() {
@@ -113,13 +110,16 @@ public final class TestSmtp {
 
     /** Messages received for one address. */
     public static List<MimeMessage> to(GreenMailExtension server, String address) {
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> recipients(m).contains(address))
+                .toList();
     }
 
     public static List<String> recipients(MimeMessage message) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress()).toList();
+                    .map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress())
+                    .toList();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

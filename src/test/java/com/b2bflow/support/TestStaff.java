@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.identity.User;
 /** Staff users of their own for a test (Camunda identity), so that no test locks or changes a shared demo user. */
 public final class TestStaff {
 
-    private TestStaff() {
-    }
+    private TestStaff() {}
 
     /** A new staff user with a unique id starting with the prefix, member of the given groups. */
     public static String create(IdentityService identity, String prefix, String password, String... groups) {

@@ -41,9 +41,14 @@ public class TestTenants {
     private final String passwordHash;
     private final JdbcTemplate jdbc;
 
-    public TestTenants(OrganizationRepository organizations, UserRepository users, RoleAssignmentRepository roles,
-                       AccountRepository accounts, TransactionTemplate transactions, PasswordEncoder encoder,
-                       JdbcTemplate jdbc) {
+    public TestTenants(
+            OrganizationRepository organizations,
+            UserRepository users,
+            RoleAssignmentRepository roles,
+            AccountRepository accounts,
+            TransactionTemplate transactions,
+            PasswordEncoder encoder,
+            JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.users = users;
@@ -53,61 +58,93 @@ public class TestTenants {
         this.passwordHash = encoder.encode(TestRegistrations.PASSWORD);
     }
 
-    public record Tenant(long organizationId, String organizationName, long subOrganizationId, long adminId,
-                         String admin, long approverId, String approver, long buyerId, String buyer,
-                         long subBuyerId, String subBuyer) {
-    }
+    public record Tenant(
+            long organizationId,
+            String organizationName,
+            long subOrganizationId,
+            long adminId,
+            String admin,
+            long approverId,
+            String approver,
+            long buyerId,
+            String buyer,
+            long subBuyerId,
+            String subBuyer) {}
 
     public Tenant create() {
         String key = TestRegistrations.unique("t");
         return transactions.execute(status -> {
-            Organization organization = organizations.save(new Organization(key + " Corp",
-                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID), OrganizationType.O,
+            Organization organization = organizations.save(new Organization(
+                    key + " Corp",
+                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID),
+                    OrganizationType.O,
                     ApprovalState.APPROVED));
-            Organization sub = organizations.save(new Organization(key + " Purchasing", organization,
-                    OrganizationType.OU, ApprovalState.APPROVED));
+            Organization sub = organizations.save(
+                    new Organization(key + " Purchasing", organization, OrganizationType.OU, ApprovalState.APPROVED));
             Account account = new Account(organization, key + " account");
-            account.addContract(new com.b2bflow.account.ContractTerms("Standard", null, LocalDate.now().minusDays(1), null));
+            account.addContract(new com.b2bflow.account.ContractTerms(
+                    "Standard", null, LocalDate.now().minusDays(1), null));
             account.activate();
             accounts.save(account);
             User admin = user(key + "-admin", "Ada", organization, Roles.BUYER_ADMINISTRATOR, Roles.BUYER_APPROVER);
             User approver = user(key + "-approver", "Abe", organization, Roles.BUYER_APPROVER, Roles.BUYER);
             User buyer = user(key + "-buyer", "Bea", organization, Roles.BUYER);
             User subBuyer = user(key + "-subbuyer", "Sam", sub, Roles.BUYER);
-            return new Tenant(organization.getId(), organization.getName(), sub.getId(), admin.getId(),
-                    admin.getLogonId(), approver.getId(), approver.getLogonId(), buyer.getId(), buyer.getLogonId(),
-                    subBuyer.getId(), subBuyer.getLogonId());
+            return new Tenant(
+                    organization.getId(),
+                    organization.getName(),
+                    sub.getId(),
+                    admin.getId(),
+                    admin.getLogonId(),
+                    approver.getId(),
+                    approver.getLogonId(),
+                    buyer.getId(),
+                    buyer.getLogonId(),
+                    subBuyer.getId(),
+                    subBuyer.getLogonId());
         });
     }
 
     /** One more buyer in the organization (e.g. to delete). */
     public long buyerIn(long organizationId) {
-        return transactions.execute(status -> user(TestRegistrations.unique("extra"), "Eve",
-                organizations.getReferenceById(organizationId), Roles.BUYER).getId());
+        return transactions.execute(status -> user(
+                        TestRegistrations.unique("extra"),
+                        "Eve",
+                        organizations.getReferenceById(organizationId),
+                        Roles.BUYER)
+                .getId());
     }
 
     /** A pending invitation into the organization (e.g. to revoke); its token is unknown, so nobody can use it. */
     public long invitationIn(long organizationId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         Instant now = Instant.now();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("insert into invitation (organization_id, email,"
-                    + " token_hash, invited_by, created_at, expires_at) values (?, ?, ?, 'fixture', ?, ?)",
-                    new String[] {"id"});
-            insert.setLong(1, organizationId);
-            insert.setString(2, TestRegistrations.unique("invited") + "@example.com");
-            insert.setString(3, TestRegistrations.unique("hash"));
-            insert.setTimestamp(4, Timestamp.from(now));
-            insert.setTimestamp(5, Timestamp.from(now.plus(Duration.ofDays(7))));
-            return insert;
-        }, key);
+        jdbc.update(
+                connection -> {
+                    PreparedStatement insert = connection.prepareStatement(
+                            "insert into invitation (organization_id, email,"
+                                    + " token_hash, invited_by, created_at, expires_at) values (?, ?, ?, 'fixture', ?, ?)",
+                            new String[] {"id"});
+                    insert.setLong(1, organizationId);
+                    insert.setString(2, TestRegistrations.unique("invited") + "@example.com");
+                    insert.setString(3, TestRegistrations.unique("hash"));
+                    insert.setTimestamp(4, Timestamp.from(now));
+                    insert.setTimestamp(5, Timestamp.from(now.plus(Duration.ofDays(7))));
+                    return insert;
+                },
+                key);
         return key.getKey().longValue();
     }
 
     /** One more empty sub-organization (e.g. to delete). */
     public long subOrganizationOf(long organizationId) {
-        return transactions.execute(status -> organizations.save(new Organization(TestRegistrations.unique("Leaf"),
-                organizations.getReferenceById(organizationId), OrganizationType.OU, ApprovalState.APPROVED)).getId());
+        return transactions.execute(status -> organizations
+                .save(new Organization(
+                        TestRegistrations.unique("Leaf"),
+                        organizations.getReferenceById(organizationId),
+                        OrganizationType.OU,
+                        ApprovalState.APPROVED))
+                .getId());
     }
 
     private User user(String logonId, String firstName, Organization organization, String... roleNames) {

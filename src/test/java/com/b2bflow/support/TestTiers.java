@@ -21,6 +21,5 @@ public final class TestTiers {
     /** Property-based bad input (jqwik) against a running application. */
     public static final String BAD_INPUT = "bad-input";
 
-    private TestTiers() {
-    }
+    private TestTiers() {}
 }

@@ -29,8 +29,10 @@ public class TestUsers {
     public User waitingForActivation() {
         String key = TestRegistrations.unique("user");
         return transactions.execute(status -> {
-            Organization organization = organizations.save(new Organization(key + " GmbH",
-                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID), OrganizationType.O,
+            Organization organization = organizations.save(new Organization(
+                    key + " GmbH",
+                    organizations.getReferenceById(RegistrationParents.ROOT_ORGANIZATION_ID),
+                    OrganizationType.O,
                     ApprovalState.APPROVED));
             User user = new User(key, organization, ProfileType.B);
             user.setLastName("Tester");

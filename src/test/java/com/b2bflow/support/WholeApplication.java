@@ -21,7 +21,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
-@TestExecutionListeners(listeners = CurrentProcessEngine.class,
+@TestExecutionListeners(
+        listeners = CurrentProcessEngine.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@interface WholeApplication {
-}
+@interface WholeApplication {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.b2bflow.support.MigrationDatabases;
+import com.b2bflow.support.TestTiers;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,17 +20,16 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-import com.b2bflow.support.TestTiers;
+import org.junit.jupiter.api.Test;
 
 /**
  * A database made the way the application made it before the engine schema came under Flyway (application tables by
@@ -55,21 +55,29 @@ class EngineSchemaAdoptionTest {
     void anEngineMadeSchemaWithARunningRegistrationComesUnderFlyway() throws SQLException {
         dataSource = database("adopt");
         // the application tables as before: every migration older than the engine schema's
-        MigrationVersion lastBeforeEngine = Arrays.stream(flyway(dataSource).load().info().all()).map(MigrationInfo::getVersion)
+        MigrationVersion lastBeforeEngine = Arrays.stream(
+                        flyway(dataSource).load().info().all())
+                .map(MigrationInfo::getVersion)
                 .filter(version -> CamundaEngineSchema.VERSION.isNewerThan(version.getVersion()))
-                .max(MigrationVersion::compareTo).orElseThrow();
+                .max(MigrationVersion::compareTo)
+                .orElseThrow();
         flyway(dataSource).target(lastBeforeEngine).load().migrate();
 
         String instanceId;
         ProcessEngine before = engine(dataSource, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         try {
-            before.getRepositoryService().createDeployment().addModelInstance("registration.bpmn", registration())
+            before.getRepositoryService()
+                    .createDeployment()
+                    .addModelInstance("registration.bpmn", registration())
                     .deploy();
-            instanceId = before.getRuntimeService().startProcessInstanceByKey("registration", "registration-42",
-                    Map.of("organizationName", "Acme Tools")).getId();
+            instanceId = before.getRuntimeService()
+                    .startProcessInstanceByKey(
+                            "registration", "registration-42", Map.of("organizationName", "Acme Tools"))
+                    .getId();
             try (Connection connection = dataSource.getConnection()) {
                 // the engine plugin of earlier versions created this index at every start
-                connection.createStatement()
+                connection
+                        .createStatement()
                         .execute("CREATE INDEX IF NOT EXISTS B2B_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)");
             }
         } finally {
@@ -80,32 +88,55 @@ class EngineSchemaAdoptionTest {
         flyway.migrate();
         assertThat(flyway.info().pending()).isEmpty();
         // the engine's migrations (20) and its indexes (21, 22); the application's later ones follow them
-        assertThat(flyway.info().applied()).filteredOn(m -> m.getVersion().isAtLeast("20") && !m.getVersion().isAtLeast("23"))
+        assertThat(flyway.info().applied())
+                .filteredOn(
+                        m -> m.getVersion().isAtLeast("20") && !m.getVersion().isAtLeast("23"))
                 .extracting(m -> m.getVersion().getVersion(), MigrationInfo::getState)
-                .containsExactlyElementsOf(postgres
-                        ? List.of(tuple("20", MigrationState.SUCCESS), tuple("21", MigrationState.SUCCESS),
-                                tuple("22", MigrationState.SUCCESS))
-                        : List.of(tuple("20", MigrationState.SUCCESS), tuple("21", MigrationState.SUCCESS)));
+                .containsExactlyElementsOf(
+                        postgres
+                                ? List.of(
+                                        tuple("20", MigrationState.SUCCESS),
+                                        tuple("21", MigrationState.SUCCESS),
+                                        tuple("22", MigrationState.SUCCESS))
+                                : List.of(tuple("20", MigrationState.SUCCESS), tuple("21", MigrationState.SUCCESS)));
         flyway.validate();
 
         ProcessEngine after = engine(dataSource, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
         try {
-            ProcessInstance running = after.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKey("registration-42").singleResult();
+            ProcessInstance running = after.getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey("registration-42")
+                    .singleResult();
             assertThat(running.getId()).isEqualTo(instanceId);
-            assertThat(after.getRuntimeService().getVariable(instanceId, "organizationName")).isEqualTo("Acme Tools");
-            Task review = after.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
+            assertThat(after.getRuntimeService().getVariable(instanceId, "organizationName"))
+                    .isEqualTo("Acme Tools");
+            Task review = after.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instanceId)
+                    .singleResult();
             assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewRegistration");
             after.getTaskService().claim(review.getId(), "seller-admin-1");
 
             // the reminder timer of the review is due later; run it now: the engine writes to the adopted tables
-            Job reminder = after.getManagementService().createJobQuery().processInstanceId(instanceId).timers()
-                    .activityId("Timer_ReviewReminder").singleResult();
+            Job reminder = after.getManagementService()
+                    .createJobQuery()
+                    .processInstanceId(instanceId)
+                    .timers()
+                    .activityId("Timer_ReviewReminder")
+                    .singleResult();
             after.getManagementService().executeJob(reminder.getId());
-            assertThat(after.getManagementService().createJobQuery().processInstanceId(instanceId)
-                    .activityId("Task_RemindReviewers").count()).isOne();
-            assertThat(after.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
-                    .singleResult().getStartTime()).isNotNull();
+            assertThat(after.getManagementService()
+                            .createJobQuery()
+                            .processInstanceId(instanceId)
+                            .activityId("Task_RemindReviewers")
+                            .count())
+                    .isOne();
+            assertThat(after.getHistoryService()
+                            .createHistoricProcessInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .singleResult()
+                            .getStartTime())
+                    .isNotNull();
         } finally {
             after.close();
         }
@@ -137,11 +168,17 @@ class EngineSchemaAdoptionTest {
      * reminder timer that starts an asynchronous reminder.
      */
     private static BpmnModelInstance registration() {
-        return Bpmn.createExecutableProcess("registration").camundaHistoryTimeToLive(180)
+        return Bpmn.createExecutableProcess("registration")
+                .camundaHistoryTimeToLive(180)
                 .startEvent()
-                .userTask("Task_ReviewRegistration").camundaCandidateGroups("seller-admins")
-                .boundaryEvent("Timer_ReviewReminder").cancelActivity(false).timerWithDuration("P2D")
-                .serviceTask("Task_RemindReviewers").camundaAsyncBefore().camundaExpression("${true}")
+                .userTask("Task_ReviewRegistration")
+                .camundaCandidateGroups("seller-admins")
+                .boundaryEvent("Timer_ReviewReminder")
+                .cancelActivity(false)
+                .timerWithDuration("P2D")
+                .serviceTask("Task_RemindReviewers")
+                .camundaAsyncBefore()
+                .camundaExpression("${true}")
                 .endEvent()
                 .moveToActivity("Task_ReviewRegistration")
                 .endEvent()
@@ -168,8 +205,8 @@ class EngineSchemaAdoptionTest {
     private static Set<String> engineTables(HikariDataSource database) throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (Connection connection = database.getConnection();
-             ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                     new String[] {"TABLE"})) {
+                ResultSet rs =
+                        connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String table = rs.getString("TABLE_NAME").toUpperCase();
                 if (table.startsWith("ACT_")) {
@@ -193,10 +230,10 @@ class EngineSchemaAdoptionTest {
     private static Set<String> indexes(HikariDataSource database) throws SQLException {
         Set<String> indexes = new TreeSet<>();
         try (Connection connection = database.getConnection()) {
-            for (String table : new String[] {"ACT_RU_JOB", "act_ru_job", "ACT_RU_AUTHORIZATION",
-                    "act_ru_authorization"}) {
-                try (ResultSet rs = connection.getMetaData().getIndexInfo(null, connection.getSchema(), table, false,
-                        false)) {
+            for (String table :
+                    new String[] {"ACT_RU_JOB", "act_ru_job", "ACT_RU_AUTHORIZATION", "act_ru_authorization"}) {
+                try (ResultSet rs =
+                        connection.getMetaData().getIndexInfo(null, connection.getSchema(), table, false, false)) {
                     while (rs.next()) {
                         if (rs.getString("INDEX_NAME") != null) {
                             indexes.add(rs.getString("INDEX_NAME").toUpperCase());

@@ -28,14 +28,31 @@ class LeanHistoryLevelTest {
             String instance = runToTask(engine);
 
             var history = engine.getHistoryService();
-            assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
-            assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count()).isZero();
-            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+            assertThat(history.createHistoricDetailQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isZero();
+            assertThat(history.createHistoricJobLogQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isZero();
+            assertThat(history.createHistoricVariableInstanceQuery()
+                            .processInstanceId(instance)
+                            .list())
                     .extracting(v -> v.getName() + "=" + v.getValue())
                     .containsExactlyInAnyOrder("name=changed", "step=2");
-            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isEqualTo(3);
-            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).count()).isOne();
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isEqualTo(3);
+            assertThat(history.createHistoricTaskInstanceQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isOne();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isOne();
             assertThat(engine.getManagementService().getHistoryLevel()).isEqualTo(3);
         });
     }
@@ -46,8 +63,13 @@ class LeanHistoryLevelTest {
             String instance = runToTask(engine);
 
             var history = engine.getHistoryService();
-            assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isEqualTo(3);
-            assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).list())
+            assertThat(history.createHistoricDetailQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isEqualTo(3);
+            assertThat(history.createHistoricJobLogQuery()
+                            .processInstanceId(instance)
+                            .list())
                     .extracting(log -> log.isCreationLog() ? "created" : log.isSuccessLog() ? "succeeded" : "other")
                     .containsExactlyInAnyOrder("created", "succeeded");
         });
@@ -56,13 +78,20 @@ class LeanHistoryLevelTest {
     @Test
     void aFailedJobKeepsItsLogRowWithTheException() {
         withEngine(LeanHistoryLevel.NAME, "${failing}", engine -> {
-            String instance = engine.getRuntimeService().startProcessInstanceByKey("lean", Map.of("name", "x"))
+            String instance = engine.getRuntimeService()
+                    .startProcessInstanceByKey("lean", Map.of("name", "x"))
                     .getId();
-            Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+            Job job = engine.getManagementService()
+                    .createJobQuery()
+                    .processInstanceId(instance)
+                    .singleResult();
             assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
                     .hasMessageContaining("smtp away");
 
-            var logs = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).list();
+            var logs = engine.getHistoryService()
+                    .createHistoricJobLogQuery()
+                    .processInstanceId(instance)
+                    .list();
             assertThat(logs).singleElement().satisfies(log -> {
                 assertThat(log.isFailureLog()).isTrue();
                 assertThat(log.getJobExceptionMessage()).isEqualTo("smtp away");
@@ -79,9 +108,16 @@ class LeanHistoryLevelTest {
         String instance = runToTask(lean);
         lean.close();
         withEngine(ProcessEngineConfiguration.HISTORY_FULL, "${ok}", full -> {
-            assertThat(full.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
-                    .singleResult()).isNotNull();
-            assertThat(full.getTaskService().createTaskQuery().processInstanceId(instance).count()).isOne();
+            assertThat(full.getHistoryService()
+                            .createHistoricProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .singleResult())
+                    .isNotNull();
+            assertThat(full.getTaskService()
+                            .createTaskQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .isOne();
         });
     }
 
@@ -96,12 +132,20 @@ class LeanHistoryLevelTest {
 
     /** Starts with a variable, runs the async step (which sets another), updates the first: waits at the task. */
     private static String runToTask(ProcessEngine engine) {
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("lean", Map.of("name", "initial"))
+        String instance = engine.getRuntimeService()
+                .startProcessInstanceByKey("lean", Map.of("name", "initial"))
                 .getId();
-        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+        Job job = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance)
+                .singleResult();
         engine.getManagementService().executeJob(job.getId());
         engine.getRuntimeService().setVariable(instance, "name", "changed");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).count()).isOne();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .count())
+                .isOne();
         return instance;
     }
 
@@ -120,12 +164,20 @@ class LeanHistoryLevelTest {
         };
         configuration.setBeans(Map.of("ok", ok, "failing", failing));
         ProcessEngine engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().addModelInstance("lean.bpmn",
-                Bpmn.createExecutableProcess("lean").camundaHistoryTimeToLive(1)
-                        .startEvent()
-                        .serviceTask("Task_Notify").camundaAsyncBefore().camundaDelegateExpression(delegate)
-                        .userTask("Task_Review")
-                        .endEvent().done()).deploy();
+        engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance(
+                        "lean.bpmn",
+                        Bpmn.createExecutableProcess("lean")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask("Task_Notify")
+                                .camundaAsyncBefore()
+                                .camundaDelegateExpression(delegate)
+                                .userTask("Task_Review")
+                                .endEvent()
+                                .done())
+                .deploy();
         return engine;
     }
 }

@@ -25,36 +25,51 @@ class OpenApiDocumentTest {
     static final Path REFERENCE = Path.of("docs/api/reference.md");
     static final String REFRESH = "./mvnw test -Dtest=OpenApiDocumentTest -Dopenapi.refresh=true";
 
-    final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    final ObjectMapper json = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    @Autowired MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void theCheckedInDocumentIsTheRunningApplicationsDocument() throws Exception {
-        JsonNode running = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        JsonNode running = json.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         String reference = OpenApiMarkdown.render(running);
         if (Boolean.getBoolean("openapi.refresh")) {
             Files.writeString(DOCUMENT, json.writeValueAsString(running) + "\n");
             Files.writeString(REFERENCE, reference);
         }
-        assertThat(json.readTree(Files.readString(DOCUMENT))).as("%s differs from the running application's "
-                + "/v3/api-docs: an API change needs a fresh copy; refresh with %s and commit it", DOCUMENT, REFRESH)
+        assertThat(json.readTree(Files.readString(DOCUMENT)))
+                .as(
+                        "%s differs from the running application's "
+                                + "/v3/api-docs: an API change needs a fresh copy; refresh with %s and commit it",
+                        DOCUMENT, REFRESH)
                 .isEqualTo(running);
-        assertThat(Files.readString(REFERENCE)).as("%s is not the rendering of the API; refresh with %s",
-                REFERENCE, REFRESH).isEqualTo(reference);
+        assertThat(Files.readString(REFERENCE))
+                .as("%s is not the rendering of the API; refresh with %s", REFERENCE, REFRESH)
+                .isEqualTo(reference);
     }
 
     @Test
     void theDocumentNamesTheProductAndItsSecuritySchemes() throws Exception {
         JsonNode document = json.readTree(Files.readString(DOCUMENT));
         assertThat(document.at("/info/title").asText()).isEqualTo("B2B registration API");
-        assertThat(document.at("/components/securitySchemes/staffBasic/scheme").asText()).isEqualTo("basic");
-        assertThat(document.at("/components/securitySchemes/storefrontSession/in").asText()).isEqualTo("cookie");
-        assertThat(document.at("/components/securitySchemes/csrfToken/name").asText()).isEqualTo("X-XSRF-TOKEN");
-        assertThat(document.at("/paths/~1api~1staff~1users~1{id}/delete/security/0/staffBasic").isArray()).isTrue();
-        assertThat(document.at("/paths/~1api~1me~1buyers~1{id}/patch/security/0/csrfToken").isArray()).isTrue();
-        assertThat(document.at("/paths/~1api~1registrations~1{flow}/post").has("security")).isFalse();
+        assertThat(document.at("/components/securitySchemes/staffBasic/scheme").asText())
+                .isEqualTo("basic");
+        assertThat(document.at("/components/securitySchemes/storefrontSession/in")
+                        .asText())
+                .isEqualTo("cookie");
+        assertThat(document.at("/components/securitySchemes/csrfToken/name").asText())
+                .isEqualTo("X-XSRF-TOKEN");
+        assertThat(document.at("/paths/~1api~1staff~1users~1{id}/delete/security/0/staffBasic")
+                        .isArray())
+                .isTrue();
+        assertThat(document.at("/paths/~1api~1me~1buyers~1{id}/patch/security/0/csrfToken")
+                        .isArray())
+                .isTrue();
+        assertThat(document.at("/paths/~1api~1registrations~1{flow}/post").has("security"))
+                .isFalse();
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class Affinity {
 
-    private Affinity() {
-    }
+    private Affinity() {}
 
     /** The cores: the upper half for the application, the lower half for everything else. */
     record Split(String application, String others, String all) {
@@ -51,7 +50,9 @@ final class Affinity {
     static void pinCurrentThread(String cpus) {
         try {
             // "/proc/thread-self" links to "<pid>/task/<tid>"
-            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                    .getFileName()
+                    .toString();
             taskset("-p", "-c", cpus, tid);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot find this thread's id", e);
@@ -62,7 +63,8 @@ final class Affinity {
         List<String> command = new ArrayList<>(List.of("taskset"));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);

@@ -42,9 +42,10 @@ final class AotCache {
         AotCache aot = extract("product", packagedJar, flags);
         if (aot.used && !aot.fresh(packagedJar, flags)) {
             Log.info("footprint: training the product's AOT cache with docker/aot-cache.sh (as the Dockerfile)");
-            List<String> command = List.of("bash", Path.of("docker", "aot-cache.sh").toAbsolutePath().toString(),
-                    aot.directory.toString());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            List<String> command = List.of(
+                    "bash", Path.of("docker", "aot-cache.sh").toAbsolutePath().toString(), aot.directory.toString());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(aot.directory.resolve("aot-cache.log").toFile());
             builder.environment().putAll(environment);
             builder.environment().put("JAVA", ApplicationJvm.java());
@@ -67,9 +68,12 @@ final class AotCache {
         AotCache aot = extract("bare-camunda", packagedJar, flags);
         if (aot.used && !aot.fresh(packagedJar, flags)) {
             Log.info("footprint: training the bare Camunda application's AOT cache");
-            try (JarNode training = JarNode.launch("bare-camunda-aot-training", aot.jar,
-                    flags + " -XX:AOTCacheOutput=" + aot.cache, Map.of("spring.datasource.url",
-                            "jdbc:h2:mem:aot;DB_CLOSE_DELAY=-1"), environment)) {
+            try (JarNode training = JarNode.launch(
+                    "bare-camunda-aot-training",
+                    aot.jar,
+                    flags + " -XX:AOTCacheOutput=" + aot.cache,
+                    Map.of("spring.datasource.url", "jdbc:h2:mem:aot;DB_CLOSE_DELAY=-1"),
+                    environment)) {
                 training.awaitHealthy(BenchmarkRunner.startTimeout());
                 TasklistPage.open(new Http(training.url(""), 2), "admin");
                 training.stop(600);
@@ -94,9 +98,18 @@ final class AotCache {
         Path copy = directory.resolve("packaged").resolve("app.jar");
         Files.createDirectories(copy.getParent());
         Files.copy(packagedJar, copy);
-        Process extract = new ProcessBuilder(ApplicationJvm.java(), "-Djarmode=tools", "-jar", copy.toString(),
-                "extract", "--destination", directory.toString(), "--force").redirectErrorStream(true)
-                .redirectOutput(directory.resolve("extract.log").toFile()).start();
+        Process extract = new ProcessBuilder(
+                        ApplicationJvm.java(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        copy.toString(),
+                        "extract",
+                        "--destination",
+                        directory.toString(),
+                        "--force")
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("extract.log").toFile())
+                .start();
         if (extract.waitFor() != 0) {
             throw new IllegalStateException("Could not extract " + packagedJar + "; see " + directory);
         }
@@ -113,7 +126,9 @@ final class AotCache {
     /** Whether the cache there was made for the same jar content, the same flags and the same JVM. */
     private boolean fresh(Path packagedJar, String flags) throws IOException {
         Path key = directory.resolve("cache-key.txt");
-        return Files.exists(jar) && (!used || Files.exists(cache)) && Files.exists(key)
+        return Files.exists(jar)
+                && (!used || Files.exists(cache))
+                && Files.exists(key)
                 && Files.readString(key).equals(key(packagedJar, flags));
     }
 

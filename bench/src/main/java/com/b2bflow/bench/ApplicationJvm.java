@@ -20,8 +20,7 @@ final class ApplicationJvm {
 
     private static final Path HOME = home();
 
-    private ApplicationJvm() {
-    }
+    private ApplicationJvm() {}
 
     private static Path home() {
         String configured = System.getenv("BENCH_APP_JAVA_HOME");
@@ -30,10 +29,11 @@ final class ApplicationJvm {
             return home;
         }
         Path fallback = Path.of(System.getProperty("java.home"));
-        System.err.printf("%n[bench] ************************************************************************%n"
-                + "[bench] Java 25 not found at %s (BENCH_APP_JAVA_HOME): the applications run on %s (Java %s)%n"
-                + "[bench] WITHOUT the AOT cache and the Java 25 flags. These figures are NOT the production runtime.%n"
-                + "[bench] ************************************************************************%n%n",
+        System.err.printf(
+                "%n[bench] ************************************************************************%n"
+                        + "[bench] Java 25 not found at %s (BENCH_APP_JAVA_HOME): the applications run on %s (Java %s)%n"
+                        + "[bench] WITHOUT the AOT cache and the Java 25 flags. These figures are NOT the production runtime.%n"
+                        + "[bench] ************************************************************************%n%n",
                 home, fallback, System.getProperty("java.version"));
         return fallback;
     }
@@ -50,8 +50,10 @@ final class ApplicationJvm {
     /** The version the {@code release} file of the JDK names, e.g. {@code 25.0.3}. */
     static String version() {
         try {
-            return Files.readAllLines(HOME.resolve("release")).stream().filter(l -> l.startsWith("JAVA_VERSION="))
-                    .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst()
+            return Files.readAllLines(HOME.resolve("release")).stream()
+                    .filter(l -> l.startsWith("JAVA_VERSION="))
+                    .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                    .findFirst()
                     .orElse(System.getProperty("java.version"));
         } catch (IOException e) {
             return System.getProperty("java.version");
@@ -72,7 +74,8 @@ final class ApplicationJvm {
         if (feature() >= 25) {
             return shipped;
         }
-        return Arrays.stream(shipped.trim().split("\\s+")).filter(flag -> !flag.equals(JAVA_25_ONLY))
+        return Arrays.stream(shipped.trim().split("\\s+"))
+                .filter(flag -> !flag.equals(JAVA_25_ONLY))
                 .collect(Collectors.joining(" "));
     }
 }

@@ -62,45 +62,73 @@ final class BareEngine implements AutoCloseable {
         // this engine hint it at once)
         configuration.setJobExecutor(new DefaultJobExecutor());
         configuration.setJobExecutorActivate(true);
-        JavaDelegate noop = execution -> { };
-        TaskListener noopListener = (DelegateTask task) -> { };
+        JavaDelegate noop = execution -> {};
+        TaskListener noopListener = (DelegateTask task) -> {};
         JavaDelegate notified = (DelegateExecution execution) -> approvalsNotified.incrementAndGet();
         configuration.setBeans(Map.of("noop", noop, "noopListener", noopListener, "approvalNotified", notified));
         engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().name("bare").addModelInstance(PROCESS_KEY + ".bpmn", model())
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("bare")
+                .addModelInstance(PROCESS_KEY + ".bpmn", model())
                 .deploy();
     }
 
     /** The shape of processes/org-self-registration.bpmn with no-op delegates. */
     static BpmnModelInstance model() {
-        var builder = Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(180)
+        var builder = Bpmn.createExecutableProcess(PROCESS_KEY)
+                .camundaHistoryTimeToLive(180)
                 .startEvent("StartEvent_RegistrationSubmitted")
-                .serviceTask("Task_NotifySellerAdmins").camundaAsyncBefore().camundaFailedJobRetryTimeCycle(RETRY)
+                .serviceTask("Task_NotifySellerAdmins")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(RETRY)
                 .camundaDelegateExpression("${noop}")
-                .serviceTask("Task_ConfirmSubmission").camundaAsyncBefore().camundaFailedJobRetryTimeCycle(RETRY)
+                .serviceTask("Task_ConfirmSubmission")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(RETRY)
                 .camundaDelegateExpression("${noop}")
                 .exclusiveGateway("Gateway_ApprovalRequired")
                 .condition("yes", "${approvalRequired}");
         var review = staffTask(builder.userTask("Task_ReviewRegistration"), "seller-admins", "Review", true);
-        var setUp = staffTask(review.exclusiveGateway("Gateway_ReviewApproved").condition("yes", "${approved}")
-                .userTask("Task_SetUpAccount"), "account-reps", "SetUpAccount", false);
-        var approve = staffTask(setUp.serviceTask("Task_CreateAccount").camundaDelegateExpression("${noop}")
-                .userTask("Task_ApproveRegistration"), "seller-admins", "Approve", false);
-        return approve.exclusiveGateway("Gateway_FinalApproved").condition("approved", "${approved}")
+        var setUp = staffTask(
+                review.exclusiveGateway("Gateway_ReviewApproved")
+                        .condition("yes", "${approved}")
+                        .userTask("Task_SetUpAccount"),
+                "account-reps",
+                "SetUpAccount",
+                false);
+        var approve = staffTask(
+                setUp.serviceTask("Task_CreateAccount")
+                        .camundaDelegateExpression("${noop}")
+                        .userTask("Task_ApproveRegistration"),
+                "seller-admins",
+                "Approve",
+                false);
+        return approve.exclusiveGateway("Gateway_FinalApproved")
+                .condition("approved", "${approved}")
                 .exclusiveGateway("Gateway_MergeActivation")
-                .serviceTask("Task_ActivateRegistration").camundaDelegateExpression("${noop}")
-                .serviceTask("Task_NotifyApproval").camundaAsyncBefore().camundaFailedJobRetryTimeCycle(RETRY)
+                .serviceTask("Task_ActivateRegistration")
+                .camundaDelegateExpression("${noop}")
+                .serviceTask("Task_NotifyApproval")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(RETRY)
                 .camundaDelegateExpression("${approvalNotified}")
                 .endEvent("EndEvent_RegistrationApproved")
-                .moveToNode("Gateway_ApprovalRequired").condition("no", "${!approvalRequired}")
+                .moveToNode("Gateway_ApprovalRequired")
+                .condition("no", "${!approvalRequired}")
                 .connectTo("Gateway_MergeActivation")
-                .moveToNode("Gateway_ReviewApproved").condition("no", "${!approved}")
+                .moveToNode("Gateway_ReviewApproved")
+                .condition("no", "${!approved}")
                 .exclusiveGateway("Gateway_MergeRejection")
-                .serviceTask("Task_RejectRegistration").camundaDelegateExpression("${noop}")
-                .serviceTask("Task_NotifyRejection").camundaAsyncBefore().camundaFailedJobRetryTimeCycle(RETRY)
+                .serviceTask("Task_RejectRegistration")
+                .camundaDelegateExpression("${noop}")
+                .serviceTask("Task_NotifyRejection")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(RETRY)
                 .camundaDelegateExpression("${noop}")
                 .endEvent("EndEvent_RegistrationRejected")
-                .moveToNode("Gateway_FinalApproved").condition("rejected", "${!approved}")
+                .moveToNode("Gateway_FinalApproved")
+                .condition("rejected", "${!approved}")
                 .connectTo("Gateway_MergeRejection")
                 .done();
     }
@@ -112,13 +140,23 @@ final class BareEngine implements AutoCloseable {
             task.camundaTaskListenerDelegateExpression("create", "${noopListener}");
         }
         task.camundaCandidateGroups(group).camundaTaskListenerDelegateExpression("complete", "${noopListener}");
-        task.boundaryEvent("Timer_" + name + "Reminder").cancelActivity(false).timerWithDuration("P2D")
-                .serviceTask("Task_Remind" + name).camundaAsyncBefore().camundaFailedJobRetryTimeCycle(RETRY)
-                .camundaInputParameter("group", group).camundaDelegateExpression("${noop}")
+        task.boundaryEvent("Timer_" + name + "Reminder")
+                .cancelActivity(false)
+                .timerWithDuration("P2D")
+                .serviceTask("Task_Remind" + name)
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(RETRY)
+                .camundaInputParameter("group", group)
+                .camundaDelegateExpression("${noop}")
                 .endEvent("EndEvent_" + name + "Reminded");
-        task.boundaryEvent("Timer_" + name + "Escalation").cancelActivity(false).timerWithDuration("P5D")
-                .serviceTask("Task_Escalate" + name).camundaAsyncBefore().camundaFailedJobRetryTimeCycle(RETRY)
-                .camundaInputParameter("group", group).camundaDelegateExpression("${noop}")
+        task.boundaryEvent("Timer_" + name + "Escalation")
+                .cancelActivity(false)
+                .timerWithDuration("P5D")
+                .serviceTask("Task_Escalate" + name)
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(RETRY)
+                .camundaInputParameter("group", group)
+                .camundaDelegateExpression("${noop}")
                 .endEvent("EndEvent_" + name + "Escalated");
         return task;
     }

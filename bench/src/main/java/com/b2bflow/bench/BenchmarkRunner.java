@@ -89,7 +89,8 @@ public final class BenchmarkRunner {
             mailsAccepted.incrementAndGet();
             return user;
         });
-        Log.info("mode %s; SMTP server (GreenMail) on 127.0.0.1:%d; starting embedded PostgreSQL",
+        Log.info(
+                "mode %s; SMTP server (GreenMail) on 127.0.0.1:%d; starting embedded PostgreSQL",
                 quick ? "QUICK (smaller sizes, see results.json)" : "full", smtpPort);
         var server = EmbeddedPostgres.builder();
         if (Boolean.getBoolean("bench.profile")) {
@@ -120,13 +121,19 @@ public final class BenchmarkRunner {
         machine.put("date", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
         machine.put("cpu_model", cpuModel());
-        machine.put("memory_mib", ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize() / (1024 * 1024));
+        machine.put(
+                "memory_mib",
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                .getTotalMemorySize()
+                        / (1024 * 1024));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("load_average_at_start", loadAverage());
         results.root.put("mode", quick ? "quick" : "full");
-        Log.info("machine: %d CPUs (%s), load average %s", machine.get("cpus").asInt(), machine.get("cpu_model").asText(),
+        Log.info(
+                "machine: %d CPUs (%s), load average %s",
+                machine.get("cpus").asInt(),
+                machine.get("cpu_model").asText(),
                 machine.get("load_average_at_start").asText());
     }
 
@@ -141,8 +148,11 @@ public final class BenchmarkRunner {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -152,7 +162,7 @@ public final class BenchmarkRunner {
     Map<String, String> newPostgresDatabase(String prefix) throws SQLException {
         String name = prefix + "_" + databases.incrementAndGet();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         Map<String, String> properties = new HashMap<>();
@@ -178,7 +188,8 @@ public final class BenchmarkRunner {
         properties.put("camunda.bpm.admin-user.password", "demo");
         // every request comes from 127.0.0.1: the per-address limit of public POSTs stays in the path, but high
         properties.put("app.security.rate-limit.requests", "100000000");
-        // the postgres profile requires HTTPS (production runs behind a TLS proxy); the load generator speaks plain http
+        // the postgres profile requires HTTPS (production runs behind a TLS proxy); the load generator speaks plain
+        // http
         properties.put("app.security.require-https", "false");
         return properties;
     }
@@ -194,7 +205,9 @@ public final class BenchmarkRunner {
         }
         for (String line : Files.readAllLines(Path.of("docker", "Dockerfile"))) {
             if (line.startsWith("ENV JAVA_OPTS=")) {
-                return line.substring("ENV JAVA_OPTS=".length()).replace("\"", "").strip();
+                return line.substring("ENV JAVA_OPTS=".length())
+                        .replace("\"", "")
+                        .strip();
             }
         }
         throw new IllegalStateException("docker/Dockerfile has no ENV JAVA_OPTS line");
@@ -205,7 +218,9 @@ public final class BenchmarkRunner {
         Map<String, String> environment = new HashMap<>();
         for (String line : Files.readAllLines(Path.of("docker", "Dockerfile"))) {
             if (line.startsWith("ENV MALLOC_ARENA_MAX=")) {
-                environment.put("MALLOC_ARENA_MAX", line.substring("ENV MALLOC_ARENA_MAX=".length()).strip());
+                environment.put(
+                        "MALLOC_ARENA_MAX",
+                        line.substring("ENV MALLOC_ARENA_MAX=".length()).strip());
             }
         }
         return environment;
@@ -213,7 +228,8 @@ public final class BenchmarkRunner {
 
     static Path packagedJar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("b2b-registration-.*\\.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().matches("b2b-registration-.*\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run mvn package"));
         }
     }

@@ -16,8 +16,7 @@ final class CpuMeter {
 
     private static final double TICKS = 100.0;
 
-    private CpuMeter() {
-    }
+    private CpuMeter() {}
 
     /** CPU seconds of one process (all its threads). */
     static double process(long pid) {
@@ -37,7 +36,8 @@ final class CpuMeter {
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-                            .replaceAll("[#-]?\\d+", "").strip();
+                            .replaceAll("[#-]?\\d+", "")
+                            .strip();
                     String[] parts = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(parts[11]) + Long.parseLong(parts[12])) / TICKS;
                     kinds.merge(name, seconds, Double::sum);
@@ -49,15 +49,18 @@ final class CpuMeter {
             return kinds;
         }
         java.util.Map<String, Double> sorted = new java.util.LinkedHashMap<>();
-        kinds.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+        kinds.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), Stats.round(e.getValue(), 2)));
         return sorted;
     }
 
     /** CPU seconds the JIT compiler threads of a process used. */
     static double compilerSeconds(long pid) {
-        return byThreadKind(pid).entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
-                .mapToDouble(java.util.Map.Entry::getValue).sum();
+        return byThreadKind(pid).entrySet().stream()
+                .filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToDouble(java.util.Map.Entry::getValue)
+                .sum();
     }
 
     /** CPU seconds of a process, its children, and its reaped children. */
@@ -76,9 +79,12 @@ final class CpuMeter {
     /** The PostgreSQL server process listening on {@code port} (its command line has {@code -p <port>}). */
     static long postmaster(int port) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
-                    String commandLine = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    String commandLine =
+                            Files.readString(process.resolve("cmdline")).replace('\0', ' ');
                     if (commandLine.contains("postgres") && commandLine.contains("-p " + port)) {
                         return Long.parseLong(process.getFileName().toString());
                     }
@@ -95,7 +101,9 @@ final class CpuMeter {
     static List<Long> children(long pid) {
         List<Long> children = new ArrayList<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 long[] fields = stat(Long.parseLong(process.getFileName().toString()));
                 if (fields != null && fields[1] == pid) {
                     children.add(Long.parseLong(process.getFileName().toString()));
@@ -130,7 +138,9 @@ final class CpuMeter {
     record Snapshot(double app, double database, double bench) {
 
         static Snapshot take(long appPid, long postmasterPid) {
-            return new Snapshot(process(appPid), postmasterPid < 0 ? 0 : withChildren(postmasterPid),
+            return new Snapshot(
+                    process(appPid),
+                    postmasterPid < 0 ? 0 : withChildren(postmasterPid),
                     process(ProcessHandle.current().pid()));
         }
 

@@ -45,28 +45,30 @@ final class HashBaseline {
         long[] deadline = new long[1];
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    try {
-                        if (cpus != null) {
-                            Affinity.pinCurrentThread(cpus);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            try {
+                                if (cpus != null) {
+                                    Affinity.pinCurrentThread(cpus);
+                                }
+                            } catch (RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            } finally {
+                                ready.countDown();
+                            }
+                            go.await();
+                            while (System.nanoTime() < deadline[0]) {
+                                encoder.encode(PASSWORD);
+                                hashes.incrementAndGet();
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            done.countDown();
                         }
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        ready.countDown();
-                    }
-                    go.await();
-                    while (System.nanoTime() < deadline[0]) {
-                        encoder.encode(PASSWORD);
-                        hashes.incrementAndGet();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-hash-" + t);
+                    },
+                    "bench-hash-" + t);
             thread.start();
         }
         ready.await();

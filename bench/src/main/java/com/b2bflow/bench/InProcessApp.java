@@ -11,14 +11,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The application in the benchmark's JVM (driven through its Java API), logging to a file, on a random port. */
 final class InProcessApp {
 
-    private InProcessApp() {
-    }
+    private InProcessApp() {}
 
     static ConfigurableApplicationContext start(String name, Map<String, String> properties) {
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--server.port=0");
-        args.add("--logging.file.name=" + BenchmarkRunner.OUT.resolve(name + ".log").toAbsolutePath());
+        args.add("--logging.file.name="
+                + BenchmarkRunner.OUT.resolve(name + ".log").toAbsolutePath());
         args.add("--logging.threshold.console=OFF");
         SpringApplication application = new SpringApplication(B2bRegistrationApplication.class);
         application.setBannerMode(Banner.Mode.OFF);

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Footprint and intake on the packaged jar as docker/Dockerfile runs it (Java 25, the image's flags, its AOT cache;
@@ -70,8 +67,8 @@ final class IntakeAndFootprint {
             Http http = new Http(node.url(""), 20);
             HashBaseline hash = new HashBaseline();
             long postmaster = CpuMeter.postmaster(run.postgres.getPort());
-            IntakeBenchmark intake = new IntakeBenchmark(http, hash,
-                    () -> CpuMeter.Snapshot.take(node.process.pid(), postmaster));
+            IntakeBenchmark intake =
+                    new IntakeBenchmark(http, hash, () -> CpuMeter.Snapshot.take(node.process.pid(), postmaster));
             if (measureFootprint) {
                 // these registrations also warm the JIT up for the intake rounds below
                 Log.info("footprint: %,d registrations, concurrency 8", registrationsForMemory);
@@ -80,23 +77,31 @@ final class IntakeAndFootprint {
                 Thread.sleep(2000);
                 double rss = node.rssMiB();
                 double ratio = rss / bareRss.median();
-                Log.info("footprint: RSS %.0f MiB after %,d registrations (bare Camunda when healthy: %.0f MiB)", rss,
-                        registrationsForMemory, bareRss.median());
+                Log.info(
+                        "footprint: RSS %.0f MiB after %,d registrations (bare Camunda when healthy: %.0f MiB)",
+                        rss, registrationsForMemory, bareRss.median());
                 footprint.put("registrations", registrationsForMemory);
                 footprint.put("rss_mib", Stats.round(rss, 1));
                 footprint.putPOJO("rss_parts_mib", node.rssPartsMiB());
                 footprint.put("rss_vs_idle_ratio", Stats.round(rss / idleRss, 3));
                 footprint.put("rss_vs_bare_camunda_ratio", Stats.round(ratio, 3));
-                footprint.putPOJO("rss_vs_bare_camunda_ratio_rounds",
-                        bareRss.rounds().stream().map(b -> Stats.round(rss / b, 3)).toList());
+                footprint.putPOJO(
+                        "rss_vs_bare_camunda_ratio_rounds",
+                        bareRss.rounds().stream()
+                                .map(b -> Stats.round(rss / b, 3))
+                                .toList());
                 footprint.putPOJO("app_cpu_seconds_by_thread_kind", CpuMeter.byThreadKind(node.process.pid()));
                 String heap = Profiler.heapAfterFullGc(node);
                 Log.info("footprint: after a full GC (not part of the figure):%n%s", heap);
                 footprint.put("heap_after_full_gc", heap);
-                run.results.row("Resident memory after " + String.format("%,d", registrationsForMemory)
-                                + " registrations (VmRSS)", f(rss, 0) + " MiB", f(bareRss.median(), 0)
-                                + " MiB bare Camunda when healthy (rounds " + roundsOf(bareRss, 0) + ")",
-                        f(ratio, 2), "≤ 350 MiB and ≤ 1.15× bare", rss <= 350 && ratio <= 1.15);
+                run.results.row(
+                        "Resident memory after " + String.format("%,d", registrationsForMemory)
+                                + " registrations (VmRSS)",
+                        f(rss, 0) + " MiB",
+                        f(bareRss.median(), 0) + " MiB bare Camunda when healthy (rounds " + roundsOf(bareRss, 0) + ")",
+                        f(ratio, 2),
+                        "≤ 350 MiB and ≤ 1.15× bare",
+                        rss <= 350 && ratio <= 1.15);
             }
             if (run.only.contains("intake")) {
                 intake(intake, hash, node, postmaster, properties.get("spring.datasource.url"));
@@ -113,8 +118,14 @@ final class IntakeAndFootprint {
      * so that neither always follows the other), each on an empty database of its own. Returns the bare Camunda
      * application's resident memory when healthy, per round.
      */
-    private Spread startRounds(ObjectNode footprint, AotCache product, AotCache bare, String productFlags,
-                               String flags, Map<String, String> environment) throws Exception {
+    private Spread startRounds(
+            ObjectNode footprint,
+            AotCache product,
+            AotCache bare,
+            String productFlags,
+            String flags,
+            Map<String, String> environment)
+            throws Exception {
         int rounds = run.quick ? 2 : 3;
         List<Double> productStarts = new ArrayList<>();
         List<Double> bareStarts = new ArrayList<>();
@@ -126,13 +137,18 @@ final class IntakeAndFootprint {
                 Map<String, String> properties = productTurn
                         ? run.applicationProperties(run.newPostgresDatabase("bench_start"))
                         : run.newPostgresDatabase("bench_start_bare");
-                try (JarNode node = JarNode.launch(name, productTurn ? product.jar : bare.jar,
-                        productTurn ? productFlags : bare.launchFlags(flags), properties, environment)) {
+                try (JarNode node = JarNode.launch(
+                        name,
+                        productTurn ? product.jar : bare.jar,
+                        productTurn ? productFlags : bare.launchFlags(flags),
+                        properties,
+                        environment)) {
                     double seconds = node.awaitHealthy(BenchmarkRunner.startTimeout());
                     Thread.sleep(1000);
                     double rss = node.rssMiB();
-                    Log.info("footprint: round %d: %s healthy after %.2f s, RSS %.0f MiB %s", round,
-                            productTurn ? "product" : "bare Camunda", seconds, rss, node.rssPartsMiB());
+                    Log.info(
+                            "footprint: round %d: %s healthy after %.2f s, RSS %.0f MiB %s",
+                            round, productTurn ? "product" : "bare Camunda", seconds, rss, node.rssPartsMiB());
                     (productTurn ? productStarts : bareStarts).add(seconds);
                     (productTurn ? productRss : bareRss).add(rss);
                 }
@@ -151,47 +167,68 @@ final class IntakeAndFootprint {
         footprint.put("start_vs_bare_camunda_ratio", Stats.round(startRatio, 3));
         footprint.putPOJO("start_vs_bare_camunda_ratio_rounds", startRatios.rounded());
         footprint.put("rss_idle_mib", Stats.round(Spread.of(productRss).median(), 1));
-        footprint.put("bare_camunda_rss_idle_mib", Stats.round(Spread.of(bareRss).median(), 1));
-        footprint.put("rss_idle_vs_bare_camunda_ratio", Stats.round(Spread.of(productRss).median()
-                / Spread.of(bareRss).median(), 3));
+        footprint.put(
+                "bare_camunda_rss_idle_mib", Stats.round(Spread.of(bareRss).median(), 1));
+        footprint.put(
+                "rss_idle_vs_bare_camunda_ratio",
+                Stats.round(Spread.of(productRss).median() / Spread.of(bareRss).median(), 3));
         footprint.putPOJO("rss_idle_vs_bare_camunda_ratio_rounds", idleRatios.rounded());
-        run.results.row("Start to healthy (as the image runs it: Java " + ApplicationJvm.version()
+        run.results.row(
+                "Start to healthy (as the image runs it: Java " + ApplicationJvm.version()
                         + (product.used ? ", AOT cache" : ", NO AOT cache") + "; empty PostgreSQL database; median of "
-                        + rounds + " rounds: " + roundsOf(start, 2) + " s)", f(start.median(), 2) + " s",
+                        + rounds + " rounds: " + roundsOf(start, 2) + " s)",
+                f(start.median(), 2) + " s",
                 f(bareStart.median(), 2) + " s bare Camunda 7.24 app, same JVM and flags (rounds "
-                        + roundsOf(bareStart, 2) + " s)", f(startRatio, 2) + " (rounds " + startRatios + ")",
-                "≤ 6 s and ≤ 1.15× bare", start.median() <= 6 && startRatio <= 1.15);
-        run.results.row("Resident memory when first healthy (VmRSS)", f(Spread.of(productRss).median(), 0) + " MiB",
-                f(Spread.of(bareRss).median(), 0) + " MiB bare Camunda", f(Spread.of(productRss).median()
-                        / Spread.of(bareRss).median(), 2) + " (rounds " + idleRatios + ")", "", null);
+                        + roundsOf(bareStart, 2) + " s)",
+                f(startRatio, 2) + " (rounds " + startRatios + ")",
+                "≤ 6 s and ≤ 1.15× bare",
+                start.median() <= 6 && startRatio <= 1.15);
+        run.results.row(
+                "Resident memory when first healthy (VmRSS)",
+                f(Spread.of(productRss).median(), 0) + " MiB",
+                f(Spread.of(bareRss).median(), 0) + " MiB bare Camunda",
+                f(Spread.of(productRss).median() / Spread.of(bareRss).median(), 2) + " (rounds " + idleRatios + ")",
+                "",
+                null);
         return Spread.of(bareRss);
     }
 
     /** Restart of the product on the database of the registrations, the bare application on one of its own. */
-    private void restart(ObjectNode footprint, AotCache product, AotCache bare, String productFlags, String flags,
-                         Map<String, String> environment, Map<String, String> properties,
-                         Map<String, String> bareDatabase) throws Exception {
+    private void restart(
+            ObjectNode footprint,
+            AotCache product,
+            AotCache bare,
+            String productFlags,
+            String flags,
+            Map<String, String> environment,
+            Map<String, String> properties,
+            Map<String, String> bareDatabase)
+            throws Exception {
         Log.info("footprint: restart on the database of the registrations");
         double restart;
         try (JarNode restarted = JarNode.launch("app-restart", product.jar, productFlags, properties, environment)) {
             restart = restarted.awaitHealthy(BenchmarkRunner.startTimeout());
         }
-        try (JarNode first = JarNode.launch("bare-camunda-first", bare.jar, bare.launchFlags(flags), bareDatabase,
-                environment)) {
+        try (JarNode first =
+                JarNode.launch("bare-camunda-first", bare.jar, bare.launchFlags(flags), bareDatabase, environment)) {
             first.awaitHealthy(BenchmarkRunner.startTimeout());
         }
         double bareRestart;
-        try (JarNode restarted = JarNode.launch("bare-camunda-restart", bare.jar, bare.launchFlags(flags),
-                bareDatabase, environment)) {
+        try (JarNode restarted =
+                JarNode.launch("bare-camunda-restart", bare.jar, bare.launchFlags(flags), bareDatabase, environment)) {
             bareRestart = restarted.awaitHealthy(BenchmarkRunner.startTimeout());
         }
         Log.info("footprint: restarted and healthy after %.2f s (bare Camunda %.2f s)", restart, bareRestart);
         footprint.put("restart_to_healthy_seconds", Stats.round(restart, 2));
         footprint.put("bare_camunda_restart_to_healthy_seconds", Stats.round(bareRestart, 2));
         footprint.put("restart_vs_bare_camunda_ratio", Stats.round(restart / bareRestart, 3));
-        run.results.row("Restart to healthy (on the database of the registrations)", f(restart, 2) + " s",
-                f(bareRestart, 2) + " s bare Camunda restarted on its database", f(restart / bareRestart, 2),
-                "≤ 5 s", restart <= 5);
+        run.results.row(
+                "Restart to healthy (on the database of the registrations)",
+                f(restart, 2) + " s",
+                f(bareRestart, 2) + " s bare Camunda restarted on its database",
+                f(restart / bareRestart, 2),
+                "≤ 5 s",
+                restart <= 5);
     }
 
     private static Spread ratios(List<Double> product, List<Double> baseline) {
@@ -203,7 +240,8 @@ final class IntakeAndFootprint {
     }
 
     private static String roundsOf(Spread spread, int digits) {
-        return String.join(" / ", spread.rounds().stream().map(value -> f(value, digits)).toList());
+        return String.join(
+                " / ", spread.rounds().stream().map(value -> f(value, digits)).toList());
     }
 
     private void intake(IntakeBenchmark intake, HashBaseline hash, JarNode node, long postmaster, String jdbcUrl)
@@ -216,12 +254,14 @@ final class IntakeAndFootprint {
         // quick: smaller batches, the same rule (the rounds start once the JIT compiler is nearly done)
         int warmUp = run.quick ? 16 : 32;
         int batches = run.quick ? 12 : 20;
-        Log.info("intake: warming up until the JIT compiler is (nearly) done: batches of %d registrations at "
-                + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",
+        Log.info(
+                "intake: warming up until the JIT compiler is (nearly) done: batches of %d registrations at "
+                        + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",
                 warmUp, batches);
         hash.warmUp(50);
-        int submitted = warmUp * JitWarmUp.until(node.process.pid(), batches, "intake",
-                "the application's", () -> intake.submit(4, warmUp));
+        int submitted = warmUp
+                * JitWarmUp.until(
+                        node.process.pid(), batches, "intake", "the application's", () -> intake.submit(4, warmUp));
         section.put("warm_up_registrations", submitted);
         PostgresStatements statements = null;
         if (Boolean.getBoolean("bench.profile")) {
@@ -252,10 +292,16 @@ final class IntakeAndFootprint {
                 // the goal's figure: two rounds, their mean and both rounds in results.json
                 List<Double> own = new ArrayList<>();
                 for (int repeat = 0; repeat < 2; repeat++) {
-                    IntakeBenchmark.Round round = onOwnCores(split, node.process.pid(), postmaster,
+                    IntakeBenchmark.Round round = onOwnCores(
+                            split,
+                            node.process.pid(),
+                            postmaster,
                             () -> intake.round(concurrency, registrations, hashSeconds, split.application()));
-                    record(ownCoreRounds, round, cost, "application " + split.application() + ", others "
-                            + split.others());
+                    record(
+                            ownCoreRounds,
+                            round,
+                            cost,
+                            "application " + split.application() + ", others " + split.others());
                     own.add(round.ratio());
                 }
                 Spread spread = Spread.of(own);
@@ -263,9 +309,13 @@ final class IntakeAndFootprint {
                 ownCoreRatios.put(String.valueOf(concurrency), Stats.round(mean, 3));
                 ownCoreSpread.putPOJO(String.valueOf(concurrency), spread.rounded());
                 minimumOwnCores = Math.min(minimumOwnCores, mean);
-                run.results.row("Intake, concurrency " + concurrency + ", application on its own core (mean of "
-                                + "2 rounds)", "", "", f(mean, 2) + " (rounds " + spread + ")",
-                        concurrency == 1 ? "≥ 0.75" : "≥ 0.8", mean >= (concurrency == 1 ? 0.75 : 0.8));
+                run.results.row(
+                        "Intake, concurrency " + concurrency + ", application on its own core (mean of " + "2 rounds)",
+                        "",
+                        "",
+                        f(mean, 2) + " (rounds " + spread + ")",
+                        concurrency == 1 ? "≥ 0.75" : "≥ 0.8",
+                        mean >= (concurrency == 1 ? 0.75 : 0.8));
             }
         }
         if (Boolean.getBoolean("bench.profile")) {
@@ -286,8 +336,11 @@ final class IntakeAndFootprint {
      * Runs {@code round} with the application on cores of its own and PostgreSQL, the SMTP server and the HTTP
      * clients (this JVM) on the others, as on separate machines; the hash baseline runs on the application's cores.
      */
-    private static IntakeBenchmark.Round onOwnCores(Affinity.Split split, long application, long postmaster,
-                                                    java.util.concurrent.Callable<IntakeBenchmark.Round> round)
+    private static IntakeBenchmark.Round onOwnCores(
+            Affinity.Split split,
+            long application,
+            long postmaster,
+            java.util.concurrent.Callable<IntakeBenchmark.Round> round)
             throws Exception {
         long bench = ProcessHandle.current().pid();
         Affinity.pinProcess(application, split.application());
@@ -313,20 +366,37 @@ final class IntakeAndFootprint {
         entry.put("ratio", Stats.round(round.ratio(), 3));
         entry.put("post_p50_ms", Stats.round(round.submitLatency().p50(), 1));
         entry.put("post_p95_ms", Stats.round(round.submitLatency().p95(), 1));
-        entry.put("cpu_ms_per_registration_app", Stats.round(round.cpuMillisPerRegistration().app(), 1));
-        entry.put("cpu_ms_per_registration_postgres", Stats.round(round.cpuMillisPerRegistration().database(), 1));
-        entry.put("cpu_ms_per_registration_bench_client_and_smtp",
+        entry.put(
+                "cpu_ms_per_registration_app",
+                Stats.round(round.cpuMillisPerRegistration().app(), 1));
+        entry.put(
+                "cpu_ms_per_registration_postgres",
+                Stats.round(round.cpuMillisPerRegistration().database(), 1));
+        entry.put(
+                "cpu_ms_per_registration_bench_client_and_smtp",
                 Stats.round(round.cpuMillisPerRegistration().bench(), 1));
         entry.put("cpu_ms_per_hash", Stats.round(round.cpuMillisPerHash(), 1));
-        run.results.note(String.format(java.util.Locale.ROOT, "Intake at concurrency %d, cores %s: CPU ms per "
+        run.results.note(String.format(
+                java.util.Locale.ROOT,
+                "Intake at concurrency %d, cores %s: CPU ms per "
                         + "registration: application %.0f, PostgreSQL %.0f, benchmark client and SMTP server %.0f; "
-                        + "per bcrypt hash %.0f; POST p50 %.0f ms, p95 %.0f ms", concurrency, cores,
-                round.cpuMillisPerRegistration().app(), round.cpuMillisPerRegistration().database(),
-                round.cpuMillisPerRegistration().bench(), round.cpuMillisPerHash(), round.submitLatency().p50(),
+                        + "per bcrypt hash %.0f; POST p50 %.0f ms, p95 %.0f ms",
+                concurrency,
+                cores,
+                round.cpuMillisPerRegistration().app(),
+                round.cpuMillisPerRegistration().database(),
+                round.cpuMillisPerRegistration().bench(),
+                round.cpuMillisPerHash(),
+                round.submitLatency().p50(),
                 round.submitLatency().p95()));
-        run.results.row("Intake, concurrency " + concurrency + " (POST until waiting at review; cores: " + cores + ")",
-                f(round.perSecond(), 2) + " /s", f(round.hashPerSecond(), 2) + " bcrypt-" + cost + " hashes/s on "
-                        + concurrency + " thread" + (concurrency == 1 ? "" : "s"), f(round.ratio(), 2), "", null);
+        run.results.row(
+                "Intake, concurrency " + concurrency + " (POST until waiting at review; cores: " + cores + ")",
+                f(round.perSecond(), 2) + " /s",
+                f(round.hashPerSecond(), 2) + " bcrypt-" + cost + " hashes/s on " + concurrency + " thread"
+                        + (concurrency == 1 ? "" : "s"),
+                f(round.ratio(), 2),
+                "",
+                null);
     }
 
     private void topUp(IntakeBenchmark intake, int registrations) throws Exception {

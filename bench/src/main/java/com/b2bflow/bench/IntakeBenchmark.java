@@ -39,9 +39,15 @@ final class IntakeBenchmark {
      * One concurrency level. CPU milliseconds per registration (application, PostgreSQL, benchmark JVM with its
      * HTTP clients and SMTP server) and per hash explain the ratio independently of other load on the machine.
      */
-    record Round(int concurrency, int registrations, double perSecond, double hashPerSecond, double ratio,
-                 Stats submitLatency, CpuMeter.Snapshot cpuMillisPerRegistration, double cpuMillisPerHash) {
-    }
+    record Round(
+            int concurrency,
+            int registrations,
+            double perSecond,
+            double hashPerSecond,
+            double ratio,
+            Stats submitLatency,
+            CpuMeter.Snapshot cpuMillisPerRegistration,
+            double cpuMillisPerHash) {}
 
     /** A round; {@code hashCpus}: the cores the hash baseline runs on (the application's; null: anywhere). */
     Round round(int concurrency, int registrations, double hashSeconds, String hashCpus) throws Exception {
@@ -56,19 +62,35 @@ final class IntakeBenchmark {
         double hashes = (hashBefore + hashAfter) / 2 * hashSeconds * 2;
         double hashCpu = afterHash.minus(start).bench() + end.minus(afterIntake).bench();
         CpuMeter.Snapshot perRegistration = afterIntake.minus(afterHash).scaled(1000.0 / registrations);
-        Round round = new Round(concurrency, registrations, measured.perSecond, baseline,
-                measured.perSecond / baseline, measured.latency, perRegistration, 1000 * hashCpu / hashes);
-        Log.info("intake c=%d%s: %.2f registrations/s, hash %.2f/s (before %.2f, after %.2f), ratio %.2f; "
+        Round round = new Round(
+                concurrency,
+                registrations,
+                measured.perSecond,
+                baseline,
+                measured.perSecond / baseline,
+                measured.latency,
+                perRegistration,
+                1000 * hashCpu / hashes);
+        Log.info(
+                "intake c=%d%s: %.2f registrations/s, hash %.2f/s (before %.2f, after %.2f), ratio %.2f; "
                         + "POST %s; CPU ms per registration: app %.0f, PostgreSQL %.0f, bench client+SMTP %.0f; "
                         + "per hash %.0f",
-                concurrency, hashCpus == null ? "" : " (application and hash on cores " + hashCpus + ")",
-                round.perSecond, baseline, hashBefore, hashAfter, round.ratio, measured.latency,
-                perRegistration.app(), perRegistration.database(), perRegistration.bench(), round.cpuMillisPerHash);
+                concurrency,
+                hashCpus == null ? "" : " (application and hash on cores " + hashCpus + ")",
+                round.perSecond,
+                baseline,
+                hashBefore,
+                hashAfter,
+                round.ratio,
+                measured.latency,
+                perRegistration.app(),
+                perRegistration.database(),
+                perRegistration.bench(),
+                round.cpuMillisPerHash);
         return round;
     }
 
-    record Measured(double perSecond, Stats latency) {
-    }
+    record Measured(double perSecond, Stats latency) {}
 
     /** Submits {@code registrations} on {@code concurrency} client threads and waits until all wait at review. */
     Measured submit(int concurrency, int registrations) throws Exception {
@@ -105,8 +127,10 @@ final class IntakeBenchmark {
     }
 
     long waitingAtReview() throws Exception {
-        JsonNode count = json.readTree(Http.ok(http.get("/engine-rest/task/count?taskDefinitionKey=" + REVIEW,
-                "admin", "application/json"), 200).body());
+        JsonNode count = json.readTree(Http.ok(
+                        http.get("/engine-rest/task/count?taskDefinitionKey=" + REVIEW, "admin", "application/json"),
+                        200)
+                .body());
         return count.get("count").asLong();
     }
 

@@ -39,22 +39,27 @@ final class JarNode implements AutoCloseable {
         return launch(name, jar, javaOpts, properties, Map.of());
     }
 
-    static JarNode launch(String name, Path jar, String javaOpts, Map<String, String> properties,
-                          Map<String, String> environment) throws IOException {
+    static JarNode launch(
+            String name, Path jar, String javaOpts, Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
         int port = freePort();
         Path workingDirectory = Path.of("target", "bench", "nodes", name).toAbsolutePath();
         Files.createDirectories(workingDirectory);
         Path log = workingDirectory.resolveSibling(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(ApplicationJvm.java());
-        command.addAll(Arrays.stream(javaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        command.addAll(Arrays.stream(javaOpts.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .toList());
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         long launched = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         return new JarNode(name, port, process, log, launched);
@@ -62,15 +67,19 @@ final class JarNode implements AutoCloseable {
 
     /** Seconds from launch until {@code /actuator/health} first answers 200. */
     double awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> health = http.send(
+                        HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return (System.nanoTime() - launchedAtNanos) / 1e9;
                 }

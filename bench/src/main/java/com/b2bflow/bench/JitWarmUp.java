@@ -11,8 +11,7 @@ final class JitWarmUp {
         void run() throws Exception;
     }
 
-    private JitWarmUp() {
-    }
+    private JitWarmUp() {}
 
     /** Returns how many batches ran; logs each batch's share of compilation as "{@code label}: warm-up batch n". */
     static int until(long pid, int maxBatches, String label, String whoseCpu, Batch batch) throws Exception {
@@ -22,8 +21,8 @@ final class JitWarmUp {
             batch.run();
             double compiler = CpuMeter.compilerSeconds(pid) - compilerBefore;
             double cpu = CpuMeter.process(pid) - cpuBefore;
-            Log.info("%s: warm-up batch %d: JIT compilation %.0f%% of %s CPU", label, n, 100 * compiler / cpu,
-                    whoseCpu);
+            Log.info(
+                    "%s: warm-up batch %d: JIT compilation %.0f%% of %s CPU", label, n, 100 * compiler / cpu, whoseCpu);
             if (compiler < 0.05 * cpu) {
                 return n;
             }

@@ -38,7 +38,7 @@ final class LifecycleAndScale {
             Log.info("lifecycle on H2: starting the application in this JVM and a bare engine");
             ConfigurableApplicationContext context = InProcessApp.start("lifecycle-h2", run.applicationProperties(h2));
             try (BareEngine bare = new BareEngine("jdbc:h2:mem:bench_bare;DB_CLOSE_DELAY=-1", "sa", "")) {
-                lifecycle("h2", context, bare, () -> { });
+                lifecycle("h2", context, bare, () -> {});
             } finally {
                 context.close();
             }
@@ -48,13 +48,13 @@ final class LifecycleAndScale {
         }
         Map<String, String> database = run.newPostgresDatabase("bench_app");
         Log.info("lifecycle on PostgreSQL: starting the application in this JVM and a bare engine");
-        ConfigurableApplicationContext context = InProcessApp.start("lifecycle-postgres",
-                run.applicationProperties(database));
+        ConfigurableApplicationContext context =
+                InProcessApp.start("lifecycle-postgres", run.applicationProperties(database));
         try {
             if (lifecycle && databases.contains("postgres")) {
                 Map<String, String> bareDatabase = run.newPostgresDatabase("bench_bare");
-                try (BareEngine bare = new BareEngine(bareDatabase.get("spring.datasource.url"), "postgres",
-                        "postgres")) {
+                try (BareEngine bare =
+                        new BareEngine(bareDatabase.get("spring.datasource.url"), "postgres", "postgres")) {
                     lifecycle("postgres", context, bare, () -> analyze(database, bareDatabase));
                 }
             }
@@ -77,14 +77,16 @@ final class LifecycleAndScale {
         int warmUpBatches = run.quick ? 8 : 12;
         int size = run.quick ? 150 : 500;
         int rounds = run.quick ? 2 : 3;
-        Log.info("lifecycle %s: warming up until the JIT compiler is (nearly) done: batches of %d lifecycles each "
-                + "until compilation is under 5%% of this JVM's CPU (at most %d batches)", database, warmUp,
-                warmUpBatches);
-        int warmedUp = warmUp * JitWarmUp.until(ProcessHandle.current().pid(), warmUpBatches, "lifecycle " + database,
-                "this JVM's", () -> {
-                    LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
-                    LifecycleBenchmark.measure(app, app.prepare(warmUp));
-                });
+        Log.info(
+                "lifecycle %s: warming up until the JIT compiler is (nearly) done: batches of %d lifecycles each "
+                        + "until compilation is under 5%% of this JVM's CPU (at most %d batches)",
+                database, warmUp, warmUpBatches);
+        int warmedUp = warmUp
+                * JitWarmUp.until(
+                        ProcessHandle.current().pid(), warmUpBatches, "lifecycle " + database, "this JVM's", () -> {
+                            LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
+                            LifecycleBenchmark.measure(app, app.prepare(warmUp));
+                        });
         double appSeconds = 0;
         double bareSeconds = 0;
         double appGcSeconds = 0;
@@ -93,9 +95,16 @@ final class LifecycleAndScale {
         for (int round = 1; round <= rounds; round++) {
             Measured bareRound = measureSettled(engine, size, settle);
             Measured appRound = measureSettled(app, size, settle);
-            Log.info("lifecycle %s round %d: application %.2f/s, bare engine %.2f/s (ratio %.2f); collector during "
-                            + "the round: application %.2f s, bare engine %.2f s", database, round, appRound.rate(),
-                    bareRound.rate(), appRound.rate() / bareRound.rate(), appRound.gcSeconds(), bareRound.gcSeconds());
+            Log.info(
+                    "lifecycle %s round %d: application %.2f/s, bare engine %.2f/s (ratio %.2f); collector during "
+                            + "the round: application %.2f s, bare engine %.2f s",
+                    database,
+                    round,
+                    appRound.rate(),
+                    bareRound.rate(),
+                    appRound.rate() / bareRound.rate(),
+                    appRound.gcSeconds(),
+                    bareRound.gcSeconds());
             roundRatios.add(appRound.rate() / bareRound.rate());
             appSeconds += size / appRound.rate();
             bareSeconds += size / bareRound.rate();
@@ -119,15 +128,18 @@ final class LifecycleAndScale {
         section.put("collector_seconds_application", Stats.round(appGcSeconds, 2));
         section.put("collector_seconds_bare_engine", Stats.round(bareGcSeconds, 2));
         run.results.root.with("lifecycle_vs_bare_engine_ratio").put(database, Stats.round(ratio, 3));
-        run.results.row("Approval lifecycle, " + (database.equals("h2") ? "H2" : "PostgreSQL")
+        run.results.row(
+                "Approval lifecycle, " + (database.equals("h2") ? "H2" : "PostgreSQL")
                         + " (review → account → approve → activation → mail accepted), " + LifecycleBenchmark.DRIVERS
-                        + " staff threads", f(appRate, 2) + " /s", f(bareRate, 2) + " /s bare Camunda 7.24 engine, "
-                        + "same model shape, no-op delegates", f(ratio, 2) + " (rounds " + spread + ")", "≥ 0.8",
+                        + " staff threads",
+                f(appRate, 2) + " /s",
+                f(bareRate, 2) + " /s bare Camunda 7.24 engine, " + "same model shape, no-op delegates",
+                f(ratio, 2) + " (rounds " + spread + ")",
+                "≥ 0.8",
                 ratio >= 0.8);
     }
 
-    private record Measured(double rate, double gcSeconds) {
-    }
+    private record Measured(double rate, double gcSeconds) {}
 
     /**
      * Prepares {@code size} instances, collects the garbage both sides left (their in-memory H2 databases grow in
@@ -151,9 +163,11 @@ final class LifecycleAndScale {
     @SafeVarargs
     private static void analyze(Map<String, String>... databases) {
         for (Map<String, String> database : databases) {
-            try (Connection connection = DriverManager.getConnection(database.get("spring.datasource.url"),
-                    database.get("spring.datasource.username"), database.get("spring.datasource.password"));
-                 Statement statement = connection.createStatement()) {
+            try (Connection connection = DriverManager.getConnection(
+                            database.get("spring.datasource.url"),
+                            database.get("spring.datasource.username"),
+                            database.get("spring.datasource.password"));
+                    Statement statement = connection.createStatement()) {
                 statement.execute("ANALYZE");
             } catch (SQLException e) {
                 throw new IllegalStateException("ANALYZE failed on " + database.get("spring.datasource.url"), e);
@@ -163,6 +177,8 @@ final class LifecycleAndScale {
 
     private static double collectorSeconds() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0;
+                        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                        .sum()
+                / 1000.0;
     }
 }

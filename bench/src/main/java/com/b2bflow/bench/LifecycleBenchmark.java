@@ -52,8 +52,17 @@ final class LifecycleBenchmark {
                         identity.setAuthentication("seller-admin", List.of("seller-admins"));
                         complete(tasks, id, "Task_ReviewRegistration", Map.of("approved", true));
                         identity.setAuthentication("account-rep", List.of("account-reps"));
-                        complete(tasks, id, "Task_SetUpAccount", Map.of("accountName", "Main account",
-                                "contractName", "Standard terms", "contractValidFrom", "2026-01-01"));
+                        complete(
+                                tasks,
+                                id,
+                                "Task_SetUpAccount",
+                                Map.of(
+                                        "accountName",
+                                        "Main account",
+                                        "contractName",
+                                        "Standard terms",
+                                        "contractValidFrom",
+                                        "2026-01-01"));
                         identity.setAuthentication("seller-admin", List.of("seller-admins"));
                         complete(tasks, id, "Task_ApproveRegistration", Map.of("approved", true));
                     } finally {
@@ -76,14 +85,17 @@ final class LifecycleBenchmark {
             }
         }
         long end = System.nanoTime();
-        Log.info("%s: staff tasks done after %.2f s, last notification after %.2f s", target.name(),
-                (driven - start) / 1e9, (end - start) / 1e9);
+        Log.info(
+                "%s: staff tasks done after %.2f s, last notification after %.2f s",
+                target.name(), (driven - start) / 1e9, (end - start) / 1e9);
         return processInstanceIds.size() / ((end - start) / 1e9);
     }
 
-    private static void complete(TaskService tasks, String processInstanceId, String taskKey,
-                                 Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+    private static void complete(
+            TaskService tasks, String processInstanceId, String taskKey, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskKey)
                 .singleResult();
         if (task == null) {
             throw new IllegalStateException("No " + taskKey + " in " + processInstanceId);
@@ -94,7 +106,10 @@ final class LifecycleBenchmark {
     /** Waits until {@code expected} tasks wait at review (counted over the whole engine). */
     static void awaitAtReview(ProcessEngine engine, long expected) throws InterruptedException {
         long start = System.nanoTime();
-        while (engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewRegistration").count()
+        while (engine.getTaskService()
+                        .createTaskQuery()
+                        .taskDefinitionKey("Task_ReviewRegistration")
+                        .count()
                 < expected) {
             Thread.sleep(20);
             if (System.nanoTime() - start > 600e9) {
@@ -103,6 +118,5 @@ final class LifecycleBenchmark {
         }
     }
 
-    private LifecycleBenchmark() {
-    }
+    private LifecycleBenchmark() {}
 }

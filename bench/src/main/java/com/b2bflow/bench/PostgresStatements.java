@@ -23,13 +23,15 @@ final class PostgresStatements {
 
     PostgresStatements(String jdbcUrl) throws SQLException {
         this.jdbcUrl = jdbcUrl;
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         }
     }
 
     void reset() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_stat_statements_reset()");
         }
     }
@@ -40,25 +42,39 @@ final class PostgresStatements {
                 + "statement |\n|---|---|---|---|\n");
         double calls = 0;
         double millis = 0;
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT calls, total_exec_time, rows, query "
-                     + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = "
-                     + "current_database()) ORDER BY total_exec_time DESC")) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT calls, total_exec_time, rows, query "
+                        + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = "
+                        + "current_database()) ORDER BY total_exec_time DESC")) {
             while (rows.next()) {
                 double perRegistration = rows.getLong(1) / (double) registrations;
                 double ms = rows.getDouble(2) / registrations;
                 calls += perRegistration;
                 millis += ms;
                 String query = rows.getString(4).replaceAll("\\s+", " ").replace("|", "\\|");
-                table.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.1f | `%s` |%n", perRegistration, ms,
+                table.append(String.format(
+                        Locale.ROOT,
+                        "| %.2f | %.3f | %.1f | `%s` |%n",
+                        perRegistration,
+                        ms,
                         rows.getLong(3) / Math.max(1.0, rows.getLong(1)),
                         query.length() > 160 ? query.substring(0, 160) + "…" : query));
             }
         }
         Path file = BenchmarkRunner.OUT.resolve(name + ".md");
-        Files.writeString(file, String.format(Locale.ROOT, "# PostgreSQL statements per registration (%s)%n%n"
-                + "%d registrations: %.1f statements and %.2f ms of statement execution per registration (commits "
-                + "and round trips not included)%n%n", name, registrations, calls, millis) + table);
+        Files.writeString(
+                file,
+                String.format(
+                                Locale.ROOT,
+                                "# PostgreSQL statements per registration (%s)%n%n"
+                                        + "%d registrations: %.1f statements and %.2f ms of statement execution per registration (commits "
+                                        + "and round trips not included)%n%n",
+                                name,
+                                registrations,
+                                calls,
+                                millis)
+                        + table);
         Log.info("PostgreSQL: %.1f statements, %.2f ms of execution per registration; see %s", calls, millis, file);
     }
 

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 final class Profiler {
 
-    private Profiler() {
-    }
+    private Profiler() {}
 
     static void start(JarNode node, String name) throws IOException, InterruptedException {
         jcmd(node, "JFR.start", "name=" + name, "settings=profile");
@@ -26,11 +25,15 @@ final class Profiler {
     /** The heap after a full collection (jcmd GC.run, GC.heap_info): what the live set needs, for tuning -Xmx. */
     static String heapAfterFullGc(JarNode node) throws IOException, InterruptedException {
         jcmd(node, "GC.run");
-        String nativeMemory = output(node, "VM.native_memory", "summary").lines()
+        String nativeMemory = output(node, "VM.native_memory", "summary")
+                .lines()
                 .filter(l -> l.startsWith("Total") || l.matches("^-\\s+\\S.*\\(reserved=.*"))
                 .reduce("", (a, b) -> a + b + "\n");
-        return output(node, "GC.heap_info") + output(node, "VM.metaspace", "summary").lines()
-                .filter(l -> l.contains("Both:") || l.contains("Virtual space:")).reduce("", (a, b) -> a + b + "\n")
+        return output(node, "GC.heap_info")
+                + output(node, "VM.metaspace", "summary")
+                        .lines()
+                        .filter(l -> l.contains("Both:") || l.contains("Virtual space:"))
+                        .reduce("", (a, b) -> a + b + "\n")
                 + nativeMemory;
     }
 
@@ -50,8 +53,10 @@ final class Profiler {
         command[0] = ApplicationJvm.tool("jcmd");
         command[1] = String.valueOf(node.process.pid());
         System.arraycopy(arguments, 0, command, 2, arguments.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         process.waitFor();
     }
 }

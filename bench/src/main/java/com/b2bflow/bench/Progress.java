@@ -17,8 +17,15 @@ final class Progress {
     void update(long done) {
         int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.err.printf("\r  [%s%s] %3d%% %-22s %,d/%,d  %.0f s", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                total == 0 ? 100 : 100 * done / total, what, done, total, seconds);
+        System.err.printf(
+                "\r  [%s%s] %3d%% %-22s %,d/%,d  %.0f s",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                total == 0 ? 100 : 100 * done / total,
+                what,
+                done,
+                total,
+                seconds);
         if (done >= total) {
             System.err.println();
         }

@@ -29,12 +29,23 @@ final class Results {
     String markdown() {
         StringBuilder md = new StringBuilder();
         var machine = root.path("machine");
-        md.append("Machine: ").append(machine.path("cpus").asText()).append(" CPUs (")
-                .append(machine.path("cpu_model").asText()).append("), ").append(machine.path("memory_mib").asText())
-                .append(" MiB, ").append(machine.path("java").asText()).append("; ").append(machine.path("date")
-                .asText()).append("; ").append(root.path("mode").asText()).append(" run; load average at the start ")
-                .append(machine.path("load_average_at_start").asText()).append(", at the end ")
-                .append(BenchmarkRunner.loadAverage()).append(".\n\n");
+        md.append("Machine: ")
+                .append(machine.path("cpus").asText())
+                .append(" CPUs (")
+                .append(machine.path("cpu_model").asText())
+                .append("), ")
+                .append(machine.path("memory_mib").asText())
+                .append(" MiB, ")
+                .append(machine.path("java").asText())
+                .append("; ")
+                .append(machine.path("date").asText())
+                .append("; ")
+                .append(root.path("mode").asText())
+                .append(" run; load average at the start ")
+                .append(machine.path("load_average_at_start").asText())
+                .append(", at the end ")
+                .append(BenchmarkRunner.loadAverage())
+                .append(".\n\n");
         md.append("| what | figure | baseline (same run) | ratio | goal | met |\n|---|---|---|---|---|---|\n");
         for (String[] row : rows) {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");

@@ -2,8 +2,8 @@ package com.b2bflow.bench;
 
 import static com.b2bflow.bench.Results.f;
 
-import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.buyeradmin.MemberSearch;
+import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationParents;
 import com.b2bflow.registration.RegistrationService;
@@ -46,8 +46,10 @@ final class ScaleBenchmark {
     static final double QUICK_QUERY_BUDGET_SECONDS = 4;
     static final String TASKLIST_REST = "Tasklist first page, seller-admin (engine REST filter list)";
     /** The goal: what Tasklist sends when a seller admin opens it (TasklistPage), the count included. */
-    static final String TASKLIST_PAGE = "Tasklist first page as Tasklist sends it, seller-admin (filter count, filters, "
-            + "first filter's tasks as HAL with their count)";
+    static final String TASKLIST_PAGE =
+            "Tasklist first page as Tasklist sends it, seller-admin (filter count, filters, "
+                    + "first filter's tasks as HAL with their count)";
+
     static final String TASKLIST_JAVA = "Tasklist first page, seller-admin (Java TaskQuery)";
     private final BenchmarkRunner run;
     private final ConfigurableApplicationContext context;
@@ -91,15 +93,32 @@ final class ScaleBenchmark {
         ProcessEngine engine = context.getBean(ProcessEngine.class);
         SubmittedRegistration template = context.getBean(RegistrationService.class)
                 .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization());
-        String templateInstance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(template.id()).singleResult().getId();
-        while (engine.getTaskService().createTaskQuery().processInstanceId(templateInstance).count() == 0) {
+        String templateInstance = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(template.id())
+                .singleResult()
+                .getId();
+        while (engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(templateInstance)
+                        .count()
+                == 0) {
             Thread.sleep(50);
         }
-        filterId = json.readTree(Http.ok(http.get("/engine-rest/filter?name=" + "My%20group%20tasks",
-                "seller-admin", "application/json"), 200).body()).get(0).get("id").asText();
+        filterId = json.readTree(Http.ok(
+                                http.get(
+                                        "/engine-rest/filter?name=" + "My%20group%20tasks",
+                                        "seller-admin", "application/json"),
+                                200)
+                        .body())
+                .get(0)
+                .get("id")
+                .asText();
         long templateOrganization = context.getBean(com.b2bflow.registration.RegistrationRepository.class)
-                .findById(template.id()).orElseThrow().getOrganization().getId();
+                .findById(template.id())
+                .orElseThrow()
+                .getOrganization()
+                .getId();
 
         Map<String, Query> small = queries(() -> template.id(), () -> templateOrganization, () -> "ac");
         Map<String, Stats> baseline = measure(small, samples, "small database");
@@ -107,8 +126,12 @@ final class ScaleBenchmark {
         DataSource dataSource = context.getBean(DataSource.class);
         ScaleData data = new ScaleData(dataSource, size);
         long parent = context.getBean(RegistrationParents.class).parentIdFor(RegistrationType.BuyerRegistration);
-        Log.info("scale: generating %,d organizations, %,d users, %,d open registrations (%s)", size,
-                size * ScaleData.USERS_PER_ORGANIZATION, size, run.quick ? "QUICK: 1/50 of the full sizes" : "full");
+        Log.info(
+                "scale: generating %,d organizations, %,d users, %,d open registrations (%s)",
+                size,
+                size * ScaleData.USERS_PER_ORGANIZATION,
+                size,
+                run.quick ? "QUICK: 1/50 of the full sizes" : "full");
         long generating = System.nanoTime();
         data.organizations(parent);
         data.users(context.getBean(PasswordEncoder.class).encode(HashBaseline.PASSWORD));
@@ -119,21 +142,23 @@ final class ScaleBenchmark {
 
         if (Boolean.getBoolean("bench.hold")) {
             java.nio.file.Path release = BenchmarkRunner.OUT.resolve("release");
-            Log.info("scale: holding for experiments on %s (touch %s to go on)",
+            Log.info(
+                    "scale: holding for experiments on %s (touch %s to go on)",
                     run.postgres.getJdbcUrl("postgres", "postgres"), release);
             while (!java.nio.file.Files.exists(release)) {
                 Thread.sleep(1000);
             }
             java.nio.file.Files.delete(release);
         }
-        Map<String, Query> large = queries(() -> data.registrationId(template.id(), 1 + random.nextInt(size)),
+        Map<String, Query> large = queries(
+                () -> data.registrationId(template.id(), 1 + random.nextInt(size)),
                 () -> data.organizationId(1 + random.nextInt(data.topLevel)),
                 () -> ScaleData.LAST_NAMES[random.nextInt(ScaleData.LAST_NAMES.length)].substring(0, 2));
         Map<String, Stats> atScale = measure(large, samples, "at scale");
 
         Log.info("scale: what if tasks had no per-task authorizations (only the group's and the definition's)?");
-        long removed = new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
-                "DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ <> '*'");
+        long removed = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .update("DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ <> '*'");
         new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("ANALYZE ACT_RU_AUTHORIZATION");
         Map<String, Query> tasklist = new LinkedHashMap<>();
         tasklist.put(TASKLIST_PAGE, large.get(TASKLIST_PAGE));
@@ -147,9 +172,16 @@ final class ScaleBenchmark {
             node.put("p95_ms", Stats.round(stats.p95(), 2));
             node.put("p99_ms", Stats.round(stats.p99(), 2));
             node.put("samples", stats.samples());
-            run.results.note(String.format(java.util.Locale.ROOT, "Scale, what if tasks had no per-task "
-                    + "authorizations (%,d removed; the group's and the definition's grants remain): %s: p50 %.1f ms, "
-                    + "p95 %.1f ms, p99 %.1f ms", removed, name, stats.p50(), stats.p95(), stats.p99()));
+            run.results.note(String.format(
+                    java.util.Locale.ROOT,
+                    "Scale, what if tasks had no per-task "
+                            + "authorizations (%,d removed; the group's and the definition's grants remain): %s: p50 %.1f ms, "
+                            + "p95 %.1f ms, p99 %.1f ms",
+                    removed,
+                    name,
+                    stats.p50(),
+                    stats.p95(),
+                    stats.p99()));
         });
 
         ObjectNode results = section.putObject("queries");
@@ -165,9 +197,12 @@ final class ScaleBenchmark {
             node.put("baseline_p95_ms", Stats.round(before.p95(), 2));
             node.put("baseline_p99_ms", Stats.round(before.p99(), 2));
             node.put("p95_vs_baseline_ratio", Stats.round(scaled.p95() / before.p95(), 3));
-            run.results.row("Scale: " + name + " (p50 / p95 / p99)", f(scaled.p50(), 1) + " / " + f(scaled.p95(), 1)
-                            + " / " + f(scaled.p99(), 1) + " ms", f(before.p50(), 1) + " / " + f(before.p95(), 1)
-                            + " / " + f(before.p99(), 1) + " ms on the small database", f(scaled.p95() / before.p95(), 2),
+            run.results.row(
+                    "Scale: " + name + " (p50 / p95 / p99)",
+                    f(scaled.p50(), 1) + " / " + f(scaled.p95(), 1) + " / " + f(scaled.p99(), 1) + " ms",
+                    f(before.p50(), 1) + " / " + f(before.p95(), 1) + " / " + f(before.p99(), 1)
+                            + " ms on the small database",
+                    f(scaled.p95() / before.p95(), 2),
                     name.equals(TASKLIST_REST) ? "(not a goal: Tasklist does not send it)" : "p95 < 100 ms",
                     name.equals(TASKLIST_REST) ? null : scaled.p95() < 100);
             if (name.equals(TASKLIST_PAGE)) {
@@ -182,28 +217,31 @@ final class ScaleBenchmark {
      * the time it ran, as timed out.
      */
     private java.util.concurrent.Future<?> cancelSlowStatements() {
-        String database = context.getEnvironment().getProperty("spring.datasource.url").replaceAll(".*/([^/?]+).*", "$1");
+        String database =
+                context.getEnvironment().getProperty("spring.datasource.url").replaceAll(".*/([^/?]+).*", "$1");
         return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "bench-statement-timeout");
-            thread.setDaemon(true);
-            return thread;
-        }).submit(() -> {
-            try (var connection = run.postgres.getPostgresDatabase().getConnection();
-                 var cancel = connection.prepareStatement("SELECT pg_cancel_backend(pid) FROM pg_stat_activity "
-                         + "WHERE datname = ? AND state = 'active' AND now() - query_start > ? * interval '1 second'")) {
-                cancel.setString(1, database);
-                cancel.setInt(2, statementTimeoutSeconds);
-                while (!Thread.currentThread().isInterrupted()) {
-                    cancel.executeQuery().close();
-                    Thread.sleep(1000);
-                }
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            } catch (java.sql.SQLException e) {
-                Log.info("statement timeout watchdog stopped: %s", e);
-            }
-            return null;
-        });
+                    Thread thread = new Thread(r, "bench-statement-timeout");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                .submit(() -> {
+                    try (var connection = run.postgres.getPostgresDatabase().getConnection();
+                            var cancel = connection.prepareStatement(
+                                    "SELECT pg_cancel_backend(pid) FROM pg_stat_activity "
+                                            + "WHERE datname = ? AND state = 'active' AND now() - query_start > ? * interval '1 second'")) {
+                        cancel.setString(1, database);
+                        cancel.setInt(2, statementTimeoutSeconds);
+                        while (!Thread.currentThread().isInterrupted()) {
+                            cancel.executeQuery().close();
+                            Thread.sleep(1000);
+                        }
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.sql.SQLException e) {
+                        Log.info("statement timeout watchdog stopped: %s", e);
+                    }
+                    return null;
+                });
     }
 
     interface Id<T> {
@@ -215,23 +253,34 @@ final class ScaleBenchmark {
         String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
                 + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
         queries.put(TASKLIST_REST, r -> {
-            JsonNode page = json.readTree(Http.ok(http.postJson("/engine-rest/filter/" + filterId
-                    + "/list?firstResult=0&maxResults=15", "seller-admin", "application/json", body), 200).body());
+            JsonNode page = json.readTree(Http.ok(
+                            http.postJson(
+                                    "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                                    "seller-admin",
+                                    "application/json",
+                                    body),
+                            200)
+                    .body());
             if (page.size() == 0) {
                 throw new IllegalStateException("Tasklist page is empty: " + page);
             }
         });
         queries.put(TASKLIST_PAGE, r -> {
             JsonNode page = TasklistPage.open(http, "seller-admin");
-            if (page.path("_embedded").path("task").size() == 0 || page.path("count").asLong() == 0) {
+            if (page.path("_embedded").path("task").size() == 0
+                    || page.path("count").asLong() == 0) {
                 throw new IllegalStateException("Tasklist page is empty: " + page);
             }
         });
         queries.put(TASKLIST_JAVA, r -> {
             identity.setAuthentication("seller-admin", List.of("seller-admins"));
             try {
-                List<Task> page = tasks.createTaskQuery().taskCandidateGroupIn(List.of("seller-admins"))
-                        .includeAssignedTasks().orderByTaskCreateTime().desc().listPage(0, 15);
+                List<Task> page = tasks.createTaskQuery()
+                        .taskCandidateGroupIn(List.of("seller-admins"))
+                        .includeAssignedTasks()
+                        .orderByTaskCreateTime()
+                        .desc()
+                        .listPage(0, 15);
                 if (page.isEmpty()) {
                     throw new IllegalStateException("No tasks for seller-admins");
                 }
@@ -239,7 +288,8 @@ final class ScaleBenchmark {
                 identity.clearAuthentication();
             }
         });
-        queries.put("Buyer search in an organization (MemberSearch.buyersOf, as the storefront)",
+        queries.put(
+                "Buyer search in an organization (MemberSearch.buyersOf, as the storefront)",
                 r -> search.buyersOf(organization.next(), MemberSearch.pattern(prefix.next())));
         queries.put("Organization subtree (findSubtree of a top organization)", r -> {
             if (organizations.findSubtree(organization.next()).isEmpty()) {
@@ -247,8 +297,9 @@ final class ScaleBenchmark {
             }
         });
         queries.put("Registration status (GET /api/registrations/{id})", r -> {
-            JsonNode status = json.readTree(Http.ok(http.get("/api/registrations/" + registration.next(), null,
-                    "application/json"), 200).body());
+            JsonNode status = json.readTree(
+                    Http.ok(http.get("/api/registrations/" + registration.next(), null, "application/json"), 200)
+                            .body());
             if (!"Task_ReviewRegistration".equals(status.path("step").asText())) {
                 throw new IllegalStateException("Unexpected status " + status);
             }
@@ -280,8 +331,9 @@ final class ScaleBenchmark {
                     }
                     timedOut.add(query.getKey());
                     latencies.get(query.getKey()).add(System.nanoTime() - start);
-                    Log.info("scale (%s): %s: cancelled after the %d s statement timeout", what, query.getKey(),
-                            statementTimeoutSeconds);
+                    Log.info(
+                            "scale (%s): %s: cancelled after the %d s statement timeout",
+                            what, query.getKey(), statementTimeoutSeconds);
                 }
             }
         }
@@ -303,8 +355,9 @@ final class ScaleBenchmark {
                         throw failure;
                     }
                     timedOut.add(query.getKey());
-                    Log.info("scale (%s): %s: cancelled after the %d s statement timeout", what, query.getKey(),
-                            statementTimeoutSeconds);
+                    Log.info(
+                            "scale (%s): %s: cancelled after the %d s statement timeout",
+                            what, query.getKey(), statementTimeoutSeconds);
                 }
                 long nanos = System.nanoTime() - start;
                 taken.add(nanos);

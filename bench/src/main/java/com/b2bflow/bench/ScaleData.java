@@ -29,17 +29,72 @@ import javax.sql.DataSource;
  */
 final class ScaleData {
 
-    static final String[] FIRST_NAMES = {"Ada", "Ben", "Cleo", "Dan", "Eva", "Finn", "Gus", "Hana", "Ivo", "Jana",
-        "Karl", "Lena", "Max", "Nora", "Otto", "Pia", "Quin", "Rosa", "Sven", "Tara"};
-    static final String[] LAST_NAMES = {"Smith", "Miller", "Schmidt", "Meyer", "Weber", "Wagner", "Becker", "Schulz",
-        "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krueger",
-        "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann", "Schmid", "Schulze",
-        "Maier", "Koehler", "Herrmann", "Koenig", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs", "Peters", "Lang",
-        "Scholz", "Moeller", "Weiss", "Jung", "Hahn", "Schubert", "Vogel", "Friedrich", "Keller", "Guenther",
-        "Frank"};
+    static final String[] FIRST_NAMES = {
+        "Ada", "Ben", "Cleo", "Dan", "Eva", "Finn", "Gus", "Hana", "Ivo", "Jana", "Karl", "Lena", "Max", "Nora", "Otto",
+        "Pia", "Quin", "Rosa", "Sven", "Tara"
+    };
+    static final String[] LAST_NAMES = {
+        "Smith",
+        "Miller",
+        "Schmidt",
+        "Meyer",
+        "Weber",
+        "Wagner",
+        "Becker",
+        "Schulz",
+        "Hoffmann",
+        "Koch",
+        "Richter",
+        "Klein",
+        "Wolf",
+        "Neumann",
+        "Schwarz",
+        "Zimmermann",
+        "Braun",
+        "Krueger",
+        "Hofmann",
+        "Hartmann",
+        "Lange",
+        "Schmitt",
+        "Werner",
+        "Krause",
+        "Meier",
+        "Lehmann",
+        "Schmid",
+        "Schulze",
+        "Maier",
+        "Koehler",
+        "Herrmann",
+        "Koenig",
+        "Walter",
+        "Mayer",
+        "Huber",
+        "Kaiser",
+        "Fuchs",
+        "Peters",
+        "Lang",
+        "Scholz",
+        "Moeller",
+        "Weiss",
+        "Jung",
+        "Hahn",
+        "Schubert",
+        "Vogel",
+        "Friedrich",
+        "Keller",
+        "Guenther",
+        "Frank"
+    };
     static final int USERS_PER_ORGANIZATION = 10;
-    private static final String[] ENGINE_TABLES = {"ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE",
-        "ACT_RU_JOB", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_RU_EVENT_SUBSCR"};
+    private static final String[] ENGINE_TABLES = {
+        "ACT_RU_EXECUTION",
+        "ACT_RU_TASK",
+        "ACT_RU_VARIABLE",
+        "ACT_RU_JOB",
+        "ACT_RU_IDENTITYLINK",
+        "ACT_RU_AUTHORIZATION",
+        "ACT_RU_EVENT_SUBSCR"
+    };
 
     private final DataSource dataSource;
     final int organizations;
@@ -51,7 +106,8 @@ final class ScaleData {
         this.dataSource = dataSource;
         this.organizations = organizations;
         this.topLevel = organizations / 100;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             organizationBase = max(statement, "organization") + 1000;
             userBase = max(statement, "member_user") + 1000;
         }
@@ -106,9 +162,19 @@ final class ScaleData {
                     'buyer' || g || '@org' || (((g - 1) / %d) + 1) || '.example.com',
                     (%s)[1 + (g %% %d)], (%s)[1 + ((g / %d) %% %d)], '%s', 'B', 'APPROVED', true, 0, now(), 0
                 FROM generate_series(%d, %d) AS g
-                """.formatted(userBase, organizationBase, USERS_PER_ORGANIZATION, USERS_PER_ORGANIZATION, first,
-                FIRST_NAMES.length, last, FIRST_NAMES.length, LAST_NAMES.length, passwordHash.replace("'", "''"),
-                lo, hi));
+                """.formatted(
+                        userBase,
+                        organizationBase,
+                        USERS_PER_ORGANIZATION,
+                        USERS_PER_ORGANIZATION,
+                        first,
+                        FIRST_NAMES.length,
+                        last,
+                        FIRST_NAMES.length,
+                        LAST_NAMES.length,
+                        passwordHash.replace("'", "''"),
+                        lo,
+                        hi));
         execute("SELECT setval(pg_get_serial_sequence('member_user', 'id'), (SELECT MAX(id) FROM member_user))");
     }
 
@@ -122,15 +188,17 @@ final class ScaleData {
         templateIds.add(templateProcessInstanceId);
         List<String[]> templates = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            List<String> executionIds = ids(connection, "SELECT ID_ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ = ?",
-                    templateProcessInstanceId);
-            List<String> taskIds = ids(connection, "SELECT ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ = ?",
-                    templateProcessInstanceId);
+            List<String> executionIds = ids(
+                    connection, "SELECT ID_ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ = ?", templateProcessInstanceId);
+            List<String> taskIds =
+                    ids(connection, "SELECT ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ = ?", templateProcessInstanceId);
             templateIds.addAll(executionIds);
             templateIds.addAll(taskIds);
-            templateIds.addAll(ids(connection, "SELECT ID_ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ?",
-                    templateProcessInstanceId));
-            templateIds.addAll(ids(connection, "SELECT ID_ FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ?",
+            templateIds.addAll(ids(
+                    connection, "SELECT ID_ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ?", templateProcessInstanceId));
+            templateIds.addAll(ids(
+                    connection,
+                    "SELECT ID_ FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ?",
                     templateProcessInstanceId));
             String taskList = quoted(taskIds);
             String instanceScope = quoted(List.of(templateProcessInstanceId));
@@ -139,8 +207,8 @@ final class ScaleData {
             templates.add(new String[] {"ACT_RU_VARIABLE", "PROC_INST_ID_ = " + instanceScope});
             templates.add(new String[] {"ACT_RU_JOB", "PROCESS_INSTANCE_ID_ = " + instanceScope});
             templates.add(new String[] {"ACT_RU_IDENTITYLINK", "TASK_ID_ IN (" + taskList + ")"});
-            templates.add(new String[] {"ACT_RU_AUTHORIZATION", "RESOURCE_ID_ IN (" + taskList + ", "
-                    + instanceScope + ")"});
+            templates.add(
+                    new String[] {"ACT_RU_AUTHORIZATION", "RESOURCE_ID_ IN (" + taskList + ", " + instanceScope + ")"});
             templates.add(new String[] {"ACT_RU_EVENT_SUBSCR", "PROC_INST_ID_ = " + instanceScope});
             for (String[] template : templates) {
                 templateIds.addAll(ids(connection, "SELECT ID_ FROM " + template[0] + " WHERE " + template[1]));
@@ -154,19 +222,38 @@ final class ScaleData {
                     'buyer' || ((g - 1) * %d + 1) || '@org' || g || '.example.com', '%s-' || g, %d + g,
                     %d + (g - 1) * %d + 1, now() - g * interval '1 second', 0
                 FROM registration r, generate_series(%d, %d) AS g WHERE r.id = '%s'
-                """.formatted(USERS_PER_ORGANIZATION, templateProcessInstanceId, organizationBase,
-                userBase, USERS_PER_ORGANIZATION, lo, hi, templateRegistrationId));
+                """.formatted(
+                        USERS_PER_ORGANIZATION,
+                        templateProcessInstanceId,
+                        organizationBase,
+                        userBase,
+                        USERS_PER_ORGANIZATION,
+                        lo,
+                        hi,
+                        templateRegistrationId));
         for (String[] template : templates) {
             String table = template[0];
             List<String[]> columns = columns(table);
             String targets = columns.stream().map(c -> c[0]).collect(Collectors.joining(", "));
             String values = columns.stream().map(c -> value(table, c, idList)).collect(Collectors.joining(", "));
-            chunked(table.toLowerCase(Locale.ROOT), organizations, (lo, hi) -> "INSERT INTO " + table + " ("
-                    + targets + ") SELECT " + values + " FROM " + table + " t, generate_series(" + lo + ", " + hi
-                    + ") AS g WHERE t." + template[1]);
+            chunked(
+                    table.toLowerCase(Locale.ROOT),
+                    organizations,
+                    (lo, hi) -> "INSERT INTO " + table + " ("
+                            + targets + ") SELECT " + values + " FROM " + table + " t, generate_series(" + lo + ", "
+                            + hi
+                            + ") AS g WHERE t." + template[1]);
         }
-        for (String table : List.of("organization", "member_user", "registration", "ACT_RU_EXECUTION",
-                "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION")) {
+        for (String table : List.of(
+                "organization",
+                "member_user",
+                "registration",
+                "ACT_RU_EXECUTION",
+                "ACT_RU_TASK",
+                "ACT_RU_VARIABLE",
+                "ACT_RU_JOB",
+                "ACT_RU_IDENTITYLINK",
+                "ACT_RU_AUTHORIZATION")) {
             execute("ANALYZE " + table);
         }
     }
@@ -216,13 +303,14 @@ final class ScaleData {
     }
 
     private static String quoted(List<String> values) {
-        return values.isEmpty() ? "NULL" : values.stream().map(v -> "'" + v.replace("'", "''") + "'")
-                .collect(Collectors.joining(", "));
+        return values.isEmpty()
+                ? "NULL"
+                : values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
     }
 
     private static String array(String[] values) {
-        return "ARRAY[" + java.util.Arrays.stream(values).map(v -> "'" + v + "'").collect(Collectors.joining(", "))
-                + "]";
+        return "ARRAY["
+                + java.util.Arrays.stream(values).map(v -> "'" + v + "'").collect(Collectors.joining(", ")) + "]";
     }
 
     interface Chunk {
@@ -232,7 +320,8 @@ final class ScaleData {
     private void chunked(String what, long total, Chunk chunk) throws SQLException {
         Progress progress = new Progress(what, total);
         long size = Math.max(1000, total / 25);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             for (long lo = 1; lo <= total; lo += size) {
                 long hi = Math.min(total, lo + size - 1);
@@ -243,7 +332,8 @@ final class ScaleData {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute(sql);
         }

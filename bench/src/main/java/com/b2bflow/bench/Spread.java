@@ -19,7 +19,8 @@ record Spread(List<Double> rounds) {
     }
 
     double median() {
-        double[] sorted = rounds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                rounds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return Double.NaN;
         }

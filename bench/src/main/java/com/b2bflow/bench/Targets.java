@@ -21,12 +21,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The two systems of the lifecycle benchmark. */
 final class Targets {
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** The application in this JVM: registrations submitted through RegistrationService (bcrypt and all). */
-    static LifecycleBenchmark.Target application(ConfigurableApplicationContext context, GreenMail mail,
-                                                 java.util.concurrent.atomic.AtomicLong mailsAccepted) {
+    static LifecycleBenchmark.Target application(
+            ConfigurableApplicationContext context,
+            GreenMail mail,
+            java.util.concurrent.atomic.AtomicLong mailsAccepted) {
         ProcessEngine engine = context.getBean(ProcessEngine.class);
         RegistrationService registrations = context.getBean(RegistrationService.class);
         return new LifecycleBenchmark.Target() {
@@ -44,10 +45,13 @@ final class Targets {
             public List<String> prepare(int count) throws Exception {
                 long waiting = waitingAtReview(engine);
                 List<String> ids = inParallel(count, () -> {
-                    SubmittedRegistration submitted = registrations.submit(RegistrationFlow.ORGANIZATION,
-                            TestRegistrations.organization());
-                    return engine.getRuntimeService().createProcessInstanceQuery()
-                            .processInstanceBusinessKey(submitted.id()).singleResult().getId();
+                    SubmittedRegistration submitted =
+                            registrations.submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization());
+                    return engine.getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceBusinessKey(submitted.id())
+                            .singleResult()
+                            .getId();
                 });
                 LifecycleBenchmark.awaitAtReview(engine, waiting + count);
                 mail.purgeEmailFromAllMailboxes();
@@ -77,9 +81,15 @@ final class Targets {
             @Override
             public List<String> prepare(int count) throws Exception {
                 long waiting = waitingAtReview(bare.engine);
-                List<String> ids = inParallel(count, () -> bare.engine.getRuntimeService()
-                        .startProcessInstanceByKey(BareEngine.PROCESS_KEY, UUID.randomUUID().toString(),
-                                startVariables()).getId());
+                List<String> ids = inParallel(
+                        count,
+                        () -> bare.engine
+                                .getRuntimeService()
+                                .startProcessInstanceByKey(
+                                        BareEngine.PROCESS_KEY,
+                                        UUID.randomUUID().toString(),
+                                        startVariables())
+                                .getId());
                 LifecycleBenchmark.awaitAtReview(bare.engine, waiting + count);
                 return ids;
             }
@@ -95,7 +105,8 @@ final class Targets {
     static Map<String, Object> startVariables() {
         String key = TestRegistrations.unique("acme");
         Map<String, Object> variables = new HashMap<>();
-        variables.put("registrationId", UUID.randomUUID().toString().replace("-", "").substring(0, 22));
+        variables.put(
+                "registrationId", UUID.randomUUID().toString().replace("-", "").substring(0, 22));
         variables.put("approvalRequired", true);
         variables.put("organizationName", key + " Corp");
         variables.put("organizationDescription", "Industrial supplies");
@@ -110,7 +121,10 @@ final class Targets {
     }
 
     static long waitingAtReview(ProcessEngine engine) {
-        return engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewRegistration").count();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .taskDefinitionKey("Task_ReviewRegistration")
+                .count();
     }
 
     interface Call {

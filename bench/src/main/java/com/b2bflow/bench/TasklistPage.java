@@ -16,14 +16,19 @@ final class TasklistPage {
             + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TasklistPage() {
-    }
+    private TasklistPage() {}
 
     /** Opens Tasklist as {@code user} on the filter Tasklist focuses first; returns the HAL page. */
     static JsonNode open(Http http, String user) throws Exception {
         Http.ok(http.get("/engine-rest/filter/count?itemCount=false&resourceType=Task", user, "application/json"), 200);
-        JsonNode filters = JSON.readTree(Http.ok(http.get("/engine-rest/filter?firstResult=0&maxResults=2000"
-                + "&itemCount=false&resourceType=Task", user, "application/json"), 200).body());
+        JsonNode filters = JSON.readTree(Http.ok(
+                        http.get(
+                                "/engine-rest/filter?firstResult=0&maxResults=2000"
+                                        + "&itemCount=false&resourceType=Task",
+                                user,
+                                "application/json"),
+                        200)
+                .body());
         if (filters.isEmpty()) {
             throw new IllegalStateException(user + " sees no task filter");
         }
@@ -32,16 +37,23 @@ final class TasklistPage {
 
     /** The first page of a filter's tasks with their count, as Tasklist asks for it. */
     static JsonNode tasks(Http http, String user, String filterId) throws Exception {
-        return JSON.readTree(Http.ok(http.postJson("/engine-rest/filter/" + filterId
-                + "/list?firstResult=0&maxResults=15", user, "application/hal+json", LIST_BODY), 200).body());
+        return JSON.readTree(Http.ok(
+                        http.postJson(
+                                "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                                user,
+                                "application/hal+json",
+                                LIST_BODY),
+                        200)
+                .body());
     }
 
     /** The filter Tasklist focuses without one in the address: the lowest {@code properties.priority}. */
     private static JsonNode focused(JsonNode filters) {
         JsonNode focused = null;
         for (JsonNode filter : filters) {
-            if (focused == null || filter.path("properties").path("priority").asInt(0)
-                    < focused.path("properties").path("priority").asInt(0)) {
+            if (focused == null
+                    || filter.path("properties").path("priority").asInt(0)
+                            < focused.path("properties").path("priority").asInt(0)) {
                 focused = filter;
             }
         }

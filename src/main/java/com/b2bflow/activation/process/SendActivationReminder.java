@@ -17,7 +17,7 @@ public class SendActivationReminder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.sendActivationReminder(SendActivationEmail.userId(execution),
-                SendActivationEmail.notificationKey(execution));
+        mails.sendActivationReminder(
+                SendActivationEmail.userId(execution), SendActivationEmail.notificationKey(execution));
     }
 }

@@ -1,7 +1,7 @@
 package com.b2bflow.approval.process;
 
-import com.b2bflow.registration.BuyerSelfRegistrationProcess;
 import com.b2bflow.approval.BuyerApprovals;
+import com.b2bflow.registration.BuyerSelfRegistrationProcess;
 import com.b2bflow.registration.Executions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

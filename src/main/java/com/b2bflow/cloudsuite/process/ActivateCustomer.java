@@ -21,7 +21,7 @@ public class ActivateCustomer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decidedBy = Executions.text(execution, ProcessVariables.DECIDED_BY);
-        outcomes.activateCustomer(Executions.registrationId(execution),
-                decidedBy == null ? StaffDecisions.AUTOMATIC : decidedBy);
+        outcomes.activateCustomer(
+                Executions.registrationId(execution), decidedBy == null ? StaffDecisions.AUTOMATIC : decidedBy);
     }
 }

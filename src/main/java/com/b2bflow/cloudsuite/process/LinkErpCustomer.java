@@ -1,10 +1,9 @@
 package com.b2bflow.cloudsuite.process;
 
+import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
 import com.b2bflow.cloudsuite.ErpApprovalRegistrationProcess;
-import com.b2bflow.registration.ProcessVariables;
-import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
-import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
 import com.b2bflow.registration.Executions;
+import com.b2bflow.registration.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -30,8 +29,10 @@ public class LinkErpCustomer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object number = execution.getVariable(ProcessVariables.ERP_CUSTOMER_NUMBER);
-        long customerId = outcomes.linkErpCustomer(Executions.registrationId(execution),
-                number == null ? null : String.valueOf(number), caller(execution));
+        long customerId = outcomes.linkErpCustomer(
+                Executions.registrationId(execution),
+                number == null ? null : String.valueOf(number),
+                caller(execution));
         execution.setVariable(ErpApprovalRegistrationProcess.Variables.CUSTOMER_ID, customerId);
         execution.setVariable(ProcessVariables.ACTIVATION_EMAIL, activationEmail(execution));
     }
@@ -51,7 +52,8 @@ public class LinkErpCustomer implements JavaDelegate {
 
     /** The integration user who answered (engine REST authenticates the call), or "erp". */
     static String caller(DelegateExecution execution) {
-        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication current =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return current != null && current.getUserId() != null ? current.getUserId() : ERP;
     }
 }

@@ -19,7 +19,8 @@ public class LinkUserToCustomer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outcomes.linkUserToCustomer(Executions.registrationId(execution),
+        outcomes.linkUserToCustomer(
+                Executions.registrationId(execution),
                 ValidateCustomerLink.id(execution.getVariable(ValidateCustomerLink.CUSTOMER_ID)),
                 Executions.text(execution, ProcessVariables.DECIDED_BY));
     }

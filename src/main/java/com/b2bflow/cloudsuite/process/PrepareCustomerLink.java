@@ -1,10 +1,8 @@
 package com.b2bflow.cloudsuite.process;
 
+import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
+import com.b2bflow.cloudsuite.CustomerMatch;
 import com.b2bflow.cloudsuite.ShopApprovalRegistrationProcess;
-import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
-import com.b2bflow.cloudsuite.CustomerMatch;
-import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
-import com.b2bflow.cloudsuite.CustomerMatch;
 import com.b2bflow.registration.Executions;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +33,16 @@ public class PrepareCustomerLink implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         List<CustomerMatch> matches = outcomes.matchingCustomers(Executions.registrationId(task));
-        task.setVariable(MATCHING_CUSTOMERS, matches.isEmpty()
-                ? "No existing customer matches the name, tax id or email domain. Enter the customer's id below, or "
-                + "reject the registration: the customer must exist in the shop."
-                : matches.stream().map(match -> "- " + match.label()).collect(Collectors.joining("\n")));
+        task.setVariable(
+                MATCHING_CUSTOMERS,
+                matches.isEmpty()
+                        ? "No existing customer matches the name, tax id or email domain. Enter the customer's id below, or "
+                                + "reject the registration: the customer must exist in the shop."
+                        : matches.stream().map(match -> "- " + match.label()).collect(Collectors.joining("\n")));
         List<Map<String, String>> options = matches.stream()
-                .map(match -> Map.of("label", match.label(), "value", String.valueOf(match.id()))).toList();
-        task.setVariable(CUSTOMER_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
+                .map(match -> Map.of("label", match.label(), "value", String.valueOf(match.id())))
+                .toList();
+        task.setVariable(
+                CUSTOMER_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
     }
 }

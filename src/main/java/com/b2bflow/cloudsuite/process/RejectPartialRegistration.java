@@ -1,7 +1,7 @@
 package com.b2bflow.cloudsuite.process;
 
-import com.b2bflow.cloudsuite.ErpApprovalRegistrationProcess;
 import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
+import com.b2bflow.cloudsuite.ErpApprovalRegistrationProcess;
 import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.StaffDecisions;
@@ -28,8 +28,10 @@ public class RejectPartialRegistration implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decidedBy = Executions.text(execution, ProcessVariables.DECIDED_BY);
-        outcomes.rejectPartial(Executions.registrationId(execution),
-                decidedBy == null ? LinkErpCustomer.caller(execution) : decidedBy, reason(execution));
+        outcomes.rejectPartial(
+                Executions.registrationId(execution),
+                decidedBy == null ? LinkErpCustomer.caller(execution) : decidedBy,
+                reason(execution));
     }
 
     /**
@@ -44,7 +46,8 @@ public class RejectPartialRegistration implements JavaDelegate {
         if (reason == null || reason.isEmpty()) {
             return NO_REASON;
         }
-        return reason.length() <= StaffDecisions.MAX_REASON_LENGTH ? reason
+        return reason.length() <= StaffDecisions.MAX_REASON_LENGTH
+                ? reason
                 : reason.substring(0, StaffDecisions.MAX_REASON_LENGTH - 3) + "...";
     }
 }

@@ -1,8 +1,8 @@
 package com.b2bflow.cloudsuite.process;
 
 import com.b2bflow.cloudsuite.ErpApprovalRegistrationProcess;
-import com.b2bflow.registration.RegistrationMails;
 import com.b2bflow.registration.Executions;
+import com.b2bflow.registration.RegistrationMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,8 @@ public class ReportUnexpectedErpAnswer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.unexpectedErpAnswer(Executions.registrationId(execution),
+        mails.unexpectedErpAnswer(
+                Executions.registrationId(execution),
                 Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_CODE),
                 Executions.text(execution, ErpApprovalRegistrationProcess.Variables.ERP_ERROR_MESSAGE),
                 Executions.notificationKey(execution) + ":" + execution.getActivityInstanceId());

@@ -1,10 +1,10 @@
 package com.b2bflow.cloudsuite.process;
 
-import com.b2bflow.cloudsuite.ShopApprovalRegistrationProcess;
 import static com.b2bflow.registration.ProcessVariables.APPROVED;
 import static com.b2bflow.registration.ProcessVariables.DECIDED_BY;
 
 import com.b2bflow.cloudsuite.CloudSuiteOutcomes;
+import com.b2bflow.cloudsuite.ShopApprovalRegistrationProcess;
 import com.b2bflow.registration.StaffDecisions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

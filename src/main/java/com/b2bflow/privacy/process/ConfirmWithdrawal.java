@@ -18,7 +18,8 @@ public class ConfirmWithdrawal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.withdrawnToApplicant((String) execution.getVariable(ProcessVariables.REGISTRATION_ID),
+        mails.withdrawnToApplicant(
+                (String) execution.getVariable(ProcessVariables.REGISTRATION_ID),
                 execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
     }
 }

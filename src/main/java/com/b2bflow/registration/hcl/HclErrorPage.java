@@ -22,13 +22,28 @@ import org.springframework.web.servlet.ModelAndView;
 class HclErrorPage {
 
     /** The fields of the form, in order; the password fields are always empty. */
-    static final List<String> FORM_FIELDS = List.of("org_orgEntityName", "usr_firstName", "usr_lastName",
-            "usr_email1", "usr_logonId", "usr_logonPassword", "usr_logonPasswordVerify");
-    static final Set<String> REQUIRED = Set.of("org_orgEntityName", "usr_logonId", "usr_logonPassword",
+    static final List<String> FORM_FIELDS = List.of(
+            "org_orgEntityName",
+            "usr_firstName",
+            "usr_lastName",
+            "usr_email1",
+            "usr_logonId",
+            "usr_logonPassword",
             "usr_logonPasswordVerify");
-    static final Map<String, String> AUTOCOMPLETE = Map.of("org_orgEntityName", "organization",
-            "usr_firstName", "given-name", "usr_lastName", "family-name", "usr_email1", "email",
-            "usr_logonId", "username");
+
+    static final Set<String> REQUIRED =
+            Set.of("org_orgEntityName", "usr_logonId", "usr_logonPassword", "usr_logonPasswordVerify");
+    static final Map<String, String> AUTOCOMPLETE = Map.of(
+            "org_orgEntityName",
+            "organization",
+            "usr_firstName",
+            "given-name",
+            "usr_lastName",
+            "family-name",
+            "usr_email1",
+            "email",
+            "usr_logonId",
+            "username");
     static final Set<String> SECRET = Set.of("usr_logonPassword", "usr_logonPasswordVerify", "usr_challengeAnswer");
 
     private final MessageSource messages;
@@ -38,26 +53,34 @@ class HclErrorPage {
     }
 
     /** One input of the form (its error is in the page's {@code errors}, by name, as the form fragment reads it). */
-    record Field(String name, String label, String type, String value, boolean required, String autocomplete) {
-    }
+    record Field(String name, String label, String type, String value, boolean required, String autocomplete) {}
 
     /** One line of the error summary. */
-    record Error(String parameter, String label, String message) {
-    }
+    record Error(String parameter, String label, String message) {}
 
-    ModelAndView render(String action, MultiValueMap<String, String> parameters, List<FieldProblem> problems,
-                        HttpStatus status, Locale locale) {
+    ModelAndView render(
+            String action,
+            MultiValueMap<String, String> parameters,
+            List<FieldProblem> problems,
+            HttpStatus status,
+            Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(problem -> errors.merge(problem.field(), message(problem.message(), locale),
-                (a, b) -> a + " " + b));
+        problems.forEach(
+                problem -> errors.merge(problem.field(), message(problem.message(), locale), (a, b) -> a + " " + b));
         List<Field> fields = new ArrayList<>();
         List<String> shown = new ArrayList<>(FORM_FIELDS);
         // a parameter that is accepted but wrong (a currency, a profile type) is shown to be corrected too
-        errors.keySet().stream().filter(name -> !shown.contains(name) && kept(name)).forEach(shown::add);
+        errors.keySet().stream()
+                .filter(name -> !shown.contains(name) && kept(name))
+                .forEach(shown::add);
         for (String name : shown) {
             boolean secret = SECRET.contains(name);
-            fields.add(new Field(name, label(name, locale), secret ? "password" : "text",
-                    secret ? "" : parameters.getFirst(name), REQUIRED.contains(name),
+            fields.add(new Field(
+                    name,
+                    label(name, locale),
+                    secret ? "password" : "text",
+                    secret ? "" : parameters.getFirst(name),
+                    REQUIRED.contains(name),
                     secret ? "new-password" : AUTOCOMPLETE.getOrDefault(name, "off")));
         }
         Map<String, String> hidden = new LinkedHashMap<>();
@@ -74,8 +97,11 @@ class HclErrorPage {
         page.addObject("submit", messages.getMessage("hclForm.submit", null, locale));
         page.addObject("action", action);
         page.addObject("errors", errors);
-        page.addObject("problems", errors.entrySet().stream()
-                .map(error -> new Error(error.getKey(), label(error.getKey(), locale), error.getValue())).toList());
+        page.addObject(
+                "problems",
+                errors.entrySet().stream()
+                        .map(error -> new Error(error.getKey(), label(error.getKey(), locale), error.getValue()))
+                        .toList());
         page.addObject("fields", fields);
         page.addObject("hidden", hidden);
         return page;
@@ -97,8 +123,8 @@ class HclErrorPage {
      */
     String message(String english, Locale locale) {
         String text = english.startsWith("Not accepted:") ? "Not accepted" : english;
-        String key = "hclForm.problem." + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
+        String key = "hclForm.problem."
+                + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return messages.getMessage(key, null, english, locale);
     }
 }

@@ -92,14 +92,13 @@ final class HclParameters {
      * Store-front parameters of the URL itself: {@code langId} picks the language of the mails and of an error
      * page, {@code URL} the success view, {@code errorViewName} an HTML answer to errors; the rest is not needed.
      */
-    static final Set<String> COMMAND = Set.of("storeId", "langId", "catalogId", "URL", "errorViewName",
-            "authToken", "krypto");
+    static final Set<String> COMMAND =
+            Set.of("storeId", "langId", "catalogId", "URL", "errorViewName", "authToken", "krypto");
 
     /** HCL Commerce's language ids of the two languages this product speaks (ADR 0024). */
     static final Map<String, String> LANGUAGE_IDS = Map.of("-1", "en", "-3", "de");
 
-    private HclParameters() {
-    }
+    private HclParameters() {}
 
     /**
      * Parameters HCL Commerce forbids here, undocumented ones, repeated ones and values that cannot be kept, as 400
@@ -151,30 +150,53 @@ final class HclParameters {
             throw new InvalidRegistrationException(problems);
         }
         return new RegistrationRequest(
-                new OrganizationData(p.getFirst("org_orgEntityName"), p.getFirst("org_description"),
-                        p.getFirst("org_businessCategory"), p.getFirst("org_legalId"), p.getFirst("org_emailDomain")),
-                new UserData(p.getFirst("usr_logonId"), p.getFirst("usr_logonPassword"),
-                        orEmpty(p.getFirst("usr_logonPasswordVerify")), p.getFirst("usr_firstName"),
-                        p.getFirst("usr_middleName"), p.getFirst("usr_lastName"), blankToNull(p.getFirst("usr_email1")),
-                        p.getFirst("usr_phone1"), language.isEmpty() ? null : language),
-                new AddressData(p.getFirst("org_address1"), p.getFirst("org_address2"), p.getFirst("org_city"),
-                        p.getFirst("org_state"), p.getFirst("org_zipCode"), p.getFirst("org_country"),
+                new OrganizationData(
+                        p.getFirst("org_orgEntityName"),
+                        p.getFirst("org_description"),
+                        p.getFirst("org_businessCategory"),
+                        p.getFirst("org_legalId"),
+                        p.getFirst("org_emailDomain")),
+                new UserData(
+                        p.getFirst("usr_logonId"),
+                        p.getFirst("usr_logonPassword"),
+                        orEmpty(p.getFirst("usr_logonPasswordVerify")),
+                        p.getFirst("usr_firstName"),
+                        p.getFirst("usr_middleName"),
+                        p.getFirst("usr_lastName"),
+                        blankToNull(p.getFirst("usr_email1")),
+                        p.getFirst("usr_phone1"),
+                        language.isEmpty() ? null : language),
+                new AddressData(
+                        p.getFirst("org_address1"),
+                        p.getFirst("org_address2"),
+                        p.getFirst("org_city"),
+                        p.getFirst("org_state"),
+                        p.getFirst("org_zipCode"),
+                        p.getFirst("org_country"),
                         p.getFirst("org_phone1")),
                 null,
                 profile(p));
     }
 
     private static HclProfile profile(MultiValueMap<String, String> p) {
-        AddressData userAddress = new AddressData(p.getFirst("usr_address1"), p.getFirst("usr_address2"),
-                p.getFirst("usr_city"), p.getFirst("usr_state"), p.getFirst("usr_zipCode"), p.getFirst("usr_country"),
+        AddressData userAddress = new AddressData(
+                p.getFirst("usr_address1"),
+                p.getFirst("usr_address2"),
+                p.getFirst("usr_city"),
+                p.getFirst("usr_state"),
+                p.getFirst("usr_zipCode"),
+                p.getFirst("usr_country"),
                 null);
         String currency = blankToNull(p.getFirst("usr_preferredCurrency"));
-        return new HclProfile(profileType(p.getFirst("usr_profileType")),
+        return new HclProfile(
+                profileType(p.getFirst("usr_profileType")),
                 currency == null ? null : currency.strip().toUpperCase(Locale.ROOT),
                 bool(p.getFirst("usr_receiveEmail")),
-                blankToNull(p.getFirst("org_email1")), blankToNull(p.getFirst("org_taxPayerId")),
+                blankToNull(p.getFirst("org_email1")),
+                blankToNull(p.getFirst("org_taxPayerId")),
                 userAddress.isEmpty() ? null : userAddress,
-                attributes(p, USER_PREFIX), attributes(p, ORGANIZATION_PREFIX));
+                attributes(p, USER_PREFIX),
+                attributes(p, ORGANIZATION_PREFIX));
     }
 
     /** The documented parameters with no place of their own, by HCL table, without their prefix. */
@@ -204,8 +226,9 @@ final class HclParameters {
         if (code != null) {
             return code;
         }
-        return given.strip().matches("[a-zA-Z]{2}([_-][a-zA-Z]{2})?") ? given.strip().substring(0, 2)
-                .toLowerCase(Locale.ROOT) : null;
+        return given.strip().matches("[a-zA-Z]{2}([_-][a-zA-Z]{2})?")
+                ? given.strip().substring(0, 2).toLowerCase(Locale.ROOT)
+                : null;
     }
 
     /** The locale of {@code langId}, or null when none (or not one of ours) is given. */
@@ -242,8 +265,10 @@ final class HclParameters {
     static List<FieldProblem> renamed(List<FieldProblem> problems) {
         Map<String, String> parameters = new HashMap<>();
         FIELDS.forEach((parameter, field) -> parameters.put(field, parameter));
-        return problems.stream().map(problem -> new FieldProblem(
-                parameters.getOrDefault(problem.field(), problem.field()), problem.message())).toList();
+        return problems.stream()
+                .map(problem ->
+                        new FieldProblem(parameters.getOrDefault(problem.field(), problem.field()), problem.message()))
+                .toList();
     }
 
     /** Confirmation is required here: a missing verify field differs from the password. */

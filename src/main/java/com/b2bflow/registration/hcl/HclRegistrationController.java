@@ -52,18 +52,19 @@ class HclRegistrationController {
     private static final Map<String, RegistrationFlow> URLS = Map.of(
             "BuyerRegistrationAdd", RegistrationFlow.ORGANIZATION,
             "ResellerRegistrationAdd", RegistrationFlow.RESELLER);
+
     private static final Map<RegistrationFlow, String> DEFAULT_VIEWS = Map.of(
             RegistrationFlow.ORGANIZATION, "OrgRegistrationAddPendingForApprovalView",
             RegistrationFlow.RESELLER, "ResellerRegistrationApprovalView");
-    static final List<String> VIEWS = List.of("OrgRegistrationAddPendingForApprovalView",
-            "ResellerRegistrationApprovalView", "RegistrationPendingView");
+    static final List<String> VIEWS = List.of(
+            "OrgRegistrationAddPendingForApprovalView", "ResellerRegistrationApprovalView", "RegistrationPendingView");
 
     private final RegistrationSubmitters registrations;
     private final RegistrationQueries queries;
     private final HclErrorPage errorPage;
 
-    HclRegistrationController(RegistrationSubmitters registrations, RegistrationQueries queries,
-                              HclErrorPage errorPage) {
+    HclRegistrationController(
+            RegistrationSubmitters registrations, RegistrationQueries queries, HclErrorPage errorPage) {
         this.registrations = registrations;
         this.queries = queries;
         this.errorPage = errorPage;
@@ -71,8 +72,10 @@ class HclRegistrationController {
 
     @PostMapping(path = "/{command:[A-Za-z]+RegistrationAdd}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Operation(summary = "BuyerRegistrationAdd / ResellerRegistrationAdd with HCL Commerce's org_ and usr_ parameters")
-    ResponseEntity<Void> register(@PathVariable String command, @RequestParam MultiValueMap<String, String> parameters,
-                                  HttpServletRequest request) {
+    ResponseEntity<Void> register(
+            @PathVariable String command,
+            @RequestParam MultiValueMap<String, String> parameters,
+            HttpServletRequest request) {
         try {
             return submit(command, parameters);
         } catch (InvalidRegistrationException e) {
@@ -100,19 +103,24 @@ class HclRegistrationController {
         }
         SubmittedRegistration submitted = registrations.submit(flow, HclParameters.toRequest(parameters));
         URI location = UriComponentsBuilder.fromPath(BASE + view)
-                .queryParam("registrationId", submitted.id()).build().toUri();
+                .queryParam("registrationId", submitted.id())
+                .build()
+                .toUri();
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(location).build();
     }
 
     /** The error view HCL storefronts name, or a browser's form post: the answer is a page, not problem JSON. */
     private static boolean forBrowser(HttpServletRequest request, MultiValueMap<String, String> parameters) {
-        if (parameters.getFirst("errorViewName") != null && !parameters.getFirst("errorViewName").isBlank()) {
+        if (parameters.getFirst("errorViewName") != null
+                && !parameters.getFirst("errorViewName").isBlank()) {
             return true;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         try {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
+            return accept != null
+                    && MediaType.parseMediaTypes(accept).stream()
+                            .anyMatch(type -> type.getType().equals("text")
+                                    && type.getSubtype().equals("html"));
         } catch (org.springframework.util.InvalidMimeTypeException e) {
             return false;
         }
@@ -121,7 +129,11 @@ class HclRegistrationController {
     @ExceptionHandler(FormAnswer.class)
     ModelAndView form(FormAnswer answer, HttpServletRequest request) {
         Locale requested = HclParameters.locale(answer.parameters.getFirst("langId"));
-        return errorPage.render(BASE + answer.command, answer.parameters, answer.problems, answer.status,
+        return errorPage.render(
+                BASE + answer.command,
+                answer.parameters,
+                answer.problems,
+                answer.status,
                 requested != null ? requested : RequestContextUtils.getLocale(request));
     }
 
@@ -145,8 +157,11 @@ class HclRegistrationController {
         private final HttpStatus status;
         private final transient List<FieldProblem> problems;
 
-        FormAnswer(String command, MultiValueMap<String, String> parameters, HttpStatus status,
-                   List<FieldProblem> problems) {
+        FormAnswer(
+                String command,
+                MultiValueMap<String, String> parameters,
+                HttpStatus status,
+                List<FieldProblem> problems) {
             super(null, null, false, false);
             this.command = command;
             this.parameters = parameters;

@@ -21,7 +21,9 @@ public class ActivateRegistration implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decidedBy = Executions.text(execution, ProcessVariables.DECIDED_BY);
-        outcomes.activate(Executions.registrationId(execution), decidedBy == null ? StaffDecisions.AUTOMATIC : decidedBy,
+        outcomes.activate(
+                Executions.registrationId(execution),
+                decidedBy == null ? StaffDecisions.AUTOMATIC : decidedBy,
                 chosen(execution, ProcessVariables.ORGANIZATION_ROLES),
                 chosen(execution, ProcessVariables.APPROVAL_GROUPS));
     }

@@ -1,8 +1,8 @@
 package com.b2bflow.registration.process;
 
 import com.b2bflow.registration.AccountSetup;
-import com.b2bflow.registration.OrgSelfRegistrationProcess;
 import com.b2bflow.registration.Executions;
+import com.b2bflow.registration.OrgSelfRegistrationProcess;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.RegistrationOutcomes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +22,9 @@ public class CreateAccount implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         AccountSetup setup = ValidateAccountSetup.read(execution);
-        outcomes.createAccount(Executions.registrationId(execution), setup,
+        outcomes.createAccount(
+                Executions.registrationId(execution),
+                setup,
                 Executions.text(execution, OrgSelfRegistrationProcess.Variables.ACCOUNT_SET_UP_BY));
         execution.setVariable(ProcessVariables.CONTRACTS_SUMMARY, setup.contractsSummary());
         execution.removeVariable(ProcessVariables.APPROVED);

@@ -22,7 +22,7 @@ public class CreateOrganization implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(ProcessVariables.ORGANIZATION_ID,
-                members.createOrganization(Executions.registrationId(execution)));
+        execution.setVariable(
+                ProcessVariables.ORGANIZATION_ID, members.createOrganization(Executions.registrationId(execution)));
     }
 }

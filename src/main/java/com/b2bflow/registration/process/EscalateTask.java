@@ -24,8 +24,11 @@ public class EscalateTask implements JavaDelegate {
         if (task.taskDone()) {
             return;
         }
-        escalation.escalate(Executions.registrationId(execution), Executions.text(execution, ProcessVariables.GROUP),
-                Executions.text(execution, ProcessVariables.TASK_NAME), task.taskId(),
+        escalation.escalate(
+                Executions.registrationId(execution),
+                Executions.text(execution, ProcessVariables.GROUP),
+                Executions.text(execution, ProcessVariables.TASK_NAME),
+                task.taskId(),
                 Executions.notificationKey(execution));
     }
 }

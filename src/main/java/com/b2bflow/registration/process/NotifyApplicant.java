@@ -22,7 +22,9 @@ public class NotifyApplicant implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.toApplicant(Executions.registrationId(execution),
-                Executions.text(execution, ProcessVariables.MAIL_TEMPLATE), Executions.notificationKey(execution));
+        mails.toApplicant(
+                Executions.registrationId(execution),
+                Executions.text(execution, ProcessVariables.MAIL_TEMPLATE),
+                Executions.notificationKey(execution));
     }
 }

@@ -28,7 +28,11 @@ public class NotifyStaff implements JavaDelegate {
         if (task.taskDone()) {
             return;
         }
-        mails.toStaff(Executions.registrationId(execution), Executions.text(execution, ProcessVariables.STAFF_GROUP),
-                Executions.text(execution, ProcessVariables.MAIL_TEMPLATE), task, Executions.notificationKey(execution));
+        mails.toStaff(
+                Executions.registrationId(execution),
+                Executions.text(execution, ProcessVariables.STAFF_GROUP),
+                Executions.text(execution, ProcessVariables.MAIL_TEMPLATE),
+                task,
+                Executions.notificationKey(execution));
     }
 }

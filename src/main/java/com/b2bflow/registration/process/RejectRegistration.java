@@ -18,7 +18,9 @@ public class RejectRegistration implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outcomes.reject(Executions.registrationId(execution), Executions.text(execution, ProcessVariables.DECIDED_BY),
+        outcomes.reject(
+                Executions.registrationId(execution),
+                Executions.text(execution, ProcessVariables.DECIDED_BY),
                 Executions.text(execution, ProcessVariables.REJECTION_REASON));
     }
 }

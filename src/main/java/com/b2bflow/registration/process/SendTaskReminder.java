@@ -24,8 +24,11 @@ public class SendTaskReminder implements JavaDelegate {
         if (task.taskDone()) {
             return;
         }
-        mails.taskReminder(Executions.registrationId(execution), Executions.text(execution, ProcessVariables.GROUP),
-                Executions.text(execution, ProcessVariables.TASK_NAME), task.taskId(),
+        mails.taskReminder(
+                Executions.registrationId(execution),
+                Executions.text(execution, ProcessVariables.GROUP),
+                Executions.text(execution, ProcessVariables.TASK_NAME),
+                task.taskId(),
                 Executions.notificationKey(execution));
     }
 }

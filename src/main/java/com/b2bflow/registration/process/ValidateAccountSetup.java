@@ -38,9 +38,15 @@ public class ValidateAccountSetup implements TaskListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The form's field of each part of a contract's terms. */
-    private static final Map<ContractTerms.Part, String> FIELDS = Map.of(ContractTerms.Part.NAME, CONTRACT_NAME,
-            ContractTerms.Part.TERMS, CONTRACT_TERMS, ContractTerms.Part.VALID_FROM, CONTRACT_VALID_FROM,
-            ContractTerms.Part.VALID_TO, CONTRACT_VALID_TO);
+    private static final Map<ContractTerms.Part, String> FIELDS = Map.of(
+            ContractTerms.Part.NAME,
+            CONTRACT_NAME,
+            ContractTerms.Part.TERMS,
+            CONTRACT_TERMS,
+            ContractTerms.Part.VALID_FROM,
+            CONTRACT_VALID_FROM,
+            ContractTerms.Part.VALID_TO,
+            CONTRACT_VALID_TO);
 
     @Override
     public void notify(DelegateTask task) {
@@ -69,7 +75,9 @@ public class ValidateAccountSetup implements TaskListener {
     }
 
     private static ContractTerms contract(Map<String, Object> fields, String which) {
-        ContractTerms terms = new ContractTerms(text(fields.get(CONTRACT_NAME)), text(fields.get(CONTRACT_TERMS)),
+        ContractTerms terms = new ContractTerms(
+                text(fields.get(CONTRACT_NAME)),
+                text(fields.get(CONTRACT_TERMS)),
                 date(fields.get(CONTRACT_VALID_FROM), which + CONTRACT_VALID_FROM),
                 date(fields.get(CONTRACT_VALID_TO), which + CONTRACT_VALID_TO));
         terms.violation().ifPresent(violation -> {
@@ -94,7 +102,8 @@ public class ValidateAccountSetup implements TaskListener {
         }
         JsonNode array;
         try {
-            array = list instanceof List<?> || list instanceof Map<?, ?> ? JSON.valueToTree(list)
+            array = list instanceof List<?> || list instanceof Map<?, ?>
+                    ? JSON.valueToTree(list)
                     : JSON.readTree(list.toString());
         } catch (Exception e) {
             throw StaffDecisions.refused(CONTRACTS, "The contracts are not a list");
@@ -116,7 +125,8 @@ public class ValidateAccountSetup implements TaskListener {
     }
 
     private static boolean blank(Map<String, Object> fields) {
-        return fields.values().stream().allMatch(value -> value == null || value.toString().isBlank());
+        return fields.values().stream()
+                .allMatch(value -> value == null || value.toString().isBlank());
     }
 
     private static String text(Object value) {

@@ -32,15 +32,19 @@ public class ValidateDecision implements TaskListener {
     public void notify(DelegateTask task) {
         Object decision = task.getVariable(APPROVED);
         boolean approved = StaffDecisions.approved(task, "Decide: approve (true) or reject (false)");
-        List<String> unknownRoles = outcomes.unknownRoles(ProcessVariables.stringList(task.getVariable(ORGANIZATION_ROLES)));
+        List<String> unknownRoles =
+                outcomes.unknownRoles(ProcessVariables.stringList(task.getVariable(ORGANIZATION_ROLES)));
         if (!unknownRoles.isEmpty()) {
             throw StaffDecisions.refused(ORGANIZATION_ROLES, "Unknown roles: " + unknownRoles);
         }
-        List<String> knownTypes = Arrays.stream(ApprovalType.values()).map(Enum::name).toList();
+        List<String> knownTypes =
+                Arrays.stream(ApprovalType.values()).map(Enum::name).toList();
         List<String> unknownGroups = ProcessVariables.stringList(task.getVariable(APPROVAL_GROUPS)).stream()
-                .filter(type -> !knownTypes.contains(type)).toList();
+                .filter(type -> !knownTypes.contains(type))
+                .toList();
         if (!unknownGroups.isEmpty()) {
-            throw StaffDecisions.refused(APPROVAL_GROUPS, "Unknown approval groups: " + unknownGroups + "; known: " + knownTypes);
+            throw StaffDecisions.refused(
+                    APPROVAL_GROUPS, "Unknown approval groups: " + unknownGroups + "; known: " + knownTypes);
         }
         if (!(decision instanceof Boolean)) {
             // a decision given as text ("true" from a form or REST) is kept as a boolean; a boolean stays as it is

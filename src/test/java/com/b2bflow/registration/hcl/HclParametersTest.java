@@ -19,34 +19,57 @@ import org.springframework.util.MultiValueMap;
 class HclParametersTest {
 
     /** Values every documented parameter accepts; the ones with a rule of their own get a value that keeps it. */
-    private static final Map<String, String> VALID = Map.of("usr_profileType", "B", "usr_receiveEmail", "true",
-            "usr_preferredLanguage", "-1", "usr_preferredCurrency", "EUR", "org_email1", "info@abc.example.com");
+    private static final Map<String, String> VALID = Map.of(
+            "usr_profileType",
+            "B",
+            "usr_receiveEmail",
+            "true",
+            "usr_preferredLanguage",
+            "-1",
+            "usr_preferredCurrency",
+            "EUR",
+            "org_email1",
+            "info@abc.example.com");
 
     @Test
     void everyDocumentedParameterIsAcceptedWithBothPrefixes() {
         MultiValueMap<String, String> parameters = seedExample();
         HclParameterCatalogue.USER.keySet().forEach(name -> parameters.set("usr_" + name, valueOf("usr_" + name)));
-        HclParameterCatalogue.ORGANIZATION.keySet().forEach(name ->
-                parameters.set("org_" + name, valueOf("org_" + name)));
+        HclParameterCatalogue.ORGANIZATION
+                .keySet()
+                .forEach(name -> parameters.set("org_" + name, valueOf("org_" + name)));
         HclParameters.FORBIDDEN.keySet().forEach(parameters::remove);
 
         assertThat(HclParameters.problems(parameters)).isEmpty();
-        assertThat(HclParameterCatalogue.USER).hasSizeGreaterThan(80).containsKeys("profileType",
-                "preferredCurrency", "receiveEmail", "employeeId", "departmentNumber", "gender", "demographicField7",
-                "userField3", "challengeAnswer");
-        assertThat(HclParameterCatalogue.ORGANIZATION).containsKeys("email1", "phone1", "taxPayerId", "legalId",
-                "orgEntityField1", "distinguishedName", "fax1");
+        assertThat(HclParameterCatalogue.USER)
+                .hasSizeGreaterThan(80)
+                .containsKeys(
+                        "profileType",
+                        "preferredCurrency",
+                        "receiveEmail",
+                        "employeeId",
+                        "departmentNumber",
+                        "gender",
+                        "demographicField7",
+                        "userField3",
+                        "challengeAnswer");
+        assertThat(HclParameterCatalogue.ORGANIZATION)
+                .containsKeys(
+                        "email1", "phone1", "taxPayerId", "legalId", "orgEntityField1", "distinguishedName", "fax1");
 
         RegistrationRequest request = HclParameters.toRequest(parameters);
         // every accepted parameter has a place: a field, a column of the profile, or its HCL table
         parameters.keySet().stream()
-                .filter(name -> !HclParameters.COMMAND.contains(name) && !HclParameters.FIELDS.containsKey(name)
+                .filter(name -> !HclParameters.COMMAND.contains(name)
+                        && !HclParameters.FIELDS.containsKey(name)
                         && !HclParameters.DISCARDED.contains(name))
                 .forEach(name -> {
                     Map<String, Map<String, String>> attributes = name.startsWith("usr_")
-                            ? request.hcl().userAttributes() : request.hcl().organizationAttributes();
+                            ? request.hcl().userAttributes()
+                            : request.hcl().organizationAttributes();
                     assertThat(attributes.get(HclParameterCatalogue.tableOf(name)))
-                            .as(name).containsKey(name.substring(4));
+                            .as(name)
+                            .containsKey(name.substring(4));
                 });
     }
 
@@ -62,8 +85,16 @@ class HclParametersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usr_parentMember", "org_parentMember", "org_parentMemberId", "org_administratorFirstName",
-            "org_administratorLastName", "org_administratorMiddleName", "org_orgEntityType"})
+    @ValueSource(
+            strings = {
+                "usr_parentMember",
+                "org_parentMember",
+                "org_parentMemberId",
+                "org_administratorFirstName",
+                "org_administratorLastName",
+                "org_administratorMiddleName",
+                "org_orgEntityType"
+            })
     void theExceptionsOfTheSeedsAreRefusedByName(String exception) {
         MultiValueMap<String, String> parameters = seedExample();
         parameters.add(exception, "x");
@@ -75,8 +106,18 @@ class HclParametersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usr_logonid", "usr_password", "org_name", "usr_", "user_logonId", "usr_orgEntityName",
-            "org_logonId", "usr_administratorFirstName", "x"})
+    @ValueSource(
+            strings = {
+                "usr_logonid",
+                "usr_password",
+                "org_name",
+                "usr_",
+                "user_logonId",
+                "usr_orgEntityName",
+                "org_logonId",
+                "usr_administratorFirstName",
+                "x"
+            })
     void namesThatAreNotHclParametersAreRefused(String name) {
         MultiValueMap<String, String> parameters = seedExample();
         parameters.add(name, "x");
@@ -93,9 +134,10 @@ class HclParametersTest {
         parameters.add("usr_employeeId", "e".repeat(255));
         parameters.add("usr_hobbies", "chess\u0007");
 
-        assertThat(HclParameters.problems(parameters)).extracting(FieldProblem::field)
-                .containsExactlyInAnyOrder("usr_profileType", "usr_receiveEmail", "langId", "usr_employeeId",
-                        "usr_hobbies");
+        assertThat(HclParameters.problems(parameters))
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "usr_profileType", "usr_receiveEmail", "langId", "usr_employeeId", "usr_hobbies");
         parameters.add("usr_employeeId", "again");
         assertThat(HclParameters.problems(parameters))
                 .contains(new FieldProblem("usr_employeeId", "Given more than once"));
@@ -124,8 +166,8 @@ class HclParametersTest {
         assertThat(hcl.organizationEmail()).isEqualTo("info@abc.example.com");
         assertThat(hcl.organizationTaxPayerId()).isEqualTo("DE 123/456");
         assertThat(hcl.userAddress().city()).isEqualTo("Hamburg");
-        assertThat(hcl.userAttributes()).isEqualTo(Map.of("BUSPROF", Map.of("employeeId", "E-17"),
-                "USERDEMO", Map.of("gender", "F")));
+        assertThat(hcl.userAttributes())
+                .isEqualTo(Map.of("BUSPROF", Map.of("employeeId", "E-17"), "USERDEMO", Map.of("gender", "F")));
         assertThat(hcl.organizationAttributes()).isEqualTo(Map.of("ADDRESS", Map.of("fax1", "+49 40 1234")));
     }
 
@@ -133,25 +175,34 @@ class HclParametersTest {
     void languageIdsMapToTheStoresLanguages() {
         assertThat(HclParameters.language(null, "-1")).isEqualTo("en");
         assertThat(HclParameters.language(null, "-3")).isEqualTo("de");
-        assertThat(HclParameters.language("-1", "-3")).as("usr_preferredLanguage wins").isEqualTo("en");
+        assertThat(HclParameters.language("-1", "-3"))
+                .as("usr_preferredLanguage wins")
+                .isEqualTo("en");
         assertThat(HclParameters.language("de_DE", null)).isEqualTo("de");
         assertThat(HclParameters.language(null, null)).isEmpty();
         assertThat(HclParameters.language("-5", null)).isNull();
 
         MultiValueMap<String, String> parameters = seedExample();
         parameters.add("langId", "-3");
-        assertThat(HclParameters.toRequest(parameters).user().preferredLanguage()).isEqualTo("de");
+        assertThat(HclParameters.toRequest(parameters).user().preferredLanguage())
+                .isEqualTo("de");
         parameters.add("usr_preferredLanguage", "-10");
         assertThatThrownBy(() -> HclParameters.toRequest(parameters))
-                .isInstanceOfSatisfying(InvalidRegistrationException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactly("usr_preferredLanguage"));
+                .isInstanceOfSatisfying(
+                        InvalidRegistrationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("usr_preferredLanguage"));
     }
 
     @Test
     void problemsAreRenamedToTheParameterThatCarriedTheField() {
-        assertThat(HclParameters.renamed(List.of(new FieldProblem("user.lastName", "x"),
-                new FieldProblem("hcl.organizationEmail", "y"), new FieldProblem("hcl.profileType", "z"))))
-                .extracting(FieldProblem::field).containsExactly("usr_lastName", "org_email1", "usr_profileType");
+        assertThat(HclParameters.renamed(List.of(
+                        new FieldProblem("user.lastName", "x"),
+                        new FieldProblem("hcl.organizationEmail", "y"),
+                        new FieldProblem("hcl.profileType", "z"))))
+                .extracting(FieldProblem::field)
+                .containsExactly("usr_lastName", "org_email1", "usr_profileType");
     }
 
     /** Seed 003's example request, as the form parameters of a POST. */

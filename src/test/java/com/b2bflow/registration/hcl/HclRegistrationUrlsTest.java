@@ -40,10 +40,17 @@ class HclRegistrationUrlsTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    @Autowired MockMvc mvc;
-    @Autowired JobDriver jobs;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired DataSource dataSource;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JobDriver jobs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
@@ -62,24 +69,34 @@ class HclRegistrationUrlsTest {
                                 + "&usr_logonPasswordVerify=myUser1Password"))
                 .andExpect(status().isSeeOther())
                 .andExpect(redirectedUrlPattern(SERVLET + "OrgRegistrationAddPendingForApprovalView?registrationId=*"))
-                .andReturn().getResponse().getRedirectedUrl();
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         String id = location.substring(location.indexOf('=') + 1);
 
-        mvc.perform(get(location)).andExpect(status().isOk())
+        mvc.perform(get(location))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("keep your registration id " + id)))
                 .andExpect(content().string(not(containsString("We sent a confirmation"))));
         jobs.executeAll();
 
         Map<String, Object> user = jdbc.queryForMap("select email, last_name, registration_state, profile_type "
                 + "from member_user where logon_id = 'myUserLogonId'");
-        assertThat(user).containsEntry("EMAIL", null).containsEntry("LAST_NAME", null)
-                .containsEntry("REGISTRATION_STATE", "PENDING").containsEntry("PROFILE_TYPE", "B");
+        assertThat(user)
+                .containsEntry("EMAIL", null)
+                .containsEntry("LAST_NAME", null)
+                .containsEntry("REGISTRATION_STATE", "PENDING")
+                .containsEntry("PROFILE_TYPE", "B");
         // jobs of other classes' registrations may run here too: only the mails about this one count
-        assertThat(Stream.of(mail.getReceivedMessages()).filter(m -> TestSmtp.text(m).contains(id)))
-                .isNotEmpty().allSatisfy(m -> assertThat(TestSmtp.recipients(m))
-                        .allMatch(address -> address.endsWith("@staff.example.com")));
+        assertThat(Stream.of(mail.getReceivedMessages())
+                        .filter(m -> TestSmtp.text(m).contains(id)))
+                .isNotEmpty()
+                .allSatisfy(m ->
+                        assertThat(TestSmtp.recipients(m)).allMatch(address -> address.endsWith("@staff.example.com")));
         assertThat(TestSmtp.to(mail, "seller-admin@staff.example.com").stream()
-                .filter(m -> TestSmtp.text(m).contains(id))).singleElement().satisfies(m -> {
+                        .filter(m -> TestSmtp.text(m).contains(id)))
+                .singleElement()
+                .satisfies(m -> {
                     assertThat(TestSmtp.subject(m)).isEqualTo("New registration: ABC");
                     assertThat(TestSmtp.text(m)).contains("myUserLogonId");
                 });
@@ -89,10 +106,14 @@ class HclRegistrationUrlsTest {
     void theResellerExampleRegistersToo() throws Exception {
         String key = TestRegistrations.unique("reseller");
         // seed 002's example with a logon id of its own (seed 003's example took myUserLogonId)
-        mvc.perform(post(SERVLET + "ResellerRegistrationAdd").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .param("storeId", "10001").param("URL", "ResellerRegistrationApprovalView")
-                        .param("org_orgEntityName", key).param("usr_logonId", key)
-                        .param("usr_logonPassword", "myUser1Password").param("usr_logonPasswordVerify", "myUser1Password"))
+        mvc.perform(post(SERVLET + "ResellerRegistrationAdd")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("storeId", "10001")
+                        .param("URL", "ResellerRegistrationApprovalView")
+                        .param("org_orgEntityName", key)
+                        .param("usr_logonId", key)
+                        .param("usr_logonPassword", "myUser1Password")
+                        .param("usr_logonPasswordVerify", "myUser1Password"))
                 .andExpect(status().isSeeOther())
                 .andExpect(redirectedUrlPattern(SERVLET + "ResellerRegistrationApprovalView?registrationId=*"));
     }
@@ -101,37 +122,68 @@ class HclRegistrationUrlsTest {
     void documentedParametersAreStoredAndLangIdPicksGermanMails() throws Exception {
         String key = TestRegistrations.unique("hclall");
         mvc.perform(hcl(key).param("langId", "-3")
-                        .param("usr_lastName", "Lamarr").param("usr_email1", key + "@hcl.example.com")
-                        .param("usr_profileType", "B").param("usr_preferredCurrency", "eur")
-                        .param("usr_receiveEmail", "true").param("usr_city", "Wien").param("usr_country", "AT")
-                        .param("usr_employeeId", "E-17").param("usr_departmentNumber", "42")
-                        .param("usr_gender", "F").param("usr_demographicField1", "inventor")
-                        .param("usr_challengeQuestion", "Film?").param("usr_challengeAnswer", "Ecstasy1933")
-                        .param("org_email1", "info@" + key + ".example.com").param("org_taxPayerId", "ATU12345678")
-                        .param("org_phone1", "+43 1 234").param("org_fax1", "+43 1 235")
+                        .param("usr_lastName", "Lamarr")
+                        .param("usr_email1", key + "@hcl.example.com")
+                        .param("usr_profileType", "B")
+                        .param("usr_preferredCurrency", "eur")
+                        .param("usr_receiveEmail", "true")
+                        .param("usr_city", "Wien")
+                        .param("usr_country", "AT")
+                        .param("usr_employeeId", "E-17")
+                        .param("usr_departmentNumber", "42")
+                        .param("usr_gender", "F")
+                        .param("usr_demographicField1", "inventor")
+                        .param("usr_challengeQuestion", "Film?")
+                        .param("usr_challengeAnswer", "Ecstasy1933")
+                        .param("org_email1", "info@" + key + ".example.com")
+                        .param("org_taxPayerId", "ATU12345678")
+                        .param("org_phone1", "+43 1 234")
+                        .param("org_fax1", "+43 1 235")
                         .param("org_orgEntityField1", "wholesale"))
                 .andExpect(status().isSeeOther());
         jobs.executeAll();
 
-        assertThat(jdbc.queryForMap("select preferred_currency, receive_email, preferred_language, last_name "
-                + "from member_user where logon_id = ?", key))
-                .containsEntry("PREFERRED_CURRENCY", "EUR").containsEntry("RECEIVE_EMAIL", true)
-                .containsEntry("PREFERRED_LANGUAGE", "de").containsEntry("LAST_NAME", "Lamarr");
-        assertThat(jdbc.queryForList("select a.city from address a join member_user u on a.user_id = u.id "
-                + "where u.logon_id = ?", String.class, key)).containsExactly("Wien");
-        assertThat(jdbc.queryForMap("select o.email, o.tax_payer_id, a.phone from organization o "
-                + "join address a on a.organization_id = o.id where o.name = ?", key))
-                .containsEntry("EMAIL", "info@" + key + ".example.com").containsEntry("TAX_PAYER_ID", "ATU12345678")
+        assertThat(jdbc.queryForMap(
+                        "select preferred_currency, receive_email, preferred_language, last_name "
+                                + "from member_user where logon_id = ?",
+                        key))
+                .containsEntry("PREFERRED_CURRENCY", "EUR")
+                .containsEntry("RECEIVE_EMAIL", true)
+                .containsEntry("PREFERRED_LANGUAGE", "de")
+                .containsEntry("LAST_NAME", "Lamarr");
+        assertThat(jdbc.queryForList(
+                        "select a.city from address a join member_user u on a.user_id = u.id " + "where u.logon_id = ?",
+                        String.class,
+                        key))
+                .containsExactly("Wien");
+        assertThat(jdbc.queryForMap(
+                        "select o.email, o.tax_payer_id, a.phone from organization o "
+                                + "join address a on a.organization_id = o.id where o.name = ?",
+                        key))
+                .containsEntry("EMAIL", "info@" + key + ".example.com")
+                .containsEntry("TAX_PAYER_ID", "ATU12345678")
                 .containsEntry("PHONE", "+43 1 234");
-        assertThat(jdbc.queryForList("select m.hcl_table || '.' || m.name || '=' || m.attribute_value "
-                + "from member_attribute m join member_user u on m.user_id = u.id where u.logon_id = ? "
-                + "order by 1", String.class, key)).containsExactly("BUSPROF.departmentNumber=42",
-                "BUSPROF.employeeId=E-17", "USERDEMO.demographicField1=inventor", "USERDEMO.gender=F");
-        assertThat(jdbc.queryForList("select m.hcl_table || '.' || m.name || '=' || m.attribute_value "
-                + "from member_attribute m join organization o on m.organization_id = o.id where o.name = ? "
-                + "order by 1", String.class, key)).containsExactly("ADDRESS.fax1=+43 1 235",
-                "ORGENTITY.orgEntityField1=wholesale");
-        assertThat(DatabaseSearch.find(dataSource, "Ecstasy1933")).as("the challenge answer is not kept").isEmpty();
+        assertThat(jdbc.queryForList(
+                        "select m.hcl_table || '.' || m.name || '=' || m.attribute_value "
+                                + "from member_attribute m join member_user u on m.user_id = u.id where u.logon_id = ? "
+                                + "order by 1",
+                        String.class,
+                        key))
+                .containsExactly(
+                        "BUSPROF.departmentNumber=42",
+                        "BUSPROF.employeeId=E-17",
+                        "USERDEMO.demographicField1=inventor",
+                        "USERDEMO.gender=F");
+        assertThat(jdbc.queryForList(
+                        "select m.hcl_table || '.' || m.name || '=' || m.attribute_value "
+                                + "from member_attribute m join organization o on m.organization_id = o.id where o.name = ? "
+                                + "order by 1",
+                        String.class,
+                        key))
+                .containsExactly("ADDRESS.fax1=+43 1 235", "ORGENTITY.orgEntityField1=wholesale");
+        assertThat(DatabaseSearch.find(dataSource, "Ecstasy1933"))
+                .as("the challenge answer is not kept")
+                .isEmpty();
 
         assertThat(TestSmtp.to(mail, key + "@hcl.example.com")).singleElement().satisfies(m -> {
             assertThat(TestSmtp.subject(m)).isEqualTo("Wir haben Ihre Registrierung von " + key + " erhalten");
@@ -156,19 +208,29 @@ class HclRegistrationUrlsTest {
         String key = TestRegistrations.unique("hclform");
         String page = html(mvc.perform(post(SERVLET + "BuyerRegistrationAdd")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("storeId", "10001").param("org_orgEntityName", key).param("usr_logonId", key)
+                .param("storeId", "10001")
+                .param("org_orgEntityName", key)
+                .param("usr_logonId", key)
                 .param("usr_logonPassword", TestRegistrations.PASSWORD)
                 .param("usr_logonPasswordVerify", "different password")
-                .param("errorViewName", "UserRegistrationAddFormView").param("langId", "-3")));
+                .param("errorViewName", "UserRegistrationAddFormView")
+                .param("langId", "-3")));
 
-        assertThat(page).contains("<html lang=\"de\"", "Bitte korrigieren Sie Folgendes:", "Passwort wiederholen",
+        assertThat(page)
+                .contains(
+                        "<html lang=\"de\"",
+                        "Bitte korrigieren Sie Folgendes:",
+                        "Passwort wiederholen",
                         "Die beiden Passwörter stimmen nicht überein.",
                         "action=\"/webapp/wcs/stores/servlet/BuyerRegistrationAdd\"",
-                        "name=\"storeId\" value=\"10001\"", "value=\"" + key + "\"")
+                        "name=\"storeId\" value=\"10001\"",
+                        "value=\"" + key + "\"")
                 .doesNotContain(TestRegistrations.PASSWORD, "different password");
         assertThat(html(mvc.perform(hcl(key).param("errorViewName", "UserRegistrationAddFormView")
-                .param("langId", "-3").param("usr_typo", "x"))))
-                .contains("usr_typo: </span><span>Unbekannter Parameter").doesNotContain("name=\"usr_typo\"");
+                        .param("langId", "-3")
+                        .param("usr_typo", "x"))))
+                .contains("usr_typo: </span><span>Unbekannter Parameter")
+                .doesNotContain("name=\"usr_typo\"");
         assertThat(jdbc.queryForObject("select count(*) from member_user where logon_id = ?", Long.class, key))
                 .isZero();
     }
@@ -177,7 +239,8 @@ class HclRegistrationUrlsTest {
     void aBrowsersPostGetsTheFormInItsLanguage() throws Exception {
         String key = TestRegistrations.unique("hclhtml");
         mvc.perform(hcl(key).param("usr_email1", "not-an-email")
-                        .accept(MediaType.TEXT_HTML, MediaType.ALL).header("Accept-Language", "en"))
+                        .accept(MediaType.TEXT_HTML, MediaType.ALL)
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("Please correct the following:")))
@@ -187,13 +250,18 @@ class HclRegistrationUrlsTest {
     private static String html(org.springframework.test.web.servlet.ResultActions answer) throws Exception {
         return answer.andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static MockHttpServletRequestBuilder hcl(String key) {
-        return post(SERVLET + "BuyerRegistrationAdd").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("storeId", "10001").param("org_orgEntityName", key)
-                .param("usr_logonId", key).param("usr_firstName", "Hedy")
+        return post(SERVLET + "BuyerRegistrationAdd")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("storeId", "10001")
+                .param("org_orgEntityName", key)
+                .param("usr_logonId", key)
+                .param("usr_firstName", "Hedy")
                 .param("usr_logonPassword", TestRegistrations.PASSWORD)
                 .param("usr_logonPasswordVerify", TestRegistrations.PASSWORD);
     }
