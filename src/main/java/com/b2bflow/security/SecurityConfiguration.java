@@ -4,6 +4,7 @@ import com.b2bflow.staff.StaffGroups;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +16,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -34,9 +34,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * One filter chain per kind of client: the engine REST API (Camunda's own HTTP Basic filter), the Camunda
  * webapps (their own login), staff and integration APIs (HTTP Basic against Camunda identity), the
  * HCL-compatible registration URLs (public, form-encoded, no session), and the storefront with its JSON API
- * (form login, CSRF cookie for single-page clients).
+ * (form login, CSRF cookie for single-page clients). Only in a web application: process tests run the engine
+ * and the delegates without the web layer.
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     private static final String SELLER_ADMINS = StaffPrincipal.group(StaffGroups.SELLER_ADMINS);
@@ -66,11 +68,6 @@ public class SecurityConfiguration {
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         paths("/", "/store", "/store/**", "/error"),
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean

@@ -230,8 +230,16 @@ class TasklistBrowserTest {
             screenshot("tasklist-sign-in-not-shown");
             throw notShown;
         }
-        page.getByPlaceholder("Username").fill(user);
-        page.getByPlaceholder("Password").fill("demo");
+        // the login view may still be rendering: fill again until both fields hold what was typed
+        for (int attempt = 0; attempt < 5; attempt++) {
+            page.getByPlaceholder("Username").fill(user);
+            page.getByPlaceholder("Password").fill("demo");
+            if (user.equals(page.getByPlaceholder("Username").inputValue())
+                    && "demo".equals(page.getByPlaceholder("Password").inputValue())) {
+                break;
+            }
+            page.waitForTimeout(200);
+        }
         page.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName(Pattern.compile("Log in", Pattern.CASE_INSENSITIVE)))

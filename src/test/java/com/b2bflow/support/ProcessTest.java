@@ -11,13 +11,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * A process test on the real engine, database and SMTP server ({@link WholeApplication}) whose test class must cover
+ * A process test on the real engine, database and SMTP server without the web layer ({@link EngineApplication}), whose test class must cover
  * every flow node and sequence flow of the processes it runs (camunda-process-test-coverage; reports under
  * target/process-test-coverage). Tagged {@code process}: part of {@code mvn test}, on H2 only.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WholeApplication
+@EngineApplication
 @Tag(TestTiers.PROCESS)
 @Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class, FormVariablesCheck.class})
 @TestExecutionListeners(
