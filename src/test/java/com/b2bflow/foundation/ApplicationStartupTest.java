@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.staff.StaffGroups;
 import com.b2bflow.support.IntegrationTest;
+import com.b2bflow.support.TestTiers;
 import com.b2bflow.support.ThrowawayStaff;
 import com.b2bflow.system.LeanHistoryLevel;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.camunda.bpm.engine.management.SchemaLogEntry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +29,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Start-up on H2 (and, through {@link PostgresStartupTest}, on PostgreSQL). That the Camunda webapps are served is
+ * Start-up on the database of the pass: H2, then PostgreSQL in the PostgreSQL tier. That the Camunda webapps are served is
  * checked by TasklistBrowserTest against its own application process: the webapps keep static state that other
  * application contexts in a shared test JVM disturb.
  */
+@Tag(TestTiers.DATABASE)
 @IntegrationTest
 class ApplicationStartupTest {
 
@@ -48,6 +54,17 @@ class ApplicationStartupTest {
 
     @Autowired
     ConfigurableListableBeanFactory beans;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void runsOnTheDatabaseOfThePass() throws SQLException {
+        String expected = "postgres".equals(System.getProperty("test.database")) ? "PostgreSQL" : "H2";
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(expected);
+        }
+    }
 
     @Test
     void flywayAndEngineSchemaComeUp() {

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The organization hierarchy queries (recursive SQL) and the registration parents created at start-up; run on
- * H2 ({@link OrganizationHierarchyTest}) and on PostgreSQL ({@link PostgresOrganizationHierarchyTest}).
+ * H2 and on PostgreSQL ({@link OrganizationHierarchyTest}, tag database).
  *
  * <pre>
  * Root Organization (-2001)

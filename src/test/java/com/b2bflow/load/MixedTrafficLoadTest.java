@@ -60,8 +60,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * registration and process instance, every completed review moved its process on exactly once.
  *
  * <p>Runs once per {@code mvn verify}, on PostgreSQL (the production database): pom.xml leaves it out of the H2
- * pass. {@code -Dload.seconds} and {@code -Dload.threads} change the defaults (15 s, 16 threads):
- * the test checks that nothing is lost under concurrency, which 15 s of 16 threads shows; how much load the product
+ * pass. {@code -Dload.seconds} and {@code -Dload.threads} change the defaults (10 s, 16 threads):
+ * the test checks that nothing is lost under concurrency, which 10 s of 16 threads shows; how much load the product
  * holds is the benchmarks' job (bench/), and longer runs are one property away.
  */
 @Tag(TestTiers.LOAD)
@@ -69,7 +69,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class MixedTrafficLoadTest {
 
-    static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 15));
+    static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 10));
     static final int THREADS = Integer.getInteger("load.threads", 16);
     /** Enough reviews for the completions of the run (about three a second were completed in a 45 s run). */
     static final int REVIEW_TASKS = (int) (DURATION.toSeconds() * 3 + 15);
