@@ -148,7 +148,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- JSON registration API
 
-    @Property(tries = 200, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 140, seed = SEED, shrinking = ShrinkingMode.OFF)
     void jsonRegistrationRefusesBadFields(
             @ForAll("flows") String flow,
             @ForAll("badFields") Map<Field, Object> bad,
@@ -165,7 +165,7 @@ class BadInputPropertiesTest {
                 () -> postJson(anonymous, "/api/registrations/" + flow, JSON.writeValueAsString(body), null));
     }
 
-    @Property(tries = 120, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 84, seed = SEED, shrinking = ShrinkingMode.OFF)
     void jsonRegistrationRefusesMalformedBodies(@ForAll("flows") String flow, @ForAll("malformation") String how)
             throws Exception {
         String valid = JSON.writeValueAsString(validBody(flow));
@@ -181,7 +181,7 @@ class BadInputPropertiesTest {
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
     }
 
-    @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 42, seed = SEED, shrinking = ShrinkingMode.OFF)
     void jsonRegistrationRefusesWrongContentTypes(@ForAll("flows") String flow, @ForAll("contentTypes") String type)
             throws Exception {
         String valid = JSON.writeValueAsString(validBody(flow));
@@ -192,7 +192,7 @@ class BadInputPropertiesTest {
                 () -> postJson(anonymous, "/api/registrations/" + flow, valid, type));
     }
 
-    @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 42, seed = SEED, shrinking = ShrinkingMode.OFF)
     void registrationLookupRefusesOddIds(@ForAll("pathIds") String id) throws Exception {
         refused(
                 "GET /api/registrations/{id}",
@@ -210,7 +210,7 @@ class BadInputPropertiesTest {
                         HttpRequest.newBuilder(uri("/store/registration/" + id)).GET()));
     }
 
-    @Property(tries = 20, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 14, seed = SEED, shrinking = ShrinkingMode.OFF)
     void unknownFlowsAreNotFound(@ForAll("pathIds") String flow) throws Exception {
         String valid = JSON.writeValueAsString(validBody("organization"));
         refused(
@@ -220,7 +220,7 @@ class BadInputPropertiesTest {
                 () -> postJson(anonymous, "/api/registrations/" + flow, valid, null));
     }
 
-    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 28, seed = SEED, shrinking = ShrinkingMode.OFF)
     void withdrawalRefusesBadInput(
             @ForAll("pathIds") String id, @ForAll("junk") Object logonId, @ForAll("junk") Object password)
             throws Exception {
@@ -237,7 +237,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- HCL-compatible URLs
 
-    @Property(tries = 150, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 105, seed = SEED, shrinking = ShrinkingMode.OFF)
     void hclRegistrationRefusesBadParameters(
             @ForAll("hclCommands") String command, @ForAll("badHclParameters") Map<String, List<String>> bad)
             throws Exception {
@@ -250,7 +250,7 @@ class BadInputPropertiesTest {
                 () -> postForm(anonymous, "/webapp/wcs/stores/servlet/" + command, form(parameters), null));
     }
 
-    @Property(tries = 30, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 21, seed = SEED, shrinking = ShrinkingMode.OFF)
     void hclRegistrationRefusesWrongContentTypes(
             @ForAll("hclCommands") String command, @ForAll("contentTypes") String type) throws Exception {
         String body = type != null && type.startsWith("application/x-www-form-urlencoded") ? "{}" : form(hclBase());
@@ -269,7 +269,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- storefront forms
 
-    @Property(tries = 100, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 70, seed = SEED, shrinking = ShrinkingMode.OFF)
     void storefrontFormsShowFieldErrors(@ForAll("flows") String flow, @ForAll("badFormFields") Map<Field, Object> bad)
             throws Exception {
         Map<String, List<String>> parameters = formBase(flow);
@@ -293,7 +293,7 @@ class BadInputPropertiesTest {
     // ---------------------------------------------------------------- strict input: repeats, unknown fields, long URLs
 
     /** A repeated parameter is never joined into one value: a 400 problem detail names it (storefront and HCL). */
-    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 28, seed = SEED, shrinking = ShrinkingMode.OFF)
     void repeatedFormParametersAreRefusedByName(
             @ForAll("flows") String flow, @ForAll("registrationFields") Field field, @ForAll boolean hcl)
             throws Exception {
@@ -318,7 +318,7 @@ class BadInputPropertiesTest {
     }
 
     /** A JSON field the endpoint does not know (a typo, a mass-assignment attempt) is a 400 naming it. */
-    @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 42, seed = SEED, shrinking = ShrinkingMode.OFF)
     void unknownJsonFieldsAreRefusedByName(
             @ForAll("flows") String flow,
             @ForAll("unknownFields") String path,
@@ -361,7 +361,7 @@ class BadInputPropertiesTest {
     }
 
     /** A URL over Tomcat's limit is a 400 problem detail naming the URL, not Tomcat's HTML error page. */
-    @Property(tries = 20, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 14, seed = SEED, shrinking = ShrinkingMode.OFF)
     void overLongUrlsAreRefusedAsProblems(
             @ForAll("publicPaths") String path, @ForAll("urlLengths") int length, @ForAll boolean post)
             throws Exception {
@@ -428,7 +428,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- activation and sign-in
 
-    @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 42, seed = SEED, shrinking = ShrinkingMode.OFF)
     void activationRefusesBadInput(
             @ForAll("junk") Object token, @ForAll("junk") Object password, @ForAll("junk") Object logonId)
             throws Exception {
@@ -479,7 +479,7 @@ class BadInputPropertiesTest {
                         session.csrfToken()));
     }
 
-    @Property(tries = 30, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 21, seed = SEED, shrinking = ShrinkingMode.OFF)
     void signInRefusesBadInput(
             @ForAll("junk") Object logonId, @ForAll("junk") Object password, @ForAll boolean duplicate)
             throws Exception {
@@ -509,7 +509,7 @@ class BadInputPropertiesTest {
      * The junk is not always invalid for the field (a description may be {@code <script>}): a 2xx is allowed then; a
      * 400 must name the field, and a refused call persists nothing.
      */
-    @Property(tries = 150, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 105, seed = SEED, shrinking = ShrinkingMode.OFF)
     void buyerAdminApiRefusesBadInput(
             @ForAll("meCalls") String call,
             @ForAll("junk") Object value,
@@ -616,7 +616,7 @@ class BadInputPropertiesTest {
                 "enabled");
     }
 
-    @Property(tries = 40, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 28, seed = SEED, shrinking = ShrinkingMode.OFF)
     void buyerAdminApiRefusesOddPathIds(@ForAll("pathIds") String id, @ForAll("anyBodyMalformation") String how)
             throws Exception {
         for (String path : List.of("/api/me/organizations/", "/api/me/buyers/")) {
@@ -671,7 +671,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- customer service API (staff session)
 
-    @Property(tries = 60, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 42, seed = SEED, shrinking = ShrinkingMode.OFF)
     void customerServiceApiRefusesBadInput(@ForAll("pathIds") String id, @ForAll("junk") Object reason)
             throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -709,7 +709,7 @@ class BadInputPropertiesTest {
 
     // ---------------------------------------------------------------- ERP integration and staff API (HTTP Basic)
 
-    @Property(tries = 50, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 35, seed = SEED, shrinking = ShrinkingMode.OFF)
     void erpIntegrationRefusesBadFields(@ForAll("badErpFields") Map<Field, Object> bad) throws Exception {
         ObjectNode body = JSON.valueToTree(com.b2bflow.support.CloudSuiteRequests.erpCustomer(false));
         body.withObject("/user").remove("password");
@@ -726,7 +726,7 @@ class BadInputPropertiesTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
     }
 
-    @Property(tries = 20, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 14, seed = SEED, shrinking = ShrinkingMode.OFF)
     void staffApiRefusesBadInput(
             @ForAll("pathIds") String id, @ForAll("junk") Object roles, @ForAll("anyBodyMalformation") String how)
             throws Exception {

@@ -15,7 +15,6 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.RegistrationParents;
 import com.b2bflow.registration.RegistrationType;
 import com.b2bflow.security.BuyerPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,10 +30,7 @@ public class TestMembers {
     private final RoleAssignmentRepository roles;
     private final ApprovalGroupRepository approvalGroups;
     private final RegistrationParents parents;
-    private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transactions;
-    /** One hash of the test password for every test user: a bcrypt hash costs about 0.1 s of CPU. */
-    private String passwordHash;
 
     public TestMembers(
             OrganizationRepository organizations,
@@ -42,25 +38,16 @@ public class TestMembers {
             RoleAssignmentRepository roles,
             ApprovalGroupRepository approvalGroups,
             RegistrationParents parents,
-            PasswordEncoder passwordEncoder,
             TransactionTemplate transactions) {
         this.organizations = organizations;
         this.users = users;
         this.roles = roles;
         this.approvalGroups = approvalGroups;
         this.parents = parents;
-        this.passwordEncoder = passwordEncoder;
         this.transactions = transactions;
     }
 
     /** An approved buyer organization, as organization self-registration leaves it, with a unique name. */
-    private synchronized String passwordHash() {
-        if (passwordHash == null) {
-            passwordHash = passwordEncoder.encode(TestRegistrations.PASSWORD);
-        }
-        return passwordHash;
-    }
-
     public Organization buyerOrganization() {
         return organization(
                 TestRegistrations.unique("org") + " Corp",
@@ -86,7 +73,7 @@ public class TestMembers {
             user.setFirstName("Test");
             user.setLastName(logonId);
             user.setEmail(logonId + "@buyers.example.com");
-            user.setPasswordHash(passwordHash());
+            user.setPasswordHash(TestPasswords.hash());
             user.approve();
             users.saveAndFlush(user);
             for (String role : roleNames) {

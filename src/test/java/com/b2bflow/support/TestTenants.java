@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +46,6 @@ public class TestTenants {
             RoleAssignmentRepository roles,
             AccountRepository accounts,
             TransactionTemplate transactions,
-            PasswordEncoder encoder,
             JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.organizations = organizations;
@@ -55,7 +53,7 @@ public class TestTenants {
         this.roles = roles;
         this.accounts = accounts;
         this.transactions = transactions;
-        this.passwordHash = encoder.encode(TestRegistrations.PASSWORD);
+        this.passwordHash = TestPasswords.hash();
     }
 
     public record Tenant(
