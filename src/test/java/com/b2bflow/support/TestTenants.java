@@ -37,7 +37,6 @@ public class TestTenants {
     private final RoleAssignmentRepository roles;
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
-    private final String passwordHash;
     private final JdbcTemplate jdbc;
 
     public TestTenants(
@@ -53,7 +52,6 @@ public class TestTenants {
         this.roles = roles;
         this.accounts = accounts;
         this.transactions = transactions;
-        this.passwordHash = TestPasswords.hash();
     }
 
     public record Tenant(
@@ -150,7 +148,7 @@ public class TestTenants {
         user.setFirstName(firstName);
         user.setLastName("Tester");
         user.setEmail(logonId + "@example.com");
-        user.setPasswordHash(passwordHash);
+        user.setPasswordHash(TestPasswords.hash());
         user.approve();
         users.saveAndFlush(user);
         for (String role : List.of(roleNames)) {
