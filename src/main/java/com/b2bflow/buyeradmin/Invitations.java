@@ -148,7 +148,7 @@ public class Invitations {
                 "organizationName", organization.getName(),
                 "inviterName", inviter,
                 "invitationUrl", links.link("/store/invitations/" + URLEncoder.encode(token, StandardCharsets.UTF_8)),
-                "expiresAt", InvitationView.EXPIRY.format(invitation.getExpiresAt()));
+                "expiresAt", invitation.getExpiresAt());
         try {
             notifications.send(new Notification(
                     "invitation:" + invitation.getId(),
