@@ -265,7 +265,7 @@ class StorefrontPagesInBothLanguagesTest {
                 .distinct()
                 .toList();
         List<String> templates = Stream.of(
-                        new PathMatchingResourcePatternResolver().getResources("classpath:/templates/store/*.html"))
+                        new PathMatchingResourcePatternResolver().getResources("classpath*:/templates/store/*.html"))
                 .map(resource -> "store/" + resource.getFilename().replace(".html", ""))
                 // the flash fragment is rendered inside pages; HCL's error page in HclErrorPageInBothLanguagesTest
                 .filter(name -> !name.equals("store/messages") && !name.equals("store/hcl-register"))
