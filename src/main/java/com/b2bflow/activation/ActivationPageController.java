@@ -1,5 +1,6 @@
 package com.b2bflow.activation;
 
+import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.Texts;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +69,7 @@ class ActivationPageController {
             model.addAttribute("token", token);
             model.addAttribute("logonId", link.logonId());
             model.addAttribute("displayName", link.displayName());
-            model.addAttribute("errors", LinkPages.byField(e.problems()));
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
             return VIEW;
         } catch (OneTimeLinkGoneException e) {
             return gone(e.reason(), token, model, response);

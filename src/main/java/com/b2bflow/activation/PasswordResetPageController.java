@@ -1,5 +1,6 @@
 package com.b2bflow.activation;
 
+import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.Texts;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,7 +77,7 @@ class PasswordResetPageController {
             resets.confirm(token, password);
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(token, link.logonId(), LinkPages.byField(e.problems()), model);
+            return form(token, link.logonId(), FieldProblem.byField(e.problems()), model);
         } catch (OneTimeLinkGoneException e) {
             return gone(e.reason(), model, response);
         } catch (OptimisticLockingFailureException e) {

@@ -31,11 +31,11 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.shared.ConstraintProblems;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -255,9 +255,7 @@ public class BuyerAdministration {
         Actor actor = caller.inStorefront();
         authorization.require(actor, CREATE_BUYER, organizationTarget(organizationId));
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<NewBuyer> violation : validator.validate(data)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(data)));
         throwIfAny(problems);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         SuperuserUserCreation.Created created = creation.create(actor, organization, data);
@@ -294,9 +292,7 @@ public class BuyerAdministration {
             authorization.require(actor, VIEW_BUYER, target);
         }
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<BuyerChanges> violation : validator.validate(changes)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(changes)));
         throwIfAny(problems);
         User buyer = users.findById(userId).orElseThrow();
         if (Boolean.FALSE.equals(changes.enabled()) && buyer.getId().equals(actor.userId())) {
@@ -386,9 +382,7 @@ public class BuyerAdministration {
 
     private List<FieldProblem> validate(OrganizationChanges changes) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<OrganizationChanges> violation : validator.validate(changes)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(changes)));
         return problems;
     }
 

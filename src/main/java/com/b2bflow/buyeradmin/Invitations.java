@@ -183,8 +183,8 @@ public class Invitations {
     /** The body of {@code POST /api/me/organizations/{id}/invitations}. */
     @com.b2bflow.shared.PlainText
     public record NewInvitation(
-            @NotBlank(message = "Enter the email address to invite")
-            @Email(message = "Enter a valid email address")
-            @Size(max = 254)
+            @NotBlank(message = "{validation.enterTheEmailAddressToInvite}")
+            @Email(message = "{validation.enterAValidEmailAddress}")
+            @Size(max = 254, message = "{validation.size.max}")
             String email) {}
 }

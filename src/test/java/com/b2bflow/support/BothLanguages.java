@@ -53,6 +53,19 @@ public final class BothLanguages {
         return source;
     }
 
+    /**
+     * A validator that resolves constraint messages as the application's does (Spring Boot's message interpolation
+     * from the message files, in {@link org.springframework.context.i18n.LocaleContextHolder}'s language).
+     */
+    public static jakarta.validation.Validator validator() {
+        org.springframework.validation.beanvalidation.LocalValidatorFactoryBean validator =
+                new org.springframework.validation.beanvalidation.LocalValidatorFactoryBean();
+        validator.setMessageInterpolator(
+                new org.springframework.boot.validation.MessageInterpolatorFactory(messages()).getObject());
+        validator.afterPropertiesSet();
+        return validator;
+    }
+
     /** Fails on a missing message in either rendering and on an English text in the German one. */
     public static void assertGerman(String what, String english, String german, Collection<String> testData) {
         assertThat(english).as(what + " (English): a missing message").doesNotContain("??");
