@@ -1,6 +1,5 @@
 package com.b2bflow.security;
 
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -25,17 +24,17 @@ class BuyerAuthenticationProvider extends DaoAuthenticationProvider {
     }
 
     /**
-     * The password is checked first (so a locked account costs the same bcrypt time), then the lock: a locked
-     * account gets the same answer as a wrong password, whether or not the password was right.
+     * The password is checked first (so a locked account costs the same bcrypt time), then the lock: with a wrong
+     * password a locked account gets the same answer as any wrong password; only the right password learns of the
+     * lock and when it ends, as it learns of a pending or disabled account (docs/security.md, account enumeration).
      */
     @Override
     protected void additionalAuthenticationChecks(
             UserDetails user, UsernamePasswordAuthenticationToken authentication) {
         super.additionalAuthenticationChecks(user, authentication);
-        if (throttle.isLocked(((BuyerPrincipal) user).userId())) {
-            throw new BadCredentialsException(
-                    messages.getMessage("AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials"));
-        }
+        throttle.lockedUntil(((BuyerPrincipal) user).userId()).ifPresent(until -> {
+            throw new AccountLockedException(until);
+        });
     }
 
     @Override

@@ -10,14 +10,18 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Where the storefront sign-in leads: buyers to My Account, customer service representatives to the Customer
- * Service page, other staff to their home; failures say why.
+ * Service page, other staff to their home; failures say why, and hand the sign-in page (as flash attributes, never in
+ * the address) the logon ID typed, to keep it in the field, and when a lock ends.
  */
 class LoginOutcomeHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+    private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
 
     @Override
     public void onAuthenticationSuccess(
@@ -41,7 +45,16 @@ class LoginOutcomeHandler implements AuthenticationSuccessHandler, Authenticatio
             throws IOException {
         String code = exception instanceof AccountNotUsableException notUsable
                 ? notUsable.reason().name().toLowerCase()
-                : exception instanceof LoginThrottledException ? "throttled" : "bad-credentials";
+                : exception instanceof AccountLockedException
+                        ? "locked"
+                        : exception instanceof LoginThrottledException ? "throttled" : "bad-credentials";
+        FlashMap kept = new FlashMap();
+        kept.put("logonId", request.getParameter("logonId"));
+        if (exception instanceof AccountLockedException locked) {
+            kept.put("lockedUntil", locked.until());
+        }
+        kept.setTargetRequestPath(request.getContextPath() + "/store/login");
+        flashMaps.saveOutputFlashMap(kept, request, response);
         response.sendRedirect(request.getContextPath() + "/store/login?error=" + code);
     }
 }

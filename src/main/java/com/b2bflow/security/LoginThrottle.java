@@ -73,9 +73,14 @@ public class LoginThrottle implements AuthenticationProvider {
     /** Whether the storefront account is locked now. */
     @Transactional(readOnly = true)
     public boolean isLocked(long userId) {
-        return users.findById(userId)
-                .map(user -> user.isLocked(clock.instant()))
-                .orElse(false);
+        return lockedUntil(userId).isPresent();
+    }
+
+    /** When the lock of the storefront account ends, if it is locked now. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instant> lockedUntil(long userId) {
+        Instant now = clock.instant();
+        return users.findById(userId).filter(user -> user.isLocked(now)).map(User::getLockedUntil);
     }
 
     /** A failed sign-in with this name from the address in the authentication's details. */

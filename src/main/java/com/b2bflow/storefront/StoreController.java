@@ -8,7 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in, the staff home page and the demo mailbox. */
+/** Sign-in, the choice of registration, the staff home page and the demo mailbox. */
 @Controller
 class StoreController {
 
@@ -26,6 +26,12 @@ class StoreController {
     @GetMapping("/store/login")
     String login() {
         return "store/login";
+    }
+
+    /** One entry under the sign-in form that explains the registrations and leads to the right one. */
+    @GetMapping("/store/register/choose")
+    String chooseRegistration() {
+        return "store/register-choose";
     }
 
     @GetMapping("/store/staff")
