@@ -1,17 +1,30 @@
 package com.b2bflow.member;
 
+import com.b2bflow.shared.CountryCode;
+import com.b2bflow.shared.IsoCodes;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Size;
 
-/** Address fields as submitted; every field optional except where a flow says otherwise. */
+/**
+ * Address fields as submitted; every field optional except where a flow says otherwise. The country is an ISO 3166-1
+ * alpha-2 code (ADR 0033).
+ */
 public record AddressData(
         @Size(max = 128, message = "{validation.size.max}") String address1,
         @Size(max = 128, message = "{validation.size.max}") String address2,
         @Size(max = 64, message = "{validation.size.max}") String city,
         @Size(max = 64, message = "{validation.size.max}") String state,
         @Size(max = 32, message = "{validation.size.max}") String postalCode,
-        @Size(max = 64, message = "{validation.size.max}") String country,
+
+        @Size(max = 64, message = "{validation.size.max}") @CountryCode
+        String country,
+
         @Size(max = 32, message = "{validation.size.max}") String phone) {
+
+    /** Stores a country code in upper case, as ISO 3166-1 writes it. */
+    public AddressData {
+        country = IsoCodes.normalCountry(country);
+    }
 
     public static AddressData empty() {
         return new AddressData(null, null, null, null, null, null, null);

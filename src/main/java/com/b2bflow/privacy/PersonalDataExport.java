@@ -97,7 +97,7 @@ public class PersonalDataExport {
         List<Map<String, Object>> registrations = rows("""
                 select r.id, r.flow, r.state, r.step, r.submitted_at, r.decided_at, r.decided_by,
                        r.decision_reason as reason, r.previous_registration_id, r.organization_id, r.erased_at,
-                       r.submitted_data
+                       r.consent_version, r.consent_at, r.submitted_data
                 from registration r where r.user_id = ? order by r.submitted_at""", userId);
         List<String> registrationIds = new ArrayList<>();
         for (Map<String, Object> registration : registrations) {

@@ -74,6 +74,7 @@ public abstract class FlowSubmitter implements RegistrationSubmitter {
         // HCL's URLs require no email address (ADR 0024)
         Registration registration = new Registration(id, flow, applicants.submittedData(request), blankToNull(email));
         registration.setPreviousRegistration(previous);
+        registration.recordConsent(blankToNull(request.consentVersion()));
         return registration;
     }
 

@@ -48,6 +48,8 @@ public class Registration {
     private String decidedBy;
     private Instant submittedAt;
     private Instant decidedAt;
+    private String consentVersion;
+    private Instant consentAt;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "previous_registration_id")
@@ -94,6 +96,20 @@ public class Registration {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The applicant agreed to this version of the terms and privacy notice when submitting (null: no consent given). */
+    public void recordConsent(String version) {
+        this.consentVersion = version;
+        this.consentAt = version == null ? null : submittedAt;
+    }
+
+    public String getConsentVersion() {
+        return consentVersion;
+    }
+
+    public Instant getConsentAt() {
+        return consentAt;
     }
 
     public void approve(String decidedBy) {

@@ -51,7 +51,13 @@ public class RegistrationQueries {
                         r.getDecidedAt(),
                         r.getPreviousRegistration() == null
                                 ? null
-                                : r.getPreviousRegistration().getId()));
+                                : r.getPreviousRegistration().getId(),
+                        r.getState() == ApprovalState.REJECTED
+                                ? registrations
+                                        .findByPreviousRegistration(r)
+                                        .map(Registration::getId)
+                                        .orElse(null)
+                                : null));
     }
 
     private String step(Registration registration) {
@@ -66,6 +72,15 @@ public class RegistrationQueries {
                         .map(ExternalTask::getActivityId)
                         .findFirst())
                 .orElse("SUBMITTED");
+    }
+
+    /** Why a registration was rejected, for its correction form. */
+    @Transactional(readOnly = true)
+    public Optional<String> rejectionReason(String registrationId) {
+        return registrations
+                .findById(registrationId)
+                .filter(r -> r.getState() == ApprovalState.REJECTED)
+                .map(Registration::getDecisionReason);
     }
 
     /** The submitted data of a rejected registration, to prefill its correction (never contains a password). */

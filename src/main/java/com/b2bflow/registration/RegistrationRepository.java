@@ -22,6 +22,9 @@ public interface RegistrationRepository extends JpaRepository<Registration, Stri
 
     boolean existsByPreviousRegistration(Registration previous);
 
+    /** The correction of a rejected registration, if one was submitted. */
+    Optional<Registration> findByPreviousRegistration(Registration previous);
+
     Optional<Registration> findFirstByOrganizationIdOrderBySubmittedAtDesc(Long organizationId);
 
     @EntityGraph(attributePaths = {"organization", "user"})

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Size;
 /**
  * What every registration entry point submits. {@code previousRegistrationId} names a rejected registration that
  * this one corrects. {@code hcl} is set only by the HCL-compatible URLs (never read from JSON): what they carry
- * beyond the form, and the sign that HCL's requirements apply (no last name or email needed).
+ * beyond the form, and the sign that HCL's requirements apply (no last name or email needed). {@code consentVersion}
+ * is the version of the terms and privacy notice the applicant agreed to ({@link ConsentTerms}): the storefront's
+ * forms require it, the JSON API records it when given.
  */
 @PlainText
 public record RegistrationRequest(
@@ -22,11 +24,21 @@ public record RegistrationRequest(
 
         @Valid AddressData address,
         @Size(max = 32, message = "{validation.size.max}") String previousRegistrationId,
-        @JsonIgnore @Valid HclProfile hcl) {
+        @JsonIgnore @Valid HclProfile hcl,
+        @Size(max = 32, message = "{validation.size.max}") String consentVersion) {
 
     public RegistrationRequest(
             OrganizationData organization, UserData user, AddressData address, String previousRegistrationId) {
-        this(organization, user, address, previousRegistrationId, null);
+        this(organization, user, address, previousRegistrationId, null, null);
+    }
+
+    public RegistrationRequest(
+            OrganizationData organization,
+            UserData user,
+            AddressData address,
+            String previousRegistrationId,
+            HclProfile hcl) {
+        this(organization, user, address, previousRegistrationId, hcl, null);
     }
 
     public AddressData addressOrEmpty() {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A registration as its submitter may see it. {@code step} is the open process step (e.g.
- * {@code Task_ReviewRegistration}) while pending; {@code decision} and {@code reason} once decided.
+ * {@code Task_ReviewRegistration}) while pending; {@code decision} and {@code reason} once decided;
+ * {@code correctionId} the registration that corrects this rejected one, once submitted.
  */
 public record RegistrationStatus(
         String id,
@@ -16,4 +17,5 @@ public record RegistrationStatus(
         String reason,
         Instant submittedAt,
         Instant decidedAt,
-        String previousRegistrationId) {}
+        String previousRegistrationId,
+        String correctionId) {}

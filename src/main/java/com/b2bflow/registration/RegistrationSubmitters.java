@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 public class RegistrationSubmitters {
 
     private final List<RegistrationSubmitter> submitters;
+    private final RegistrationValidator validator;
 
-    public RegistrationSubmitters(List<RegistrationSubmitter> submitters) {
+    public RegistrationSubmitters(List<RegistrationSubmitter> submitters, RegistrationValidator validator) {
         this.submitters = submitters;
+        this.validator = validator;
     }
 
     public Optional<RegistrationSubmitter> forFlow(RegistrationFlow flow) {
@@ -20,6 +22,12 @@ public class RegistrationSubmitters {
 
     public boolean supports(RegistrationFlow flow) {
         return forFlow(flow).isPresent();
+    }
+
+    /** A registration from one of the storefront's forms, which require the consent to the terms and privacy notice. */
+    public SubmittedRegistration submitForm(RegistrationFlow flow, RegistrationRequest request) {
+        validator.validateForm(request);
+        return submit(flow, request);
     }
 
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {

@@ -29,6 +29,26 @@ public class RegistrationValidator {
         this.texts = texts;
     }
 
+    /**
+     * The storefront's forms: as {@link #validate}, and the applicant must have ticked the consent to the current
+     * terms and privacy notice.
+     */
+    public void validateForm(RegistrationRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            validate(request, true);
+        } catch (InvalidRegistrationException e) {
+            problems.addAll(e.problems());
+        }
+        if (request.consentVersion() == null || request.consentVersion().isBlank()) {
+            problems.add(new FieldProblem("consentVersion", texts.get("validation.consentRequired")));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(FieldProblem::field));
+            throw new InvalidRegistrationException(problems);
+        }
+    }
+
     /** Throws {@link InvalidRegistrationException} listing every problem at once. */
     public void validate(RegistrationRequest request, boolean passwordRequired) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -50,6 +70,11 @@ public class RegistrationValidator {
             if (user.passwordVerify() != null && !user.passwordVerify().equals(user.password())) {
                 problems.add(new FieldProblem("user.passwordVerify", texts.get("validation.passwordsDiffer")));
             }
+        }
+        String consent = request.consentVersion();
+        if (consent != null && !consent.isBlank() && !ConsentTerms.isCurrent(consent)) {
+            problems.add(
+                    new FieldProblem("consentVersion", texts.get("validation.consentVersion", ConsentTerms.CURRENT)));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));

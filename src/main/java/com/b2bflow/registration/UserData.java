@@ -1,5 +1,7 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.shared.IsoCodes;
+import com.b2bflow.shared.LanguageTag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
@@ -42,9 +44,13 @@ public record UserData(
         @Pattern(regexp = "[0-9 +()./-]*", message = "{validation.useDigitsSpacesAndOnly}")
         String phone,
 
-        @Size(max = 8, message = "{validation.size.max}")
-        @Pattern(regexp = "[a-zA-Z-]*", message = "{validation.useALanguageTagSuchAs}")
+        @Size(max = 8, message = "{validation.size.max}") @LanguageTag
         String preferredLanguage) {
+
+    /** Stores a language tag in its BCP 47 form ({@code EN} becomes {@code en}). */
+    public UserData {
+        preferredLanguage = IsoCodes.normalLanguage(preferredLanguage);
+    }
 
     /** The validation group of the fields the product's own entry points require and HCL's URLs do not. */
     public interface ContactRequired {}

@@ -88,6 +88,8 @@ class CompanyRegistrationPageController {
                                         new RegistrationRequest(
                                                 previous.organization(), previous.user(), previous.address(), correct));
                                 model.addAttribute("correcting", true);
+                                queries.rejectionReason(correct)
+                                        .ifPresent(reason -> model.addAttribute("rejectionReason", reason));
                             },
                             () -> model.addAttribute("notCorrectable", true));
         }
@@ -106,7 +108,7 @@ class CompanyRegistrationPageController {
         model.addAttribute("flow", flow.pathSegment());
         try {
             return "redirect:/store/registration/"
-                    + registrations.submit(flow, form).id();
+                    + registrations.submitForm(flow, form).id();
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", FieldProblem.byField(e.problems()));

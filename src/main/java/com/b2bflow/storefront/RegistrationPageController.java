@@ -52,6 +52,8 @@ class RegistrationPageController {
                                         new RegistrationRequest(
                                                 previous.organization(), previous.user(), previous.address(), correct));
                                 model.addAttribute("correcting", true);
+                                queries.rejectionReason(correct)
+                                        .ifPresent(reason -> model.addAttribute("rejectionReason", reason));
                             },
                             () -> model.addAttribute("notCorrectable", true));
         }
@@ -68,7 +70,7 @@ class RegistrationPageController {
         model.addAttribute("page", page);
         try {
             return "redirect:/store/registration/"
-                    + registrations.submit(page.flow(), form).id();
+                    + registrations.submitForm(page.flow(), form).id();
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", FieldProblem.byField(e.problems()));

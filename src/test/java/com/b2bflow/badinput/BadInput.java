@@ -66,7 +66,7 @@ final class BadInput {
             new Field("address.city", "org_city", 64, false, Kind.TEXT),
             new Field("address.state", "org_state", 64, false, Kind.TEXT),
             new Field("address.postalCode", "org_zipCode", 32, false, Kind.TEXT),
-            new Field("address.country", "org_country", 64, false, Kind.TEXT),
+            new Field("address.country", "org_country", 64, false, Kind.RESTRICTED),
             new Field("address.phone", "org_phone1", 32, false, Kind.TEXT));
 
     /** Required of the JSON API and the storefront form, not of HCL's registration URLs (ADR 0024). */

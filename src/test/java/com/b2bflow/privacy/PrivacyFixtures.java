@@ -58,7 +58,7 @@ final class PrivacyFixtures {
                         "mail" + key + "@privat.example.com",
                         "+49 30 " + Math.abs(key.hashCode()),
                         "en"),
-                new AddressData("Strasse" + key + " 1", null, "Berlin", null, "10115", "Germany", null),
+                new AddressData("Strasse" + key + " 1", null, "Berlin", null, "10115", "DE", null),
                 null);
     }
 

@@ -115,7 +115,8 @@ class StorefrontPagesInBothLanguagesTest {
                                     "ticket 42",
                                     SUBMITTED,
                                     null,
-                                    null),
+                                    null,
+                                    state.equals("REJECTED") ? "reg-43" : null),
                             "withdrawError",
                             "status.withdraw.wrongCredentials")));
         }

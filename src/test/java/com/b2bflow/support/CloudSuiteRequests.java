@@ -31,7 +31,7 @@ public final class CloudSuiteRequests {
                         logonId + "@" + (emailDomain == null ? "example.com" : emailDomain),
                         "+31 20 555 0100",
                         "en"),
-                new AddressData("Dam 1", null, "Amsterdam", null, "1012 JS", "Netherlands", null),
+                new AddressData("Dam 1", null, "Amsterdam", null, "1012 JS", "NL", null),
                 null);
     }
 
@@ -40,7 +40,7 @@ public final class CloudSuiteRequests {
         return new ErpCustomerRequest(
                 new ErpCustomerRequest.Organization(
                         key + " Industries", "C-" + key, "From the ERP", "Wholesale", null, null),
-                new AddressData("Industrieweg 5", null, "Utrecht", null, "3542 AD", "Netherlands", null),
+                new AddressData("Industrieweg 5", null, "Utrecht", null, "3542 AD", "NL", null),
                 new ErpCustomerRequest.User(key, "Erik", null, "Ross", key + "@example.com", null, "en", null),
                 sendActivationEmail);
     }

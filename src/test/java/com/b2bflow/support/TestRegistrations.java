@@ -26,7 +26,7 @@ public final class TestRegistrations {
         return new RegistrationRequest(
                 new OrganizationData(organizationName, "Industrial supplies", "Wholesale", null, null),
                 new UserData(logonId, PASSWORD, PASSWORD, "Ada", null, "Buyer", email, "+49 30 1234", "en"),
-                new AddressData("Main Street 1", null, "Berlin", null, "10115", "Germany", null),
+                new AddressData("Main Street 1", null, "Berlin", null, "10115", "DE", null),
                 null);
     }
 

@@ -11,6 +11,7 @@ import com.b2bflow.registration.RegistrationService;
 import com.b2bflow.registration.UserData;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.IsoCodes;
 import com.b2bflow.shared.PlainTextValidator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -172,7 +173,7 @@ final class HclParameters {
                         p.getFirst("org_city"),
                         p.getFirst("org_state"),
                         p.getFirst("org_zipCode"),
-                        p.getFirst("org_country"),
+                        country(p.getFirst("org_country")),
                         p.getFirst("org_phone1")),
                 null,
                 profile(p));
@@ -229,6 +230,11 @@ final class HclParameters {
         return given.strip().matches("[a-zA-Z]{2}([_-][a-zA-Z]{2})?")
                 ? given.strip().substring(0, 2).toLowerCase(Locale.ROOT)
                 : null;
+    }
+
+    /** HCL sends a country as text: a country's name or code becomes its ISO code, other text is refused later. */
+    private static String country(String text) {
+        return IsoCodes.countryOf(text).orElse(text);
     }
 
     /** The locale of {@code langId}, or null when none (or not one of ours) is given. */
