@@ -1,6 +1,10 @@
 package com.b2bflow.support;
 
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.shared.HumanFormat;
+import com.b2bflow.shared.IsoCodes;
+import com.b2bflow.storefront.FormRules;
+import jakarta.validation.Validation;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +55,9 @@ public final class PageRendering implements AutoCloseable {
         views.setCharacterEncoding("UTF-8");
     }
 
+    private static final FormRules RULES =
+            new FormRules(Validation.buildDefaultValidatorFactory().getValidator());
+
     /** The page as an anonymous visitor with this language sees it (the layout's model as the controllers add it). */
     public String render(String template, Map<String, ?> model, Locale locale) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(servlet, "GET", "/store/page");
@@ -60,6 +67,15 @@ public final class PageRendering implements AutoCloseable {
         Map<String, Object> full = new LinkedHashMap<>(model);
         full.putIfAbsent("dates", new HumanFormat(locale, ZoneId.of("Europe/Berlin")));
         full.putIfAbsent("languages", List.of());
+        // the registration forms' and status page's model (RegistrationFormModel, ReviewTimes)
+        full.putIfAbsent("countries", IsoCodes.countries(locale));
+        full.putIfAbsent("formLanguages", IsoCodes.languages());
+        full.putIfAbsent("consentVersion", ConsentTerms.CURRENT);
+        full.putIfAbsent("rules", RULES);
+        full.putIfAbsent(
+                "reviewWithin", BothLanguages.messages().getMessage("duration.days", new Object[] {2}, locale));
+        full.putIfAbsent(
+                "escalatedAfter", BothLanguages.messages().getMessage("duration.days", new Object[] {5}, locale));
         SecurityContextHolder.getContext()
                 .setAuthentication(new AnonymousAuthenticationToken(
                         "test", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
