@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.UserData;
@@ -201,7 +202,8 @@ class CloudSuiteHttpTest {
                         .param("user.lastName", "Lovelace")
                         .param("user.email", request.user().email())
                         .param("user.password", TestRegistrations.PASSWORD)
-                        .param("user.passwordVerify", TestRegistrations.PASSWORD))
+                        .param("user.passwordVerify", TestRegistrations.PASSWORD)
+                        .param("consentVersion", ConsentTerms.CURRENT))
                 .andExpect(redirectedUrlPattern("/store/registration/*"))
                 .andReturn();
         mvc.perform(get(registered.getResponse().getRedirectedUrl()))

@@ -292,6 +292,7 @@ class BuyerSelfRegistrationIntegrationTest {
                 .param("user.passwordVerify", TestRegistrations.PASSWORD)
                 .param("user.firstName", "Bea")
                 .param("user.lastName", "Buyer")
-                .param("user.email", request.user().email());
+                .param("user.email", request.user().email())
+                .param("consentVersion", ConsentTerms.CURRENT);
     }
 }

@@ -445,7 +445,8 @@ class OrgRegistrationEntryPointsTest {
                 .param("user.email", key + "@page.example.com")
                 .param("user.logonId", key)
                 .param("user.password", password)
-                .param("user.passwordVerify", password);
+                .param("user.passwordVerify", password)
+                .param("consentVersion", ConsentTerms.CURRENT);
     }
 
     private void assertNothingPersistedAfter(

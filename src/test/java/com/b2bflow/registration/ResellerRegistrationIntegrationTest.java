@@ -322,6 +322,7 @@ class ResellerRegistrationIntegrationTest {
                 .param("user.password", TestRegistrations.PASSWORD)
                 .param("user.passwordVerify", TestRegistrations.PASSWORD)
                 .param("user.lastName", "Reseller")
-                .param("user.email", request.user().email());
+                .param("user.email", request.user().email())
+                .param("consentVersion", ConsentTerms.CURRENT);
     }
 }
