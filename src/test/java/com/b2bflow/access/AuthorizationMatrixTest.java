@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
             view my account               | 401/401   | 200/200 | 200/200  | 200/200 | 200/200 | 200/200 | 401/401   | 200/200 | 200/200
             password reset (public)       | 202/202   | 202/202 | 202/202  | 202/202 | 202/202 | 202/202 | 202/202   | 202/202 | 202/202
             password reset confirm        | 410/410   | 410/410 | 410/410  | 410/410 | 410/410 | 410/410 | 410/410   | 410/410 | 410/410
+            choose a registration (page)  | 200/200   | 200/200 | 200/200  | 200/200 | 200/200 | 200/200 | 200/200   | 200/200 | 200/200
             navigate hierarchy            | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
             view organization             | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
             create organization           | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 401/401   | 403/403 | 403/403
@@ -132,6 +133,7 @@ class AuthorizationMatrixTest {
 
     static {
         ACTIONS.put("view my account", (c, r) -> get("/api/me"));
+        ACTIONS.put("choose a registration (page)", (c, r) -> get("/store/register/choose"));
         ACTIONS.put(
                 "password reset (public)",
                 (c, r) -> json(

@@ -167,6 +167,9 @@ class CloudSuiteHttpTest {
     void theStorefrontPagesRegisterAndShowFieldErrors() throws Exception {
         mvc.perform(get("/store/login"))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/store/register/choose\"")));
+        mvc.perform(get("/store/register/choose"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/store/register/shop\"")))
                 .andExpect(content().string(containsString("href=\"/store/register/business\"")))
                 .andExpect(content().string(containsString("href=\"/store/register/shop-approval\"")));
