@@ -41,7 +41,7 @@ class StorefrontLanguageTest {
         Cookie language = mvc.perform(get("/store/login").param("lang", "de").header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(cookie().value("lang", "de"))
-                .andExpect(content().string(containsString("Organisation registrieren")))
+                .andExpect(content().string(containsString("Registrieren: die passende Registrierung finden")))
                 .andReturn()
                 .getResponse()
                 .getCookie("lang");
