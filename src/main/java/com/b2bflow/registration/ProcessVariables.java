@@ -20,6 +20,17 @@ public final class ProcessVariables {
     public static final String ORGANIZATION_ROLES = "organizationRoles";
     public static final String APPROVAL_GROUPS = "approvalGroups";
     public static final String POSSIBLE_DUPLICATES = "possibleDuplicates";
+    /** The review form's warning of likely duplicates, with links to them (Markdown; empty when none). */
+    public static final String DUPLICATES_WARNING = "duplicatesWarning";
+    /** For a correction: why the corrected registration was rejected (Markdown; empty otherwise). */
+    public static final String PREVIOUS_REJECTION = "previousRejection";
+    /** For a correction: what the applicant changed, field by field (Markdown; empty otherwise). */
+    public static final String CHANGES_SINCE_REJECTION = "changesSinceRejection";
+    /** Who completed the review (a person; absent when no person did), for the four-eyes rule. */
+    public static final String REVIEWED_BY = "reviewedBy";
+    /** What the final approval decides on: account, contracts, roles, approval groups, reviewer (Markdown). */
+    public static final String APPROVAL_SUMMARY = "approvalSummary";
+
     public static final String ACCOUNT_NAME = "accountName";
     public static final String CONTRACT_NAME = "contractName";
     public static final String CONTRACT_TERMS = "contractTerms";

@@ -21,6 +21,8 @@ public class DemoStaff {
     /** Called by {@link StaffIdentitySetup} once the groups exist. */
     void ensureUsers() {
         ensure("seller-admin", "Sam", "Seller", StaffGroups.SELLER_ADMINS);
+        // a second seller administrator: the four-eyes rule needs someone other than the reviewer to approve
+        ensure("seller-approver", "Pia", "Approver", StaffGroups.SELLER_ADMINS);
         ensure("account-rep", "Alex", "Account", StaffGroups.ACCOUNT_REPS);
         ensure("site-admin", "Sita", "Site", StaffGroups.SITE_ADMINS);
         ensure("backoffice", "Bo", "Office", StaffGroups.BACKOFFICE);
