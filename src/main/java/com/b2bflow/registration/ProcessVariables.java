@@ -3,6 +3,8 @@ package com.b2bflow.registration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.camunda.spin.Spin;
+import org.camunda.spin.SpinRuntimeException;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -94,7 +96,8 @@ public final class ProcessVariables {
 
     /**
      * A list of strings from whatever the client sent: a Java list, a JSON array (Camunda Forms checklists arrive
-     * as Spin JSON), or a comma-separated string.
+     * as Spin JSON; an API client may send it as a string), or a comma-separated string. Elements that are no strings
+     * come back as their JSON text, which the caller refuses as unknown; nothing here throws.
      */
     public static List<String> stringList(Object value) {
         if (value == null) {
@@ -109,15 +112,28 @@ public final class ProcessVariables {
         }
         if (value instanceof SpinJsonNode json && json.isArray()) {
             return json.elements().stream()
-                    .map(SpinJsonNode::stringValue)
+                    .map(ProcessVariables::elementText)
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .toList();
         }
-        return Arrays.stream(String.valueOf(value).split(","))
+        String text = String.valueOf(value).strip();
+        if (text.startsWith("[")) {
+            try {
+                return stringList(Spin.JSON(text));
+            } catch (SpinRuntimeException notJson) {
+                // not a JSON array after all: read as a comma-separated string, whose parts the caller refuses
+            }
+        }
+        return Arrays.stream(text.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /** A string element as its text; anything else (a number, null, a nested list) as its JSON, for a refusal. */
+    private static String elementText(SpinJsonNode element) {
+        return element.isString() ? element.stringValue() : element.toString();
     }
 
     /** A boolean from a Boolean or from "true"/"false"; null when absent or anything else. */
