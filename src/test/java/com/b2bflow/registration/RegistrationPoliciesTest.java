@@ -64,6 +64,18 @@ class RegistrationPoliciesTest {
                 parent, roles, selectable, approvalRequired, ProfileType.B, null, null);
     }
 
+    /** A BuyerRegistration policy that presets the review's roles and approval groups. */
+    private static RegistrationProperties.Policy presetting(List<String> organizationRoles, List<String> groups) {
+        return new RegistrationProperties.Policy(
+                "Seller/Buyer Organizations",
+                List.of("Buyer Administrator"),
+                null,
+                true,
+                ProfileType.B,
+                organizationRoles,
+                groups);
+    }
+
     private static RegistrationPolicies build(UnaryOperator<Map<String, RegistrationProperties.Policy>> change) {
         return new RegistrationPolicies(new RegistrationProperties(ROLES, change.apply(validPolicies()), null));
     }
@@ -97,16 +109,7 @@ class RegistrationPoliciesTest {
     @Test
     void theReviewsPresetsComeFromThePolicyAndFourEyesIsOnUnlessSwitchedOff() {
         RegistrationPolicies policies = build(all -> replace(
-                all,
-                "BuyerRegistration",
-                new RegistrationProperties.Policy(
-                        "Seller/Buyer Organizations",
-                        List.of("Buyer Administrator"),
-                        null,
-                        true,
-                        ProfileType.B,
-                        List.of("Buyer"),
-                        List.of("UserRegistration", "OrderApproval"))));
+                all, "BuyerRegistration", presetting(List.of("Buyer"), List.of("UserRegistration", "OrderApproval"))));
         RegistrationPolicy buyer = policies.forType(RegistrationType.BuyerRegistration);
         assertThat(buyer.organizationRoles()).containsExactly("Buyer");
         assertThat(buyer.approvalGroups()).containsExactly("UserRegistration", "OrderApproval");
@@ -124,16 +127,7 @@ class RegistrationPoliciesTest {
     @Test
     void unknownApprovalGroupNamesItsIndex() {
         assertThatThrownBy(() -> build(all -> replace(
-                        all,
-                        "BuyerRegistration",
-                        new RegistrationProperties.Policy(
-                                "Seller/Buyer Organizations",
-                                List.of("Buyer Administrator"),
-                                null,
-                                true,
-                                ProfileType.B,
-                                List.of("Buyer"),
-                                List.of("UserRegistration", "Orders")))))
+                        all, "BuyerRegistration", presetting(List.of("Buyer"), List.of("UserRegistration", "Orders")))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.BuyerRegistration.approval-groups[1]'")
                 .hasMessageContaining("unknown approval group 'Orders'");

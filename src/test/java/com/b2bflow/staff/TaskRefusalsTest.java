@@ -53,14 +53,7 @@ class TaskRefusalsTest {
 
     @Test
     void aContractEndingBeforeItStartsIsA400InTasklist(CapturedOutput output) throws Exception {
-        String id = registrations
-                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
-                .id();
-        jobs.executeAll();
-        String instanceId = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
-                .singleResult()
-                .getId();
+        String instanceId = registrationInReview();
         tasks.complete(task(instanceId), Map.of("approved", true));
         String setUp = task(instanceId);
         Tasklist tasklist = Tasklist.signIn(port, "account-rep");
@@ -96,14 +89,7 @@ class TaskRefusalsTest {
      */
     @Test
     void theReviewerIsRefusedTheFinalApprovalInTasklistAColleagueGivesIt(CapturedOutput output) throws Exception {
-        String id = registrations
-                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
-                .id();
-        jobs.executeAll();
-        String instanceId = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
-                .singleResult()
-                .getId();
+        String instanceId = registrationInReview();
         Tasklist reviewer = Tasklist.signIn(port, "seller-admin");
         assertThat(reviewer.submitForm(task(instanceId), "{\"variables\": {\"approved\": {\"value\": true}}}")
                         .status())
@@ -138,6 +124,18 @@ class TaskRefusalsTest {
                         .submitForm(approval, "{\"variables\": {\"approved\": {\"value\": true}}}")
                         .status())
                 .isEqualTo(204);
+    }
+
+    /** The process instance of a new organization registration, waiting in its review. */
+    private String registrationInReview() {
+        String id = registrations
+                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
+                .id();
+        jobs.executeAll();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
     }
 
     private String task(String instanceId) {
