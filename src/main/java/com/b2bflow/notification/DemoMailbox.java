@@ -63,8 +63,8 @@ public class DemoMailbox implements DisposableBean {
         return addresses == null
                 ? ""
                 : Arrays.stream(addresses)
-                        .map(address -> address instanceof InternetAddress internet
-                                ? internet.toUnicodeString()
+                        .map(address -> address instanceof InternetAddress internet && internet.getPersonal() != null
+                                ? internet.getPersonal() + " <" + internet.getAddress() + ">"
                                 : address.toString())
                         .collect(Collectors.joining(", "));
     }

@@ -402,7 +402,11 @@ class AuthorizationMatrixTest {
                     var response = session.send(
                             request[0],
                             request[1],
-                            Map.of("Accept", "text/html", "Content-Type", "application/x-www-form-urlencoded"),
+                            Map.of(
+                                    "Accept",
+                                    request[1].contains("/api/") ? "application/json" : "text/html",
+                                    "Content-Type",
+                                    "application/x-www-form-urlencoded"),
                             "GET".equals(request[0]) ? null : "username=seller-admin&password=demo");
                     assertThat(response.status())
                             .as("%s × %s: %s", columns[0], role, response.header("Location"))

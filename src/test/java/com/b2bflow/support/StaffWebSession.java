@@ -39,8 +39,9 @@ public final class StaffWebSession {
 
     private void signInAs(String logonId, String password) throws Exception {
         get("/store/login");
-        String token = jar.get(StorefrontCsrf.COOKIE);
-        assertThat(token).as("the storefront's CSRF cookie").isNotNull();
+        String cookie = jar.get(StorefrontCsrf.COOKIE);
+        assertThat(cookie).as("the storefront's CSRF cookie").isNotNull();
+        String token = cookie.substring(cookie.indexOf('=') + 1);
         lastSignIn = send(
                 "POST",
                 "/store/login",
