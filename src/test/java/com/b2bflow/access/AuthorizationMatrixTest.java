@@ -330,8 +330,7 @@ class AuthorizationMatrixTest {
         assertThat(lines.get(0).split("\\|")).hasSize(Role.values().length + 1);
         List<DynamicTest> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] columns =
-                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] columns = columns(line);
             String action = columns[0];
             assertThat(ACTIONS).as("action '%s' has a request", action).containsKey(action);
             for (Role role : Role.values()) {
@@ -354,15 +353,11 @@ class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> escalatedTasksOverTheEngineRestApi() {
         List<String> lines = ENGINE_EXPECTED.strip().lines().toList();
-        String[] roles = Arrays.stream(lines.get(0).split("\\|"))
-                .skip(1)
-                .map(String::strip)
-                .toArray(String[]::new);
+        String[] roles = Arrays.copyOfRange(columns(lines.get(0)), 1, columns(lines.get(0)).length);
         Map<String, String> users = engineUsers;
         List<DynamicTest> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] columns =
-                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] columns = columns(line);
             for (int column = 0; column < roles.length; column++) {
                 String role = roles[column];
                 String[] expected = columns[column + 1].split("/");
@@ -384,15 +379,11 @@ class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> oneSignInForTheStaffPagesAndTheWebapps() {
         List<String> lines = WEBAPP_EXPECTED.strip().lines().toList();
-        String[] roles = Arrays.stream(lines.get(0).split("\\|"))
-                .skip(1)
-                .map(String::strip)
-                .toArray(String[]::new);
+        String[] roles = Arrays.copyOfRange(columns(lines.get(0)), 1, columns(lines.get(0)).length);
         Map<String, com.b2bflow.support.StaffWebSession> sessions = new LinkedHashMap<>();
         List<DynamicTest> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] columns =
-                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] columns = columns(line);
             String[] request = WEBAPP_REQUESTS.get(columns[0]);
             for (int column = 0; column < roles.length; column++) {
                 String role = roles[column];
@@ -436,6 +427,11 @@ class AuthorizationMatrixTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The cells of a row of an expected table, stripped. */
+    private static String[] columns(String line) {
+        return Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
     }
 
     private final Map<String, String> engineUsers = new LinkedHashMap<>();
