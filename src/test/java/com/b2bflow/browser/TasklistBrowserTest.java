@@ -15,6 +15,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,12 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The staff side in a real browser: a seller admin signs in to the real Camunda Tasklist, opens
- * Task_ReviewRegistration, sees the Camunda Form with the submitted data and completes it; the account rep completes
- * Task_SetUpAccount; the seller admin approves; the buyer administrator then signs in to the storefront; Cockpit
- * shows the process. A second test submits the storefront registration form. Screenshots: target/screenshots/tasklist-*.
- * The application runs as its own process, as in production: the Camunda webapps keep static state that other
- * application contexts in a shared test JVM would disturb.
+ * The staff side in a real browser: a seller admin follows the task link of the group's mail, signs in once on the
+ * storefront's sign-in page, lands on Task_ReviewRegistration in the real Camunda Tasklist, sees the Camunda Form
+ * with the submitted data, completes it and signs out of everything from Tasklist; the account rep completes
+ * Task_SetUpAccount; the seller admin approves and, with the same sign-in, sees the process in Cockpit; the buyer
+ * administrator then signs in to the storefront. A second test submits the storefront registration form.
+ * Screenshots: target/screenshots/tasklist-*. The application runs as its own process, as in production: the Camunda
+ * webapps keep static state that other application contexts in a shared test JVM would disturb.
  */
 @Tag(TestTiers.BROWSER)
 class TasklistBrowserTest {
@@ -110,15 +112,24 @@ class TasklistBrowserTest {
         String id = submit(request);
         awaitStep(id, "Task_ReviewRegistration");
 
-        signInToTasklist("seller-admin");
-        openTask("Review registration");
+        // one sign-in: the task link of the group's mail leads through the storefront's sign-in to that very task
+        page.navigate(taskLinkMailedFor(request.organization().name()));
+        page.waitForURL("**/store/login**");
+        signInOnTheStorefront("seller-admin");
+        page.waitForURL(Pattern.compile(".*/camunda/app/tasklist/default/#/\\?task=.*"));
+        claimTheOpenTask();
         assertThat(page.getByLabel("Organization name", new Page.GetByLabelOptions().setExact(false))
                         .first())
                 .hasValue(request.organization().name());
         screenshot("review-form");
         page.getByLabel("Approve this registration").check();
         completeTask();
-        signOutOfTasklist();
+        // signing out in Tasklist signs out of everything, the staff pages included
+        page.locator("li.account .dropdown-toggle").click();
+        page.locator("li.logout a").click();
+        page.waitForURL("**/store/login?logout");
+        page.navigate("/store/staff");
+        page.waitForURL("**/store/login");
 
         signInToTasklist("account-rep");
         openTask("Set up account and contract");
@@ -136,14 +147,17 @@ class TasklistBrowserTest {
         completeTask();
         signOutOfTasklist();
 
-        signInToTasklist("seller-admin");
+        // four-eyes: the final approval comes from someone other than the reviewer
+        signInToTasklist("seller-approver");
         openTask("Approve registration");
         page.getByLabel("Approve this registration").check();
         screenshot("approve-form");
         completeTask();
         awaitState(id, "APPROVED");
 
+        // the same sign-in opens Cockpit, as the same staff member
         page.navigate("/camunda/app/cockpit/default/#/processes");
+        assertThat(page.locator("li.account")).containsText("Pia Approver");
         assertThat(page.getByText("orgSelfRegistration")
                         .or(page.getByText("Organization self-registration"))
                         .first())
@@ -180,12 +194,83 @@ class TasklistBrowserTest {
         screenshot("storefront-registration-result");
     }
 
+    /**
+     * What only Tasklist's own rendering of the forms shows: the review warns of a duplicate with a link to its
+     * staff console page and starts with the policy's roles ticked; the set-up form says at once when the contract's
+     * last day is before its first.
+     */
+    @Test
+    void theReviewLinksADuplicateAndTheSetUpFormFlagsDatesOutOfOrder() throws Exception {
+        String taxId = "DE " + TestRegistrations.unique("tax").substring(4);
+        RegistrationRequest first = TestRegistrations.organization();
+        submit(first, taxId);
+        String second = submit(TestRegistrations.organization(), taxId);
+        awaitStep(second, "Task_ReviewRegistration");
+
+        signInToTasklist("seller-admin");
+        openTaskOf(second);
+        com.microsoft.playwright.Locator duplicate = page.getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions().setName(first.organization().name()));
+        assertThat(duplicate).isVisible();
+        assertThat(duplicate).hasAttribute("href", Pattern.compile("^/store/staff/organizations/\\d+$"));
+        duplicate.scrollIntoViewIfNeeded();
+        screenshot("review-duplicate-warning");
+        page.getByLabel("Approve this registration").check();
+        assertThat(page.getByLabel("Buyer Approver", new Page.GetByLabelOptions().setExact(true)))
+                .isChecked();
+        assertThat(page.getByLabel("Buyer registration approval")).isChecked();
+        screenshot("review-presets");
+        completeTask();
+        signOutOfTasklist();
+
+        awaitStep(second, "Task_SetUpAccount");
+        signInToTasklist("account-rep");
+        openTaskOf(second);
+        enterDate("Valid from", "06/01/2027");
+        enterDate("Valid to", "05/31/2027");
+        assertThat(page.getByText("The contract cannot end before it starts")).isVisible();
+        screenshot("set-up-dates-out-of-order");
+        enterDate("Valid to", "06/30/2027");
+        assertThat(page.getByText("The contract cannot end before it starts")).isHidden();
+    }
+
+    /** Types a day into a date field and leaves it, as a person does: the form takes the value when the field is left. */
+    private void enterDate(String label, String day) {
+        page.getByLabel(label, new Page.GetByLabelOptions().setExact(false))
+                .first()
+                .fill(day);
+        page.keyboard().press("Escape");
+        page.getByLabel("Contract terms").click();
+    }
+
+    /** Opens the registration's open task by its link, as the staff mails do, and claims it. */
+    private void openTaskOf(String registrationId) throws Exception {
+        HttpResponse<String> found = http.send(
+                node.request("GET", "/engine-rest/task?processInstanceBusinessKey=" + registrationId, "admin", null),
+                HttpResponse.BodyHandlers.ofString());
+        String taskId = json.readTree(found.body()).get(0).get("id").asText();
+        page.navigate("/camunda/app/tasklist/default/#/?task=" + taskId);
+        claimTheOpenTask();
+    }
+
+    private String submit(RegistrationRequest request, String taxId) throws Exception {
+        Map<String, Object> body = TestRegistrations.body(request);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> organization = (Map<String, Object>) body.get("organization");
+        organization.put("taxId", taxId);
+        return submit(body);
+    }
+
     private String submit(RegistrationRequest request) throws Exception {
+        return submit(TestRegistrations.body(request));
+    }
+
+    private String submit(Map<String, Object> body) throws Exception {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                json.writeValueAsString(TestRegistrations.body(request))))
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -222,28 +307,38 @@ class TasklistBrowserTest {
         return page.locator("[name='" + name + "']");
     }
 
+    /** The link to the review task in the mail to the seller admins about this organization. */
+    private String taskLinkMailedFor(String organization) throws Exception {
+        Pattern link = Pattern.compile("/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+");
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
+                String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
+                        .replace("=\r\n", "")
+                        .replace("=3D", "=");
+                java.util.regex.Matcher found = link.matcher(body);
+                if (body.contains(organization) && found.find()) {
+                    return found.group();
+                }
+            }
+            mail.waitForIncomingEmail(1000, mail.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no mail with a task link about " + organization);
+    }
+
+    /** Staff sign in on the storefront's sign-in page: one sign-in for the staff pages, Tasklist and Cockpit. */
+    private void signInOnTheStorefront(String user) {
+        field("logonId").fill(user);
+        field("logonPassword").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in")))
+                .click();
+    }
+
     private void signInToTasklist(String user) {
         page.navigate("/camunda/app/tasklist/default/");
-        try {
-            page.getByPlaceholder("Username").waitFor();
-        } catch (com.microsoft.playwright.PlaywrightException notShown) {
-            screenshot("tasklist-sign-in-not-shown");
-            throw notShown;
-        }
-        // the login view may still be rendering: fill again until both fields hold what was typed
-        for (int attempt = 0; attempt < 5; attempt++) {
-            page.getByPlaceholder("Username").fill(user);
-            page.getByPlaceholder("Password").fill("demo");
-            if (user.equals(page.getByPlaceholder("Username").inputValue())
-                    && "demo".equals(page.getByPlaceholder("Password").inputValue())) {
-                break;
-            }
-            page.waitForTimeout(200);
-        }
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName(Pattern.compile("Log in", Pattern.CASE_INSENSITIVE)))
-                .click();
+        page.waitForURL("**/store/login");
+        signInOnTheStorefront(user);
+        page.waitForURL("**/camunda/app/tasklist/default/**");
         try {
             page.getByText("My group tasks").first().waitFor();
         } catch (com.microsoft.playwright.PlaywrightException notSignedIn) {
@@ -256,15 +351,20 @@ class TasklistBrowserTest {
     /** Opens the task and claims it: Tasklist makes a candidate's form editable only once claimed. */
     private void openTask(String taskName) {
         page.getByText(taskName).first().click();
+        claimTheOpenTask();
+    }
+
+    private void claimTheOpenTask() {
         page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")))
                 .isEnabled();
     }
 
+    /** Completes the open task; Tasklist closes its form once the engine has taken the completion. */
     private void completeTask() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))
-                .click();
-        page.waitForTimeout(1500);
+        var complete = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
+        complete.click();
+        assertThat(complete).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
         screenshot("after-complete");
     }
 
