@@ -1,6 +1,8 @@
 package com.b2bflow.shared;
 
+import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,11 @@ public class Texts {
 
     /** The text of this key with its arguments, in the request's language. */
     public String get(String key, Object... arguments) {
-        return messages.getMessage(key, arguments);
+        return messages.getMessage(key, arguments, locale());
+    }
+
+    /** The language of the request being served; English outside a request (never the server's own locale). */
+    public static Locale locale() {
+        return LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();
     }
 }
