@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Texts {
 
+    private static final Texts FILES = standalone();
+
     private final MessageSourceAccessor messages;
 
     public Texts(MessageSource messages) {
@@ -28,6 +30,14 @@ public class Texts {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return new Texts(source);
+    }
+
+    /**
+     * The same, for static factories (a shared exception's message): the message files read without Spring's
+     * message source, which holds the same files.
+     */
+    public static String text(String key, Object... arguments) {
+        return FILES.get(key, arguments);
     }
 
     /** The text of this key with its arguments, in the request's language. */
