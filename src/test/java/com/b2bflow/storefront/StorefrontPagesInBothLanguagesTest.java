@@ -6,6 +6,7 @@ import com.b2bflow.account.ContractView;
 import com.b2bflow.approval.PendingApproval;
 import com.b2bflow.buyeradmin.BuyerChanges;
 import com.b2bflow.buyeradmin.BuyerView;
+import com.b2bflow.buyeradmin.CustomerServiceEvent;
 import com.b2bflow.buyeradmin.InvitationAcceptance.InvitationLink;
 import com.b2bflow.buyeradmin.InvitationView;
 import com.b2bflow.buyeradmin.NewBuyer;
@@ -174,7 +175,7 @@ class StorefrontPagesInBothLanguagesTest {
                         "decided",
                         "APPROVED",
                         "failure",
-                        "approvals.failure.invalid")));
+                        "approvals.failure.reasonMissing")));
         pages.add(page("no approvals", "store/approvals", Map.of("approvals", List.of(), "decided", "REJECTED")));
         pages.add(page("my account", "store/account", Map.of("account", myAccount(), "administrator", true)));
         pages.add(page(
@@ -253,13 +254,19 @@ class StorefrontPagesInBothLanguagesTest {
                 Map.of(
                         "events",
                         List.of(new ReadableHistory.Row(
-                                SUBMITTED,
+                                new CustomerServiceEvent(
+                                        1,
+                                        SUBMITTED,
+                                        "csr",
+                                        "ada",
+                                        "ticket 42",
+                                        "BUYER_UPDATED",
+                                        "User",
+                                        "7",
+                                        1L,
+                                        null),
                                 "Casey",
                                 "Ada Buyer",
-                                "ticket 42",
-                                "BUYER_UPDATED",
-                                "User",
-                                "7",
                                 "Jane Doe (jdoe)",
                                 List.of(
                                         new ReadableHistory.Change("email", "a@example.com", "jane@example.com"),
