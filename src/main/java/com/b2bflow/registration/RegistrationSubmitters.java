@@ -53,6 +53,7 @@ public class RegistrationSubmitters {
                 user.withPreferredLanguage(Texts.locale().getLanguage()),
                 request.address(),
                 request.previousRegistrationId(),
-                request.hcl());
+                request.hcl(),
+                request.consentVersion());
     }
 }

@@ -16,22 +16,33 @@ import org.springframework.context.i18n.LocaleContextHolder;
 class RegistrationLanguageTest {
 
     private final List<RegistrationRequest> submitted = new ArrayList<>();
-    private final RegistrationSubmitters submitters = new RegistrationSubmitters(List.of(new RegistrationSubmitter() {
-        @Override
-        public boolean supports(RegistrationFlow flow) {
-            return true;
-        }
+    private final RegistrationSubmitters submitters = new RegistrationSubmitters(
+            List.of(new RegistrationSubmitter() {
+                @Override
+                public boolean supports(RegistrationFlow flow) {
+                    return true;
+                }
 
-        @Override
-        public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
-            submitted.add(request);
-            return null;
-        }
-    }));
+                @Override
+                public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
+                    submitted.add(request);
+                    return null;
+                }
+            }),
+            null); // no form is submitted here, so no validator is needed
 
     @AfterEach
     void reset() {
         LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void theConsentIsKeptWhenTheLanguageIsFilledIn() {
+        RegistrationRequest request = request(null);
+        RegistrationRequest withConsent = new RegistrationRequest(
+                request.organization(), request.user(), request.address(), null, null, ConsentTerms.CURRENT);
+        assertThat(RegistrationSubmitters.inRegistrationLanguage(withConsent).consentVersion())
+                .isEqualTo(ConsentTerms.CURRENT);
     }
 
     @Test
