@@ -83,6 +83,7 @@ public class PasswordChanges {
                 "User",
                 user.getId(),
                 "password changed on My Account; other sessions ended: " + ended);
-        mails.sendChangedAfterCommit(user.getId(), "user-" + user.getId() + "-" + now.toEpochMilli(), now);
+        mails.sendChangedAfterCommit(
+                user.getId(), PasswordResetMails.ON_MY_ACCOUNT + user.getId() + "-" + now.toEpochMilli(), now);
     }
 }

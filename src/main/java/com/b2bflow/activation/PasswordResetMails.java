@@ -30,6 +30,8 @@ class PasswordResetMails {
 
     static final String LINK = "password-reset";
     static final String CHANGED = "password-changed";
+    /** The start of the occasion of a change on My Account (not through a reset link). */
+    static final String ON_MY_ACCOUNT = "my-account-";
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResetMails.class);
 
@@ -68,6 +70,7 @@ class PasswordResetMails {
         Map<String, Object> model = model(user);
         model.put("changedAt", changedAt);
         model.put("resetUrl", links.link("/store/password-reset"));
+        model.put("onMyAccount", occasion.startsWith(ON_MY_ACCOUNT));
         send("password-changed:" + occasion, CHANGED, user, model);
     }
 
