@@ -36,6 +36,7 @@ import com.b2bflow.shared.ConstraintProblems;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ public class BuyerAdministration {
                 actor, CREATE_ORGANIZATION, parentId == null ? Target.missing() : organizationTarget(parentId));
         List<FieldProblem> problems = validate(changes);
         if (changes.name() == null || changes.name().isBlank()) {
-            problems.add(new FieldProblem("name", "Enter the organization's name"));
+            problems.add(new FieldProblem("name", Texts.text("validation.enterTheOrganizationSName")));
         }
         throwIfAny(problems);
         Organization parent = organizations.findById(parentId).orElseThrow();
@@ -184,13 +185,13 @@ public class BuyerAdministration {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         List<FieldProblem> problems = validate(changes);
         if (changes.name() != null && changes.name().isBlank()) {
-            problems.add(new FieldProblem("name", "Enter the organization's name"));
+            problems.add(new FieldProblem("name", Texts.text("validation.enterTheOrganizationSName")));
         }
         Long currentParent = organization.getParent() == null
                 ? null
                 : organization.getParent().getId();
         if (changes.parentId() != null && !changes.parentId().equals(currentParent)) {
-            problems.add(new FieldProblem("parentId", "An organization cannot be moved"));
+            problems.add(new FieldProblem("parentId", Texts.text("validation.organizationNotMovable")));
         }
         throwIfAny(problems);
         Changes changed = new Changes();

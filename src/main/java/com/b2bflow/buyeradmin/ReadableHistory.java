@@ -5,7 +5,6 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.staff.StaffDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,17 +34,11 @@ public class ReadableHistory {
         this.json = json;
     }
 
-    /** One row of the history page. {@code target} is a name, or null when the target no longer exists. */
-    public record Row(
-            Instant occurredAt,
-            String csr,
-            String onBehalfOf,
-            String reason,
-            String action,
-            String targetType,
-            String targetId,
-            String target,
-            List<Change> changes) {}
+    /**
+     * One row of the history page: the event with its people by name ({@code csr}, {@code onBehalfOf}), its target's
+     * name (null when the target no longer exists) and its changes.
+     */
+    public record Row(CustomerServiceEvent event, String csr, String onBehalfOf, String target, List<Change> changes) {}
 
     /** One changed field; a value is null where it was empty. */
     public record Change(String field, String before, String after) {}
@@ -57,7 +50,7 @@ public class ReadableHistory {
 
     private Row row(CustomerServiceEvent event) {
         return new Row(
-                event.occurredAt(),
+                event,
                 event.csr() == null
                         ? null
                         : staff.find(event.csr())
@@ -68,10 +61,6 @@ public class ReadableHistory {
                         : users.findByLogonId(event.onBehalfOf())
                                 .map(user -> user.getDisplayName())
                                 .orElse(event.onBehalfOf()),
-                event.reason(),
-                event.action(),
-                event.targetType(),
-                event.targetId(),
                 targetName(event.targetType(), event.targetId()),
                 changes(event.details()));
     }

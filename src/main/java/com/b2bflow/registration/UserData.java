@@ -49,6 +49,11 @@ public record UserData(
     /** The validation group of the fields the product's own entry points require and HCL's URLs do not. */
     public interface ContactRequired {}
 
+    /** The same user in this language, where none was given ({@link RegistrationSubmitters}). */
+    UserData withPreferredLanguage(String language) {
+        return new UserData(logonId, password, passwordVerify, firstName, middleName, lastName, email, phone, language);
+    }
+
     /** Never print the password. */
     @Override
     public String toString() {

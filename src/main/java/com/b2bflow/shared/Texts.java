@@ -1,6 +1,8 @@
 package com.b2bflow.shared;
 
+import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Texts {
+
+    private static final Texts FILES = standalone();
 
     private final MessageSourceAccessor messages;
 
@@ -28,8 +32,21 @@ public class Texts {
         return new Texts(source);
     }
 
+    /**
+     * The same, for static factories (a shared exception's message): the message files read without Spring's
+     * message source, which holds the same files.
+     */
+    public static String text(String key, Object... arguments) {
+        return FILES.get(key, arguments);
+    }
+
     /** The text of this key with its arguments, in the request's language. */
     public String get(String key, Object... arguments) {
-        return messages.getMessage(key, arguments);
+        return messages.getMessage(key, arguments, locale());
+    }
+
+    /** The language of the request being served; English outside a request (never the server's own locale). */
+    public static Locale locale() {
+        return LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();
     }
 }

@@ -35,10 +35,18 @@ public class StorefrontLanguage implements WebMvcConfigurer {
     /** Named {@code localeResolver}: Spring MVC looks the resolver up by this name. */
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE) {
+            /** A cookie of another language than English or German (or a broken one) counts as none. */
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                Locale locale = super.resolveLocale(request);
+                Locale supported = supported(locale.getLanguage());
+                return supported != null ? supported : fromBrowser(request);
+            }
+        };
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
-        resolver.setRejectInvalidCookies(true);
+        resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(StorefrontLanguage::fromBrowser);
         return resolver;
     }

@@ -222,8 +222,8 @@ class OrgSelfRegistrationProcessTest {
                                 "approved",
                                 "http://shop.test/store/login",
                                 "\"Main account\"",
-                                "Standard terms 2026: from 2026-01-01 until further notice",
-                                "Spare parts: from 2026-03-01 until 2027-02-28"));
+                                "Standard terms 2026: from Jan 1, 2026 until further notice",
+                                "Spare parts: from Mar 1, 2026 until Feb 28, 2027"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.b2bflow.account.OrderingStatus;
 import com.b2bflow.approval.PendingApproval;
 import com.b2bflow.buyeradmin.BuyerChanges;
 import com.b2bflow.buyeradmin.BuyerView;
+import com.b2bflow.buyeradmin.CustomerServiceEvent;
 import com.b2bflow.buyeradmin.InvitationAcceptance.InvitationLink;
 import com.b2bflow.buyeradmin.InvitationView;
 import com.b2bflow.buyeradmin.NewBuyer;
@@ -269,13 +270,19 @@ class StorefrontPagesInBothLanguagesTest {
                 Map.of(
                         "events",
                         List.of(new ReadableHistory.Row(
-                                SUBMITTED,
+                                new CustomerServiceEvent(
+                                        1,
+                                        SUBMITTED,
+                                        "csr",
+                                        "ada",
+                                        "ticket 42",
+                                        "BUYER_UPDATED",
+                                        "User",
+                                        "7",
+                                        1L,
+                                        null),
                                 "Casey",
                                 "Ada Buyer",
-                                "ticket 42",
-                                "BUYER_UPDATED",
-                                "User",
-                                "7",
                                 "Jane Doe (jdoe)",
                                 List.of(
                                         new ReadableHistory.Change("email", "a@example.com", "jane@example.com"),

@@ -69,6 +69,15 @@ class StorefrontLanguageTest {
     }
 
     @Test
+    void aCookieOfAnotherOrABrokenLanguageIsIgnored() throws Exception {
+        for (String value : java.util.List.of("fr", "x!y", "")) {
+            mvc.perform(get("/store/login").cookie(new Cookie("lang", value)).header("Accept-Language", "de"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("lang=\"de\"")));
+        }
+    }
+
+    @Test
     void tasklistOffersGerman() throws Exception {
         mvc.perform(get("/camunda/app/tasklist/scripts/config.js"))
                 .andExpect(status().isOk())
