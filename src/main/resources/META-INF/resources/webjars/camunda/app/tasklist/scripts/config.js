@@ -17,8 +17,10 @@
 
 // The application's copy of Tasklist's configuration (it shadows the one in Camunda's webjar): Tasklist speaks
 // English and German, chosen by the browser's language. Camunda Forms labels are not translated by Tasklist
-// (docs/adr/0030-english-and-german-everywhere.md).
+// (docs/adr/0030-english-and-german-everywhere.md). The storefront's sign-in replaces the webapps' login view
+// (docs/adr/0029-one-sign-in-for-staff.md); the shortcuts are Camunda's defaults.
 export default {
+  customScripts: ['../sign-in/storefront-sign-in'],
   locales: {
     availableLocales: ['en', 'de'],
     fallbackLocale: 'en'
