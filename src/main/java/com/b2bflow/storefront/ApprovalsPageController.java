@@ -66,7 +66,12 @@ class ApprovalsPageController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorsFor", id);
             model.addAttribute("rejectionReason", rejectionReason);
-            model.addAttribute("failure", "approvals.failure.invalid");
+            // the decision's only rules are on the reason: a rejection needs one, of at most 2,000 characters
+            model.addAttribute(
+                    "failure",
+                    rejectionReason == null || rejectionReason.isBlank()
+                            ? "approvals.failure.reasonMissing"
+                            : "approvals.failure.reasonTooLong");
         } catch (ApprovalForbiddenException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("failure", "approvals.failure.forbidden");

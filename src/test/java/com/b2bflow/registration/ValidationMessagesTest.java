@@ -40,7 +40,7 @@ class ValidationMessagesTest {
         assertThat(problems(withLogonId(""), Locale.GERMAN))
                 .filteredOn(problem -> problem.field().equals("user.logonId"))
                 .extracting(FieldProblem::message)
-                .containsExactly("Wählen Sie eine Anmeldekennung");
+                .containsExactly("Wählen Sie eine Anmelde-ID");
     }
 
     @Test

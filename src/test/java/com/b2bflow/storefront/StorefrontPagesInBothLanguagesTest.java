@@ -165,7 +165,7 @@ class StorefrontPagesInBothLanguagesTest {
                         "decided",
                         "APPROVED",
                         "failure",
-                        "approvals.failure.invalid")));
+                        "approvals.failure.reasonMissing")));
         pages.add(page("no approvals", "store/approvals", Map.of("approvals", List.of(), "decided", "REJECTED")));
         pages.add(page(
                 "my account",

@@ -62,7 +62,7 @@ class StorefrontLanguageTest {
                         .param("user.password", "kurz")
                         .param("user.passwordVerify", "kurz"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Wählen Sie eine Anmeldekennung")))
+                .andExpect(content().string(containsString("Wählen Sie eine Anmelde-ID")))
                 .andExpect(content().string(containsString("Das Passwort muss 12 bis 64 Zeichen lang sein.")))
                 .andExpect(content().string(not(containsString("Choose a logon ID"))))
                 .andExpect(content().string(not(containsString("Größe muss"))));
