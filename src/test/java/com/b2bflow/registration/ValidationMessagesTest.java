@@ -33,26 +33,14 @@ class ValidationMessagesTest {
 
     @Test
     void anEmptyLogonIdIsOneMessageInTheUsersLanguage() {
-        assertThat(problems(withLogonId(""), Locale.ENGLISH))
-                .filteredOn(problem -> problem.field().equals("user.logonId"))
-                .extracting(FieldProblem::message)
-                .containsExactly("Choose a logon ID");
-        assertThat(problems(withLogonId(""), Locale.GERMAN))
-                .filteredOn(problem -> problem.field().equals("user.logonId"))
-                .extracting(FieldProblem::message)
-                .containsExactly("Wählen Sie eine Anmelde-ID");
+        assertThat(logonIdMessages("", Locale.ENGLISH)).containsExactly("Choose a logon ID");
+        assertThat(logonIdMessages("", Locale.GERMAN)).containsExactly("Wählen Sie eine Anmelde-ID");
     }
 
     @Test
     void aLengthRuleNamesItsLimitInWordsNotTheFrameworksDefault() {
-        assertThat(problems(withLogonId("ab"), Locale.ENGLISH))
-                .filteredOn(problem -> problem.field().equals("user.logonId"))
-                .extracting(FieldProblem::message)
-                .containsExactly("Use 3 to 64 characters");
-        assertThat(problems(withLogonId("ab"), Locale.GERMAN))
-                .filteredOn(problem -> problem.field().equals("user.logonId"))
-                .extracting(FieldProblem::message)
-                .containsExactly("Verwenden Sie 3 bis 64 Zeichen");
+        assertThat(logonIdMessages("ab", Locale.ENGLISH)).containsExactly("Use 3 to 64 characters");
+        assertThat(logonIdMessages("ab", Locale.GERMAN)).containsExactly("Verwenden Sie 3 bis 64 Zeichen");
     }
 
     @Test
@@ -70,6 +58,13 @@ class ValidationMessagesTest {
                     .doesNotContain("{", "must", "size", "darf nicht");
         }
         assertThat(english).extracting(FieldProblem::message).noneMatch(message -> message.contains("must be between"));
+    }
+
+    private List<String> logonIdMessages(String logonId, Locale locale) {
+        return problems(withLogonId(logonId), locale).stream()
+                .filter(problem -> problem.field().equals("user.logonId"))
+                .map(FieldProblem::message)
+                .toList();
     }
 
     private List<FieldProblem> problems(RegistrationRequest request, Locale locale) {
