@@ -29,6 +29,7 @@ class MessageFilesTest {
             "organizations.name",
             "history.value.en",
             "buyers.status",
+            "account.contractStatus",
             "organizations.details",
             "organizations.field.name",
             "staff.mailbox");
