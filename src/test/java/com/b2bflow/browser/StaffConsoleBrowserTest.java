@@ -106,6 +106,7 @@ class StaffConsoleBrowserTest {
         screenshot(page, "seller-admin-home");
 
         page.locator("#console-find").click();
+        assertThat(page).hasURL(Pattern.compile("/store/staff/customers$"));
         page.keyboard().press("Tab");
         assertThat(page.locator(".skip-link")).isFocused();
         page.getByLabel("Name, logon ID, email or tax ID").fill(tenant.organizationName());
