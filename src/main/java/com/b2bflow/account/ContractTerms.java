@@ -13,6 +13,13 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
     public static final int MAX_NAME_LENGTH = 128;
     public static final int MAX_TERMS_LENGTH = 4000;
 
+    /** A year typed short ("0026") or a date outside any contract's life is a typing mistake, not a contract. */
+    private static final int FIRST_YEAR = 1900;
+
+    private static final int LAST_YEAR = 9999;
+
+    private static final String YEARS = "Enter a day in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+
     public ContractTerms {
         name = name == null ? null : name.strip();
         terms = terms == null || terms.isBlank() ? null : terms.strip();
@@ -44,7 +51,17 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
         if (validFrom == null) {
             return Optional.of(new Violation(Part.VALID_FROM, "Enter the day the contract starts"));
         }
+        if (implausible(validFrom)) {
+            return Optional.of(new Violation(Part.VALID_FROM, YEARS));
+        }
+        if (validTo != null && implausible(validTo)) {
+            return Optional.of(new Violation(Part.VALID_TO, YEARS));
+        }
         return lastDayViolation(validFrom, validTo);
+    }
+
+    private static boolean implausible(LocalDate day) {
+        return day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR;
     }
 
     /** A last day before the first one breaks the rule that a contract cannot end before it starts. */

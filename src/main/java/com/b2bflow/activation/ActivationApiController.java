@@ -4,6 +4,7 @@ import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.PlainText;
 import com.b2bflow.shared.ProblemResponses;
+import com.b2bflow.shared.Texts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,10 +29,12 @@ class ActivationApiController {
 
     private final ActivationService activation;
     private final ActivationRenewals renewals;
+    private final Texts texts;
 
-    ActivationApiController(ActivationService activation, ActivationRenewals renewals) {
+    ActivationApiController(ActivationService activation, ActivationRenewals renewals, Texts texts) {
         this.activation = activation;
         this.renewals = renewals;
+        this.texts = texts;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +44,7 @@ class ActivationApiController {
                     + "has expired or is unknown.")
     ResponseEntity<Void> activate(@RequestBody @Valid ActivationRequest request) {
         if (request.passwordVerify() != null && !request.passwordVerify().equals(request.password())) {
-            throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
+            throw InvalidRegistrationException.of("passwordVerify", texts.get("validation.passwordsDiffer"));
         }
         try {
             activation.activate(request.token(), request.password());

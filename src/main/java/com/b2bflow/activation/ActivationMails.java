@@ -9,8 +9,6 @@ import com.b2bflow.notification.Recipient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,6 @@ public class ActivationMails {
 
     static final String ACTIVATION = "account-activation";
     static final String REMINDER = "account-activation-reminder";
-    private static final DateTimeFormatter EXPIRY =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ActivationService activation;
     private final UserRepository users;
@@ -73,7 +69,7 @@ public class ActivationMails {
                 links.link("/store/activate?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
         model.put("renewalUrl", links.link("/store/activate/renewal"));
         model.put("signInUrl", links.link("/store/login"));
-        model.put("expiresAt", EXPIRY.format(Instant.now().plus(properties.ttl())));
+        model.put("expiresAt", Instant.now().plus(properties.ttl()));
         notifications.send(new Notification(
                 notificationKey,
                 template,

@@ -1,6 +1,8 @@
 package com.b2bflow.activation;
 
+import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,10 +24,12 @@ class ActivationPageController {
 
     private final ActivationService activation;
     private final ActivationRenewals renewals;
+    private final Texts texts;
 
-    ActivationPageController(ActivationService activation, ActivationRenewals renewals) {
+    ActivationPageController(ActivationService activation, ActivationRenewals renewals, Texts texts) {
         this.activation = activation;
         this.renewals = renewals;
+        this.texts = texts;
     }
 
     @GetMapping("/store/activate")
@@ -56,7 +60,7 @@ class ActivationPageController {
         }
         try {
             if (passwordVerify == null || !passwordVerify.equals(password)) {
-                throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
+                throw InvalidRegistrationException.of("passwordVerify", texts.get("validation.passwordsDiffer"));
             }
             activation.activate(token, password);
         } catch (InvalidRegistrationException e) {
@@ -65,7 +69,7 @@ class ActivationPageController {
             model.addAttribute("token", token);
             model.addAttribute("logonId", link.logonId());
             model.addAttribute("displayName", link.displayName());
-            model.addAttribute("errors", LinkPages.byField(e.problems()));
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
             return VIEW;
         } catch (OneTimeLinkGoneException e) {
             return gone(e.reason(), token, model, response);
@@ -98,11 +102,10 @@ class ActivationPageController {
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("view", "renewal");
-            model.addAttribute("errors", Map.of("identifier", "Enter your logon ID or your email address"));
+            model.addAttribute("errors", Map.of("identifier", texts.get("activate.identifierMissing")));
             return VIEW;
         }
         model.addAttribute("view", "renewalRequested");
-        model.addAttribute("message", ActivationApiController.RENEWAL_ANSWER);
         return VIEW;
     }
 
@@ -111,7 +114,6 @@ class ActivationPageController {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("view", "gone");
         model.addAttribute("reason", reason.name());
-        model.addAttribute("message", OneTimeLinkGoneException.activationMessage(reason));
         model.addAttribute("token", reason == OneTimeLinkGoneException.Reason.EXPIRED ? token : null);
         return VIEW;
     }

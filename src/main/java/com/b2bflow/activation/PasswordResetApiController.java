@@ -3,6 +3,7 @@ package com.b2bflow.activation;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.PlainText;
 import com.b2bflow.shared.ProblemResponses;
+import com.b2bflow.shared.Texts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,7 +38,7 @@ class PasswordResetApiController {
                     + "own email address and works once, for app.password-reset.ttl. 400 without a logonId.")
     ResponseEntity<Answer> request(@RequestBody @Valid ResetRequest request) {
         if (request.logonId() == null || request.logonId().isBlank()) {
-            throw InvalidRegistrationException.of("logonId", "Enter your logon ID");
+            throw InvalidRegistrationException.of("logonId", Texts.text("reset.logonIdMissing"));
         }
         resets.request(request.logonId());
         return ResponseEntity.accepted().body(new Answer(ANSWER));

@@ -8,8 +8,6 @@ import com.b2bflow.notification.Recipient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,6 @@ class PasswordResetMails {
 
     static final String LINK = "password-reset";
     static final String CHANGED = "password-changed";
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final NotificationService notifications;
     private final NotificationProperties links;
@@ -38,14 +34,14 @@ class PasswordResetMails {
         model.put(
                 "resetUrl",
                 links.link("/store/password-reset?token=" + URLEncoder.encode(rawToken, StandardCharsets.UTF_8)));
-        model.put("expiresAt", TIME.format(expiresAt));
+        model.put("expiresAt", expiresAt);
         send("password-reset:" + tokenId, LINK, user, model);
     }
 
     /** "Your password was changed", so that a reset the user did not ask for does not go unnoticed. */
     void sendChanged(User user, long tokenId, Instant changedAt) {
         Map<String, Object> model = model(user);
-        model.put("changedAt", TIME.format(changedAt));
+        model.put("changedAt", changedAt);
         model.put("resetUrl", links.link("/store/password-reset"));
         send("password-changed:" + tokenId, CHANGED, user, model);
     }

@@ -1,6 +1,8 @@
 package com.b2bflow.activation;
 
+import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,9 +24,11 @@ class PasswordResetPageController {
     static final String VIEW = "store/password-reset";
 
     private final PasswordResets resets;
+    private final Texts texts;
 
-    PasswordResetPageController(PasswordResets resets) {
+    PasswordResetPageController(PasswordResets resets, Texts texts) {
         this.resets = resets;
+        this.texts = texts;
     }
 
     @GetMapping("/store/password-reset")
@@ -46,7 +50,7 @@ class PasswordResetPageController {
         if (logonId == null || logonId.isBlank()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("view", "request");
-            model.addAttribute("errors", Map.of("logonId", "Enter your logon ID"));
+            model.addAttribute("errors", Map.of("logonId", texts.get("reset.logonIdMissing")));
             return VIEW;
         }
         resets.request(logonId);
@@ -68,12 +72,12 @@ class PasswordResetPageController {
         }
         try {
             if (passwordVerify == null || !passwordVerify.equals(password)) {
-                throw InvalidRegistrationException.of("passwordVerify", "The two passwords differ");
+                throw InvalidRegistrationException.of("passwordVerify", texts.get("validation.passwordsDiffer"));
             }
             resets.confirm(token, password);
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(token, link.logonId(), LinkPages.byField(e.problems()), model);
+            return form(token, link.logonId(), FieldProblem.byField(e.problems()), model);
         } catch (OneTimeLinkGoneException e) {
             return gone(e.reason(), model, response);
         } catch (OptimisticLockingFailureException e) {

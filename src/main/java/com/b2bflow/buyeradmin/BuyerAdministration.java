@@ -31,11 +31,12 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.shared.ConstraintProblems;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,7 +154,7 @@ public class BuyerAdministration {
                 actor, CREATE_ORGANIZATION, parentId == null ? Target.missing() : organizationTarget(parentId));
         List<FieldProblem> problems = validate(changes);
         if (changes.name() == null || changes.name().isBlank()) {
-            problems.add(new FieldProblem("name", "Enter the organization's name"));
+            problems.add(new FieldProblem("name", Texts.text("validation.enterTheOrganizationSName")));
         }
         throwIfAny(problems);
         Organization parent = organizations.findById(parentId).orElseThrow();
@@ -183,13 +184,13 @@ public class BuyerAdministration {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         List<FieldProblem> problems = validate(changes);
         if (changes.name() != null && changes.name().isBlank()) {
-            problems.add(new FieldProblem("name", "Enter the organization's name"));
+            problems.add(new FieldProblem("name", Texts.text("validation.enterTheOrganizationSName")));
         }
         Long currentParent = organization.getParent() == null
                 ? null
                 : organization.getParent().getId();
         if (changes.parentId() != null && !changes.parentId().equals(currentParent)) {
-            problems.add(new FieldProblem("parentId", "An organization cannot be moved"));
+            problems.add(new FieldProblem("parentId", Texts.text("validation.organizationNotMovable")));
         }
         throwIfAny(problems);
         Changes changed = new Changes();
@@ -255,9 +256,7 @@ public class BuyerAdministration {
         Actor actor = caller.inStorefront();
         authorization.require(actor, CREATE_BUYER, organizationTarget(organizationId));
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<NewBuyer> violation : validator.validate(data)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(data)));
         throwIfAny(problems);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         SuperuserUserCreation.Created created = creation.create(actor, organization, data);
@@ -294,9 +293,7 @@ public class BuyerAdministration {
             authorization.require(actor, VIEW_BUYER, target);
         }
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<BuyerChanges> violation : validator.validate(changes)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(changes)));
         throwIfAny(problems);
         User buyer = users.findById(userId).orElseThrow();
         if (Boolean.FALSE.equals(changes.enabled()) && buyer.getId().equals(actor.userId())) {
@@ -386,9 +383,7 @@ public class BuyerAdministration {
 
     private List<FieldProblem> validate(OrganizationChanges changes) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<OrganizationChanges> violation : validator.validate(changes)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(changes)));
         return problems;
     }
 

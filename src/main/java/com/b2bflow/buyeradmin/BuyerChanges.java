@@ -12,19 +12,22 @@ import java.util.List;
  */
 @PlainText
 public record BuyerChanges(
-        @Size(max = 64) String firstName,
-        @Size(max = 64) String middleName,
+        @Size(max = 64, message = "{validation.size.max}") String firstName,
+        @Size(max = 64, message = "{validation.size.max}") String middleName,
 
-        @Size(min = 1, max = 64, message = "Enter the last name")
+        @Size(min = 1, max = 64, message = "{validation.enterTheLastName}")
         String lastName,
 
-        @Email(message = "Enter a valid email address") @Size(min = 3, max = 254, message = "Enter an email address")
+        @Email(message = "{validation.enterAValidEmailAddress}")
+        @Size(min = 3, max = 254, message = "{validation.enterAnEmailAddress}")
         String email,
 
-        @Size(max = 32) @Pattern(regexp = "[0-9 +()./-]*", message = "Use digits, spaces and + ( ) . / - only")
+        @Size(max = 32, message = "{validation.size.max}")
+        @Pattern(regexp = "[0-9 +()./-]*", message = "{validation.useDigitsSpacesAndOnly}")
         String phone,
 
-        @Size(max = 8) @Pattern(regexp = "[a-zA-Z-]*", message = "Use a language tag such as en or de")
+        @Size(max = 8, message = "{validation.size.max}")
+        @Pattern(regexp = "[a-zA-Z-]*", message = "{validation.useALanguageTagSuchAs}")
         String preferredLanguage,
 
         Boolean enabled,

@@ -4,9 +4,7 @@ import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 
@@ -23,9 +21,7 @@ final class FormErrors {
                 e instanceof InvalidRegistrationException
                         ? HttpStatus.BAD_REQUEST.value()
                         : HttpStatus.CONFLICT.value());
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", FieldProblem.byField(problems));
         return view;
     }
 }

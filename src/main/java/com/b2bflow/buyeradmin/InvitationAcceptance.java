@@ -22,6 +22,7 @@ import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.registration.UserData;
 import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import java.time.Instant;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class InvitationAcceptance {
     public SubmittedRegistration accept(String token, UserData data) {
         InvitationLink link = inspect(token);
         if (data == null) {
-            throw InvalidRegistrationException.of("user", "The user is missing");
+            throw InvalidRegistrationException.of("user", Texts.text("validation.theUserIsMissing"));
         }
         UserData user = withInvitedEmail(data, link.email());
         validator.validate(
@@ -158,9 +159,7 @@ public class InvitationAcceptance {
                 && !user.email().isBlank()
                 && !user.email().strip().equalsIgnoreCase(invited)) {
             throw InvalidRegistrationException.of(
-                    "user.email",
-                    "This invitation is for " + invited
-                            + "; register with that address, or ask for an invitation to the other one");
+                    "user.email", Texts.text("validation.invitationIsForAnotherAddress", invited));
         }
         return new UserData(
                 user.logonId(),

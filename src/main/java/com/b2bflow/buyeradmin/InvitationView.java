@@ -1,8 +1,6 @@
 package com.b2bflow.buyeradmin;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An invitation as its organization's administrator sees it: never the token. {@code acceptedLogonId} names the
@@ -22,9 +20,6 @@ public record InvitationView(
         Instant revokedAt,
         String revokedBy) {
 
-    static final DateTimeFormatter EXPIRY =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     static InvitationView of(Invitation invitation, Instant now) {
         return new InvitationView(
                 invitation.getId(),
@@ -41,11 +36,6 @@ public record InvitationView(
                         : invitation.getAcceptedUser().getLogonId(),
                 invitation.getRevokedAt(),
                 invitation.getRevokedBy());
-    }
-
-    /** When it expires, for pages: yyyy-MM-dd HH:mm UTC. */
-    public String expiresOn() {
-        return EXPIRY.format(expiresAt);
     }
 
     /** Whether the administrator can still revoke it. */

@@ -148,7 +148,7 @@ public class Invitations {
                 "organizationName", organization.getName(),
                 "inviterName", inviter,
                 "invitationUrl", links.link("/store/invitations/" + URLEncoder.encode(token, StandardCharsets.UTF_8)),
-                "expiresAt", InvitationView.EXPIRY.format(invitation.getExpiresAt()));
+                "expiresAt", invitation.getExpiresAt());
         try {
             notifications.send(new Notification(
                     "invitation:" + invitation.getId(),
@@ -183,8 +183,8 @@ public class Invitations {
     /** The body of {@code POST /api/me/organizations/{id}/invitations}. */
     @com.b2bflow.shared.PlainText
     public record NewInvitation(
-            @NotBlank(message = "Enter the email address to invite")
-            @Email(message = "Enter a valid email address")
-            @Size(max = 254)
+            @NotBlank(message = "{validation.enterTheEmailAddressToInvite}")
+            @Email(message = "{validation.enterAValidEmailAddress}")
+            @Size(max = 254, message = "{validation.size.max}")
             String email) {}
 }

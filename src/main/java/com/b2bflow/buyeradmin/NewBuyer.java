@@ -14,24 +14,28 @@ import java.util.List;
  */
 @PlainText
 public record NewBuyer(
-        @NotBlank(message = "Choose a logon ID")
-        @Size(min = 3, max = 64, message = "Use 3 to 64 characters")
-        @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "Use letters, digits and . _ @ + - only")
+        @NotBlank(message = "{validation.chooseALogonId}")
+        @Size(min = 3, max = 64, message = "{validation.use3To64Characters}")
+        @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "{validation.useLettersDigitsAndOnly}")
         String logonId,
 
-        @Size(max = 64) String firstName,
-        @Size(max = 64) String middleName,
+        @Size(max = 64, message = "{validation.size.max}") String firstName,
+        @Size(max = 64, message = "{validation.size.max}") String middleName,
 
-        @NotBlank(message = "Enter the last name") @Size(max = 64)
+        @NotBlank(message = "{validation.enterTheLastName}") @Size(max = 64, message = "{validation.size.max}")
         String lastName,
 
-        @NotBlank(message = "Enter an email address") @Email(message = "Enter a valid email address") @Size(max = 254)
+        @NotBlank(message = "{validation.enterAnEmailAddress}")
+        @Email(message = "{validation.enterAValidEmailAddress}")
+        @Size(max = 254, message = "{validation.size.max}")
         String email,
 
-        @Size(max = 32) @Pattern(regexp = "[0-9 +()./-]*", message = "Use digits, spaces and + ( ) . / - only")
+        @Size(max = 32, message = "{validation.size.max}")
+        @Pattern(regexp = "[0-9 +()./-]*", message = "{validation.useDigitsSpacesAndOnly}")
         String phone,
 
-        @Size(max = 8) @Pattern(regexp = "[a-zA-Z-]*", message = "Use a language tag such as en or de")
+        @Size(max = 8, message = "{validation.size.max}")
+        @Pattern(regexp = "[a-zA-Z-]*", message = "{validation.useALanguageTagSuchAs}")
         String preferredLanguage,
 
         List<String> roles) {}

@@ -12,19 +12,23 @@ import jakarta.validation.constraints.Size;
  */
 @PlainText
 public record OrganizationChanges(
-        @Size(max = 128, message = "At most 128 characters") String name,
+        @Size(max = 128, message = "{validation.atMost128Characters}")
+        String name,
+
         Long parentId,
 
-        @Size(max = 1000, message = "At most 1000 characters")
+        @Size(max = 1000, message = "{validation.atMost1000Characters}")
         String description,
 
-        @Size(max = 128, message = "At most 128 characters") String businessCategory,
+        @Size(max = 128, message = "{validation.atMost128Characters}")
+        String businessCategory,
 
-        @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
+        @Size(max = 64, message = "{validation.size.max}")
+        @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "{validation.useLettersDigitsSpacesOr}")
         String taxId,
 
-        @Size(max = 128)
-        @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
+        @Size(max = 128, message = "{validation.size.max}")
+        @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "{validation.enterADomainSuchAsExample}")
         String emailDomain,
 
         @Valid AddressData address) {}

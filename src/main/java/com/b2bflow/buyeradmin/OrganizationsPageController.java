@@ -27,10 +27,13 @@ class OrganizationsPageController {
 
     private final BuyerAdministration administration;
     private final SellerAdministration sellerAdministration;
+    private final ReadableHistory readable;
 
-    OrganizationsPageController(BuyerAdministration administration, SellerAdministration sellerAdministration) {
+    OrganizationsPageController(
+            BuyerAdministration administration, SellerAdministration sellerAdministration, ReadableHistory readable) {
         this.administration = administration;
         this.sellerAdministration = sellerAdministration;
+        this.readable = readable;
     }
 
     @GetMapping("/store/account/organizations")
@@ -237,7 +240,7 @@ class OrganizationsPageController {
             throw new AccessRefusedException(
                     com.b2bflow.access.Decision.FORBIDDEN, AccountAction.VIEW_ON_BEHALF_HISTORY);
         }
-        model.addAttribute("events", administration.customerServiceHistory(actor, actor.organizationId()));
+        model.addAttribute("events", readable.of(administration.customerServiceHistory(actor, actor.organizationId())));
         return "store/customer-service-history";
     }
 

@@ -23,6 +23,7 @@ import com.b2bflow.registration.RegistrationPolicy;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public class SellerAdministration {
         List<FieldProblem> problems = new ArrayList<>();
         wanted.stream()
                 .filter(role -> !policies.knownRoles().contains(role))
-                .forEach(role -> problems.add(new FieldProblem("roles", "Unknown role '" + role + "'")));
+                .forEach(role -> problems.add(new FieldProblem("roles", Texts.text("validation.unknownRole", role))));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }

@@ -16,6 +16,7 @@ import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,14 +115,12 @@ public class SuperuserUserCreation {
                         .toList();
         List<FieldProblem> problems = new ArrayList<>();
         if (picked.isEmpty()) {
-            problems.add(new FieldProblem("roles", "Pick at least one role: " + String.join(", ", grantable)));
+            problems.add(new FieldProblem("roles", Texts.text("validation.pickARole", String.join(", ", grantable))));
         }
         picked.stream()
                 .filter(role -> !grantable.contains(role))
                 .forEach(role -> problems.add(new FieldProblem(
-                        "roles",
-                        "'" + role + "' cannot be given in this organization; pick from: "
-                                + String.join(", ", grantable))));
+                        "roles", Texts.text("validation.roleNotGrantable", role, String.join(", ", grantable)))));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }
@@ -133,7 +132,7 @@ public class SuperuserUserCreation {
     }
 
     private static RegistrationConflictException logonIdTaken() {
-        return new RegistrationConflictException("logonId", "This logon ID is already taken; choose another one");
+        return new RegistrationConflictException("logonId", Texts.text("conflict.logonIdTaken"));
     }
 
     public record Created(User buyer, String registrationId, List<String> roles) {}

@@ -40,6 +40,8 @@ class CloudSuiteMailModel implements MailModelContribution {
         model.put("waitsForBackoffice", registration.getFlow() == RegistrationFlow.SHOP_APPROVAL);
         model.put(
                 "approver",
-                registration.getFlow() == RegistrationFlow.ERP_APPROVAL ? "our ERP system" : "our back office");
+                registration.getFlow() == RegistrationFlow.ERP_APPROVAL
+                        ? "mail.approver.erp"
+                        : "mail.approver.backoffice");
     }
 }

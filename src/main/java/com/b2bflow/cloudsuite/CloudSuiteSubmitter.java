@@ -16,6 +16,7 @@ import com.b2bflow.registration.ReservedNames;
 import com.b2bflow.registration.StartVariables;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,7 @@ public class CloudSuiteSubmitter extends FlowSubmitter {
         if (correctedUser != null
                 && !correctedUser.getLogonId().equals(request.user().logonId().strip())) {
             throw InvalidRegistrationException.of(
-                    "user.logonId", "A correction keeps the logon ID " + correctedUser.getLogonId());
+                    "user.logonId", Texts.text("validation.correctionKeepsLogonId", correctedUser.getLogonId()));
         }
         boolean shop = flow == RegistrationFlow.SHOP;
         if (shop) {

@@ -16,11 +16,14 @@ import jakarta.validation.constraints.Size;
  */
 @PlainText
 public record ErpCustomerRequest(
-        @Valid @NotNull(message = "The organization is missing")
+        @Valid @NotNull(message = "{validation.theOrganizationIsMissing}")
         Organization organization,
 
         @Valid AddressData address,
-        @Valid @NotNull(message = "The user is missing") User user,
+
+        @Valid @NotNull(message = "{validation.theUserIsMissing}")
+        User user,
+
         Boolean sendActivationEmail) {
 
     public AddressData addressOrEmpty() {
@@ -32,46 +35,56 @@ public record ErpCustomerRequest(
     }
 
     public record Organization(
-            @NotBlank(message = "Enter the organization's name") @Size(max = 128)
+            @NotBlank(message = "{validation.enterTheOrganizationSName}")
+            @Size(max = 128, message = "{validation.size.max}")
             String name,
 
-            @NotBlank(message = "Enter the ERP customer number")
-            @Size(max = 64)
-            @Pattern(regexp = "[\\p{Alnum}._/-]*", message = "Use letters, digits and . _ / - only")
+            @NotBlank(message = "{validation.enterTheErpCustomerNumber}")
+            @Size(max = 64, message = "{validation.size.max}")
+            @Pattern(regexp = "[\\p{Alnum}._/-]*", message = "{validation.useLettersDigitsAndOnly}")
             String erpCustomerNumber,
 
-            @Size(max = 1000) String description,
-            @Size(max = 128) String businessCategory,
+            @Size(max = 1000, message = "{validation.size.max}")
+            String description,
 
-            @Size(max = 64)
-            @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
+            @Size(max = 128, message = "{validation.size.max}")
+            String businessCategory,
+
+            @Size(max = 64, message = "{validation.size.max}")
+            @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "{validation.useLettersDigitsSpacesOr}")
             String taxId,
 
-            @Size(max = 128)
-            @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
+            @Size(max = 128, message = "{validation.size.max}")
+            @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "{validation.enterADomainSuchAsExample}")
             String emailDomain) {}
 
     public record User(
-            @NotBlank(message = "Choose a logon ID")
-            @Size(min = 3, max = 64)
-            @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "Use letters, digits and . _ @ + - only")
+            @NotBlank(message = "{validation.chooseALogonId}")
+            @Size(min = 3, max = 64, message = "{validation.size.range}")
+            @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "{validation.useLettersDigitsAndOnly}")
             String logonId,
 
-            @Size(max = 64) String firstName,
-            @Size(max = 64) String middleName,
+            @Size(max = 64, message = "{validation.size.max}")
+            String firstName,
 
-            @NotBlank(message = "Enter the last name") @Size(max = 64)
+            @Size(max = 64, message = "{validation.size.max}")
+            String middleName,
+
+            @NotBlank(message = "{validation.enterTheLastName}") @Size(max = 64, message = "{validation.size.max}")
             String lastName,
 
-            @NotBlank(message = "Enter an email address")
-            @Email(message = "Enter a valid email address")
-            @Size(max = 254)
+            @NotBlank(message = "{validation.enterAnEmailAddress}")
+            @Email(message = "{validation.enterAValidEmailAddress}")
+            @Size(max = 254, message = "{validation.size.max}")
             String email,
 
-            @Size(max = 32) @Pattern(regexp = "[0-9 +()./-]*", message = "Use digits, spaces and + ( ) . / - only")
+            @Size(max = 32, message = "{validation.size.max}")
+            @Pattern(regexp = "[0-9 +()./-]*", message = "{validation.useDigitsSpacesAndOnly}")
             String phone,
 
-            @Size(max = 8) @Pattern(regexp = "[a-zA-Z-]*") String preferredLanguage,
+            @Size(max = 8, message = "{validation.size.max}")
+            @Pattern(regexp = "[a-zA-Z-]*", message = "{validation.useALanguageTagSuchAs}")
+            String preferredLanguage,
             /** Refused when present: only read to say so. */
             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
             String password) {

@@ -14,10 +14,10 @@ import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.StartVariables;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.shared.ConstraintConflicts;
+import com.b2bflow.shared.ConstraintProblems;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,9 +127,7 @@ public class ErpCustomerService {
 
     private void validate(ErpCustomerRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<ErpCustomerRequest> violation : validator.validate(request)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(request)));
         if (request.user() != null && request.user().password() != null) {
             problems.add(new FieldProblem(
                     "user.password",

@@ -44,12 +44,6 @@ public class CustomerServiceMails {
         send(key, "customer-account-enabled", userId, staffName, reason, occurredAt);
     }
 
-    private static String readable(String instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC)
-                .format(java.time.Instant.parse(instant));
-    }
-
     private void send(String key, String template, long userId, String csrName, String reason, String occurredAt) {
         User customer = users.findById(userId).orElse(null);
         if (customer == null) {
@@ -71,7 +65,7 @@ public class CustomerServiceMails {
                         "reason",
                         reason,
                         "occurredAt",
-                        readable(occurredAt),
+                        java.time.Instant.parse(occurredAt),
                         "signInUrl",
                         properties.link("/store/login"),
                         "historyUrl",

@@ -4,6 +4,7 @@ import com.b2bflow.access.Actor;
 import com.b2bflow.access.OnBehalf;
 import com.b2bflow.access.OnBehalfSessions;
 import com.b2bflow.access.StorefrontPage;
+import com.b2bflow.buyeradmin.ReadableHistory;
 import com.b2bflow.buyeradmin.SellerAdministration;
 import com.b2bflow.shared.InvalidRegistrationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,12 +25,17 @@ class CustomerServicePageController {
 
     private final CustomerService customerService;
     private final SellerAdministration history;
+    private final ReadableHistory readable;
     private final OnBehalfSessions sessions;
 
     CustomerServicePageController(
-            CustomerService customerService, SellerAdministration history, OnBehalfSessions sessions) {
+            CustomerService customerService,
+            SellerAdministration history,
+            ReadableHistory readable,
+            OnBehalfSessions sessions) {
         this.customerService = customerService;
         this.history = history;
+        this.readable = readable;
         this.sessions = sessions;
     }
 
@@ -92,7 +98,7 @@ class CustomerServicePageController {
 
     @GetMapping("/store/customer-service/history")
     String history(Actor actor, Model model) {
-        model.addAttribute("events", history.customerServiceHistory(actor));
+        model.addAttribute("events", readable.of(history.customerServiceHistory(actor)));
         model.addAttribute("staffView", true);
         return "store/customer-service-history";
     }

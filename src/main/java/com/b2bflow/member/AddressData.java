@@ -5,13 +5,13 @@ import jakarta.validation.constraints.Size;
 
 /** Address fields as submitted; every field optional except where a flow says otherwise. */
 public record AddressData(
-        @Size(max = 128) String address1,
-        @Size(max = 128) String address2,
-        @Size(max = 64) String city,
-        @Size(max = 64) String state,
-        @Size(max = 32) String postalCode,
-        @Size(max = 64) String country,
-        @Size(max = 32) String phone) {
+        @Size(max = 128, message = "{validation.size.max}") String address1,
+        @Size(max = 128, message = "{validation.size.max}") String address2,
+        @Size(max = 64, message = "{validation.size.max}") String city,
+        @Size(max = 64, message = "{validation.size.max}") String state,
+        @Size(max = 32, message = "{validation.size.max}") String postalCode,
+        @Size(max = 64, message = "{validation.size.max}") String country,
+        @Size(max = 32, message = "{validation.size.max}") String phone) {
 
     public static AddressData empty() {
         return new AddressData(null, null, null, null, null, null, null);

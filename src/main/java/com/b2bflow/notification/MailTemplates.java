@@ -1,5 +1,7 @@
 package com.b2bflow.notification;
 
+import com.b2bflow.shared.HumanFormat;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,12 +40,25 @@ public class MailTemplates {
         return resolver;
     }
 
+    /**
+     * Renders a mail in the recipient's language. Dates and times in the model ({@link java.time.Instant},
+     * {@link java.time.LocalDate}, ...) are written in that language's style and {@link HumanFormat#DEFAULT_ZONE}
+     * (a recipient's own zone is not known); templates format nested ones with {@code ${dates.date(...)}}.
+     */
     public RenderedMail render(String template, Map<String, Object> model, Locale locale) {
-        Context context = new Context(locale, model);
+        HumanFormat dates = new HumanFormat(locale, HumanFormat.DEFAULT_ZONE);
+        Map<String, Object> readable = new HashMap<>();
+        model.forEach((name, value) -> readable.put(name, isTemporal(value) ? dates.dateTime(value) : value));
+        readable.put("dates", dates);
+        Context context = new Context(locale, readable);
         return new RenderedMail(
-                messages.getMessage("mail." + template + ".subject", subjectArguments(model), locale),
+                messages.getMessage("mail." + template + ".subject", subjectArguments(readable), locale),
                 engine.process(template + ".txt", context),
                 engine.process(template + ".html", context));
+    }
+
+    private static boolean isTemporal(Object value) {
+        return value instanceof java.time.temporal.Temporal || value instanceof java.util.Date;
     }
 
     private static Object[] subjectArguments(Map<String, Object> model) {

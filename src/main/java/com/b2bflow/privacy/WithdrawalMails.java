@@ -7,8 +7,6 @@ import com.b2bflow.notification.NotificationService;
 import com.b2bflow.notification.Recipient;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationRepository;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -60,9 +58,7 @@ public class WithdrawalMails {
                         "subjectArgument",
                         organizationName.isEmpty() ? user.getDisplayName() : organizationName,
                         "withdrawnAt",
-                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                                .withZone(ZoneOffset.UTC)
-                                .format(registration.getDecidedAt()),
+                        registration.getDecidedAt(),
                         "erasureDays",
                         Math.max(0, privacy.eraseRejectedAfter().toDays()),
                         "registerUrl",

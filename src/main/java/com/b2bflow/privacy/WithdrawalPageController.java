@@ -41,18 +41,18 @@ class WithdrawalPageController {
             withdrawals.withdraw(id, attempt);
             return "redirect:/store/registration/" + id;
         } catch (WithdrawalRefusedException e) {
-            error = "The logon ID or password is not right for this registration.";
+            error = "status.withdraw.wrongCredentials";
         } catch (RegistrationAlreadyDecidedException e) {
-            error = "This registration is no longer pending.";
+            error = "status.withdraw.notPending";
         } catch (AuthenticationException e) {
-            error = "Too many failed attempts from your network. Please try again in a few minutes.";
+            error = "status.withdraw.throttled";
         }
         model.addAttribute(
                 "registration",
                 queries.status(id)
                         .orElseThrow(() ->
                                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No registration with this id")));
-        model.addAttribute("withdrawError", error);
+        model.addAttribute("withdrawError", error); // a message key
         return "store/registration-status";
     }
 }

@@ -5,6 +5,7 @@ import static com.b2bflow.shared.Inputs.blankToNull;
 import com.b2bflow.member.Organization;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +71,7 @@ public class BuyerRegistrationService extends FlowSubmitter {
     /** The organization exists already: its details are not the applicant's to give. */
     private static void requireOnlyTheOrganizationsName(OrganizationData organization) {
         List<FieldProblem> problems = new ArrayList<>();
-        String message = "Not accepted when joining an organization: give only its name";
+        String message = Texts.text("validation.joiningGivesOnlyTheName");
         if (blankToNull(organization.description()) != null) {
             problems.add(new FieldProblem("organization.description", message));
         }

@@ -5,6 +5,7 @@ import com.b2bflow.member.Names;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -28,10 +29,8 @@ public class CustomerOrganizations {
             EnumSet.of(RegistrationType.BuyerRegistration, RegistrationType.ResellerRegistration);
 
     /** The same message for an unknown, pending, rejected or seller-side name: it reveals nothing. */
-    static final String NOT_JOINABLE = "We know no organization of this name that buyers can register with. "
-            + "Check the exact name with your organization's buyer administrator.";
-
     private final RegistrationPolicies policies;
+
     private final RegistrationParents parents;
     private final OrganizationRepository organizations;
 
@@ -87,14 +86,12 @@ public class CustomerOrganizations {
                     .toList();
         }
         if (matches.size() > 1) {
-            throw InvalidRegistrationException.of(
-                    "organization.name",
-                    "Several organizations have this name: "
-                            + "enter the organization above it too, as 'Organization/Sub-organization'.");
+            throw InvalidRegistrationException.of("organization.name", Texts.text("validation.organizationAmbiguous"));
         }
         return matches.stream()
                 .findFirst()
-                .orElseThrow(() -> InvalidRegistrationException.of("organization.name", NOT_JOINABLE));
+                .orElseThrow(() -> InvalidRegistrationException.of(
+                        "organization.name", Texts.text("validation.organizationNotJoinable")));
     }
 
     private List<Organization> approvedNamed(String name) {

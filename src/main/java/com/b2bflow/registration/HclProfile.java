@@ -18,15 +18,16 @@ import java.util.Map;
 public record HclProfile(
         ProfileType profileType,
 
-        @Pattern(regexp = "[A-Z]{3}", message = "Use a three-letter ISO 4217 code such as EUR")
+        @Pattern(regexp = "[A-Z]{3}", message = "{validation.useAThreeLetterIso4217}")
         String preferredCurrency,
 
         Boolean receiveEmail,
 
-        @Email(message = "Enter a valid email address") @Size(max = 254)
+        @Email(message = "{validation.enterAValidEmailAddress}") @Size(max = 254, message = "{validation.size.max}")
         String organizationEmail,
 
-        @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
+        @Size(max = 64, message = "{validation.size.max}")
+        @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "{validation.useLettersDigitsSpacesOr}")
         String organizationTaxPayerId,
 
         @Valid AddressData userAddress,

@@ -3,6 +3,7 @@ package com.b2bflow.registration;
 import com.b2bflow.member.Names;
 import com.b2bflow.registration.NameReservation.Kind;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -129,8 +130,7 @@ public class NameReservations {
             reserve(
                     new NameReservation(Kind.ERP_CUSTOMER_NUMBER, names.erpCustomerNumber(), registrationId),
                     new RegistrationConflictException(
-                            "organization.erpCustomerNumber",
-                            "An organization with this ERP customer number already exists"));
+                            "organization.erpCustomerNumber", Texts.text("conflict.erpCustomerNumberTaken")));
         }
         reserve(
                 new NameReservation(Kind.LOGON_ID, Names.normalize(names.logonId()), registrationId),

@@ -32,6 +32,11 @@ public final class OrgSelfRegistrationProcess {
         public static final String ORGANIZATION_ID = ProcessVariables.ORGANIZATION_ID;
         public static final String USER_ID = ProcessVariables.USER_ID;
         public static final String POSSIBLE_DUPLICATES = ProcessVariables.POSSIBLE_DUPLICATES;
+        public static final String DUPLICATES_WARNING = ProcessVariables.DUPLICATES_WARNING;
+        public static final String PREVIOUS_REJECTION = ProcessVariables.PREVIOUS_REJECTION;
+        public static final String CHANGES_SINCE_REJECTION = ProcessVariables.CHANGES_SINCE_REJECTION;
+        public static final String REVIEWED_BY = ProcessVariables.REVIEWED_BY;
+        public static final String APPROVAL_SUMMARY = ProcessVariables.APPROVAL_SUMMARY;
         public static final String APPROVED = ProcessVariables.APPROVED;
         public static final String REJECTION_REASON = ProcessVariables.REJECTION_REASON;
         public static final String DECIDED_BY = ProcessVariables.DECIDED_BY;

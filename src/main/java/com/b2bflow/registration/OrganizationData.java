@@ -6,15 +6,17 @@ import jakarta.validation.constraints.Size;
 
 /** The organization part of a registration ({@code org_} parameters in the HCL-compatible URLs). */
 public record OrganizationData(
-        @NotBlank(message = "Enter the organization's name") @Size(max = 128)
+        @NotBlank(message = "{validation.enterTheOrganizationSName}")
+        @Size(max = 128, message = "{validation.size.max}")
         String name,
 
-        @Size(max = 1000) String description,
-        @Size(max = 128) String businessCategory,
+        @Size(max = 1000, message = "{validation.size.max}") String description,
+        @Size(max = 128, message = "{validation.size.max}") String businessCategory,
 
-        @Size(max = 64) @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "Use letters, digits, spaces, '.', '/' or '-'")
+        @Size(max = 64, message = "{validation.size.max}")
+        @Pattern(regexp = "[\\p{Alnum} ./-]*", message = "{validation.useLettersDigitsSpacesOr}")
         String taxId,
 
-        @Size(max = 128)
-        @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "Enter a domain such as example.com")
+        @Size(max = 128, message = "{validation.size.max}")
+        @Pattern(regexp = "([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}|", message = "{validation.enterADomainSuchAsExample}")
         String emailDomain) {}

@@ -3,6 +3,8 @@ package com.b2bflow.registration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.camunda.spin.Spin;
+import org.camunda.spin.SpinRuntimeException;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -20,6 +22,17 @@ public final class ProcessVariables {
     public static final String ORGANIZATION_ROLES = "organizationRoles";
     public static final String APPROVAL_GROUPS = "approvalGroups";
     public static final String POSSIBLE_DUPLICATES = "possibleDuplicates";
+    /** The review form's warning of likely duplicates, with links to them (Markdown; empty when none). */
+    public static final String DUPLICATES_WARNING = "duplicatesWarning";
+    /** For a correction: why the corrected registration was rejected (Markdown; empty otherwise). */
+    public static final String PREVIOUS_REJECTION = "previousRejection";
+    /** For a correction: what the applicant changed, field by field (Markdown; empty otherwise). */
+    public static final String CHANGES_SINCE_REJECTION = "changesSinceRejection";
+    /** Who completed the review (a person; absent when no person did), for the four-eyes rule. */
+    public static final String REVIEWED_BY = "reviewedBy";
+    /** What the final approval decides on: account, contracts, roles, approval groups, reviewer (Markdown). */
+    public static final String APPROVAL_SUMMARY = "approvalSummary";
+
     public static final String ACCOUNT_NAME = "accountName";
     public static final String CONTRACT_NAME = "contractName";
     public static final String CONTRACT_TERMS = "contractTerms";
@@ -83,7 +96,8 @@ public final class ProcessVariables {
 
     /**
      * A list of strings from whatever the client sent: a Java list, a JSON array (Camunda Forms checklists arrive
-     * as Spin JSON), or a comma-separated string.
+     * as Spin JSON; an API client may send it as a string), or a comma-separated string. Elements that are no strings
+     * come back as their JSON text, which the caller refuses as unknown; nothing here throws.
      */
     public static List<String> stringList(Object value) {
         if (value == null) {
@@ -98,15 +112,28 @@ public final class ProcessVariables {
         }
         if (value instanceof SpinJsonNode json && json.isArray()) {
             return json.elements().stream()
-                    .map(SpinJsonNode::stringValue)
+                    .map(ProcessVariables::elementText)
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .toList();
         }
-        return Arrays.stream(String.valueOf(value).split(","))
+        String text = String.valueOf(value).strip();
+        if (text.startsWith("[")) {
+            try {
+                return stringList(Spin.JSON(text));
+            } catch (SpinRuntimeException notJson) {
+                // not a JSON array after all: read as a comma-separated string, whose parts the caller refuses
+            }
+        }
+        return Arrays.stream(text.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /** A string element as its text; anything else (a number, null, a nested list) as its JSON, for a refusal. */
+    private static String elementText(SpinJsonNode element) {
+        return element.isString() ? element.stringValue() : element.toString();
     }
 
     /** A boolean from a Boolean or from "true"/"false"; null when absent or anything else. */

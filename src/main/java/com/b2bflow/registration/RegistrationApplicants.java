@@ -9,6 +9,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import com.b2bflow.staff.StaffDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,10 +176,9 @@ public class RegistrationApplicants {
                 .findById(previousId)
                 .filter(r -> r.getFlow() == flow && r.getState() == ApprovalState.REJECTED)
                 .orElseThrow(() -> InvalidRegistrationException.of(
-                        "previousRegistrationId", "There is no rejected registration with this id to correct"));
+                        "previousRegistrationId", Texts.text("conflict.noRejectedRegistration")));
         if (registrations.existsByPreviousRegistration(previous)) {
-            throw new RegistrationConflictException(
-                    "previousRegistrationId", "This registration was already corrected and submitted again");
+            throw new RegistrationConflictException("previousRegistrationId", Texts.text("conflict.alreadyCorrected"));
         }
         return previous;
     }

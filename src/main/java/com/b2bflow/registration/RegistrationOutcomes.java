@@ -9,12 +9,10 @@ import com.b2bflow.member.ApprovalGroup;
 import com.b2bflow.member.ApprovalGroupRepository;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.ApprovalType;
-import com.b2bflow.member.Names;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +36,7 @@ public class RegistrationOutcomes {
     private final RegistrationMetrics metrics;
     private final NameReservations reservations;
     private final Contracts contracts;
+    private final ReviewBriefing briefing;
 
     public RegistrationOutcomes(
             RegistrationRepository registrations,
@@ -49,7 +48,8 @@ public class RegistrationOutcomes {
             AuditLog audit,
             RegistrationMetrics metrics,
             NameReservations reservations,
-            Contracts contracts) {
+            Contracts contracts,
+            ReviewBriefing briefing) {
         this.registrations = registrations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -60,38 +60,7 @@ public class RegistrationOutcomes {
         this.metrics = metrics;
         this.reservations = reservations;
         this.contracts = contracts;
-    }
-
-    /** Likely duplicates of the registered organization: same name, tax id or email domain. */
-    @Transactional(readOnly = true)
-    public String possibleDuplicates(String registrationId) {
-        Organization organization = registrations.require(registrationId).getOrganization();
-        List<Organization> duplicates = organizations.findLikelyDuplicates(
-                organization.getId(),
-                Names.normalize(organization.getName()),
-                organization.getTaxId(),
-                organization.getEmailDomain());
-        if (duplicates.isEmpty()) {
-            return "None found (same name, tax id or email domain).";
-        }
-        return duplicates.stream()
-                .map(org -> "- " + org.getName() + " (id " + org.getId() + ", " + org.getState()
-                        + reasons(organization, org) + ")")
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String reasons(Organization submitted, Organization other) {
-        StringBuilder why = new StringBuilder();
-        if (Names.normalize(submitted.getName()).equals(Names.normalize(other.getName()))) {
-            why.append(", same name");
-        }
-        if (submitted.getTaxId() != null && submitted.getTaxId().equals(other.getTaxId())) {
-            why.append(", same tax id");
-        }
-        if (submitted.getEmailDomain() != null && submitted.getEmailDomain().equals(other.getEmailDomain())) {
-            why.append(", same email domain");
-        }
-        return why.toString();
+        this.briefing = briefing;
     }
 
     /** Roles outside the configured set; empty when all are known. */
@@ -118,17 +87,37 @@ public class RegistrationOutcomes {
     }
 
     /**
-     * What the review form starts with: the User Registration approval group ticked (removing it is an opt-out the
-     * audit log records at activation) and the seller's default roles for the organization to grant.
+     * What the review form starts with and shows beside the submitted data: the roles and approval groups of the
+     * registration policy ticked (removing the User Registration group is an opt-out the audit log records at
+     * activation; no roles in the policy: the seller's default), the likely duplicates, and for a correction the
+     * earlier rejection and what changed.
      */
+    @Transactional(readOnly = true)
     public ReviewChoices reviewChoices(String registrationId) {
+        Registration registration = registrations.require(registrationId);
+        RegistrationPolicy policy = policies.forFlow(registration.getFlow());
+        Organization organization = registration.getOrganization();
+        List<Organization> duplicates = briefing.duplicatesOf(organization);
         return new ReviewChoices(
-                possibleDuplicates(registrationId), DEFAULT_APPROVAL_GROUPS, grantableRoles.defaults());
+                ReviewBriefing.duplicatesText(organization, duplicates),
+                ReviewBriefing.duplicatesWarning(organization, duplicates),
+                policy.approvalGroups(),
+                policy.organizationRoles().isEmpty() ? grantableRoles.defaults() : policy.organizationRoles(),
+                ReviewBriefing.previousRejection(registration),
+                briefing.changes(registration));
     }
 
-    /** The review form's starting values (see {@link #reviewChoices}). */
+    /**
+     * The review form's starting values and notes (see {@link #reviewChoices}); the Markdown notes are empty when
+     * there is nothing to say.
+     */
     public record ReviewChoices(
-            String possibleDuplicates, List<String> approvalGroups, List<String> organizationRoles) {}
+            String possibleDuplicates,
+            String duplicatesWarning,
+            List<String> approvalGroups,
+            List<String> organizationRoles,
+            String previousRejection,
+            String changes) {}
 
     /**
      * Approves the registration: the user APPROVED and enabled. When the flow created the organization, also the

@@ -1,5 +1,6 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.member.ApprovalType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ public class RegistrationPolicies {
     private static final String PREFIX = "app.registration.policies.";
 
     private final Set<String> knownRoles;
+    private final boolean fourEyes;
     private final Map<RegistrationType, RegistrationPolicy> policies = new EnumMap<>(RegistrationType.class);
 
     public RegistrationPolicies(RegistrationProperties properties) {
@@ -21,6 +23,7 @@ public class RegistrationPolicies {
             throw new InvalidRegistrationPolicyException("app.registration.roles", "no roles are configured");
         }
         this.knownRoles = Set.copyOf(properties.roles());
+        this.fourEyes = !Boolean.FALSE.equals(properties.fourEyes());
         Map<String, RegistrationProperties.Policy> configured =
                 properties.policies() == null ? Map.of() : properties.policies();
         configured.forEach((name, policy) -> {
@@ -40,6 +43,11 @@ public class RegistrationPolicies {
 
     public RegistrationPolicy forFlow(RegistrationFlow flow) {
         return forType(flow.policyType());
+    }
+
+    /** Whether an organization's final approval must come from someone other than its reviewer. */
+    public boolean fourEyes() {
+        return fourEyes;
     }
 
     public Set<String> knownRoles() {
@@ -76,7 +84,30 @@ public class RegistrationPolicies {
             throw new InvalidRegistrationPolicyException(key + ".profile-type", "must be B or C");
         }
         return new RegistrationPolicy(
-                type, parentPath, roles, selectable, policy.approvalRequired(), policy.profileType());
+                type,
+                parentPath,
+                roles,
+                selectable,
+                policy.approvalRequired(),
+                policy.profileType(),
+                knownRolesOnly(key + ".organization-roles", policy.organizationRoles()),
+                approvalGroups(key + ".approval-groups", policy.approvalGroups()));
+    }
+
+    private static List<String> approvalGroups(String key, List<String> groups) {
+        if (groups == null) {
+            return List.of(ApprovalType.UserRegistration.name());
+        }
+        List<String> known =
+                Arrays.stream(ApprovalType.values()).map(Enum::name).toList();
+        for (int i = 0; i < groups.size(); i++) {
+            if (!known.contains(groups.get(i))) {
+                throw new InvalidRegistrationPolicyException(
+                        key + "[" + i + "]",
+                        "unknown approval group '" + groups.get(i) + "'; known: " + String.join(", ", known));
+            }
+        }
+        return List.copyOf(groups);
     }
 
     private static List<String> parentPath(RegistrationType type, String key, String parent) {

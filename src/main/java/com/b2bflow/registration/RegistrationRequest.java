@@ -14,12 +14,14 @@ import jakarta.validation.constraints.Size;
  */
 @PlainText
 public record RegistrationRequest(
-        @Valid @NotNull(message = "The organization is missing")
+        @Valid @NotNull(message = "{validation.theOrganizationIsMissing}")
         OrganizationData organization,
 
-        @Valid @NotNull(message = "The user is missing") UserData user,
+        @Valid @NotNull(message = "{validation.theUserIsMissing}")
+        UserData user,
+
         @Valid AddressData address,
-        @Size(max = 32) String previousRegistrationId,
+        @Size(max = 32, message = "{validation.size.max}") String previousRegistrationId,
         @JsonIgnore @Valid HclProfile hcl) {
 
     public RegistrationRequest(

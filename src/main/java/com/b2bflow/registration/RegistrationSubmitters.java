@@ -1,5 +1,6 @@
 package com.b2bflow.registration;
 
+import com.b2bflow.shared.Texts;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,25 @@ public class RegistrationSubmitters {
     public SubmittedRegistration submit(RegistrationFlow flow, RegistrationRequest request) {
         return forFlow(flow)
                 .orElseThrow(() -> new IllegalArgumentException("No submitter for " + flow))
-                .submit(flow, request);
+                .submit(flow, inRegistrationLanguage(request));
+    }
+
+    /**
+     * A user who names no language gets the registration's: the language the registration was made in (the page's,
+     * the {@code lang} cookie's or the request's {@code Accept-Language}), so that every mail to them speaks it.
+     */
+    static RegistrationRequest inRegistrationLanguage(RegistrationRequest request) {
+        UserData user = request.user();
+        if (user == null
+                || (user.preferredLanguage() != null
+                        && !user.preferredLanguage().isBlank())) {
+            return request;
+        }
+        return new RegistrationRequest(
+                request.organization(),
+                user.withPreferredLanguage(Texts.locale().getLanguage()),
+                request.address(),
+                request.previousRegistrationId(),
+                request.hcl());
     }
 }

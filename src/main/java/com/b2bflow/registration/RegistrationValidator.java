@@ -1,9 +1,10 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.security.PasswordPolicy;
+import com.b2bflow.shared.ConstraintProblems;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
-import jakarta.validation.ConstraintViolation;
+import com.b2bflow.shared.Texts;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 import java.util.ArrayList;
@@ -20,10 +21,12 @@ public class RegistrationValidator {
 
     private final Validator validator;
     private final PasswordPolicy passwordPolicy;
+    private final Texts texts;
 
-    public RegistrationValidator(Validator validator, PasswordPolicy passwordPolicy) {
+    public RegistrationValidator(Validator validator, PasswordPolicy passwordPolicy, Texts texts) {
         this.validator = validator;
         this.passwordPolicy = passwordPolicy;
+        this.texts = texts;
     }
 
     /** Throws {@link InvalidRegistrationException} listing every problem at once. */
@@ -32,9 +35,7 @@ public class RegistrationValidator {
         Class<?>[] groups = request.hcl() == null
                 ? new Class<?>[] {Default.class, UserData.ContactRequired.class}
                 : new Class<?>[] {Default.class};
-        for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request, groups)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        problems.addAll(ConstraintProblems.of(validator.validate(request, groups)));
         UserData user = request.user();
         if (user != null && (passwordRequired || user.password() != null)) {
             passwordPolicy
@@ -47,7 +48,7 @@ public class RegistrationValidator {
                                     : request.organization().name())
                     .forEach(message -> problems.add(new FieldProblem("user.password", message)));
             if (user.passwordVerify() != null && !user.passwordVerify().equals(user.password())) {
-                problems.add(new FieldProblem("user.passwordVerify", "The two passwords differ"));
+                problems.add(new FieldProblem("user.passwordVerify", texts.get("validation.passwordsDiffer")));
             }
         }
         if (!problems.isEmpty()) {

@@ -3,6 +3,7 @@ package com.b2bflow.registration;
 import static com.b2bflow.registration.ProcessVariables.APPROVED;
 import static com.b2bflow.registration.ProcessVariables.REJECTION_REASON;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -40,12 +41,20 @@ public final class StaffDecisions {
     }
 
     public static String decider(DelegateTask task) {
+        return person(task).orElse("unknown");
+    }
+
+    /**
+     * The staff member acting on the task: the signed-in user, else its assignee; empty when the application itself
+     * acts (no signed-in user, nobody assigned).
+     */
+    public static Optional<String> person(DelegateTask task) {
         Authentication current =
                 task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
-            return current.getUserId();
+            return Optional.of(current.getUserId());
         }
-        return task.getAssignee() == null ? "unknown" : task.getAssignee();
+        return Optional.ofNullable(task.getAssignee());
     }
 
     public static FormFieldValidationException refused(String field, String message) {

@@ -13,9 +13,9 @@ import jakarta.validation.constraints.Size;
  * product's own forms and API ({@link ContactRequired}); HCL's registration URLs require neither.
  */
 public record UserData(
-        @NotBlank(message = "Choose a logon ID")
-        @Size(min = 3, max = 64)
-        @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "Use letters, digits and . _ @ + - only")
+        @NotBlank(message = "{validation.chooseALogonId}")
+        @Size(min = 3, max = 64, message = "{validation.size.range}")
+        @Pattern(regexp = "[\\p{Alnum}._@+-]*", message = "{validation.useLettersDigitsAndOnly}")
         String logonId,
 
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
@@ -24,27 +24,35 @@ public record UserData(
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
         String passwordVerify,
 
-        @Size(max = 64) String firstName,
-        @Size(max = 64) String middleName,
+        @Size(max = 64, message = "{validation.size.max}") String firstName,
+        @Size(max = 64, message = "{validation.size.max}") String middleName,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank(message = "Enter the last name", groups = ContactRequired.class)
-        @Size(max = 64)
+        @NotBlank(message = "{validation.enterTheLastName}", groups = ContactRequired.class)
+        @Size(max = 64, message = "{validation.size.max}")
         String lastName,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank(message = "Enter an email address", groups = ContactRequired.class)
-        @Email(message = "Enter a valid email address")
-        @Size(max = 254)
+        @NotBlank(message = "{validation.enterAnEmailAddress}", groups = ContactRequired.class)
+        @Email(message = "{validation.enterAValidEmailAddress}")
+        @Size(max = 254, message = "{validation.size.max}")
         String email,
 
-        @Size(max = 32) @Pattern(regexp = "[0-9 +()./-]*", message = "Use digits, spaces and + ( ) . / - only")
+        @Size(max = 32, message = "{validation.size.max}")
+        @Pattern(regexp = "[0-9 +()./-]*", message = "{validation.useDigitsSpacesAndOnly}")
         String phone,
 
-        @Size(max = 8) @Pattern(regexp = "[a-zA-Z-]*") String preferredLanguage) {
+        @Size(max = 8, message = "{validation.size.max}")
+        @Pattern(regexp = "[a-zA-Z-]*", message = "{validation.useALanguageTagSuchAs}")
+        String preferredLanguage) {
 
     /** The validation group of the fields the product's own entry points require and HCL's URLs do not. */
     public interface ContactRequired {}
+
+    /** The same user in this language, where none was given ({@link RegistrationSubmitters}). */
+    UserData withPreferredLanguage(String language) {
+        return new UserData(logonId, password, passwordVerify, firstName, middleName, lastName, email, phone, language);
+    }
 
     /** Never print the password. */
     @Override

@@ -1,5 +1,6 @@
 package com.b2bflow.security;
 
+import com.b2bflow.shared.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +49,16 @@ public class PasswordPolicy {
             "technologies");
 
     private final Set<String> commonPasswords;
+    private final Texts texts;
 
+    /** With the application's message files outside a Spring context (unit tests). */
     public PasswordPolicy() {
+        this(Texts.standalone());
+    }
+
+    @Autowired
+    public PasswordPolicy(Texts texts) {
+        this.texts = texts;
         this.commonPasswords = load();
     }
 
@@ -60,32 +70,32 @@ public class PasswordPolicy {
     public List<String> problems(String password, String logonId, String email, String organizationName) {
         List<String> problems = new ArrayList<>();
         if (password == null || password.isEmpty()) {
-            problems.add("Choose a password. " + RULE + ".");
+            problems.add(texts.get("validation.password.missing"));
             return problems;
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > 72) {
-            problems.add("The password must be 12 to 64 characters long.");
+            problems.add(texts.get("validation.password.length"));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String compact = compact(password);
         if (logonId != null
                 && logonId.strip().length() >= 3
                 && lower.contains(logonId.strip().toLowerCase(Locale.ROOT))) {
-            problems.add("The password must not contain your logon ID.");
+            problems.add(texts.get("validation.password.logonId"));
         }
         if (password.chars().distinct().count() == 1) {
-            problems.add("The password must not repeat a single character.");
+            problems.add(texts.get("validation.password.repeated"));
         } else if (commonPasswords.contains(compact)) {
-            problems.add("This password is too common and easy to guess. Choose a less predictable one.");
+            problems.add(texts.get("validation.password.common"));
         }
         if (containsOrganizationName(compact, organizationName)) {
-            problems.add("The password must not contain your organization's name.");
+            problems.add(texts.get("validation.password.organization"));
         }
         if (email != null && email.contains("@")) {
             String local = compact(email.substring(0, email.indexOf('@')));
             if (local.length() >= 4 && compact.contains(local)) {
-                problems.add("The password must not contain your email address.");
+                problems.add(texts.get("validation.password.email"));
             }
         }
         return problems;

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = PlainTextValidator.class)
 public @interface PlainText {
 
-    String message() default "Remove the control characters (such as line breaks)";
+    String message() default "{validation.removeTheControlCharactersSuchAs}";
 
     Class<?>[] groups() default {};
 

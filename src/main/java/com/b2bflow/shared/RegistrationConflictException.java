@@ -22,11 +22,10 @@ public class RegistrationConflictException extends ProblemException {
     }
 
     public static RegistrationConflictException logonIdTaken() {
-        return new RegistrationConflictException("user.logonId", "This logon ID is already taken; choose another one");
+        return new RegistrationConflictException("user.logonId", Texts.text("conflict.logonIdTaken"));
     }
 
     public static RegistrationConflictException organizationNameTaken() {
-        return new RegistrationConflictException(
-                "organization.name", "An organization with this name is already registered");
+        return new RegistrationConflictException("organization.name", Texts.text("conflict.organizationNameTaken"));
     }
 }

@@ -23,7 +23,14 @@ public class DemoStaff {
                     "Sam",
                     "Seller",
                     StaffGroups.SELLER_ADMINS,
-                    "reviews and gives the final approval of registrations"),
+                    "reviews registrations and gives the final approval of those others reviewed"),
+            // a second seller administrator: the four-eyes rule needs someone other than the reviewer to approve
+            new DemoUser(
+                    "seller-approver",
+                    "Pia",
+                    "Approver",
+                    StaffGroups.SELLER_ADMINS,
+                    "gives the final approval of registrations seller-admin reviewed (four-eyes rule)"),
             new DemoUser("account-rep", "Alex", "Account", StaffGroups.ACCOUNT_REPS, "sets up accounts and contracts"),
             new DemoUser("site-admin", "Sita", "Site", StaffGroups.SITE_ADMINS, "approves resellers; escalations"),
             new DemoUser(

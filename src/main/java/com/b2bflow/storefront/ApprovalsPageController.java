@@ -7,11 +7,9 @@ import com.b2bflow.approval.Decision;
 import com.b2bflow.registration.RegistrationAlreadyDecidedException;
 import com.b2bflow.security.BuyerPrincipal;
 import com.b2bflow.security.StaffPrincipal;
-import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -57,7 +55,7 @@ class ApprovalsPageController {
         if (!(authentication.getPrincipal() instanceof BuyerPrincipal buyer)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("approvals", java.util.List.of());
-            model.addAttribute("failure", "Sign in with your storefront account to decide registrations.");
+            model.addAttribute("failure", "approvals.failure.signIn");
             return VIEW;
         }
         try {
@@ -68,17 +66,21 @@ class ApprovalsPageController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorsFor", id);
             model.addAttribute("rejectionReason", rejectionReason);
+            // the decision's only rules are on the reason: a rejection needs one, of at most 2,000 characters
             model.addAttribute(
-                    "failure", e.problems().stream().map(FieldProblem::message).collect(Collectors.joining(" ")));
+                    "failure",
+                    rejectionReason == null || rejectionReason.isBlank()
+                            ? "approvals.failure.reasonMissing"
+                            : "approvals.failure.reasonTooLong");
         } catch (ApprovalForbiddenException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
-            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("failure", "approvals.failure.forbidden");
         } catch (ApprovalNotFoundException e) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("failure", "approvals.failure.notFound");
         } catch (RegistrationAlreadyDecidedException | RegistrationConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("failure", "This registration was decided already, or is not open for a decision.");
+            model.addAttribute("failure", "approvals.failure.decided");
         }
         model.addAttribute("approvals", approvals.pendingFor(buyer.userId()));
         return VIEW;

@@ -10,9 +10,7 @@ import com.b2bflow.shared.RegistrationConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,17 +109,11 @@ class CompanyRegistrationPageController {
                     + registrations.submit(flow, form).id();
         } catch (InvalidRegistrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", byField(e.problems()));
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
         } catch (RegistrationConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("errors", byField(List.of(e.problem())));
+            model.addAttribute("errors", FieldProblem.byField(List.of(e.problem())));
         }
         return VIEW;
-    }
-
-    private static Map<String, String> byField(List<FieldProblem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
-        return errors;
     }
 }

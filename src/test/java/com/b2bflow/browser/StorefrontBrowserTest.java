@@ -207,7 +207,7 @@ class StorefrontBrowserTest {
         check("csr-stopped");
 
         page.navigate("/store/customer-service/history");
-        assertThat(page.locator("#history-table")).containsText("BUYER_CREATED");
+        assertThat(page.locator("#history-table")).containsText("Buyer created");
         assertThat(page.locator("#history-table")).containsText("Ticket 4711");
         check("csr-history");
     }

@@ -147,7 +147,8 @@ class TasklistBrowserTest {
         completeTask();
         signOutOfTasklist();
 
-        signInToTasklist("seller-admin");
+        // four-eyes: the final approval comes from someone other than the reviewer
+        signInToTasklist("seller-approver");
         openTask("Approve registration");
         page.getByLabel("Approve this registration").check();
         screenshot("approve-form");
@@ -156,7 +157,7 @@ class TasklistBrowserTest {
 
         // the same sign-in opens Cockpit, as the same staff member
         page.navigate("/camunda/app/cockpit/default/#/processes");
-        assertThat(page.locator("li.account")).containsText("Sam Seller");
+        assertThat(page.locator("li.account")).containsText("Pia Approver");
         assertThat(page.getByText("orgSelfRegistration")
                         .or(page.getByText("Organization self-registration"))
                         .first())
@@ -189,16 +190,87 @@ class TasklistBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit registration"))
                 .click();
         page.waitForURL("**/store/registration/**");
-        assertThat(page.locator("#registration-state")).hasText("PENDING");
+        assertThat(page.locator("#registration-state")).hasAttribute("data-state", "PENDING");
         screenshot("storefront-registration-result");
     }
 
+    /**
+     * What only Tasklist's own rendering of the forms shows: the review warns of a duplicate with a link to its
+     * staff console page and starts with the policy's roles ticked; the set-up form says at once when the contract's
+     * last day is before its first.
+     */
+    @Test
+    void theReviewLinksADuplicateAndTheSetUpFormFlagsDatesOutOfOrder() throws Exception {
+        String taxId = "DE " + TestRegistrations.unique("tax").substring(4);
+        RegistrationRequest first = TestRegistrations.organization();
+        submit(first, taxId);
+        String second = submit(TestRegistrations.organization(), taxId);
+        awaitStep(second, "Task_ReviewRegistration");
+
+        signInToTasklist("seller-admin");
+        openTaskOf(second);
+        com.microsoft.playwright.Locator duplicate = page.getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions().setName(first.organization().name()));
+        assertThat(duplicate).isVisible();
+        assertThat(duplicate).hasAttribute("href", Pattern.compile("^/store/staff/organizations/\\d+$"));
+        duplicate.scrollIntoViewIfNeeded();
+        screenshot("review-duplicate-warning");
+        page.getByLabel("Approve this registration").check();
+        assertThat(page.getByLabel("Buyer Approver", new Page.GetByLabelOptions().setExact(true)))
+                .isChecked();
+        assertThat(page.getByLabel("Buyer registration approval")).isChecked();
+        screenshot("review-presets");
+        completeTask();
+        signOutOfTasklist();
+
+        awaitStep(second, "Task_SetUpAccount");
+        signInToTasklist("account-rep");
+        openTaskOf(second);
+        enterDate("Valid from", "06/01/2027");
+        enterDate("Valid to", "05/31/2027");
+        assertThat(page.getByText("The contract cannot end before it starts")).isVisible();
+        screenshot("set-up-dates-out-of-order");
+        enterDate("Valid to", "06/30/2027");
+        assertThat(page.getByText("The contract cannot end before it starts")).isHidden();
+    }
+
+    /** Types a day into a date field and leaves it, as a person does: the form takes the value when the field is left. */
+    private void enterDate(String label, String day) {
+        page.getByLabel(label, new Page.GetByLabelOptions().setExact(false))
+                .first()
+                .fill(day);
+        page.keyboard().press("Escape");
+        page.getByLabel("Contract terms").click();
+    }
+
+    /** Opens the registration's open task by its link, as the staff mails do, and claims it. */
+    private void openTaskOf(String registrationId) throws Exception {
+        HttpResponse<String> found = http.send(
+                node.request("GET", "/engine-rest/task?processInstanceBusinessKey=" + registrationId, "admin", null),
+                HttpResponse.BodyHandlers.ofString());
+        String taskId = json.readTree(found.body()).get(0).get("id").asText();
+        page.navigate("/camunda/app/tasklist/default/#/?task=" + taskId);
+        claimTheOpenTask();
+    }
+
+    private String submit(RegistrationRequest request, String taxId) throws Exception {
+        Map<String, Object> body = TestRegistrations.body(request);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> organization = (Map<String, Object>) body.get("organization");
+        organization.put("taxId", taxId);
+        return submit(body);
+    }
+
     private String submit(RegistrationRequest request) throws Exception {
+        return submit(TestRegistrations.body(request));
+    }
+
+    private String submit(Map<String, Object> body) throws Exception {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                json.writeValueAsString(TestRegistrations.body(request))))
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -183,7 +183,10 @@ class StaffContractsApiTest {
         assertThat(TestSmtp.to(mail, "account-rep@staff.example.com"))
                 .extracting(TestSmtp::text)
                 .anyMatch(text -> text.contains("Seasonal " + tenant.organizationId())
-                        && text.contains("ends on " + today.plusDays(60)));
+                        && text.contains("ends on "
+                                + new com.b2bflow.shared.HumanFormat(
+                                                java.util.Locale.ENGLISH, com.b2bflow.shared.HumanFormat.DEFAULT_ZONE)
+                                        .date(today.plusDays(60))));
 
         call(post(contracts(tenant) + "/" + id + "/extend"), "account-rep", """
                 {"validTo": "%s"}""".formatted(today.plusDays(61)), 200);

@@ -116,7 +116,11 @@ class SuperuserUserCreationProcessTest {
 
         jobs.executeAll();
         assertThat(instance).isWaitingAt("Task_AwaitActivation");
-        String token = tokenFrom(only(data.email()));
+        MimeMessage activationMail = only(data.email());
+        // the buyer's preferred language is German: so is the mail (issue 22)
+        assertThat(TestSmtp.subject(activationMail)).startsWith("Aktivieren Sie Ihr Konto");
+        assertThat(TestSmtp.text(activationMail)).contains("für Sie wurde ein Konto bei");
+        String token = tokenFrom(activationMail);
 
         activation.activate(token, TestRegistrations.PASSWORD);
         assertThat(instance).isEnded().hasPassed("Task_SendActivationEmail", "EndEvent_BuyerActivated");
@@ -160,7 +164,7 @@ class SuperuserUserCreationProcessTest {
         assertThat(TestSmtp.to(mail, data.email()))
                 .hasSize(3)
                 .last()
-                .satisfies(m -> assertThat(TestSmtp.subject(m)).startsWith("Reminder"));
+                .satisfies(m -> assertThat(TestSmtp.subject(m)).startsWith("Erinnerung"));
 
         fire(instance, "Timer_WaitLimit");
         assertThat(instance).isEnded().hasPassed("EndEvent_StoppedWaiting").hasNotPassed("EndEvent_BuyerActivated");

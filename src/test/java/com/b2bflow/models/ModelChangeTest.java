@@ -227,6 +227,8 @@ class ModelChangeTest {
 
         TestRestTemplate sellerAdmin = http.withBasicAuth("seller-admin", PASSWORD);
         TestRestTemplate accountRep = http.withBasicAuth("account-rep", PASSWORD);
+        // four-eyes: the final approval comes from someone other than the reviewer
+        TestRestTemplate approver = http.withBasicAuth("seller-approver", PASSWORD);
         for (int i = 0; i < instanceIds.size(); i++) {
             String instanceId = instanceIds.get(i);
             ProcessInstance instance = runtime.createProcessInstanceQuery()
@@ -261,7 +263,7 @@ class ModelChangeTest {
                             "contractValidFrom",
                             "2026-01-01"));
             jobs.executeAll();
-            complete(sellerAdmin, waitingTask(instance, "Task_ApproveRegistration"), Map.of("approved", true));
+            complete(approver, waitingTask(instance, "Task_ApproveRegistration"), Map.of("approved", true));
             jobs.executeAll();
 
             assertThat(runtime.createProcessInstanceQuery()

@@ -352,7 +352,12 @@ class NodeKillTest {
                 Map.of("accountName", "Main", "contractName", "Standard", "contractValidFrom", "2026-01-01");
             default -> Map.of("approved", true);
         };
-        String staff = "Task_SetUpAccount".equals(taskKey) ? "account-rep" : "seller-admin";
+        String staff = switch (taskKey) {
+            case "Task_SetUpAccount" -> "account-rep";
+            // four-eyes: the final approval comes from someone other than the reviewer
+            case "Task_ApproveRegistration" -> "seller-approver";
+            default -> "seller-admin";
+        };
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
         HttpResponse<String> completed = send(

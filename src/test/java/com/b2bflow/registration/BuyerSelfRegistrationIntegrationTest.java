@@ -138,7 +138,8 @@ class BuyerSelfRegistrationIntegrationTest {
             mvc.perform(postJson("/api/registrations/buyer", TestRegistrations.body(request)))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("organization.name"))
-                    .andExpect(jsonPath("$.errors[0].message").value(CustomerOrganizations.NOT_JOINABLE));
+                    .andExpect(jsonPath("$.errors[0].message")
+                            .value(com.b2bflow.shared.Texts.text("validation.organizationNotJoinable")));
             assertThat(users.findByLogonId(request.user().logonId())).as(name).isEmpty();
         }
     }

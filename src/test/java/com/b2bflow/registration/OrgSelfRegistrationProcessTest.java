@@ -222,8 +222,8 @@ class OrgSelfRegistrationProcessTest {
                                 "approved",
                                 "http://shop.test/store/login",
                                 "\"Main account\"",
-                                "Standard terms 2026: from 2026-01-01 until further notice",
-                                "Spare parts: from 2026-03-01 until 2027-02-28"));
+                                "Standard terms 2026: from Jan 1, 2026 until further notice",
+                                "Spare parts: from Mar 1, 2026 until Feb 28, 2027"));
     }
 
     @Test
@@ -297,6 +297,132 @@ class OrgSelfRegistrationProcessTest {
                     .extracting(a -> a.getState())
                     .containsOnly(AccountState.CLOSED);
         });
+    }
+
+    @Test
+    void theFinalApprovalShowsWhatIsDecidedAndComesFromSomeoneOtherThanTheReviewer() {
+        ProcessInstance instance = submit(TestRegistrations.organization());
+        jobs.executeAll();
+        // the review starts as the BuyerRegistration policy sets it
+        assertThat(runtime.getVariable(instance.getId(), "approvalGroups").toString())
+                .isEqualTo("[\"UserRegistration\"]");
+        assertThat(runtime.getVariable(instance.getId(), "organizationRoles").toString())
+                .isEqualTo("[\"Buyer\",\"Buyer Approver\",\"Organization Participant\"]");
+        asStaff("seller-admin", () -> complete(task(instance), withVariables("approved", true)));
+        assertThat(runtime.getVariable(instance.getId(), "reviewedBy")).isEqualTo("seller-admin");
+        complete(task(instance), accountSetUp());
+
+        assertThat(instance).isWaitingAt("Task_ApproveRegistration");
+        String approval = task(instance).getId();
+        assertThat(task(instance).getDescription()).contains("Four-eyes rule: seller-admin reviewed");
+        assertThat((String) runtime.getVariable(instance.getId(), "approvalSummary"))
+                .contains(
+                        "**Account:** Main account",
+                        "- **Standard terms 2026**, from 2026-01-01, open-ended. Terms: Net 30",
+                        "**Roles the organization may grant:** Buyer, Buyer Approver, Organization Participant",
+                        "**Approval groups:** Buyer registration approval",
+                        "**Reviewed by:** seller-admin (four-eyes rule");
+
+        assertThatThrownBy(() -> taskService.claim(approval, "seller-admin"))
+                .as("the reviewer cannot take the final approval")
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("seller-admin reviewed this registration")
+                .hasMessageContaining("four-eyes");
+        assertThatThrownBy(() ->
+                        asStaff("seller-admin", () -> taskService.complete(approval, withVariables("approved", true))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageStartingWith("approved: You reviewed this registration");
+        assertThat(instance).isWaitingAt("Task_ApproveRegistration");
+
+        taskService.claim(approval, "seller-approver");
+        asStaff("seller-approver", () -> taskService.complete(approval, withVariables("approved", true)));
+        jobs.executeAll();
+        assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationApproved");
+        assertThat(registrationRepository
+                        .findById(instance.getBusinessKey())
+                        .orElseThrow()
+                        .getDecidedBy())
+                .isEqualTo("seller-approver");
+    }
+
+    @Test
+    void theReviewWarnsOfDuplicatesWithLinksAndShowsACorrectionsEarlierReasonAndChanges() {
+        String taxId = "DE " + TestRegistrations.unique("tax").substring(4);
+        RegistrationRequest first = withTaxId(TestRegistrations.organization(), taxId);
+        ProcessInstance rejected = submit(first);
+        jobs.executeAll();
+        assertThat((String) runtime.getVariable(rejected.getId(), "duplicatesWarning"))
+                .isEmpty();
+        assertThat((String) runtime.getVariable(rejected.getId(), "previousRejection"))
+                .isEmpty();
+        asStaff(
+                "seller-admin",
+                () -> complete(
+                        task(rejected), withVariables("approved", false, "rejectionReason", "Tax id *unknown*")));
+        jobs.executeAll();
+
+        RegistrationRequest corrected = new RegistrationRequest(
+                new OrganizationData(
+                        first.organization().name(),
+                        "Industrial supplies and tools",
+                        first.organization().businessCategory(),
+                        taxId,
+                        null),
+                first.user(),
+                new com.b2bflow.member.AddressData("Main Street 1", null, "Leipzig", null, "04109", "Germany", null),
+                rejected.getBusinessKey());
+        ProcessInstance correction = submit(corrected);
+        jobs.executeAll();
+        assertThat((String) runtime.getVariable(correction.getId(), "previousRejection"))
+                .contains(
+                        "This registration corrects registration " + rejected.getBusinessKey(),
+                        "by seller-admin",
+                        "> Tax id \\*unknown\\*");
+        assertThat((String) runtime.getVariable(correction.getId(), "changesSinceRejection"))
+                .contains(
+                        "- **Organization description**: Industrial supplies → Industrial supplies and tools",
+                        "- **Address city**: Berlin → Leipzig",
+                        "- **Address postal code**: 10115 → 04109")
+                .doesNotContain("Organization name", "previous", "password");
+
+        RegistrationRequest other = withTaxId(TestRegistrations.organization(), taxId);
+        ProcessInstance duplicate = submit(other);
+        jobs.executeAll();
+        long firstOrganization = registrationRepository
+                .findById(correction.getBusinessKey())
+                .orElseThrow()
+                .getOrganization()
+                .getId();
+        assertThat((String) runtime.getVariable(duplicate.getId(), "duplicatesWarning"))
+                .startsWith("#### ⚠ Possible duplicate\n")
+                .contains("- [" + first.organization().name() + "](/store/staff/organizations/" + firstOrganization
+                        + ") (pending: same tax id)");
+        assertThat((String) runtime.getVariable(duplicate.getId(), "possibleDuplicates"))
+                .contains(first.organization().name() + " (id " + firstOrganization + ", PENDING, same tax id)");
+    }
+
+    private static RegistrationRequest withTaxId(RegistrationRequest request, String taxId) {
+        OrganizationData organization = request.organization();
+        return new RegistrationRequest(
+                new OrganizationData(
+                        organization.name(),
+                        organization.description(),
+                        organization.businessCategory(),
+                        taxId,
+                        organization.emailDomain()),
+                request.user(),
+                request.address(),
+                request.previousRegistrationId());
+    }
+
+    /** Runs the call as the signed-in staff member, as Tasklist's requests do. */
+    private void asStaff(String staff, Runnable call) {
+        engine.getIdentityService().setAuthentication(staff, List.of("seller-admins"));
+        try {
+            call.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     /** The model path taken when the BuyerRegistration policy turns approval off (see ApprovalOffTest for the policy). */

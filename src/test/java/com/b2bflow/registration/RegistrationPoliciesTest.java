@@ -60,11 +60,24 @@ class RegistrationPoliciesTest {
 
     private static RegistrationProperties.Policy policy(
             String parent, List<String> roles, List<String> selectable, Boolean approvalRequired) {
-        return new RegistrationProperties.Policy(parent, roles, selectable, approvalRequired, ProfileType.B);
+        return new RegistrationProperties.Policy(
+                parent, roles, selectable, approvalRequired, ProfileType.B, null, null);
+    }
+
+    /** A BuyerRegistration policy that presets the review's roles and approval groups. */
+    private static RegistrationProperties.Policy presetting(List<String> organizationRoles, List<String> groups) {
+        return new RegistrationProperties.Policy(
+                "Seller/Buyer Organizations",
+                List.of("Buyer Administrator"),
+                null,
+                true,
+                ProfileType.B,
+                organizationRoles,
+                groups);
     }
 
     private static RegistrationPolicies build(UnaryOperator<Map<String, RegistrationProperties.Policy>> change) {
-        return new RegistrationPolicies(new RegistrationProperties(ROLES, change.apply(validPolicies())));
+        return new RegistrationPolicies(new RegistrationProperties(ROLES, change.apply(validPolicies()), null));
     }
 
     private static Map<String, RegistrationProperties.Policy> replace(
@@ -91,6 +104,33 @@ class RegistrationPoliciesTest {
         assertThat(policies.forType(RegistrationType.SuperuserCreation).selectableRoles())
                 .containsExactly("Buyer", "Buyer Approver", "Organization Participant");
         assertThat(policies.forType(RegistrationType.SuperuserCreation).roles()).isEmpty();
+    }
+
+    @Test
+    void theReviewsPresetsComeFromThePolicyAndFourEyesIsOnUnlessSwitchedOff() {
+        RegistrationPolicies policies = build(all -> replace(
+                all, "BuyerRegistration", presetting(List.of("Buyer"), List.of("UserRegistration", "OrderApproval"))));
+        RegistrationPolicy buyer = policies.forType(RegistrationType.BuyerRegistration);
+        assertThat(buyer.organizationRoles()).containsExactly("Buyer");
+        assertThat(buyer.approvalGroups()).containsExactly("UserRegistration", "OrderApproval");
+        assertThat(policies.forType(RegistrationType.ResellerRegistration).approvalGroups())
+                .as("not set: User Registration")
+                .containsExactly("UserRegistration");
+        assertThat(policies.forType(RegistrationType.ResellerRegistration).organizationRoles())
+                .as("not set: the seller's default applies")
+                .isEmpty();
+        assertThat(policies.fourEyes()).isTrue();
+        assertThat(new RegistrationPolicies(new RegistrationProperties(ROLES, validPolicies(), false)).fourEyes())
+                .isFalse();
+    }
+
+    @Test
+    void unknownApprovalGroupNamesItsIndex() {
+        assertThatThrownBy(() -> build(all -> replace(
+                        all, "BuyerRegistration", presetting(List.of("Buyer"), List.of("UserRegistration", "Orders")))))
+                .isInstanceOf(InvalidRegistrationPolicyException.class)
+                .hasMessageContaining("'app.registration.policies.BuyerRegistration.approval-groups[1]'")
+                .hasMessageContaining("unknown approval group 'Orders'");
     }
 
     @Test
@@ -168,7 +208,7 @@ class RegistrationPoliciesTest {
 
     @Test
     void noPoliciesAtAll() {
-        assertThatThrownBy(() -> new RegistrationPolicies(new RegistrationProperties(ROLES, null)))
+        assertThatThrownBy(() -> new RegistrationPolicies(new RegistrationProperties(ROLES, null, null)))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.");
     }
@@ -193,14 +233,14 @@ class RegistrationPoliciesTest {
         assertThatThrownBy(() -> build(all -> replace(
                         all,
                         "UserRegistration",
-                        new RegistrationProperties.Policy(null, List.of("Buyer"), null, true, null))))
+                        new RegistrationProperties.Policy(null, List.of("Buyer"), null, true, null, null, null))))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.policies.UserRegistration.profile-type'");
     }
 
     @Test
     void noRolesConfigured() {
-        assertThatThrownBy(() -> new RegistrationPolicies(new RegistrationProperties(List.of(), validPolicies())))
+        assertThatThrownBy(() -> new RegistrationPolicies(new RegistrationProperties(List.of(), validPolicies(), null)))
                 .isInstanceOf(InvalidRegistrationPolicyException.class)
                 .hasMessageContaining("'app.registration.roles'");
     }

@@ -3,14 +3,13 @@ package com.b2bflow.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlainTextTest {
 
-    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    static final Validator VALIDATOR = com.b2bflow.support.BothLanguages.validator();
 
     record Name(String first, String last) {}
 

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A business rule of a task form refused on completion, as Tasklist sends it: through the webapps' own engine API
  * ({@code /camunda/api/engine}, a session and the webapps' CSRF token), which {@code /engine-rest}'s set-up never
  * reached. The answer is a 400 with the plain message naming the field, the task stays open, and the log has one WARN
- * line and no stack trace.
+ * line and no stack trace. The same holds for the four-eyes rule of the final approval.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -52,14 +52,7 @@ class TaskRefusalsTest {
 
     @Test
     void aContractEndingBeforeItStartsIsA400InTasklist(CapturedOutput output) throws Exception {
-        String id = registrations
-                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
-                .id();
-        jobs.executeAll();
-        String instanceId = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
-                .singleResult()
-                .getId();
+        String instanceId = registrationInReview();
         tasks.complete(task(instanceId), Map.of("approved", true));
         String setUp = task(instanceId);
         Tasklist tasklist = Tasklist.signIn(port, "account-rep");
@@ -89,6 +82,61 @@ class TaskRefusalsTest {
         assertThat(accepted.status()).isEqualTo(204);
     }
 
+    /**
+     * The four-eyes rule as Tasklist meets it: the reviewer's claim of the final approval and their completion of it
+     * are a 400 with a plain message (the task stays open and unclaimed); a colleague approves.
+     */
+    @Test
+    void theReviewerIsRefusedTheFinalApprovalInTasklistAColleagueGivesIt(CapturedOutput output) throws Exception {
+        String instanceId = registrationInReview();
+        Tasklist reviewer = Tasklist.signIn(port, "seller-admin");
+        assertThat(reviewer.submitForm(task(instanceId), "{\"variables\": {\"approved\": {\"value\": true}}}")
+                        .status())
+                .isEqualTo(204);
+        tasks.complete(
+                task(instanceId),
+                Map.of("accountName", "Main", "contractName", "Standard", "contractValidFrom", "2027-01-01"));
+        String approval = task(instanceId);
+
+        LoopbackHttp.Response claim = reviewer.post("/task/" + approval + "/claim", "{\"userId\": \"seller-admin\"}");
+        assertThat(claim.status()).as(claim.body()).isEqualTo(400);
+        assertThat(claim.body()).contains("seller-admin reviewed this registration", "four-eyes");
+        LoopbackHttp.Response completion =
+                reviewer.submitForm(approval, "{\"variables\": {\"approved\": {\"value\": true}}}");
+        assertThat(completion.status()).as(completion.body()).isEqualTo(400);
+        assertThat(completion.body())
+                .contains("\"message\":\"approved: You reviewed this registration, so a colleague gives the final")
+                .doesNotContain("ENGINE-");
+        assertThat(tasks.createTaskQuery().taskId(approval).singleResult().getAssignee())
+                .as("open and unclaimed")
+                .isNull();
+        assertThat(output.getOut())
+                .contains("Task completion refused: approved: You reviewed")
+                .doesNotContain("ENGINE-03051");
+
+        Tasklist colleague = Tasklist.signIn(port, "seller-approver");
+        assertThat(colleague
+                        .post("/task/" + approval + "/claim", "{\"userId\": \"seller-approver\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(colleague
+                        .submitForm(approval, "{\"variables\": {\"approved\": {\"value\": true}}}")
+                        .status())
+                .isEqualTo(204);
+    }
+
+    /** The process instance of a new organization registration, waiting in its review. */
+    private String registrationInReview() {
+        String id = registrations
+                .submit(RegistrationFlow.ORGANIZATION, TestRegistrations.organization())
+                .id();
+        jobs.executeAll();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
+    }
+
     private String task(String instanceId) {
         return tasks.createTaskQuery()
                 .processInstanceId(instanceId)
@@ -107,11 +155,16 @@ class TaskRefusalsTest {
         }
 
         LoopbackHttp.Response submitForm(String taskId, String body) throws Exception {
+            return post("/task/" + taskId + "/submit-form", body);
+        }
+
+        /** A POST to the webapps' engine API, as Tasklist sends it (path below {@code /engine/default}). */
+        LoopbackHttp.Response post(String path, String body) throws Exception {
             return LoopbackHttp.send(
                     "127.0.0.1",
                     port,
                     "POST",
-                    "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+                    "/camunda/api/engine/engine/default" + path,
                     Map.of("Content-Type", "application/json", "X-XSRF-TOKEN", csrfToken, "Cookie", cookies),
                     body);
         }

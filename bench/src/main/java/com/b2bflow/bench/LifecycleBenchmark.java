@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * Complete approval lifecycles per second through the Java API: review (approve), account set-up, final approval,
  * activation and the async approval notification, as staff users would do them in Tasklist (authenticated as
- * {@code seller-admin} / {@code account-rep} with their groups). A lifecycle ends when its approval notification
+ * {@code seller-admin} / {@code account-rep} / {@code seller-approver} with their groups). A lifecycle ends when its approval notification
  * ran: for the application when the SMTP server accepted the mail, for the bare engine when its no-op notification
  * ran.
  */
@@ -63,7 +63,8 @@ final class LifecycleBenchmark {
                                         "Standard terms",
                                         "contractValidFrom",
                                         "2026-01-01"));
-                        identity.setAuthentication("seller-admin", List.of("seller-admins"));
+                        // four-eyes: the final approval comes from someone other than the reviewer
+                        identity.setAuthentication("seller-approver", List.of("seller-admins"));
                         complete(tasks, id, "Task_ApproveRegistration", Map.of("approved", true));
                     } finally {
                         identity.clearAuthentication();

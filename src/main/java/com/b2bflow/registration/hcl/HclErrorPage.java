@@ -64,9 +64,9 @@ class HclErrorPage {
             List<FieldProblem> problems,
             HttpStatus status,
             Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(
-                problem -> errors.merge(problem.field(), message(problem.message(), locale), (a, b) -> a + " " + b));
+        Map<String, String> errors = FieldProblem.byField(problems.stream()
+                .map(problem -> new FieldProblem(problem.field(), message(problem.message(), locale)))
+                .toList());
         List<Field> fields = new ArrayList<>();
         List<String> shown = new ArrayList<>(FORM_FIELDS);
         // a parameter that is accepted but wrong (a currency, a profile type) is shown to be corrected too

@@ -12,9 +12,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * When the review task is created, warns the reviewer of likely duplicates (same name, tax id or domain) and ticks
- * the form's starting choices: the User Registration approval group and the seller's default roles (JSON arrays, as
- * Camunda Forms' checklists read and write them).
+ * When the review task is created, warns the reviewer of likely duplicates (same name, tax id or domain, linked to
+ * the staff console), tells them what a correction changed after an earlier rejection, and ticks the form's starting
+ * choices from the registration policy: its approval groups and roles (JSON arrays, as Camunda Forms' checklists read
+ * and write them).
  */
 @Component
 public class PrepareReview implements TaskListener {
@@ -29,6 +30,9 @@ public class PrepareReview implements TaskListener {
     public void notify(DelegateTask task) {
         ReviewChoices choices = outcomes.reviewChoices(Executions.registrationId(task));
         task.setVariable(ProcessVariables.POSSIBLE_DUPLICATES, choices.possibleDuplicates());
+        task.setVariable(ProcessVariables.DUPLICATES_WARNING, choices.duplicatesWarning());
+        task.setVariable(ProcessVariables.PREVIOUS_REJECTION, choices.previousRejection());
+        task.setVariable(ProcessVariables.CHANGES_SINCE_REJECTION, choices.changes());
         task.setVariable(ProcessVariables.APPROVAL_GROUPS, json(choices.approvalGroups()));
         task.setVariable(ProcessVariables.ORGANIZATION_ROLES, json(choices.organizationRoles()));
     }

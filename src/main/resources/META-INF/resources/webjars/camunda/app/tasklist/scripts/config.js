@@ -1,6 +1,12 @@
 // Camunda webapp configuration of this application: the storefront's sign-in replaces the webapps' login view.
 // The shortcuts are Camunda's defaults.
+// Tasklist speaks English and German, chosen by the browser's language; Camunda Forms labels are not translated by
+// Tasklist (docs/adr/0030-english-and-german-everywhere.md).
 export default {
+  locales: {
+    availableLocales: ['en', 'de'],
+    fallbackLocale: 'en'
+  },
   customScripts: ['../sign-in/storefront-sign-in'],
   shortcuts: {
     claimTask: {
