@@ -4,6 +4,13 @@ package com.b2bflow.access;
 public enum AccountAction {
     /** My Account: the signed-in user's (or, on behalf, the customer's) own account. */
     VIEW_ACCOUNT,
+    /**
+     * My Account: change one's own name, phone, preferred language and currency. A CSR on behalf may (audited with
+     * the reason) but does not give or withdraw the customer's marketing consent: that is the customer's word.
+     */
+    EDIT_PROFILE,
+    /** My Account: change one's own password, knowing the current one. Never on behalf. */
+    CHANGE_PASSWORD,
     /** Navigate the hierarchy of administered organizations. */
     VIEW_ORGANIZATIONS,
     VIEW_ORGANIZATION,

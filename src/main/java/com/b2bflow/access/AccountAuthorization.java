@@ -1,6 +1,7 @@
 package com.b2bflow.access;
 
 import static com.b2bflow.access.AccountAction.ACT_ON_BEHALF;
+import static com.b2bflow.access.AccountAction.CHANGE_PASSWORD;
 import static com.b2bflow.access.AccountAction.CREATE_BUYER;
 import static com.b2bflow.access.AccountAction.CREATE_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.DELETE_BUYER;
@@ -8,6 +9,7 @@ import static com.b2bflow.access.AccountAction.DELETE_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.DISABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.EDIT_BUYER;
 import static com.b2bflow.access.AccountAction.EDIT_ORGANIZATION;
+import static com.b2bflow.access.AccountAction.EDIT_PROFILE;
 import static com.b2bflow.access.AccountAction.EDIT_ROLES;
 import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.ENABLE_DISABLE_BUYER;
@@ -59,6 +61,7 @@ public class AccountAuthorization {
     /** The act-on-behalf rules' list of what a CSR may do on behalf of a Buyer Administrator. */
     static final Set<AccountAction> ON_BEHALF_SUBSET = Collections.unmodifiableSet(EnumSet.of(
             VIEW_ACCOUNT,
+            EDIT_PROFILE,
             VIEW_ORGANIZATIONS,
             LIST_BUYERS,
             CREATE_ORGANIZATION,
@@ -74,10 +77,12 @@ public class AccountAuthorization {
     private static final Set<Hat> ENABLE_ANY_USER = EnumSet.of(Hat.SELLER_ADMIN, Hat.SITE_ADMIN);
 
     static {
-        GRANTS.put(Hat.BUYER, new Grant(EnumSet.of(VIEW_ACCOUNT), Reach.SUBTREE));
-        GRANTS.put(Hat.BUYER_APPROVER, new Grant(EnumSet.of(VIEW_ACCOUNT), Reach.SUBTREE));
+        GRANTS.put(Hat.BUYER, new Grant(EnumSet.of(VIEW_ACCOUNT, EDIT_PROFILE, CHANGE_PASSWORD), Reach.SUBTREE));
+        GRANTS.put(
+                Hat.BUYER_APPROVER, new Grant(EnumSet.of(VIEW_ACCOUNT, EDIT_PROFILE, CHANGE_PASSWORD), Reach.SUBTREE));
         EnumSet<AccountAction> admin = EnumSet.copyOf(ON_BEHALF_SUBSET);
         admin.add(VIEW_ON_BEHALF_HISTORY);
+        admin.add(CHANGE_PASSWORD);
         GRANTS.put(Hat.BUYER_ADMIN, new Grant(admin, Reach.SUBTREE));
         GRANTS.put(Hat.ON_BEHALF, new Grant(ON_BEHALF_SUBSET, Reach.SUBTREE));
         GRANTS.put(

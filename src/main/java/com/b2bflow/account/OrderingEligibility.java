@@ -19,11 +19,16 @@ public class OrderingEligibility {
 
     @Transactional(readOnly = true)
     public boolean mayOrder(User user) {
-        if (!user.isEnabled()
-                || user.getRegistrationState() != com.b2bflow.member.ApprovalState.APPROVED
-                || !user.getOrganization().isApproved()) {
-            return false;
-        }
-        return contracts.orderingUnder(user.getOrganization()).stream().anyMatch(ContractView::inForce);
+        return status(user).mayOrder();
+    }
+
+    /** Whether the user may order and, when not, why ({@link OrderingStatus#of} is the rule). */
+    @Transactional(readOnly = true)
+    public OrderingStatus status(User user) {
+        return OrderingStatus.of(
+                user.isEnabled(),
+                user.getRegistrationState(),
+                user.getOrganization().getState(),
+                contracts.orderingUnder(user.getOrganization()));
     }
 }

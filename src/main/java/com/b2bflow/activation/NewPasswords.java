@@ -8,7 +8,10 @@ import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** A password chosen through a one-time link (activation or reset): checked against the policy, then stored hashed. */
+/**
+ * A password chosen through a one-time link (activation or reset) or on My Account: checked against the policy, then
+ * stored hashed.
+ */
 @Component
 class NewPasswords {
 
@@ -22,6 +25,11 @@ class NewPasswords {
 
     /** 400 on field {@code password}, one problem per rule the password breaks. */
     void requireAcceptable(User user, String password) {
+        requireAcceptable(user, password, "password");
+    }
+
+    /** 400 on the named field, one problem per rule the password breaks. */
+    void requireAcceptable(User user, String password, String field) {
         List<FieldProblem> problems = policy
                 .problems(
                         password,
@@ -31,11 +39,16 @@ class NewPasswords {
                                 ? null
                                 : user.getOrganization().getName())
                 .stream()
-                .map(message -> new FieldProblem("password", message))
+                .map(message -> new FieldProblem(field, message))
                 .toList();
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }
+    }
+
+    /** Whether the password is the user's current one. */
+    boolean isCurrent(User user, String password) {
+        return password != null && user.getPasswordHash() != null && encoder.matches(password, user.getPasswordHash());
     }
 
     void set(User user, String password) {

@@ -14,10 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,7 +42,6 @@ class PasswordResets {
     private final PasswordResetProperties properties;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate separately;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
             1,
             1,
@@ -76,8 +72,6 @@ class PasswordResets {
         this.properties = properties;
         this.audit = audit;
         this.transactions = transactions;
-        this.separately = new TransactionTemplate(transactions.getTransactionManager());
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @PreDestroy
@@ -207,19 +201,7 @@ class PasswordResets {
                 "User",
                 user.getId(),
                 "password changed through a reset link" + (wasLocked ? "; sign-in lock lifted" : ""));
-        long tokenId = token.getId();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    separately.executeWithoutResult(status ->
-                            mails.sendChanged(users.findById(user.getId()).orElseThrow(), tokenId, now));
-                } catch (RuntimeException e) {
-                    // the password is changed; a lost notice must not undo that
-                    log.warn("Could not mail the password change notice to user {}: {}", user.getId(), e.toString());
-                }
-            }
-        });
+        mails.sendChangedAfterCommit(user.getId(), String.valueOf(token.getId()), now);
     }
 
     private java.util.Optional<PasswordResetToken> find(String rawToken) {

@@ -18,6 +18,7 @@ import com.b2bflow.access.Actor;
 import com.b2bflow.access.Target;
 import com.b2bflow.audit.AuditEventRepository;
 import com.b2bflow.audit.AuditLog;
+import com.b2bflow.audit.Changes;
 import com.b2bflow.member.Address;
 import com.b2bflow.member.AddressData;
 import com.b2bflow.member.AddressRepository;

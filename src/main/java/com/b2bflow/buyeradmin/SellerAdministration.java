@@ -10,6 +10,7 @@ import com.b2bflow.access.Actor;
 import com.b2bflow.access.Target;
 import com.b2bflow.audit.AuditEventRepository;
 import com.b2bflow.audit.AuditLog;
+import com.b2bflow.audit.Changes;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.RoleAssignment;

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * My Account: the page and {@code GET /api/me}. While a CSR acts on behalf of a Buyer Administrator, both show the
+ * My Account: the page and {@code GET /api/me} (the profile and password: {@link MyProfileApiController} and
+ * {@link ProfilePageController}). While a CSR acts on behalf of a Buyer Administrator, both show the
  * customer's account (the CSR lands on the customer's My Account page).
  */
 @Controller
@@ -38,6 +39,7 @@ class AccountController {
         }
         model.addAttribute("account", accounts.of(actor.userId()));
         model.addAttribute("administrator", administers(actor));
+        model.addAttribute("mayChangePassword", !actor.isOnBehalf());
         return "store/account";
     }
 

@@ -2,6 +2,7 @@ package com.b2bflow.storefront;
 
 import com.b2bflow.account.Contracts;
 import com.b2bflow.account.OrderingEligibility;
+import com.b2bflow.account.OrderingStatus;
 import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
@@ -28,6 +29,7 @@ public class MyAccountService {
     @Transactional(readOnly = true)
     public MyAccount of(long userId) {
         User user = users.findById(userId).orElseThrow();
+        OrderingStatus ordering = this.ordering.status(user);
         return new MyAccount(
                 user.getId(),
                 user.getLogonId(),
@@ -40,7 +42,9 @@ public class MyAccountService {
                         .distinct()
                         .sorted()
                         .toList(),
-                ordering.mayOrder(user),
+                ordering.mayOrder(),
+                ordering.reason(),
+                ordering.startsOn(),
                 contracts.orderingUnder(user.getOrganization()));
     }
 }

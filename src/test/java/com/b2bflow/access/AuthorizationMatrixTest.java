@@ -59,6 +59,12 @@ class AuthorizationMatrixTest {
     private static final String EXPECTED = """
             action                        | anonymous | buyer   | approver | admin   | csr     | csr-obo | csr-basic | seller  | site
             view my account               | 401/401   | 200/200 | 200/200  | 200/200 | 200/200 | 200/200 | 401/401   | 200/200 | 200/200
+            profile page                  | 401/401   | 200/200 | 200/200  | 200/200 | 403/403 | 200/200 | 401/401   | 403/403 | 403/403
+            view my profile               | 401/401   | 200/200 | 200/200  | 200/200 | 403/403 | 200/200 | 401/401   | 403/403 | 403/403
+            edit my profile               | 401/401   | 200/200 | 200/200  | 200/200 | 403/403 | 200/200 | 401/401   | 403/403 | 403/403
+            marketing consent             | 401/401   | 200/200 | 200/200  | 200/200 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
+            change password page          | 401/401   | 200/200 | 200/200  | 200/200 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
+            change my password            | 401/401   | 204/204 | 204/204  | 204/204 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             password reset (public)       | 202/202   | 202/202 | 202/202  | 202/202 | 202/202 | 202/202 | 202/202   | 202/202 | 202/202
             password reset confirm        | 410/410   | 410/410 | 410/410  | 410/410 | 410/410 | 410/410 | 410/410   | 410/410 | 410/410
             navigate hierarchy            | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
@@ -231,6 +237,20 @@ class AuthorizationMatrixTest {
 
     static {
         ACTIONS.put("view my account", (c, r) -> get("/api/me"));
+        // My Account's own profile and password: no scope, "other" is the same call (ADR 0032)
+        ACTIONS.put("profile page", (c, r) -> get("/store/account/profile"));
+        ACTIONS.put("view my profile", (c, r) -> get("/api/me/profile"));
+        ACTIONS.put(
+                "edit my profile",
+                (c, r) -> json(patch("/api/me/profile"), "{\"phone\":\"+49 30 " + r.ordinal() + "\"}"));
+        ACTIONS.put("marketing consent", (c, r) -> json(patch("/api/me/profile"), "{\"receiveEmail\":true}"));
+        ACTIONS.put("change password page", (c, r) -> get("/store/account/password"));
+        ACTIONS.put(
+                "change my password",
+                (c, r) -> json(
+                        post("/api/me/password"),
+                        "{\"currentPassword\":\"" + TestRegistrations.PASSWORD
+                                + "\",\"newPassword\":\"copper lantern meadow\"}"));
         ACTIONS.put(
                 "password reset (public)",
                 (c, r) -> json(

@@ -62,6 +62,9 @@ class StorefrontBrowserTest {
     @Autowired
     JobDriver jobs;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     BrowserContext context;
     Page page;
     int shot;
@@ -286,6 +289,51 @@ class StorefrontBrowserTest {
         page.reload();
         assertThat(row.locator(".invitation-state")).hasText("accepted");
         assertThat(row).containsText(logonId);
+    }
+
+    @Test
+    void aBuyerSeesWhyOrderingWaitsForTheContractKeepsTheProfileAndChangesThePassword() throws Exception {
+        Tenant tenant = tenants.create();
+        java.time.LocalDate newYear = java.time.LocalDate.now().withDayOfYear(1).plusYears(1);
+        jdbc.update(
+                "update contract set valid_from = ? where account_id in (select id from account where organization_id = ?)",
+                newYear,
+                tenant.organizationId());
+        page.setViewportSize(1280, 800);
+        signIn(tenant.buyer(), TestRegistrations.PASSWORD);
+        assertThat(page.locator("#ordering-reason"))
+                .hasText("your contract starts on "
+                        + new com.b2bflow.shared.HumanFormat(
+                                        java.util.Locale.ENGLISH, com.b2bflow.shared.HumanFormat.DEFAULT_ZONE)
+                                .date(newYear)
+                        + ". You can order from that day.");
+        assertThat(page.locator("#contracts"))
+                .containsText(tenant.organizationName().replace(" Corp", " account"));
+        assertThat(page.locator("#contracts .contract-status")).hasText("Not started yet");
+        check("buyer-my-account-contract-not-started");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("docs-my-account.png")));
+
+        page.locator("#profile-link").click();
+        page.getByLabel("Phone").fill("+49 228 4711");
+        page.getByLabel("Preferred currency").selectOption("CHF");
+        page.getByLabel("Yes, send me offers and news by email").check();
+        check("buyer-profile");
+        page.getByLabel("Phone").press("Enter");
+        assertThat(page.locator("#flash-message")).hasText("Your profile was saved.");
+        assertThat(page.getByLabel("Preferred currency")).hasValue("CHF");
+
+        page.locator("#password-link").first().click();
+        page.getByLabel("Current password *").fill(TestRegistrations.PASSWORD);
+        page.getByLabel("New password *").fill("short");
+        page.getByLabel("New password again *").fill("short");
+        page.getByLabel("New password again *").press("Enter");
+        assertThat(page.locator("#newPassword-error")).containsText("12 to 64 characters");
+        check("buyer-password-refused");
+        page.getByLabel("Current password *").fill(TestRegistrations.PASSWORD);
+        page.getByLabel("New password *").fill("copper lantern meadow");
+        page.getByLabel("New password again *").fill("copper lantern meadow");
+        page.locator("#change-password").click();
+        assertThat(page.locator("#flash-message")).containsText("Your password was changed.");
     }
 
     @Test

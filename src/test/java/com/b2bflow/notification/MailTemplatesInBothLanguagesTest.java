@@ -102,6 +102,7 @@ class MailTemplatesInBothLanguagesTest {
         model.put("contractsPath", "/api/staff/organizations/1/contracts");
         model.put("approver", flag ? "mail.approver.erp" : "mail.approver.backoffice");
         model.put("waitsForBackoffice", flag);
+        model.put("onMyAccount", flag);
         Instant at = Instant.parse("2026-12-07T09:30:00Z");
         model.put("expiresAt", at);
         model.put("changedAt", at);

@@ -3,6 +3,7 @@ package com.b2bflow.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.account.ContractView;
+import com.b2bflow.account.OrderingStatus;
 import com.b2bflow.approval.PendingApproval;
 import com.b2bflow.buyeradmin.BuyerChanges;
 import com.b2bflow.buyeradmin.BuyerView;
@@ -69,7 +70,12 @@ class StorefrontPagesInBothLanguagesTest {
             "+49 30 1234",
             "DE",
             "seller-admins",
-            "Sam Staff");
+            "Sam Staff",
+            // ISO 4217 codes, the same in every language
+            "EUR",
+            "USD",
+            "GBP",
+            "CHF");
 
     private static PageRendering renderer;
 
@@ -161,7 +167,34 @@ class StorefrontPagesInBothLanguagesTest {
                         "failure",
                         "approvals.failure.reasonMissing")));
         pages.add(page("no approvals", "store/approvals", Map.of("approvals", List.of(), "decided", "REJECTED")));
-        pages.add(page("my account", "store/account", Map.of("account", myAccount(), "administrator", true)));
+        pages.add(page(
+                "my account",
+                "store/account",
+                Map.of("account", myAccount(), "administrator", true, "mayChangePassword", true)));
+        ProfileView profile =
+                new ProfileView("jdoe", "jane@example.com", "Jane", null, "Doe", "+49 30 1234", "de", "EUR", true);
+        for (boolean onBehalf : List.of(false, true)) {
+            pages.add(page(
+                    "profile" + (onBehalf ? " on behalf" : ""),
+                    "store/profile",
+                    Map.of(
+                            "profile",
+                            profile,
+                            "form",
+                            profile.asChanges(),
+                            "currencies",
+                            MyProfile.CURRENCIES,
+                            "mayChangeConsent",
+                            !onBehalf,
+                            "mayChangePassword",
+                            !onBehalf,
+                            "errors",
+                            Map.of("phone", "x"))));
+        }
+        pages.add(page(
+                "change password",
+                "store/password",
+                Map.of("minLength", 12, "maxLength", 64, "errors", Map.of("currentPassword", "x"))));
         pages.add(page(
                 "staff home",
                 "staff/console/home",
@@ -302,6 +335,8 @@ class StorefrontPagesInBothLanguagesTest {
                 "APPROVED",
                 List.of("Buyer Administrator"),
                 false,
+                OrderingStatus.Reason.CONTRACT_NOT_STARTED,
+                LocalDate.of(2027, 1, 1),
                 List.of(new ContractView(
                         1,
                         1,

@@ -1,4 +1,4 @@
-package com.b2bflow.buyeradmin;
+package com.b2bflow.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,14 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Before and after of the fields an action changed, for the audit log (as JSON). */
-final class Changes {
+/**
+ * Before and after of the fields an action changed, for the audit log (as JSON {@code {"before":…,"after":…}}, which
+ * the readable histories turn into "field: old → new").
+ */
+public final class Changes {
 
     private final Map<String, Object> before = new LinkedHashMap<>();
     private final Map<String, Object> after = new LinkedHashMap<>();
 
     /** Records a change when the values differ; returns whether they did. */
-    boolean record(String field, Object oldValue, Object newValue) {
+    public boolean record(String field, Object oldValue, Object newValue) {
         if (Objects.equals(oldValue, newValue)) {
             return false;
         }
@@ -22,15 +25,15 @@ final class Changes {
         return true;
     }
 
-    int size() {
+    public int size() {
         return after.size();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return after.isEmpty();
     }
 
-    static String json(ObjectMapper json, Object before, Object after) {
+    public static String json(ObjectMapper json, Object before, Object after) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before);
         details.put("after", after);
@@ -41,7 +44,7 @@ final class Changes {
         }
     }
 
-    String json(ObjectMapper json) {
+    public String json(ObjectMapper json) {
         return json(json, before, after);
     }
 }
