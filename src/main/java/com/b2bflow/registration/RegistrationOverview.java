@@ -213,13 +213,29 @@ public class RegistrationOverview {
             }
         });
         Map<String, Date> due = new HashMap<>();
-        instancesByTimer.forEach((timer, instances) -> management
+        if (instancesByTimer.isEmpty()) {
+            return due;
+        }
+        // the engine's job query cannot combine activityId with processInstanceIds (7.24 writes invalid SQL)
+        Map<String, String> timerOfDefinition = new HashMap<>();
+        management
+                .createJobDefinitionQuery()
+                .activityIdIn(instancesByTimer.keySet().toArray(String[]::new))
+                .list()
+                .forEach(definition -> timerOfDefinition.put(definition.getId(), definition.getActivityId()));
+        Set<String> instances =
+                instancesByTimer.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        management
                 .createJobQuery()
                 .timers()
-                .activityId(timer)
                 .processInstanceIds(instances)
                 .list()
-                .forEach(job -> due.put(job.getProcessInstanceId() + "/" + timer, job.getDuedate())));
+                .forEach(job -> {
+                    String timer = timerOfDefinition.get(job.getJobDefinitionId());
+                    if (timer != null) {
+                        due.put(job.getProcessInstanceId() + "/" + timer, job.getDuedate());
+                    }
+                });
         return due;
     }
 

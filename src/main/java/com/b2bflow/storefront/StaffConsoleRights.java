@@ -8,7 +8,8 @@ import com.b2bflow.staff.StaffGroups;
  * for the same URLs (seller and site administrators change roles, approvers and delete; account representatives and
  * they maintain contracts): the page offers only these, so no button leads to a 403.
  */
-record StaffConsoleRights(boolean editRoles, boolean manageApprovers, boolean maintainContracts, boolean delete) {
+public record StaffConsoleRights(
+        boolean editRoles, boolean manageApprovers, boolean maintainContracts, boolean delete) {
 
     static StaffConsoleRights of(StaffPrincipal staff) {
         boolean sellerLevel = staff.groups().contains(StaffGroups.SELLER_ADMINS)
@@ -17,7 +18,7 @@ record StaffConsoleRights(boolean editRoles, boolean manageApprovers, boolean ma
         return new StaffConsoleRights(sellerLevel, sellerLevel, contracts, sellerLevel);
     }
 
-    boolean any() {
+    public boolean any() {
         return editRoles || manageApprovers || maintainContracts || delete;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 
 /** Everything the staff console shows of one organization. */
-record StaffOrganizationView(
+public record StaffOrganizationView(
         Summary organization,
         List<Link> path,
         Page<Link> children,
@@ -24,7 +24,7 @@ record StaffOrganizationView(
         List<CustomerServiceEvent> customerService,
         Page<AuditEvent> audit) {
 
-    record Summary(
+    public record Summary(
             long id,
             String name,
             String type,
@@ -37,10 +37,10 @@ record StaffOrganizationView(
             String erpCustomerNumber,
             Instant createdAt) {}
 
-    record Link(long id, String name, String state) {}
+    public record Link(long id, String name, String state) {}
 
     /** An administrator or buyer of the organization. */
-    record Person(
+    public record Person(
             long id,
             String logonId,
             String displayName,
@@ -51,9 +51,9 @@ record StaffOrganizationView(
             boolean enabled,
             boolean locked) {}
 
-    record AccountRow(long id, String name, String state) {}
+    public record AccountRow(long id, String name, String state) {}
 
-    record GroupRow(String type, List<String> approvers) {}
+    public record GroupRow(String type, List<String> approvers) {}
 
     /**
      * @param grantable what buyer administrators may give now
@@ -61,5 +61,6 @@ record StaffOrganizationView(
      * @param definedBy the organization whose list applies, null for the seller's default
      * @param known     every configured role, for the form
      */
-    record Roles(List<String> grantable, List<String> own, boolean inherited, Long definedBy, List<String> known) {}
+    public record Roles(
+            List<String> grantable, List<String> own, boolean inherited, Long definedBy, List<String> known) {}
 }

@@ -5,7 +5,6 @@ import com.b2bflow.account.Contracts;
 import com.b2bflow.approval.ApprovalGroupAdministration;
 import com.b2bflow.approval.ApprovalGroupAdministration.ApproverGroup;
 import com.b2bflow.approval.ApprovalGroupAdministration.SellerStaff;
-import com.b2bflow.approval.ApprovalNotFoundException;
 import com.b2bflow.audit.AuditEventRepository;
 import com.b2bflow.buyeradmin.CustomerServiceEvent;
 import com.b2bflow.member.ApprovalGroupRepository;
@@ -17,6 +16,7 @@ import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.CustomerOrganizations;
 import com.b2bflow.registration.GrantableRoles;
 import com.b2bflow.registration.RegistrationOverview;
 import com.b2bflow.registration.RegistrationPolicies;
@@ -60,6 +60,7 @@ class StaffOrganizations {
     private final RegistrationPolicies policies;
     private final RegistrationOverview registrations;
     private final AuditEventRepository auditEvents;
+    private final CustomerOrganizations customerOrganizations;
 
     StaffOrganizations(
             OrganizationRepository organizations,
@@ -72,7 +73,8 @@ class StaffOrganizations {
             GrantableRoles grantableRoles,
             RegistrationPolicies policies,
             RegistrationOverview registrations,
-            AuditEventRepository auditEvents) {
+            AuditEventRepository auditEvents,
+            CustomerOrganizations customerOrganizations) {
         this.organizations = organizations;
         this.users = users;
         this.roles = roles;
@@ -84,6 +86,7 @@ class StaffOrganizations {
         this.policies = policies;
         this.registrations = registrations;
         this.auditEvents = auditEvents;
+        this.customerOrganizations = customerOrganizations;
     }
 
     /** The pages of its lists that the staff member turned to: children, people, registrations, audit trail. */
@@ -132,7 +135,7 @@ class StaffOrganizations {
                                         .sorted()
                                         .toList()))
                         .toList(),
-                approvers(id, staffId),
+                approvers(organization, staffId),
                 roles(organization),
                 registrations.find(
                         RegistrationSearch.ofOrganization(id), PageRequest.of(pages.registrations(), PAGE_SIZE)),
@@ -146,13 +149,21 @@ class StaffOrganizations {
                         id, String.valueOf(id), PageRequest.of(pages.audit(), PAGE_SIZE)));
     }
 
+    /** The organization above, null for the Root Organization or an unknown id. */
+    @Transactional(readOnly = true)
+    Long parentOf(long id) {
+        return organizations
+                .findById(id)
+                .map(Organization::getParent)
+                .map(Organization::getId)
+                .orElse(null);
+    }
+
     /** The registration approvers, for a customer organization only (the seller's own organizations have none). */
-    private ApproverGroup approvers(long id, String staffId) {
-        try {
-            return approvers.view(new SellerStaff(staffId), id);
-        } catch (ApprovalNotFoundException notACustomer) {
-            return null;
-        }
+    private ApproverGroup approvers(Organization organization, String staffId) {
+        return customerOrganizations.isCustomerOrganization(organization)
+                ? approvers.view(new SellerStaff(staffId), organization.getId())
+                : null;
     }
 
     private StaffOrganizationView.Roles roles(Organization organization) {
