@@ -167,47 +167,50 @@ public class SecurityConfiguration {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax"));
         return http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**")
-                        .permitAll()
-                        .requestMatchers(
-                                "/store",
-                                "/store/",
-                                "/store/login",
-                                "/store/register/**",
-                                "/store/registration/**",
-                                "/store/activate/**",
-                                "/store/password-reset",
-                                "/store/password-reset/**",
-                                "/store/invitations/**")
-                        .permitAll()
-                        .requestMatchers(
-                                "/api/registrations/**",
-                                "/api/activation/**",
-                                "/api/password-reset",
-                                "/api/password-reset/**",
-                                "/api/invitations/**")
-                        .permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                        .permitAll()
-                        // the staff console's organization and registrations pages (ADR 0028): contracts
-                        // are the account representatives' work too, every other change is reserved to
-                        // seller and site administrators, as on the staff API
-                        .requestMatchers(
-                                org.springframework.http.HttpMethod.POST,
-                                "/store/staff/organizations/*/contracts",
-                                "/store/staff/organizations/*/contracts/**")
-                        .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/store/staff/organizations/**")
-                        .hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
-                        .requestMatchers("/store/staff/organizations/**", "/store/staff/registrations")
-                        .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
-                        .requestMatchers("/staff/**", "/store/staff/**")
-                        .hasAuthority(StaffPrincipal.STAFF)
-                        .requestMatchers("/api/csr/**", "/store/customer-service/**")
-                        .hasAuthority(CUSTOMER_SERVICE)
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**")
+                                .permitAll()
+                                .requestMatchers(
+                                        "/store",
+                                        "/store/",
+                                        "/store/login",
+                                        "/store/register/**",
+                                        "/store/registration/**",
+                                        "/store/activate/**",
+                                        "/store/password-reset",
+                                        "/store/password-reset/**",
+                                        "/store/invitations/**")
+                                .permitAll()
+                                .requestMatchers(
+                                        "/api/registrations/**",
+                                        "/api/activation/**",
+                                        "/api/password-reset",
+                                        "/api/password-reset/**",
+                                        "/api/invitations/**")
+                                .permitAll()
+                                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .permitAll()
+                                // the staff console's organization and registrations pages (ADR 0028): contracts
+                                // are the account representatives' work too, every other change is reserved to
+                                // seller and site administrators, as on the staff API
+                                .requestMatchers(
+                                        org.springframework.http.HttpMethod.POST,
+                                        "/store/staff/organizations/*/contracts",
+                                        "/store/staff/organizations/*/contracts/**")
+                                .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
+                                .requestMatchers(org.springframework.http.HttpMethod.POST, "/store/staff/organizations/**")
+                                .hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
+                                .requestMatchers("/store/staff/organizations/**", "/store/staff/registrations")
+                                .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
+                                .requestMatchers("/staff/**", "/store/staff/**")
+                                .hasAuthority(StaffPrincipal.STAFF)
+                                // the search over customers is every console user's Find, not only customer service's
+                                .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/csr/customers")
+                                .hasAnyAuthority(CUSTOMER_SERVICE, SELLER_ADMINS, SITE_ADMINS, ACCOUNT_REPS)
+                                .requestMatchers("/api/csr/**", "/store/customer-service/**")
+                                .hasAuthority(CUSTOMER_SERVICE)
+                                .anyRequest()
+                                .authenticated())
                 .formLogin(form -> form.loginPage("/store/login")
                         .loginProcessingUrl("/store/login")
                         .usernameParameter("logonId")

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.StorefrontCsrf;
+import com.b2bflow.support.StorefrontSignIn;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.b2bflow.support.TestTenants;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -77,7 +79,7 @@ class AuthorizationMatrixTest {
             invite buyer                  | 401/401   | 403/403 | 403/403  | 201/404 | 403/403 | 201/404 | 401/401   | 403/403 | 403/403
             list invitations              | 401/401   | 403/403 | 403/403  | 200/404 | 403/403 | 200/404 | 401/401   | 403/403 | 403/403
             revoke invitation             | 401/401   | 403/403 | 403/403  | 204/404 | 403/403 | 204/404 | 401/401   | 403/403 | 403/403
-            find customers                | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
+            find customers                | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 200/200 | 200/200
             act on behalf                 | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
             act on behalf of a buyer      | 401/401   | 403/403 | 403/403  | 403/403 | 403/403 | 403/403 | 401/401   | 403/403 | 403/403
             disable customer              | 401/401   | 403/403 | 403/403  | 403/403 | 200/200 | 200/200 | 401/401   | 403/403 | 403/403
@@ -106,6 +108,38 @@ class AuthorizationMatrixTest {
             claim review                 | 401/401   | 403/403 | 403/403     | 204/204 | 204/403
             take over held review        | 401/401   | 403/403 | 403/403     | 403/403 | 204/403
             """;
+
+    /**
+     * The staff console's pages and actions (ADR 0027), each with a session from the sign-in form and the form's CSRF
+     * token, on a fresh tenant: "admin" is a Buyer Administrator, "buyer" a buyer of that tenant. Staff reach every
+     * organization, so there is one status per role. Anonymous callers are sent to the sign-in page (302) from pages
+     * and get a 401 from the JSON API. A successful form POST redirects (302) with its message; a refused one answers
+     * the refusal page with its status and changes nothing.
+     */
+    private static final String CONSOLE_EXPECTED = """
+            action                        | anonymous | buyer | admin | csr | account-rep | seller | site
+            staff home                    | 302       | 403   | 403   | 200 | 200         | 200    | 200
+            find customers (api)          | 401       | 403   | 403   | 200 | 200         | 200    | 200
+            """;
+
+    enum ConsoleRole {
+        ANONYMOUS,
+        BUYER,
+        ADMIN,
+        CSR,
+        ACCOUNT_REP,
+        SELLER,
+        SITE
+    }
+
+    private static final Map<String, Function<Tenant, MockHttpServletRequestBuilder>> CONSOLE_ACTIONS =
+            new LinkedHashMap<>();
+
+    static {
+        CONSOLE_ACTIONS.put("staff home", t -> get("/store/staff"));
+        CONSOLE_ACTIONS.put(
+                "find customers (api)", t -> get("/api/csr/customers").param("q", t.admin()));
+    }
 
     private static final String STAFF_PASSWORD = "Matrix-pass-1";
 
@@ -323,6 +357,70 @@ class AuthorizationMatrixTest {
         }
         assertThat(ACTIONS.keySet()).as("every action has a row").hasSize(lines.size() - 1);
         return cells.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStaffConsolePageAndActionForEveryRole() {
+        List<String> lines = CONSOLE_EXPECTED.strip().lines().toList();
+        assertThat(lines.get(0).split("\\|")).hasSize(ConsoleRole.values().length + 1);
+        List<DynamicTest> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] columns =
+                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String action = columns[0];
+            assertThat(CONSOLE_ACTIONS)
+                    .as("console action '%s' has a request", action)
+                    .containsKey(action);
+            for (ConsoleRole role : ConsoleRole.values()) {
+                int status = Integer.parseInt(columns[role.ordinal() + 1]);
+                cells.add(DynamicTest.dynamicTest(
+                        "console: " + action + " × " + role + " → " + status,
+                        () -> assertThat(callConsole(action, role))
+                                .as("console: %s × %s", action, role)
+                                .isEqualTo(status)));
+            }
+        }
+        assertThat(CONSOLE_ACTIONS.keySet())
+                .as("every console action has a row")
+                .hasSize(lines.size() - 1);
+        return cells.stream();
+    }
+
+    private int callConsole(String action, ConsoleRole role) throws Exception {
+        Tenant tenant = tenants.create();
+        MockHttpServletRequestBuilder request =
+                CONSOLE_ACTIONS.get(action).apply(tenant).with(StorefrontCsrf.token(mvc));
+        // pages are asked for as a browser asks (an anonymous browser is sent to the sign-in page)
+        request.with(r -> {
+            if (r.getRequestURI().startsWith("/store/")) {
+                r.addHeader("Accept", MediaType.TEXT_HTML_VALUE);
+            }
+            return r;
+        });
+        String[] credentials = switch (role) {
+            case ANONYMOUS -> null;
+            case BUYER -> new String[] {tenant.buyer(), TestRegistrations.PASSWORD};
+            case ADMIN -> new String[] {tenant.admin(), TestRegistrations.PASSWORD};
+            case CSR -> new String[] {"csr", "demo"};
+            case ACCOUNT_REP -> new String[] {"account-rep", "demo"};
+            case SELLER -> new String[] {"seller-admin", "demo"};
+            case SITE -> new String[] {"site-admin", "demo"};
+        };
+        if (credentials != null) {
+            request.session((MockHttpSession) mvc.perform(StorefrontSignIn.form(mvc, credentials[0], credentials[1]))
+                    .andReturn()
+                    .getRequest()
+                    .getSession());
+        }
+        Map<String, Object> before = membersSince(tenant);
+        var response = mvc.perform(request).andReturn();
+        int status = response.getResponse().getStatus();
+        if (status >= 400 && !"GET".equals(response.getRequest().getMethod())) {
+            assertThat(membersSince(tenant))
+                    .as("console: %s × %s refused (%d) changes nothing", action, role, status)
+                    .isEqualTo(before);
+        }
+        return status;
     }
 
     @TestFactory
