@@ -190,18 +190,6 @@ public class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                                 .permitAll()
-                                // the staff console's organization and registrations pages (ADR 0028): contracts
-                                // are the account representatives' work too, every other change is reserved to
-                                // seller and site administrators, as on the staff API
-                                .requestMatchers(
-                                        org.springframework.http.HttpMethod.POST,
-                                        "/store/staff/organizations/*/contracts",
-                                        "/store/staff/organizations/*/contracts/**")
-                                .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
-                                .requestMatchers(org.springframework.http.HttpMethod.POST, "/store/staff/organizations/**")
-                                .hasAnyAuthority(SELLER_ADMINS, SITE_ADMINS)
-                                .requestMatchers("/store/staff/organizations/**", "/store/staff/registrations")
-                                .hasAnyAuthority(ACCOUNT_REPS, SELLER_ADMINS, SITE_ADMINS)
                                 .requestMatchers("/staff/**", "/store/staff/**")
                                 .hasAuthority(StaffPrincipal.STAFF)
                                 // the search over customers is every console user's Find, not only customer service's

@@ -1,24 +1,26 @@
-package com.b2bflow.storefront;
+package com.b2bflow.console;
 
+import com.b2bflow.access.AccessRefusedException;
+import com.b2bflow.access.AccountAction;
+import com.b2bflow.access.AccountAuthorization;
 import com.b2bflow.access.Actor;
 import com.b2bflow.access.StorefrontPage;
+import com.b2bflow.access.Target;
 import com.b2bflow.account.ContractTerms;
 import com.b2bflow.approval.ApprovalGroupAdministration;
 import com.b2bflow.approval.ApprovalGroupAdministration.SellerStaff;
 import com.b2bflow.buyeradmin.ContractAdministration;
 import com.b2bflow.buyeradmin.SellerAdministration;
-import com.b2bflow.security.StaffPrincipal;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemException;
 import com.b2bflow.shared.RegistrationConflictException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,25 +31,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The staff console's organization page and its actions. Each action calls the service behind the matching
- * {@code /api/staff/...} endpoint, so the rules (and the audit entries) are the API's; a refusal shows the page again
- * with the service's status (400 naming the field, 409 while the organization is in use) and its message.
+ * The staff console's organization page and its actions (ADR 0028). Each action is decided by
+ * {@link AccountAuthorization} and calls the service behind the matching {@code /api/staff/...} endpoint, so the
+ * rules and the audit entries are the API's; a refused change shows the page again with the service's status (400
+ * naming the field, 409 while the organization is in use) and its message.
  */
 @Controller
 @StorefrontPage
 @RequestMapping("/store/staff/organizations/{id}")
-class StaffOrganizationPageController {
+class OrganizationPageController {
 
-    private final StaffOrganizations organizations;
+    private final AccountAuthorization authorization;
+    private final OrganizationOverview organizations;
     private final SellerAdministration sellerAdministration;
     private final ContractAdministration contracts;
     private final ApprovalGroupAdministration approvers;
 
-    StaffOrganizationPageController(
-            StaffOrganizations organizations,
+    OrganizationPageController(
+            AccountAuthorization authorization,
+            OrganizationOverview organizations,
             SellerAdministration sellerAdministration,
             ContractAdministration contracts,
             ApprovalGroupAdministration approvers) {
+        this.authorization = authorization;
         this.organizations = organizations;
         this.sellerAdministration = sellerAdministration;
         this.contracts = contracts;
@@ -57,41 +63,53 @@ class StaffOrganizationPageController {
     @GetMapping
     String organization(
             @PathVariable long id,
-            @AuthenticationPrincipal StaffPrincipal staff,
-            @RequestParam(defaultValue = "0") int cp,
-            @RequestParam(defaultValue = "0") int pp,
-            @RequestParam(defaultValue = "0") int rp,
-            @RequestParam(defaultValue = "0") int ap,
+            Actor actor,
+            @RequestParam(required = false) Integer childrenPage,
+            @RequestParam(required = false) Integer peoplePage,
+            @RequestParam(required = false) Integer registrationsPage,
+            @RequestParam(required = false) Integer auditPage,
+            HttpServletRequest request,
             Model model) {
-        return page(id, staff, new StaffOrganizations.Pages(cp, pp, rp, ap), model);
+        String query = request.getQueryString();
+        OrganizationOverview.Pages pages = new OrganizationOverview.Pages(
+                PageView.request(childrenPage, null),
+                PageView.request(peoplePage, null),
+                PageView.request(registrationsPage, null),
+                PageView.request(auditPage, null));
+        return page(id, actor, pages, request.getRequestURI() + (query == null ? "" : "?" + query), model);
     }
 
     @PostMapping("/roles")
     String roles(
             @PathVariable long id,
             Actor actor,
-            @AuthenticationPrincipal StaffPrincipal staff,
             @RequestParam(name = "roles", required = false) List<String> roles,
             @RequestParam(name = "inherit", required = false) String inherit,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         List<String> wanted = inherit != null || roles == null ? List.of() : roles;
-        return act(id, staff, "roles", model, response, redirect, "console.org.roles.saved", () -> {
-            sellerAdministration.setOrganizationRoles(actor, id, wanted);
-        });
+        return act(
+                id,
+                actor,
+                "roles",
+                model,
+                response,
+                redirect,
+                "console.org.roles.saved",
+                () -> sellerAdministration.setOrganizationRoles(actor, id, wanted));
     }
 
     @PostMapping("/approvers")
     String addApprover(
             @PathVariable long id,
             Actor actor,
-            @AuthenticationPrincipal StaffPrincipal staff,
             @RequestParam(name = "userId", required = false) Long userId,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return act(id, staff, "approvers", model, response, redirect, "console.org.approvers.added", () -> {
+        authorization.require(actor, AccountAction.MANAGE_APPROVERS, Target.organization(id));
+        return act(id, actor, "approvers", model, response, redirect, "console.org.approvers.added", () -> {
             if (userId == null) {
                 throw InvalidRegistrationException.of("userId", "Choose the user to add");
             }
@@ -104,13 +122,13 @@ class StaffOrganizationPageController {
             @PathVariable long id,
             @PathVariable long userId,
             Actor actor,
-            @AuthenticationPrincipal StaffPrincipal staff,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        authorization.require(actor, AccountAction.MANAGE_APPROVERS, Target.organization(id));
         return act(
                 id,
-                staff,
+                actor,
                 "approvers",
                 model,
                 response,
@@ -123,7 +141,6 @@ class StaffOrganizationPageController {
     String addContract(
             @PathVariable long id,
             Actor actor,
-            @AuthenticationPrincipal StaffPrincipal staff,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String terms,
             @RequestParam(required = false) String validFrom,
@@ -131,7 +148,8 @@ class StaffOrganizationPageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return act(id, staff, "contracts", model, response, redirect, "console.org.contracts.added", () -> {
+        authorization.require(actor, AccountAction.MAINTAIN_CONTRACTS, Target.organization(id));
+        return act(id, actor, "contracts", model, response, redirect, "console.org.contracts.added", () -> {
             contracts.add(
                     actor, id, new ContractTerms(name, terms, date("validFrom", validFrom), date("validTo", validTo)));
         });
@@ -142,14 +160,14 @@ class StaffOrganizationPageController {
             @PathVariable long id,
             @PathVariable long contractId,
             Actor actor,
-            @AuthenticationPrincipal StaffPrincipal staff,
             @RequestParam(required = false) String validTo,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        authorization.require(actor, AccountAction.MAINTAIN_CONTRACTS, Target.organization(id));
         return act(
                 id,
-                staff,
+                actor,
                 "contracts",
                 model,
                 response,
@@ -163,14 +181,14 @@ class StaffOrganizationPageController {
             @PathVariable long id,
             @PathVariable long contractId,
             Actor actor,
-            @AuthenticationPrincipal StaffPrincipal staff,
             @RequestParam(required = false) String lastDay,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        authorization.require(actor, AccountAction.MAINTAIN_CONTRACTS, Target.organization(id));
         return act(
                 id,
-                staff,
+                actor,
                 "contracts",
                 model,
                 response,
@@ -183,15 +201,14 @@ class StaffOrganizationPageController {
     String delete(
             @PathVariable long id,
             Actor actor,
-            @AuthenticationPrincipal StaffPrincipal staff,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Long parentId = organizations.parentOf(id);
-        try {
-            sellerAdministration.deleteOrganization(actor, id);
-        } catch (InvalidRegistrationException | RegistrationConflictException e) {
-            return refused(id, staff, "delete", e, model, response);
+        String refused =
+                attempt(id, actor, "delete", model, response, () -> sellerAdministration.deleteOrganization(actor, id));
+        if (refused != null) {
+            return refused;
         }
         redirect.addFlashAttribute("message", "console.org.deleted");
         return parentId == null ? "redirect:/store/staff" : "redirect:/store/staff/organizations/" + parentId;
@@ -199,67 +216,61 @@ class StaffOrganizationPageController {
 
     private String act(
             long id,
-            StaffPrincipal staff,
+            Actor actor,
             String section,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect,
             String done,
             Runnable action) {
-        try {
-            action.run();
-        } catch (InvalidRegistrationException | RegistrationConflictException e) {
-            return refused(id, staff, section, e, model, response);
-        } catch (ProblemException e) {
-            // e.g. extending a contract with no end (409): the page again, with the service's detail
-            response.setStatus(e.getStatusCode().value());
-            model.addAttribute("problemStatus", e.getStatusCode().value());
-            model.addAttribute("problemSection", section);
-            model.addAttribute("problem", e.getBody().getDetail());
-            return page(id, staff, StaffOrganizations.Pages.first(), model);
+        String refused = attempt(id, actor, section, model, response, action);
+        if (refused != null) {
+            return refused;
         }
         redirect.addFlashAttribute("message", done);
         return "redirect:/store/staff/organizations/" + id + "#" + section;
     }
 
-    private String refused(
-            long id,
-            StaffPrincipal staff,
-            String section,
-            ProblemException e,
-            Model model,
-            HttpServletResponse response) {
-        List<FieldProblem> problems = e instanceof InvalidRegistrationException invalid
-                ? invalid.problems()
-                : List.of(((RegistrationConflictException) e).problem());
-        response.setStatus(e.getStatusCode().value());
-        model.addAttribute("problemStatus", e.getStatusCode().value());
-        model.addAttribute("problemSection", section);
-        model.addAttribute(
-                "problem",
-                String.join(" ", problems.stream().map(FieldProblem::message).toList()));
-        model.addAttribute(
-                "problemFields", problems.stream().map(FieldProblem::field).toList());
-        return page(id, staff, StaffOrganizations.Pages.first(), model);
+    /** Runs the action; null when it succeeded, else the page again with the refusal's status and message. */
+    private String attempt(
+            long id, Actor actor, String section, Model model, HttpServletResponse response, Runnable action) {
+        try {
+            action.run();
+            return null;
+        } catch (AccessRefusedException e) {
+            throw e;
+        } catch (ProblemException e) {
+            List<FieldProblem> problems = e instanceof InvalidRegistrationException invalid
+                    ? invalid.problems()
+                    : e instanceof RegistrationConflictException conflict ? List.of(conflict.problem()) : List.of();
+            response.setStatus(e.getStatusCode().value());
+            model.addAttribute("problemStatus", e.getStatusCode().value());
+            model.addAttribute("problemSection", section);
+            model.addAttribute(
+                    "problem",
+                    problems.isEmpty()
+                            ? e.getBody().getDetail()
+                            : String.join(
+                                    " ",
+                                    problems.stream().map(FieldProblem::message).toList()));
+            model.addAttribute(
+                    "problemFields", problems.stream().map(FieldProblem::field).toList());
+            String path = "/store/staff/organizations/" + id;
+            return page(id, actor, OrganizationOverview.Pages.first(), path, model);
+        }
     }
 
-    private String page(long id, StaffPrincipal staff, StaffOrganizations.Pages pages, Model model) {
-        StaffOrganizationView view = organizations.view(id, staff.userId(), pages);
-        String path = "/store/staff/organizations/" + id;
-        Map<String, Object> keep = new LinkedHashMap<>();
-        keep.put("cp", pages.children() == 0 ? null : pages.children());
-        keep.put("pp", pages.people() == 0 ? null : pages.people());
-        keep.put("rp", pages.registrations() == 0 ? null : pages.registrations());
-        keep.put("ap", pages.audit() == 0 ? null : pages.audit());
+    private String page(long id, Actor actor, OrganizationOverview.Pages pages, String uri, Model model) {
+        authorization.require(actor, AccountAction.VIEW_ORGANIZATION_RECORD, Target.organization(id));
+        OrganizationPage view = organizations.view(id, actor.id(), pages);
         model.addAttribute("view", view);
-        model.addAttribute("childrenPager", StaffPager.of(view.children(), path, keep, "cp"));
-        model.addAttribute("peoplePager", StaffPager.of(view.people(), path, keep, "pp"));
-        model.addAttribute("registrationsPager", StaffPager.of(view.registrations(), path, keep, "rp"));
-        model.addAttribute("auditPager", StaffPager.of(view.audit(), path, keep, "ap"));
-        model.addAttribute("rights", StaffConsoleRights.of(staff));
-        model.addAttribute("pages", pages);
-        model.addAttribute("now", java.time.Instant.now());
-        return "store/staff-organization";
+        model.addAttribute("children", PageView.of(view.children(), uri, "childrenPage"));
+        model.addAttribute("people", PageView.of(view.people(), uri, "peoplePage"));
+        model.addAttribute("registrations", PageView.of(view.registrations(), uri, "registrationsPage"));
+        model.addAttribute("audit", PageView.of(view.audit(), uri, "auditPage"));
+        model.addAttribute("actions", OrganizationActions.of(authorization, actor, id));
+        model.addAttribute("now", Instant.now());
+        return "staff/console/organization";
     }
 
     private static LocalDate date(String field, String value) {

@@ -1,4 +1,4 @@
-package com.b2bflow.storefront;
+package com.b2bflow.console;
 
 import com.b2bflow.account.ContractView;
 import com.b2bflow.approval.ApprovalGroupAdministration.ApproverGroup;
@@ -10,7 +10,7 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 
 /** Everything the staff console shows of one organization. */
-public record StaffOrganizationView(
+public record OrganizationPage(
         Summary organization,
         List<Link> path,
         Page<Link> children,

@@ -1,4 +1,4 @@
-package com.b2bflow.storefront;
+package com.b2bflow.console;
 
 import com.b2bflow.account.AccountRepository;
 import com.b2bflow.account.Contracts;
@@ -7,6 +7,11 @@ import com.b2bflow.approval.ApprovalGroupAdministration.ApproverGroup;
 import com.b2bflow.approval.ApprovalGroupAdministration.SellerStaff;
 import com.b2bflow.audit.AuditEventRepository;
 import com.b2bflow.buyeradmin.CustomerServiceEvent;
+import com.b2bflow.console.OrganizationPage.AccountRow;
+import com.b2bflow.console.OrganizationPage.GroupRow;
+import com.b2bflow.console.OrganizationPage.Link;
+import com.b2bflow.console.OrganizationPage.Person;
+import com.b2bflow.console.OrganizationPage.Summary;
 import com.b2bflow.member.ApprovalGroupRepository;
 import com.b2bflow.member.ApprovalType;
 import com.b2bflow.member.Organization;
@@ -21,17 +26,13 @@ import com.b2bflow.registration.GrantableRoles;
 import com.b2bflow.registration.RegistrationOverview;
 import com.b2bflow.registration.RegistrationPolicies;
 import com.b2bflow.registration.RegistrationSearch;
-import com.b2bflow.storefront.StaffOrganizationView.AccountRow;
-import com.b2bflow.storefront.StaffOrganizationView.GroupRow;
-import com.b2bflow.storefront.StaffOrganizationView.Link;
-import com.b2bflow.storefront.StaffOrganizationView.Person;
-import com.b2bflow.storefront.StaffOrganizationView.Summary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +45,8 @@ import org.springframework.web.server.ResponseStatusException;
  * actions go to the services behind the staff API.
  */
 @Service
-class StaffOrganizations {
+class OrganizationOverview {
 
-    static final int PAGE_SIZE = 20;
     private static final int HISTORY_SIZE = 20;
 
     private final OrganizationRepository organizations;
@@ -62,7 +62,7 @@ class StaffOrganizations {
     private final AuditEventRepository auditEvents;
     private final CustomerOrganizations customerOrganizations;
 
-    StaffOrganizations(
+    OrganizationOverview(
             OrganizationRepository organizations,
             UserRepository users,
             RoleAssignmentRepository roles,
@@ -90,36 +90,28 @@ class StaffOrganizations {
     }
 
     /** The pages of its lists that the staff member turned to: children, people, registrations, audit trail. */
-    record Pages(int children, int people, int registrations, int audit) {
-
-        Pages {
-            children = Math.max(children, 0);
-            people = Math.max(people, 0);
-            registrations = Math.max(registrations, 0);
-            audit = Math.max(audit, 0);
-        }
+    record Pages(Pageable children, Pageable people, Pageable registrations, Pageable audit) {
 
         static Pages first() {
-            return new Pages(0, 0, 0, 0);
+            Pageable first = PageView.request(0, null);
+            return new Pages(first, first, first, first);
         }
     }
 
     @Transactional(readOnly = true)
-    StaffOrganizationView view(long id, String staffId, Pages pages) {
+    OrganizationPage view(long id, String staffId, Pages pages) {
         Organization organization = organizations
                 .findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No organization with this id"));
         List<Link> path = new ArrayList<>(organizations.findAncestors(id).stream()
-                .map(StaffOrganizations::link)
+                .map(OrganizationOverview::link)
                 .toList());
         Collections.reverse(path);
-        return new StaffOrganizationView(
+        return new OrganizationPage(
                 summary(organization),
                 path,
-                organizations
-                        .findByParentIdOrderByName(id, PageRequest.of(pages.children(), PAGE_SIZE))
-                        .map(StaffOrganizations::link),
-                users.findByOrganizationIdOrderByLogonIdNormalized(id, PageRequest.of(pages.people(), PAGE_SIZE))
+                organizations.findByParentIdOrderByName(id, pages.children()).map(OrganizationOverview::link),
+                users.findByOrganizationIdOrderByLogonIdNormalized(id, pages.people())
                         .map(this::person),
                 accounts.findByOrganization(organization).stream()
                         .map(a -> new AccountRow(
@@ -137,16 +129,14 @@ class StaffOrganizations {
                         .toList(),
                 approvers(organization, staffId),
                 roles(organization),
-                registrations.find(
-                        RegistrationSearch.ofOrganization(id), PageRequest.of(pages.registrations(), PAGE_SIZE)),
+                registrations.find(RegistrationSearch.ofOrganization(id), pages.registrations()),
                 auditEvents
                         .findByReasonIsNotNullAndOrganizationIdInOrderByOccurredAtDescIdDesc(
                                 List.of(id), PageRequest.of(0, HISTORY_SIZE))
                         .stream()
                         .map(CustomerServiceEvent::of)
                         .toList(),
-                auditEvents.findConcerningOrganization(
-                        id, String.valueOf(id), PageRequest.of(pages.audit(), PAGE_SIZE)));
+                auditEvents.findConcerningOrganization(id, String.valueOf(id), pages.audit()));
     }
 
     /** The organization above, null for the Root Organization or an unknown id. */
@@ -166,9 +156,9 @@ class StaffOrganizations {
                 : null;
     }
 
-    private StaffOrganizationView.Roles roles(Organization organization) {
+    private OrganizationPage.Roles roles(Organization organization) {
         GrantableRoles.Resolution resolution = grantableRoles.resolve(organization);
-        return new StaffOrganizationView.Roles(
+        return new OrganizationPage.Roles(
                 resolution.roles(),
                 grantableRoles.own(organization),
                 resolution.inherited(organization),

@@ -1,4 +1,4 @@
-package com.b2bflow.storefront;
+package com.b2bflow.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.b2bflow.member.Organization;
+import com.b2bflow.member.Roles;
+import com.b2bflow.member.User;
 import com.b2bflow.registration.RegistrationOverview;
 import com.b2bflow.registration.RegistrationSearch;
 import com.b2bflow.registration.RegistrationSummary;
@@ -18,6 +21,8 @@ import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.StorefrontSignIn;
+import com.b2bflow.support.TestMembers;
+import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestReviews;
 import com.b2bflow.support.TestSmtp;
 import com.b2bflow.support.TestTenants;
@@ -43,7 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * in use). Who may call what at all: AuthorizationMatrixTest.
  */
 @IntegrationTest
-class StaffConsolePagesTest {
+class OrganizationAndRegistrationPagesTest {
 
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
@@ -56,6 +61,9 @@ class StaffConsolePagesTest {
 
     @Autowired
     TestReviews reviews;
+
+    @Autowired
+    TestMembers members;
 
     @Autowired
     TaskService tasks;
@@ -181,9 +189,11 @@ class StaffConsolePagesTest {
 
     @Test
     void sellerAdministratorsChangeRolesAndApproversAndDeleteOnlyWhatIsNotInUse() throws Exception {
-        Tenant tenant = tenants.create();
+        Organization customer = members.buyerOrganization();
+        Organization department = members.subOrganization(customer, TestRegistrations.unique("Dept"));
+        User approver = members.user(customer, Roles.BUYER_APPROVER, Roles.BUYER);
         MockHttpSession seller = signIn("seller-admin");
-        String page = "/store/staff/organizations/" + tenant.organizationId();
+        String page = "/store/staff/organizations/" + customer.getId();
         mvc.perform(get(page).session(seller))
                 .andExpect(status().isOk())
                 .andExpect(content()
@@ -191,7 +201,7 @@ class StaffConsolePagesTest {
                                 containsString("id=\"roles-form\""),
                                 containsString("id=\"add-approver\""),
                                 containsString("id=\"delete-organization\""),
-                                containsString("id=\"children-list\""))));
+                                containsString(department.getName()))));
 
         mvc.perform(post(page + "/roles")
                         .param("roles", "Buyer")
@@ -201,36 +211,40 @@ class StaffConsolePagesTest {
         assertThat(jdbc.queryForList(
                         "select role_name from role_assignment where organization_id = ? and user_id is null",
                         String.class,
-                        tenant.organizationId()))
+                        customer.getId()))
                 .containsExactly("Buyer");
 
         mvc.perform(post(page + "/approvers")
-                        .param("userId", String.valueOf(tenant.approverId()))
+                        .param("userId", String.valueOf(approver.getId()))
                         .session(seller)
                         .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isFound());
         mvc.perform(get(page).session(seller)).andExpect(content().string(containsString("id=\"approver-list\"")));
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from audit_event where target_type = 'Organization' and target_id = ?"
-                                + " and action in ('ORGANIZATION_ROLES_CHANGED', 'APPROVER_ADDED')",
-                        Integer.class,
-                        String.valueOf(tenant.organizationId())))
-                .isEqualTo(2);
+        mvc.perform(post(page + "/approvers/" + approver.getId() + "/remove")
+                        .session(seller)
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isFound());
+        assertThat(jdbc.queryForList(
+                        "select action from audit_event where target_type = 'Organization' and target_id = ?"
+                                + " order by id",
+                        String.class,
+                        String.valueOf(customer.getId())))
+                .containsExactly("ORGANIZATION_ROLES_CHANGED", "APPROVER_ADDED", "APPROVER_REMOVED");
 
         mvc.perform(post(page + "/delete").session(seller).with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Delete or move the organization")));
         assertThat(jdbc.queryForObject(
-                        "select count(*) from organization where id = ?", Integer.class, tenant.organizationId()))
+                        "select count(*) from organization where id = ?", Integer.class, customer.getId()))
                 .isOne();
 
-        long leaf = tenants.subOrganizationOf(tenant.organizationId());
-        mvc.perform(post("/store/staff/organizations/" + leaf + "/delete")
+        mvc.perform(post("/store/staff/organizations/" + department.getId() + "/delete")
                         .session(seller)
                         .with(StorefrontCsrf.token(mvc)))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl(page));
-        assertThat(jdbc.queryForObject("select count(*) from organization where id = ?", Integer.class, leaf))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from organization where id = ?", Integer.class, department.getId()))
                 .isZero();
     }
 
