@@ -40,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  * replaced, its addresses deleted;</li>
  * <li>sent-notification records: the recipient and subject erased, the key (which holds the address) replaced by
  * its hash;</li>
+ * <li>invitations: the address of those sent to the user, and the user's logon id as sender, reviser or the one
+ * a CSR acted for, replaced by the placeholder;</li>
  * <li>audit: events about the user or their registrations keep who/what/when but lose their details; the user's
  * logon id, email and name are replaced in other events' actor, details and reason; and one
  * {@code PERSONAL_DATA_ERASED} event records the erasure itself.</li>
@@ -228,8 +230,16 @@ public class PersonalDataErasure {
                        last_login_at = null, registration_state = case when registration_state = 'PENDING'
                        then 'WITHDRAWN' else registration_state end, erased_at = ?, version = version + 1
                 where id = ?""", placeholder, placeholder, placeholder + "@erased.invalid", false, Timestamp.from(now), userId);
+        jdbc.update(
+                "update invitation set email = ? where lower(email) = lower(?) or accepted_user_id = ?",
+                placeholder + "@erased.invalid",
+                email,
+                userId);
         if (logonId != null) {
             jdbc.update("update registration set decided_by = ? where decided_by = ?", placeholder, logonId);
+            for (String column : List.of("invited_by", "on_behalf_of", "revoked_by")) {
+                jdbc.update("update invitation set " + column + " = ? where " + column + " = ?", placeholder, logonId);
+            }
             // signed out everywhere (sessions are in the database in a cluster)
             jdbc.update("delete from spring_session where principal_name = ?", logonId);
         }

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Everything the application keeps about one storefront user, for a data-subject access request (GDPR art. 15):
  * profile, addresses, organization and roles, approval groups, registrations (what was submitted, state, decision
- * and reason), approvals they made, audit entries about them or by them, and the mails sent to them (template,
- * subject, date). Never the password hash, activation tokens or other secrets. Staff exports are audited.
+ * and reason), approvals they made, invitations sent to them or by them, audit entries about them or by them, and
+ * the mails sent to them (template, subject, date). Never the password hash, activation tokens or other secrets. Staff exports are audited.
  */
 @Service
 public class PersonalDataExport {
@@ -109,6 +109,13 @@ public class PersonalDataExport {
                 select r.id as registration_id, r.flow, r.state, r.decided_at
                 from registration r where r.decided_by = ? and (r.user_id is null or r.user_id <> ?)
                 order by r.decided_at""", logonId, userId));
+        data.put("invitations", rows("""
+                select i.id, i.organization_id, o.name as organization_name, i.email, i.invited_by, i.on_behalf_of,
+                       i.created_at, i.expires_at, i.accepted_at, i.revoked_at, i.revoked_by
+                from invitation i join organization o on o.id = i.organization_id
+                where lower(i.email) = lower(?) or i.accepted_user_id = ? or i.invited_by = ? or i.on_behalf_of = ?
+                   or i.revoked_by = ?
+                order by i.created_at, i.id""", email, userId, logonId, logonId, logonId));
         data.put("auditEntries", auditEntries(userId, logonId, registrationIds));
         data.put("notifications", email == null ? List.of() : rows("""
                 select n.template, n.subject, n.sent_at from sent_notification n

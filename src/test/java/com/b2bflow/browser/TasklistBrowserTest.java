@@ -15,6 +15,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -261,10 +262,11 @@ class TasklistBrowserTest {
                 .isEnabled();
     }
 
+    /** Completes the open task; Tasklist closes its form once the engine has taken the completion. */
     private void completeTask() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))
-                .click();
-        page.waitForTimeout(1500);
+        var complete = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
+        complete.click();
+        assertThat(complete).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
         screenshot("after-complete");
     }
 

@@ -113,7 +113,7 @@ class HistoryCleanupConfigurationTest {
                 .isOne();
         try {
             ClockUtil.offset(Duration.ofDays(HISTORY_TIME_TO_LIVE_DAYS - 1).toMillis());
-            cleanUp(instance);
+            runCleanupOnce();
             assertThat(history.createHistoricProcessInstanceQuery()
                             .processInstanceId(instance)
                             .count())
@@ -144,10 +144,16 @@ class HistoryCleanupConfigurationTest {
      * Runs the cleanup job now, in rounds (a round removes one batch of each kind of history, and other test classes
      * leave plenty in the shared database), until the instance's history is gone or 50 rounds.
      */
+    /** One run removes all that is due, up to the cleanup's batch size. */
+    private void runCleanupOnce() {
+        Job cleanup = history.cleanUpHistoryAsync(true);
+        management.executeJob(cleanup.getId());
+    }
+
+    /** Runs the cleanup until the instance's history is gone: the whole suite's history is due with it. */
     private void cleanUp(String instance) {
         for (int round = 0; round < 50; round++) {
-            Job cleanup = history.cleanUpHistoryAsync(true);
-            management.executeJob(cleanup.getId());
+            runCleanupOnce();
             if (history.createHistoricProcessInstanceQuery()
                                     .processInstanceId(instance)
                                     .count()

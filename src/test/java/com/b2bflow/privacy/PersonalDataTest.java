@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** GDPR: withdrawal by the applicant, data export (own and by staff), erasure by staff. */
@@ -316,6 +317,37 @@ class PersonalDataTest {
                 .andExpect(status().isNoContent());
         mvc.perform(delete("/api/staff/users/{id}/personal-data", 987654321L).with(httpBasic("seller-admin", "demo")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void invitationsAreInTheExportOfBothSidesAndGoWithTheErasure() throws Exception {
+        Organization organization = members.buyerOrganization();
+        User inviter = members.user(organization, Roles.BUYER_ADMINISTRATOR);
+        members.user(organization, Roles.BUYER_ADMINISTRATOR);
+        String invitee = TestRegistrations.unique("invitee") + "@invited.example.com";
+        mvc.perform(post("/api/me/organizations/{id}/invitations", organization.getId())
+                        .with(user(TestMembers.principal(inviter)))
+                        .with(StorefrontCsrf.token(mvc))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + invitee + "\"}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/me/data").with(user(TestMembers.principal(inviter))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.invitations[0].email").value(invitee))
+                .andExpect(jsonPath("$.invitations[0].invitedBy").value(inviter.getLogonId()))
+                .andExpect(jsonPath("$.invitations[0].organizationName").value(organization.getName()))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("tokenHash"))));
+
+        mvc.perform(delete("/api/staff/users/{id}/personal-data", inviter.getId())
+                        .with(httpBasic("seller-admin", "demo")))
+                .andExpect(status().isNoContent());
+        assertThat(DatabaseSearch.find(dataSource, inviter.getLogonId(), inviter.getEmail()))
+                .isEmpty();
+        assertThat(DatabaseSearch.find(dataSource, invitee))
+                .as("the invitation stays, its sender erased")
+                .isNotEmpty();
     }
 
     @Test

@@ -34,16 +34,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The scheduled erasure with a retention period of zero (its own context and so its own database: the run erases
- * every rejected or withdrawn registration there is).
+ * The scheduled erasure, run at a clock one retention period (plus a second) ahead: in the context all integration
+ * tests share, it erases every rejected or withdrawn registration there is, these tests' own among them.
  */
 @Tag(TestTiers.DATABASE)
 @IntegrationTest
-@TestPropertySource(properties = "app.privacy.erase-rejected-after=PT0S")
 class ScheduledErasureTest {
 
     @RegisterExtension
@@ -79,6 +78,9 @@ class ScheduledErasureTest {
     @Autowired
     DataSource dataSource;
 
+    @Value("${app.privacy.erase-rejected-after}")
+    Duration retention;
+
     @Test
     void rejectedAndWithdrawnRegistrationsAreErasedOncePendingOnesStay() throws Exception {
         Registrant rejected = PrivacyFixtures.submit(mvc, json);
@@ -94,8 +96,7 @@ class ScheduledErasureTest {
                 .isEqualTo(ApprovalState.REJECTED);
         assertThat(DatabaseSearch.find(dataSource, rejected.personalStrings())).isNotEmpty();
 
-        assertThat(scheduled.eraseExpired(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1))))
-                .isEqualTo(2);
+        assertThat(scheduled.eraseExpired(onceExpired())).isGreaterThanOrEqualTo(2);
 
         for (Registrant erased : List.of(rejected, withdrawn)) {
             assertThat(DatabaseSearch.find(dataSource, erased.personalStrings()))
@@ -119,7 +120,7 @@ class ScheduledErasureTest {
         assertThat(registrations.findById(pending.id()).orElseThrow().getState())
                 .isEqualTo(ApprovalState.PENDING);
 
-        assertThat(scheduled.eraseExpired(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1))))
+        assertThat(scheduled.eraseExpired(onceExpired()))
                 .as("a second run finds nothing left")
                 .isZero();
     }
@@ -133,12 +134,12 @@ class ScheduledErasureTest {
         PrivacyFixtures.withdraw(mvc, json, second.id(), second.logonId(), TestRegistrations.PASSWORD);
         jobs.executeAll();
 
-        Callable<Integer> run = () -> scheduled.eraseExpired(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)));
+        Callable<Integer> run = () -> scheduled.eraseExpired(onceExpired());
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             List<Future<Integer>> runs = nodes.invokeAll(List.of(run, run));
-            int erased = runs.get(0).get() + runs.get(1).get();
-            assertThat(erased).isEqualTo(2);
+            // each registration once: the audit below holds one erasure per registrant
+            assertThat(runs.get(0).get() + runs.get(1).get()).isGreaterThanOrEqualTo(2);
         } finally {
             nodes.shutdownNow();
         }
@@ -150,6 +151,11 @@ class ScheduledErasureTest {
             assertThat(DatabaseSearch.find(dataSource, registrant.personalStrings()))
                     .isEmpty();
         }
+    }
+
+    /** A second after the retention period of everything decided until now. */
+    private Clock onceExpired() {
+        return Clock.offset(Clock.systemUTC(), retention.plusSeconds(1));
     }
 
     private void reject(Registrant registrant, String reason) {

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The application as a separate operating-system process on the test classpath: a real node for cluster and
- * crash tests. Its log goes to {@code target/nodes/<name>.log}. The node binds a port of its own choosing
+ * The application as a separate operating-system process: a real node for cluster and crash tests, started from
+ * the packaged application with shared classes ({@link PackagedApplication}), or from the test classpath when the
+ * package is older than the classes. Its log goes to {@code target/nodes/<name>.log}. The node binds a port of its own choosing
  * ({@code server.port=0}) and the test reads it from the node's log ("Tomcat started on port N"), so no port is
  * picked before it is bound.
  */
@@ -24,28 +26,36 @@ public final class ApplicationNode implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    /** The class archive this node writes when it stops normally, or null. */
+    private final ArchiveInProgress archiving;
+
+    private volatile boolean healthy;
     private volatile int port;
 
     private static final java.util.regex.Pattern STARTED =
             java.util.regex.Pattern.compile("Tomcat started on port (\\d+)");
 
-    private ApplicationNode(String name, Process process, Path log) {
+    private ApplicationNode(String name, Process process, Path log, ArchiveInProgress archiving) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.archiving = archiving;
     }
+
+    private record ArchiveInProgress(PackagedApplication application, Path file) {}
 
     /** Starts a node with the given Spring properties (as command-line arguments) and waits until it is healthy. */
     public static ApplicationNode start(String name, Map<String, String> properties) throws IOException {
-        ApplicationNode node = launch(name, properties);
+        ApplicationNode node = launch(name, properties, true);
         node.awaitHealthy(Duration.ofSeconds(180));
+        node.healthy = true;
         return node;
     }
 
     /** Starts a node that is expected to stop by itself; returns its exit code once it has. */
     public static int runUntilExit(String name, Map<String, String> properties, Duration timeout)
             throws IOException, InterruptedException {
-        ApplicationNode node = launch(name, properties);
+        ApplicationNode node = launch(name, properties, false);
         if (!node.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             node.kill();
             throw new IllegalStateException("Node " + name + " still running after " + timeout);
@@ -53,7 +63,9 @@ public final class ApplicationNode implements AutoCloseable {
         return node.process.exitValue();
     }
 
-    private static ApplicationNode launch(String name, Map<String, String> properties) throws IOException {
+    /** A node that may archive its classes writes them at exit; only one that got healthy and stopped publishes. */
+    private static ApplicationNode launch(String name, Map<String, String> properties, boolean mayArchive)
+            throws IOException {
         Path workingDirectory = Path.of("target", "nodes", name).toAbsolutePath();
         Path log = workingDirectory.resolveSibling(name + ".log");
         Files.createDirectories(workingDirectory);
@@ -61,18 +73,26 @@ public final class ApplicationNode implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                classpath(),
-                "com.b2bflow.B2bRegistrationApplication",
-                "--server.port=0"));
+                "-XX:TieredStopAtLevel=1"));
+        Optional<PackagedApplication> packaged = PackagedApplication.current();
+        ArchiveInProgress archiving = null;
+        if (packaged.isPresent()) {
+            Optional<Path> archive = mayArchive ? packaged.get().archiveToWrite() : Optional.empty();
+            archiving = archive.map(file -> new ArchiveInProgress(packaged.get(), file))
+                    .orElse(null);
+            command.addAll(packaged.get().launchArguments(archive));
+        } else {
+            command.addAll(List.of("-cp", classpath(), "com.b2bflow.B2bRegistrationApplication"));
+        }
+        command.add("--server.port=0");
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Files.writeString(workingDirectory.resolveSibling(name + ".command"), String.join(" ", command));
         Process process = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ApplicationNode(name, process, log);
+        return new ApplicationNode(name, process, log, archiving);
     }
 
     public static String log(String name) throws IOException {
@@ -193,7 +213,10 @@ public final class ApplicationNode implements AutoCloseable {
     /** Like {@code kill -9}: no shutdown hooks, no graceful stop. */
     public void kill() {
         process.destroyForcibly();
-        waitForExit();
+        waitForExit(Duration.ofSeconds(30));
+        if (archiving != null) {
+            archiving.application().discard(archiving.file());
+        }
     }
 
     /** The exit code once the process has ended (137 = killed by SIGKILL). */
@@ -204,17 +227,30 @@ public final class ApplicationNode implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
-        waitForExit();
+        if (archiving == null) {
+            waitForExit(Duration.ofSeconds(30));
+            return;
+        }
+        // writing the archive takes the JVM some seconds after its shutdown hooks, more on a busy machine
+        boolean stopped = waitForExit(Duration.ofSeconds(120));
+        if (stopped && healthy) {
+            archiving.application().publish(archiving.file());
+        } else {
+            archiving.application().discard(archiving.file());
+        }
     }
 
-    private void waitForExit() {
+    /** True if the process stopped by itself within the timeout; otherwise it is killed. */
+    private boolean waitForExit(Duration timeout) {
         try {
-            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
+            if (process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     private static void sleep(long millis) {
