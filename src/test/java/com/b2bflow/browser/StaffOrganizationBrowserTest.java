@@ -120,6 +120,7 @@ class StaffOrganizationBrowserTest {
         seller.keyboard().press("Enter");
         assertThat(seller.locator("#flash-message")).hasText("The approver was added.");
         assertThat(seller.locator("#approver-list")).containsText(approver.getLogonId());
+        seller.evaluate("window.scrollTo(0, 0)");
         check(seller, "organization");
 
         seller.locator("#delete-organization").click();
