@@ -2,12 +2,17 @@ package com.b2bflow.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -15,6 +20,9 @@ import org.springframework.beans.factory.DisposableBean;
  * the product's mail without installing anything. Only when no {@code spring.mail.host} is configured.
  */
 public class DemoMailbox implements DisposableBean {
+
+    private static final Safelist SHOWN_MARKUP =
+            Safelist.basic().addTags("h1", "h2", "h3", "table", "thead", "tbody", "tr", "th", "td");
 
     private final GreenMail server;
 
@@ -35,20 +43,30 @@ public class DemoMailbox implements DisposableBean {
                 .toList();
     }
 
-    private static ReceivedMail toReceived(MimeMessage message) {
+    static ReceivedMail toReceived(MimeMessage message) {
         try {
+            String html = MailText.html(message);
             return new ReceivedMail(
                     message.getReceivedDate() == null ? new java.util.Date() : message.getReceivedDate(),
-                    String.join(
-                            ", ",
-                            Arrays.stream(message.getAllRecipients())
-                                    .map(Object::toString)
-                                    .toList()),
+                    addresses(message.getFrom()),
+                    addresses(message.getAllRecipients()),
                     message.getSubject(),
-                    MailText.plainText(message));
+                    MailText.plainText(message),
+                    html == null ? null : Jsoup.clean(html, SHOWN_MARKUP));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable message in the demo mailbox", e);
         }
+    }
+
+    /** "Jörg Müller &lt;joerg@example.com&gt;", not the encoded form of the header ({@code =?UTF-8?Q?...?=}). */
+    private static String addresses(Address[] addresses) {
+        return addresses == null
+                ? ""
+                : Arrays.stream(addresses)
+                        .map(address -> address instanceof InternetAddress internet && internet.getPersonal() != null
+                                ? internet.getPersonal() + " <" + internet.getAddress() + ">"
+                                : address.toString())
+                        .collect(Collectors.joining(", "));
     }
 
     @Override
@@ -56,5 +74,12 @@ public class DemoMailbox implements DisposableBean {
         server.stop();
     }
 
-    public record ReceivedMail(java.util.Date receivedAt, String to, String subject, String text) {}
+    /**
+     * A received mail as the mailbox page shows it: decoded addresses and subject, the plain text, and the HTML part
+     * (if any) reduced to safe markup. Anything on the machine can send to the mailbox's SMTP port, so the HTML is
+     * cleaned (jsoup's "basic" list plus headings and tables: no scripts, styles, forms or images; links only to
+     * http, https and mailto, which stay clickable).
+     */
+    public record ReceivedMail(
+            java.util.Date receivedAt, String from, String to, String subject, String text, String html) {}
 }

@@ -6,20 +6,28 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import java.io.IOException;
 
-/** The plain-text part of a (possibly multipart) mail. */
+/** The plain-text or HTML part of a (possibly multipart) mail. */
 public final class MailText {
 
     private MailText() {}
 
     public static String plainText(Part part) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
+        return firstPart(part, "text/plain");
+    }
+
+    public static String html(Part part) throws MessagingException, IOException {
+        return firstPart(part, "text/html");
+    }
+
+    private static String firstPart(Part part, String mimeType) throws MessagingException, IOException {
+        if (part.isMimeType(mimeType)) {
             return String.valueOf(part.getContent());
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart body = multipart.getBodyPart(i);
-                String text = plainText(body);
+                String text = firstPart(body, mimeType);
                 if (text != null) {
                     return text;
                 }

@@ -28,7 +28,7 @@ class RateLimitConfiguration {
         FilterRegistrationBean<StaffSignInThrottle> registration =
                 new FilterRegistrationBean<>(new StaffSignInThrottle(throttle, json));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/user/*");
+        registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }
 }

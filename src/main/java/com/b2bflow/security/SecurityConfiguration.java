@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -32,7 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain per kind of client: the engine REST API (Camunda's own HTTP Basic filter), the Camunda
- * webapps (their own login), staff and integration APIs (HTTP Basic against Camunda identity), the
+ * webapps (signed in at the storefront's sign-in page), staff and integration APIs (HTTP Basic against Camunda identity), the
  * HCL-compatible registration URLs (public, form-encoded, no session), and the storefront with its JSON API
  * (form login, CSRF cookie for single-page clients). Only in a web application: process tests run the engine
  * and the delegates without the web layer.
@@ -54,6 +55,12 @@ public class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; object-src 'none'";
+
+    /** The one sign-in page of buyers and staff. */
+    static final String SIGN_IN_PAGE = "/store/login";
+
+    /** The Camunda webapps' own login, replaced by the storefront's sign-in. */
+    static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/*/login/*";
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -94,11 +101,26 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The webapps' pages need a signed-in staff member: anyone else is sent to the storefront's sign-in page, which
+     * remembers the page (docs/adr/0029). Their API answers 401 without a sign-in (Camunda's container-based
+     * authentication, {@link WebappSignIn}); their own login endpoint is refused, so there is one way in. CSRF on the
+     * webapps' API stays Camunda's own (its token filter).
+     */
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
         return http.securityMatcher(paths("/camunda/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(paths(WEBAPP_LOGIN))
+                        .denyAll()
+                        .requestMatchers(paths("/camunda/app/*/*/", "/camunda/app/*/*/index.html"))
+                        .hasAuthority(StaffPrincipal.STAFF)
+                        .anyRequest()
+                        .permitAll())
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE), paths("/camunda/**")))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
@@ -199,8 +221,8 @@ public class SecurityConfiguration {
                                 .hasAuthority(CUSTOMER_SERVICE)
                                 .anyRequest()
                                 .authenticated())
-                .formLogin(form -> form.loginPage("/store/login")
-                        .loginProcessingUrl("/store/login")
+                .formLogin(form -> form.loginPage(SIGN_IN_PAGE)
+                        .loginProcessingUrl(SIGN_IN_PAGE)
                         .usernameParameter("logonId")
                         .passwordParameter("logonPassword")
                         .successHandler(outcome)

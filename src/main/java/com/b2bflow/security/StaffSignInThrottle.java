@@ -11,14 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The per-address sign-in throttle of {@link LoginThrottle} on the ways staff sign in outside Spring Security: the
- * Camunda webapps' login ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) and HTTP Basic on
- * {@code /engine-rest}. A request from an address with too many failed sign-ins is answered 429 before any password
+ * The per-address sign-in throttle of {@link LoginThrottle} on the way staff sign in outside Spring Security: HTTP
+ * Basic on {@code /engine-rest} (the Camunda webapps take the storefront's sign-in, which the throttle covers
+ * already). A request from an address with too many failed sign-ins is answered 429 before any password
  * is checked; a 401 answer counts as a failed sign-in of the address.
  */
 class StaffSignInThrottle extends OncePerRequestFilter {
-
-    private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
 
     private final LoginThrottle throttle;
     private final ObjectMapper json;
@@ -31,11 +29,7 @@ class StaffSignInThrottle extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean webappLogin =
-                "POST".equals(request.getMethod()) && path.startsWith(WEBAPP_LOGIN) && path.contains("/login/");
-        boolean engineRestBasic =
-                path.startsWith("/engine-rest/") && request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        return !webappLogin && !engineRestBasic;
+        return !path.startsWith("/engine-rest/") || request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
     @Override

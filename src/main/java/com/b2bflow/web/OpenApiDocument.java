@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code docs/api/openapi.json} and a test compares the two.
  *
  * <p>Which scheme an operation needs mirrors the security filter chains: the staff and integration APIs take HTTP
- * Basic, registration, activation and the HCL-compatible URLs are public, every other {@code /api} path needs the
+ * Basic, registration, activation, password reset, invitation acceptance and the HCL-compatible URLs are public, every other {@code /api} path needs the
  * storefront session and, for changes, the CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,8 +28,10 @@ class OpenApiDocument {
     static final String CSRF_TOKEN = "csrfToken";
     static final String STAFF_BASIC = "staffBasic";
 
-    private static final List<String> PUBLIC_PREFIXES =
-            List.of("/api/registrations", "/api/activation", "/webapp/wcs/");
+    /** The public paths of the storefront's security chain: no session, no CSRF token. */
+    private static final List<String> PUBLIC_PREFIXES = List.of(
+            "/api/registrations", "/api/activation", "/api/password-reset", "/api/invitations/", "/webapp/wcs/");
+
     private static final List<String> STAFF_PREFIXES = List.of("/api/staff/", "/api/integration/");
 
     @Bean
@@ -39,7 +41,14 @@ class OpenApiDocument {
                                 Registration and approval of business customers: organizations, buyers, resellers \
                                 and ERP-linked customers register; seller staff approve them; buyer administrators \
                                 and customer service run the organizations afterwards. Errors are RFC 9457 problem \
-                                details; a 400 names the offending field under `errors[].field`."""))
+                                details; a 400 names the offending field under `errors[].field`.
+
+                                Authentication: registration, activation, password reset, invitation acceptance and \
+                                the HCL-compatible URLs are public (rate-limited per client address). Buyers, buyer \
+                                administrators and customer service use the storefront session (`storefrontSession`) \
+                                and send the CSRF token (`csrfToken`) with every change. Seller staff and the ERP \
+                                integration call `/api/staff` and `/api/integration` with HTTP Basic \
+                                (`staffBasic`)."""))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
                         .addSecuritySchemes(

@@ -226,6 +226,32 @@ class AuthorizationMatrixTest {
         CONSOLE_ACTIONS.put("audit log", t -> get("/store/staff/audit").param("customer", t.organizationName()));
     }
 
+    /**
+     * One sign-in for staff (ADR 0029), over real HTTP in a browser's session signed in once on the storefront's
+     * sign-in page: the staff pages and the Camunda webapps take that sign-in; the webapps' own login is refused.
+     * Pages answer an anonymous visitor with the sign-in page (302), the webapps' API with 401. Which webapp a group
+     * may open is Camunda's authorization (403 from the webapps). The demo mailbox is off in the tests (404).
+     */
+    private static final String WEBAPP_EXPECTED = """
+            page                 | anonymous | buyer | csr | account-rep | seller | site
+            staff console        | 302       | 403   | 200 | 200         | 200    | 200
+            demo mailbox         | 302       | 403   | 404 | 404         | 404    | 404
+            tasklist             | 302       | 403   | 200 | 200         | 200    | 200
+            cockpit              | 302       | 403   | 403 | 403         | 200    | 200
+            admin                | 302       | 403   | 403 | 403         | 403    | 403
+            webapp engine api    | 401       | 401   | 200 | 200         | 200    | 200
+            webapp own login     | 401       | 403   | 403 | 403         | 403    | 403
+            """;
+
+    private static final Map<String, String[]> WEBAPP_REQUESTS = Map.of(
+            "staff console", new String[] {"GET", "/store/staff"},
+            "demo mailbox", new String[] {"GET", "/staff/mailbox"},
+            "tasklist", new String[] {"GET", "/camunda/app/tasklist/default/"},
+            "cockpit", new String[] {"GET", "/camunda/app/cockpit/default/"},
+            "admin", new String[] {"GET", "/camunda/app/admin/default/"},
+            "webapp engine api", new String[] {"GET", "/camunda/api/engine/engine/default/task/count"},
+            "webapp own login", new String[] {"POST", "/camunda/api/admin/auth/user/default/login/tasklist"});
+
     private static final String STAFF_PASSWORD = "Matrix-pass-1";
 
     enum Role {
@@ -423,8 +449,7 @@ class AuthorizationMatrixTest {
         assertThat(lines.get(0).split("\\|")).hasSize(Role.values().length + 1);
         List<DynamicTest> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] columns =
-                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] columns = columns(line);
             String action = columns[0];
             assertThat(ACTIONS).as("action '%s' has a request", action).containsKey(action);
             for (Role role : Role.values()) {
@@ -525,15 +550,11 @@ class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> escalatedTasksOverTheEngineRestApi() {
         List<String> lines = ENGINE_EXPECTED.strip().lines().toList();
-        String[] roles = Arrays.stream(lines.get(0).split("\\|"))
-                .skip(1)
-                .map(String::strip)
-                .toArray(String[]::new);
+        String[] roles = Arrays.copyOfRange(columns(lines.get(0)), 1, columns(lines.get(0)).length);
         Map<String, String> users = engineUsers;
         List<DynamicTest> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] columns =
-                    Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] columns = columns(line);
             for (int column = 0; column < roles.length; column++) {
                 String role = roles[column];
                 String[] expected = columns[column + 1].split("/");
@@ -550,6 +571,64 @@ class AuthorizationMatrixTest {
             }
         }
         return cells.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> oneSignInForTheStaffPagesAndTheWebapps() {
+        List<String> lines = WEBAPP_EXPECTED.strip().lines().toList();
+        String[] roles = Arrays.copyOfRange(columns(lines.get(0)), 1, columns(lines.get(0)).length);
+        Map<String, com.b2bflow.support.StaffWebSession> sessions = new LinkedHashMap<>();
+        List<DynamicTest> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] columns = columns(line);
+            String[] request = WEBAPP_REQUESTS.get(columns[0]);
+            for (int column = 0; column < roles.length; column++) {
+                String role = roles[column];
+                int status = Integer.parseInt(columns[column + 1]);
+                cells.add(DynamicTest.dynamicTest(columns[0] + " × " + role + " → " + status, () -> {
+                    var session = sessions.computeIfAbsent(role, this::webSession);
+                    var response = session.send(
+                            request[0],
+                            request[1],
+                            Map.of(
+                                    "Accept",
+                                    request[1].contains("/api/") ? "application/json" : "text/html",
+                                    "Content-Type",
+                                    "application/x-www-form-urlencoded"),
+                            "GET".equals(request[0]) ? null : "username=seller-admin&password=demo");
+                    assertThat(response.status())
+                            .as("%s × %s: %s", columns[0], role, response.header("Location"))
+                            .isEqualTo(status);
+                    if (status == 302) {
+                        assertThat(response.header("Location")).endsWith("/store/login");
+                    }
+                }));
+            }
+        }
+        return cells.stream();
+    }
+
+    private com.b2bflow.support.StaffWebSession webSession(String role) {
+        try {
+            if ("anonymous".equals(role)) {
+                return com.b2bflow.support.StaffWebSession.anonymous("127.0.0.1", port);
+            }
+            String[] credentials = "buyer".equals(role)
+                    ? new String[] {tenants.create().buyer(), TestRegistrations.PASSWORD}
+                    : new String[] {staffUser(engineUsers, role), STAFF_PASSWORD};
+            var session = com.b2bflow.support.StaffWebSession.signIn("127.0.0.1", port, credentials[0], credentials[1]);
+            assertThat(session.lastSignIn().header("Location"))
+                    .as("%s signed in", role)
+                    .doesNotContain("error");
+            return session;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cells of a row of an expected table, stripped. */
+    private static String[] columns(String line) {
+        return Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
     }
 
     private final Map<String, String> engineUsers = new LinkedHashMap<>();

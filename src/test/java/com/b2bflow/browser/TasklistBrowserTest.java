@@ -34,12 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The staff side in a real browser: a seller admin signs in to the real Camunda Tasklist, opens
- * Task_ReviewRegistration, sees the Camunda Form with the submitted data and completes it; the account rep completes
- * Task_SetUpAccount; the seller admin approves; the buyer administrator then signs in to the storefront; Cockpit
- * shows the process. A second test submits the storefront registration form. Screenshots: target/screenshots/tasklist-*.
- * The application runs as its own process, as in production: the Camunda webapps keep static state that other
- * application contexts in a shared test JVM would disturb.
+ * The staff side in a real browser: a seller admin follows the task link of the group's mail, signs in once on the
+ * storefront's sign-in page, lands on Task_ReviewRegistration in the real Camunda Tasklist, sees the Camunda Form
+ * with the submitted data, completes it and signs out of everything from Tasklist; the account rep completes
+ * Task_SetUpAccount; the seller admin approves and, with the same sign-in, sees the process in Cockpit; the buyer
+ * administrator then signs in to the storefront. A second test submits the storefront registration form.
+ * Screenshots: target/screenshots/tasklist-*. The application runs as its own process, as in production: the Camunda
+ * webapps keep static state that other application contexts in a shared test JVM would disturb.
  */
 @Tag(TestTiers.BROWSER)
 class TasklistBrowserTest {
@@ -111,15 +112,24 @@ class TasklistBrowserTest {
         String id = submit(request);
         awaitStep(id, "Task_ReviewRegistration");
 
-        signInToTasklist("seller-admin");
-        openTask("Review registration");
+        // one sign-in: the task link of the group's mail leads through the storefront's sign-in to that very task
+        page.navigate(taskLinkMailedFor(request.organization().name()));
+        page.waitForURL("**/store/login**");
+        signInOnTheStorefront("seller-admin");
+        page.waitForURL(Pattern.compile(".*/camunda/app/tasklist/default/#/\\?task=.*"));
+        claimTheOpenTask();
         assertThat(page.getByLabel("Organization name", new Page.GetByLabelOptions().setExact(false))
                         .first())
                 .hasValue(request.organization().name());
         screenshot("review-form");
         page.getByLabel("Approve this registration").check();
         completeTask();
-        signOutOfTasklist();
+        // signing out in Tasklist signs out of everything, the staff pages included
+        page.locator("li.account .dropdown-toggle").click();
+        page.locator("li.logout a").click();
+        page.waitForURL("**/store/login?logout");
+        page.navigate("/store/staff");
+        page.waitForURL("**/store/login");
 
         signInToTasklist("account-rep");
         openTask("Set up account and contract");
@@ -144,7 +154,9 @@ class TasklistBrowserTest {
         completeTask();
         awaitState(id, "APPROVED");
 
+        // the same sign-in opens Cockpit, as the same staff member
         page.navigate("/camunda/app/cockpit/default/#/processes");
+        assertThat(page.locator("li.account")).containsText("Sam Seller");
         assertThat(page.getByText("orgSelfRegistration")
                         .or(page.getByText("Organization self-registration"))
                         .first())
@@ -223,28 +235,38 @@ class TasklistBrowserTest {
         return page.locator("[name='" + name + "']");
     }
 
+    /** The link to the review task in the mail to the seller admins about this organization. */
+    private String taskLinkMailedFor(String organization) throws Exception {
+        Pattern link = Pattern.compile("/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+");
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
+                String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
+                        .replace("=\r\n", "")
+                        .replace("=3D", "=");
+                java.util.regex.Matcher found = link.matcher(body);
+                if (body.contains(organization) && found.find()) {
+                    return found.group();
+                }
+            }
+            mail.waitForIncomingEmail(1000, mail.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no mail with a task link about " + organization);
+    }
+
+    /** Staff sign in on the storefront's sign-in page: one sign-in for the staff pages, Tasklist and Cockpit. */
+    private void signInOnTheStorefront(String user) {
+        field("logonId").fill(user);
+        field("logonPassword").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in")))
+                .click();
+    }
+
     private void signInToTasklist(String user) {
         page.navigate("/camunda/app/tasklist/default/");
-        try {
-            page.getByPlaceholder("Username").waitFor();
-        } catch (com.microsoft.playwright.PlaywrightException notShown) {
-            screenshot("tasklist-sign-in-not-shown");
-            throw notShown;
-        }
-        // the login view may still be rendering: fill again until both fields hold what was typed
-        for (int attempt = 0; attempt < 5; attempt++) {
-            page.getByPlaceholder("Username").fill(user);
-            page.getByPlaceholder("Password").fill("demo");
-            if (user.equals(page.getByPlaceholder("Username").inputValue())
-                    && "demo".equals(page.getByPlaceholder("Password").inputValue())) {
-                break;
-            }
-            page.waitForTimeout(200);
-        }
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName(Pattern.compile("Log in", Pattern.CASE_INSENSITIVE)))
-                .click();
+        page.waitForURL("**/store/login");
+        signInOnTheStorefront(user);
+        page.waitForURL("**/camunda/app/tasklist/default/**");
         try {
             page.getByText("My group tasks").first().waitFor();
         } catch (com.microsoft.playwright.PlaywrightException notSignedIn) {
@@ -257,6 +279,10 @@ class TasklistBrowserTest {
     /** Opens the task and claims it: Tasklist makes a candidate's form editable only once claimed. */
     private void openTask(String taskName) {
         page.getByText(taskName).first().click();
+        claimTheOpenTask();
+    }
+
+    private void claimTheOpenTask() {
         page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")))
                 .isEnabled();

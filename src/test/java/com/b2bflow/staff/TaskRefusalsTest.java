@@ -7,11 +7,10 @@ import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
 import com.b2bflow.support.LoopbackHttp;
+import com.b2bflow.support.StaffWebSession;
 import com.b2bflow.support.TestRegistrations;
 import com.b2bflow.support.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -97,59 +96,14 @@ class TaskRefusalsTest {
                 .getId();
     }
 
-    /** A staff member signed in to Tasklist as its login page does it: the webapps' session and CSRF token. */
+    /** A staff member signed in once on the storefront's sign-in page, as Tasklist then uses the session. */
     record Tasklist(int port, String cookies, String csrfToken) {
 
         static Tasklist signIn(int port, String staff) throws Exception {
-            LoopbackHttp.Response page =
-                    LoopbackHttp.send("127.0.0.1", port, "GET", "/camunda/api/admin/auth/user/default", Map.of(), null);
-            // the webapps hand out their CSRF token with a request of a session: ask again with the session's cookie
-            for (int attempt = 0; attempt < 3 && page.header("X-XSRF-TOKEN") == null; attempt++) {
-                page = LoopbackHttp.send(
-                        "127.0.0.1",
-                        port,
-                        "GET",
-                        "/camunda/api/admin/auth/user/default",
-                        page.cookies() == null || page.cookies().isEmpty()
-                                ? Map.of()
-                                : Map.of("Cookie", page.cookies()),
-                        null);
-            }
-            assertThat(page.header("X-XSRF-TOKEN"))
-                    .as("the webapps' CSRF token (status %d, cookies %s)", page.status(), page.cookies())
-                    .isNotNull();
-            LoopbackHttp.Response login = LoopbackHttp.send(
-                    "127.0.0.1",
-                    port,
-                    "POST",
-                    "/camunda/api/admin/auth/user/default/login/tasklist",
-                    Map.of(
-                            "Content-Type",
-                            "application/x-www-form-urlencoded",
-                            "X-XSRF-TOKEN",
-                            page.header("X-XSRF-TOKEN"),
-                            "Cookie",
-                            page.cookies()),
-                    "username=" + URLEncoder.encode(staff, StandardCharsets.UTF_8) + "&password=demo");
-            assertThat(login.status()).as("Tasklist sign-in").isEqualTo(200);
-            String cookies = merged(page.cookies(), login.cookies());
-            // the sign-in starts a new session: its token comes with the next request, as Tasklist reads it
-            LoopbackHttp.Response signedIn = LoopbackHttp.send(
-                    "127.0.0.1", port, "GET", "/camunda/api/admin/auth/user/default", Map.of("Cookie", cookies), null);
-            return new Tasklist(port, merged(cookies, signedIn.cookies()), signedIn.header("X-XSRF-TOKEN"));
-        }
-
-        /** A browser's cookie jar: a later cookie of the same name replaces the earlier one. */
-        private static String merged(String... cookieHeaders) {
-            Map<String, String> jar = new java.util.LinkedHashMap<>();
-            for (String header : cookieHeaders) {
-                for (String cookie : header.split(";\\s*")) {
-                    if (cookie.contains("=")) {
-                        jar.put(cookie.substring(0, cookie.indexOf('=')), cookie);
-                    }
-                }
-            }
-            return String.join("; ", jar.values());
+            StaffWebSession session = StaffWebSession.signIn("127.0.0.1", port, staff, "demo");
+            assertThat(session.lastSignIn().status()).as("storefront sign-in").isEqualTo(302);
+            String token = session.webappCsrfToken();
+            return new Tasklist(port, session.cookies(), token);
         }
 
         LoopbackHttp.Response submitForm(String taskId, String body) throws Exception {

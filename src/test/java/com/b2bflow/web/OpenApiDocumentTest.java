@@ -71,5 +71,20 @@ class OpenApiDocumentTest {
                 .isTrue();
         assertThat(document.at("/paths/~1api~1registrations~1{flow}/post").has("security"))
                 .isFalse();
+        assertThat(document.at("/paths/~1api~1password-reset/post").has("security"))
+                .as("public, as the security chain has it")
+                .isFalse();
+        assertThat(document.at("/paths/~1api~1invitations~1{token}/post").has("security"))
+                .isFalse();
+    }
+
+    @Test
+    void theDocumentSpeaksOfTheProductOnly() throws Exception {
+        String document = Files.readString(DOCUMENT);
+        assertThat(document.toLowerCase(java.util.Locale.ROOT))
+                .as("no internal references (sources, decisions, tickets) in the published document")
+                .doesNotContain("seed", "adr ", "docs/", "issue ", "openapi definition");
+        assertThat(json.readTree(document).at("/info/description").asText())
+                .contains("storefrontSession", "csrfToken", "staffBasic");
     }
 }
