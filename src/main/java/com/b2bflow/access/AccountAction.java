@@ -60,5 +60,14 @@ public enum AccountAction {
     /** A data-subject access request: everything kept about a storefront user, as JSON. */
     EXPORT_PERSONAL_DATA,
     /** Erase a storefront user's personal data on request. */
-    ERASE_PERSONAL_DATA
+    ERASE_PERSONAL_DATA,
+    /**
+     * Staff console: an organization whole (tree, members, account and contracts, approvers, roles it may grant,
+     * registrations, customer-service history, audit trail).
+     */
+    VIEW_ORGANIZATION_RECORD,
+    /** Add, extend and end an organization's contracts after the set-up (account representatives' work). */
+    MAINTAIN_CONTRACTS,
+    /** Add and remove the approvers of a customer organization's buyer registrations. */
+    MANAGE_APPROVERS
 }

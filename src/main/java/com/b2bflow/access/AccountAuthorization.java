@@ -18,6 +18,8 @@ import static com.b2bflow.access.AccountAction.EXPORT_PERSONAL_DATA;
 import static com.b2bflow.access.AccountAction.FIND_CUSTOMERS;
 import static com.b2bflow.access.AccountAction.INVITE_BUYERS;
 import static com.b2bflow.access.AccountAction.LIST_BUYERS;
+import static com.b2bflow.access.AccountAction.MAINTAIN_CONTRACTS;
+import static com.b2bflow.access.AccountAction.MANAGE_APPROVERS;
 import static com.b2bflow.access.AccountAction.RESEND_ACTIVATION;
 import static com.b2bflow.access.AccountAction.UNLOCK_ACCOUNT;
 import static com.b2bflow.access.AccountAction.VIEW_ACCOUNT;
@@ -27,6 +29,7 @@ import static com.b2bflow.access.AccountAction.VIEW_BUYER;
 import static com.b2bflow.access.AccountAction.VIEW_ON_BEHALF_HISTORY;
 import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATIONS;
+import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATION_RECORD;
 import static com.b2bflow.access.AccountAction.VIEW_REGISTRATIONS;
 
 import com.b2bflow.member.OrganizationRepository;
@@ -110,12 +113,19 @@ public class AccountAuthorization {
                         UNLOCK_ACCOUNT,
                         RESEND_ACTIVATION,
                         EXPORT_PERSONAL_DATA,
-                        ERASE_PERSONAL_DATA),
+                        ERASE_PERSONAL_DATA,
+                        VIEW_ORGANIZATION_RECORD,
+                        MAINTAIN_CONTRACTS,
+                        MANAGE_APPROVERS),
                 Reach.EVERYWHERE);
         GRANTS.put(Hat.SELLER_ADMIN, sellerLevel);
         GRANTS.put(Hat.SITE_ADMIN, sellerLevel);
         // account representatives find the customers whose accounts and contracts they look after
-        GRANTS.put(Hat.ACCOUNT_REP, new Grant(EnumSet.of(FIND_CUSTOMERS, VIEW_REGISTRATIONS), Reach.EVERYWHERE));
+        GRANTS.put(
+                Hat.ACCOUNT_REP,
+                new Grant(
+                        EnumSet.of(FIND_CUSTOMERS, VIEW_REGISTRATIONS, VIEW_ORGANIZATION_RECORD, MAINTAIN_CONTRACTS),
+                        Reach.EVERYWHERE));
     }
 
     private final OrganizationRepository organizations;

@@ -24,13 +24,22 @@ public record PageView<T>(List<T> items, int page, int size, long total, String 
     }
 
     public static <T> PageView<T> of(Page<T> page, HttpServletRequest request) {
+        String query = request.getQueryString();
+        return of(page, request.getRequestURI() + (query == null ? "" : "?" + query), "page");
+    }
+
+    /**
+     * For a page with several lists, each paged by a parameter of its own: the links are {@code uri} (path and
+     * query) with only {@code param} replaced.
+     */
+    public static <T> PageView<T> of(Page<T> page, String uri, String param) {
         return new PageView<>(
                 page.getContent(),
                 page.getNumber(),
                 page.getSize(),
                 page.getTotalElements(),
-                page.hasPrevious() ? link(request, page.getNumber() - 1) : null,
-                page.hasNext() ? link(request, page.getNumber() + 1) : null);
+                page.hasPrevious() ? link(uri, param, page.getNumber() - 1) : null,
+                page.hasNext() ? link(uri, param, page.getNumber() + 1) : null);
     }
 
     /** The number of the first item shown, counting from 1 (0 when there is none). */
@@ -46,10 +55,9 @@ public record PageView<T>(List<T> items, int page, int size, long total, String 
         return (int) ((total + size - 1) / size);
     }
 
-    private static String link(HttpServletRequest request, int page) {
-        String query = request.getQueryString();
-        return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
-                .replaceQueryParam("page", page)
+    private static String link(String uri, String param, int page) {
+        return UriComponentsBuilder.fromUriString(uri)
+                .replaceQueryParam(param, page)
                 .build(true)
                 .toUriString();
     }

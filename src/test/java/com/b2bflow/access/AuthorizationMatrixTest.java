@@ -126,6 +126,15 @@ class AuthorizationMatrixTest {
             action                        | anonymous | buyer | admin | csr | account-rep | seller | site
             staff home                    | 302       | 403   | 403   | 200 | 200         | 200    | 200
             find customers (api)          | 401       | 403   | 403   | 200 | 200         | 200    | 200
+            organization page             | 302       | 403   | 403   | 403 | 200         | 200    | 200
+            registrations page            | 302       | 403   | 403   | 403 | 200         | 200    | 200
+            organization roles (console)  | 302       | 403   | 403   | 403 | 403         | 302    | 302
+            add approver (console)        | 302       | 403   | 403   | 403 | 403         | 404    | 404
+            remove approver (console)     | 302       | 403   | 403   | 403 | 403         | 404    | 404
+            add contract (console)        | 302       | 403   | 403   | 403 | 302         | 302    | 302
+            extend open contract (console)| 302       | 403   | 403   | 403 | 409         | 409    | 409
+            end contract (console)        | 302       | 403   | 403   | 403 | 302         | 302    | 302
+            delete org in use (console)   | 302       | 403   | 403   | 403 | 403         | 409    | 409
             find (page)                   | 302       | 403   | 403   | 200 | 200         | 200    | 200
             view user                     | 302       | 403   | 403   | 200 | 200         | 200    | 200
             edit roles                    | 302       | 403   | 403   | 403 | 403         | 302    | 302
@@ -158,6 +167,43 @@ class AuthorizationMatrixTest {
         CONSOLE_ACTIONS.put("staff home", t -> get("/store/staff"));
         CONSOLE_ACTIONS.put(
                 "find customers (api)", t -> get("/api/csr/customers").param("q", t.admin()));
+        // the organization and registrations pages (ADR 0028); the tenant's contract has no end, so extending it is the
+        // rule's 409 once allowed, and its organization has buyers, so deleting it is the 409 "in use"; the tenants are
+        // no customer organizations (not below a registration parent), so the approvers' service answers 404 once
+        // allowed (adding and removing approvers of a customer: OrganizationAndRegistrationPagesTest)
+        CONSOLE_ACTIONS.put("organization page", t -> get("/store/staff/organizations/" + t.organizationId()));
+        CONSOLE_ACTIONS.put(
+                "registrations page",
+                t -> get("/store/staff/registrations").param("sla", "DUE").param("flow", "ORGANIZATION"));
+        CONSOLE_ACTIONS.put(
+                "organization roles (console)",
+                t -> post("/store/staff/organizations/" + t.subOrganizationId() + "/roles")
+                        .param("roles", "Buyer"));
+        CONSOLE_ACTIONS.put(
+                "add approver (console)",
+                t -> post("/store/staff/organizations/" + t.organizationId() + "/approvers")
+                        .param("userId", String.valueOf(t.approverId())));
+        CONSOLE_ACTIONS.put(
+                "remove approver (console)",
+                t -> post(
+                        "/store/staff/organizations/" + t.organizationId() + "/approvers/" + t.adminId() + "/remove"));
+        CONSOLE_ACTIONS.put(
+                "add contract (console)",
+                t -> post("/store/staff/organizations/" + t.organizationId() + "/contracts")
+                        .param("name", "Extra")
+                        .param("validFrom", "2030-01-01"));
+        CONSOLE_ACTIONS.put(
+                "extend open contract (console)",
+                t -> post("/store/staff/organizations/" + t.organizationId() + "/contracts/" + t.contractId()
+                                + "/extend")
+                        .param("validTo", "2040-01-01"));
+        CONSOLE_ACTIONS.put(
+                "end contract (console)",
+                t -> post(
+                        "/store/staff/organizations/" + t.organizationId() + "/contracts/" + t.contractId() + "/end"));
+        CONSOLE_ACTIONS.put(
+                "delete org in use (console)",
+                t -> post("/store/staff/organizations/" + t.organizationId() + "/delete"));
         CONSOLE_ACTIONS.put("find (page)", t -> get("/store/staff/customers").param("q", t.organizationName()));
         CONSOLE_ACTIONS.put("view user", t -> get("/store/staff/users/" + t.adminId()));
         CONSOLE_ACTIONS.put(
