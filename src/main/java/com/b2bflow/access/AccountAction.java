@@ -33,7 +33,10 @@ public enum AccountAction {
     DELETE_BUYER,
     /** What CSRs did on behalf of the organization's administrators. */
     VIEW_ON_BEHALF_HISTORY,
-    /** Customer service: find customers by name, logon id, email or organization. */
+    /**
+     * Find customers by name, logon id, email, tax id, organization or state, and see a customer's details (customer
+     * service, seller and site administrators, account representatives; the staff console's Find and User pages).
+     */
     FIND_CUSTOMERS,
     /** Customer service: access a Buyer Administrator's account, with a reason. */
     ACT_ON_BEHALF,
@@ -45,5 +48,26 @@ public enum AccountAction {
      */
     ENABLE_CUSTOMER,
     /** Staff: every action taken on behalf of any customer. */
-    VIEW_ALL_ON_BEHALF_HISTORY
+    VIEW_ALL_ON_BEHALF_HISTORY,
+    /** Staff console: every registration, its waiting step, task and instance. */
+    VIEW_REGISTRATIONS,
+    /** Staff console: the whole audit log. */
+    VIEW_AUDIT_LOG,
+    /** Lift a storefront account's sign-in lock after failed sign-ins. */
+    UNLOCK_ACCOUNT,
+    /** Mail a new activation link to a user who has not activated their account yet. */
+    RESEND_ACTIVATION,
+    /** A data-subject access request: everything kept about a storefront user, as JSON. */
+    EXPORT_PERSONAL_DATA,
+    /** Erase a storefront user's personal data on request. */
+    ERASE_PERSONAL_DATA,
+    /**
+     * Staff console: an organization whole (tree, members, account and contracts, approvers, roles it may grant,
+     * registrations, customer-service history, audit trail).
+     */
+    VIEW_ORGANIZATION_RECORD,
+    /** Add, extend and end an organization's contracts after the set-up (account representatives' work). */
+    MAINTAIN_CONTRACTS,
+    /** Add and remove the approvers of a customer organization's buyer registrations. */
+    MANAGE_APPROVERS
 }

@@ -13,15 +13,24 @@ import static com.b2bflow.access.AccountAction.EDIT_PROFILE;
 import static com.b2bflow.access.AccountAction.EDIT_ROLES;
 import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.ENABLE_DISABLE_BUYER;
+import static com.b2bflow.access.AccountAction.ERASE_PERSONAL_DATA;
+import static com.b2bflow.access.AccountAction.EXPORT_PERSONAL_DATA;
 import static com.b2bflow.access.AccountAction.FIND_CUSTOMERS;
 import static com.b2bflow.access.AccountAction.INVITE_BUYERS;
 import static com.b2bflow.access.AccountAction.LIST_BUYERS;
+import static com.b2bflow.access.AccountAction.MAINTAIN_CONTRACTS;
+import static com.b2bflow.access.AccountAction.MANAGE_APPROVERS;
+import static com.b2bflow.access.AccountAction.RESEND_ACTIVATION;
+import static com.b2bflow.access.AccountAction.UNLOCK_ACCOUNT;
 import static com.b2bflow.access.AccountAction.VIEW_ACCOUNT;
 import static com.b2bflow.access.AccountAction.VIEW_ALL_ON_BEHALF_HISTORY;
+import static com.b2bflow.access.AccountAction.VIEW_AUDIT_LOG;
 import static com.b2bflow.access.AccountAction.VIEW_BUYER;
 import static com.b2bflow.access.AccountAction.VIEW_ON_BEHALF_HISTORY;
 import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATION;
 import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATIONS;
+import static com.b2bflow.access.AccountAction.VIEW_ORGANIZATION_RECORD;
+import static com.b2bflow.access.AccountAction.VIEW_REGISTRATIONS;
 
 import com.b2bflow.member.OrganizationRepository;
 import java.util.Collections;
@@ -87,13 +96,36 @@ public class AccountAuthorization {
                                 ACT_ON_BEHALF,
                                 DISABLE_CUSTOMER,
                                 ENABLE_CUSTOMER,
-                                VIEW_ALL_ON_BEHALF_HISTORY),
+                                VIEW_ALL_ON_BEHALF_HISTORY,
+                                EXPORT_PERSONAL_DATA),
                         Reach.EVERYWHERE));
         Grant sellerLevel = new Grant(
-                EnumSet.of(DELETE_ORGANIZATION, DELETE_BUYER, EDIT_ROLES, ENABLE_CUSTOMER, VIEW_ALL_ON_BEHALF_HISTORY),
+                EnumSet.of(
+                        DELETE_ORGANIZATION,
+                        DELETE_BUYER,
+                        EDIT_ROLES,
+                        ENABLE_CUSTOMER,
+                        DISABLE_CUSTOMER,
+                        VIEW_ALL_ON_BEHALF_HISTORY,
+                        FIND_CUSTOMERS,
+                        VIEW_REGISTRATIONS,
+                        VIEW_AUDIT_LOG,
+                        UNLOCK_ACCOUNT,
+                        RESEND_ACTIVATION,
+                        EXPORT_PERSONAL_DATA,
+                        ERASE_PERSONAL_DATA,
+                        VIEW_ORGANIZATION_RECORD,
+                        MAINTAIN_CONTRACTS,
+                        MANAGE_APPROVERS),
                 Reach.EVERYWHERE);
         GRANTS.put(Hat.SELLER_ADMIN, sellerLevel);
         GRANTS.put(Hat.SITE_ADMIN, sellerLevel);
+        // account representatives find the customers whose accounts and contracts they look after
+        GRANTS.put(
+                Hat.ACCOUNT_REP,
+                new Grant(
+                        EnumSet.of(FIND_CUSTOMERS, VIEW_REGISTRATIONS, VIEW_ORGANIZATION_RECORD, MAINTAIN_CONTRACTS),
+                        Reach.EVERYWHERE));
     }
 
     private final OrganizationRepository organizations;
@@ -122,14 +154,14 @@ public class AccountAuthorization {
         if (!target.exists()) {
             return Decision.NOT_FOUND;
         }
-        if ((action == ACT_ON_BEHALF || action == DISABLE_CUSTOMER) && !target.administrator()) {
-            // customer service acts for (and disables) Buyer Administrators only
+        if (action == ACT_ON_BEHALF && !target.administrator()) {
+            // customer service acts for Buyer Administrators only
             return Decision.FORBIDDEN;
         }
-        if (action == ENABLE_CUSTOMER
+        if ((action == ENABLE_CUSTOMER || action == DISABLE_CUSTOMER)
                 && !target.administrator()
                 && actor.hats().stream().noneMatch(ENABLE_ANY_USER::contains)) {
-            // customer service enables Buyer Administrators again; seller and site administrators anyone
+            // customer service disables and enables Buyer Administrators; seller and site administrators anyone
             return Decision.FORBIDDEN;
         }
         if (action == VIEW_ACCOUNT || target.organizationId() == null) {

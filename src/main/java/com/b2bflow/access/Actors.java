@@ -94,6 +94,9 @@ public class Actors {
         if (staff.groups().contains(StaffGroups.SITE_ADMINS)) {
             hats.add(Hat.SITE_ADMIN);
         }
+        if (staff.groups().contains(StaffGroups.ACCOUNT_REPS)) {
+            hats.add(Hat.ACCOUNT_REP);
+        }
         if (onBehalf == null
                 || !hats.contains(Hat.CUSTOMER_SERVICE)
                 || !onBehalf.csrId().equals(staff.userId())) {

@@ -18,5 +18,7 @@ public enum Hat {
     /** Staff in {@code seller-admins}. */
     SELLER_ADMIN,
     /** Staff in {@code site-admins}. */
-    SITE_ADMIN
+    SITE_ADMIN,
+    /** Staff in {@code account-reps}: set up accounts and maintain contracts. */
+    ACCOUNT_REP
 }

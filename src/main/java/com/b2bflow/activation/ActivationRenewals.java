@@ -1,5 +1,6 @@
 package com.b2bflow.activation;
 
+import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Send me a new link". The caller learns nothing about whether an account exists: the answer is the same in every
@@ -26,18 +28,61 @@ public class ActivationRenewals {
     private final UserRepository users;
     private final ActivationUsers usersByEmail;
     private final RuntimeService runtime;
+    private final AuditLog audit;
 
     public ActivationRenewals(
             ActivationService activation,
             ActivationMails mails,
             UserRepository users,
             ActivationUsers usersByEmail,
-            RuntimeService runtime) {
+            RuntimeService runtime,
+            AuditLog audit) {
         this.activation = activation;
         this.mails = mails;
         this.users = users;
         this.usersByEmail = usersByEmail;
         this.runtime = runtime;
+        this.audit = audit;
+    }
+
+    /** What came of a staff member's "resend activation". */
+    public enum Resend {
+        SENT,
+        /** The user has activated their account already, or cannot (not approved, disabled). */
+        NOT_WAITING,
+        /** A link went out within {@code app.activation.renewal-interval}: the user has it. */
+        SENT_RECENTLY,
+        NO_SUCH_USER
+    }
+
+    /**
+     * Staff send a user who has not activated their account a new link (the staff console), with the same rules as
+     * the user's own request, and audited as {@code ACTIVATION_RESENT}. Unlike the user's request it says what
+     * happened, and a mail that cannot be sent fails the call.
+     */
+    @Transactional
+    public Resend resendForStaff(long userId, String staffId) {
+        User user = users.findById(userId).orElse(null);
+        if (user == null) {
+            return Resend.NO_SUCH_USER;
+        }
+        if (!activation.isWaitingForActivation(user)) {
+            return Resend.NOT_WAITING;
+        }
+        if (activation.issuedRecently(user)) {
+            return Resend.SENT_RECENTLY;
+        }
+        deliver(user);
+        audit.recordInOrganization(
+                staffId,
+                null,
+                null,
+                user.getOrganization().getId(),
+                "ACTIVATION_RESENT",
+                "User",
+                user.getId(),
+                "a new activation link was sent");
+        return Resend.SENT;
     }
 
     /** For the user with this logon id, or the users with this email address, if they wait for activation. */
@@ -64,17 +109,22 @@ public class ActivationRenewals {
             return;
         }
         try {
-            boolean flowSends = !runtime.createMessageCorrelation(ActivationMessages.ACTIVATION_LINK_REQUESTED)
-                    .processInstanceVariableEquals(ActivationMessages.USER_ID, user.getId())
-                    .correlateAllWithResult()
-                    .isEmpty();
-            if (!flowSends) {
-                mails.sendActivation(user.getId(), "activation-renewal:" + user.getId() + ":" + UUID.randomUUID());
-            }
+            deliver(user);
             log.info("New activation link requested for user {}", user.getId());
         } catch (RuntimeException e) {
             // the caller gets the same answer whatever happened; the user may ask again
             log.warn("Could not send a new activation link to user {}: {}", user.getId(), e.toString());
+        }
+    }
+
+    /** The flow waiting for the user's activation sends the link; without one it is mailed directly. */
+    private void deliver(User user) {
+        boolean flowSends = !runtime.createMessageCorrelation(ActivationMessages.ACTIVATION_LINK_REQUESTED)
+                .processInstanceVariableEquals(ActivationMessages.USER_ID, user.getId())
+                .correlateAllWithResult()
+                .isEmpty();
+        if (!flowSends) {
+            mails.sendActivation(user.getId(), "activation-renewal:" + user.getId() + ":" + UUID.randomUUID());
         }
     }
 }

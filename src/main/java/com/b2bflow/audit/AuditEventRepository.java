@@ -18,4 +18,15 @@ public interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
 
     /** Everything customer service did, newest first. */
     List<AuditEvent> findByReasonIsNotNullOrderByOccurredAtDescIdDesc(Pageable page);
+
+    /** What happened in an organization or to it, newest first (the staff console's audit trail of an organization). */
+    @org.springframework.data.jpa.repository.Query("""
+            select e from AuditEvent e
+            where e.organizationId = :organizationId
+               or (e.targetType = 'Organization' and e.targetId = :targetId)
+            order by e.occurredAt desc, e.id desc""")
+    org.springframework.data.domain.Page<AuditEvent> findConcerningOrganization(
+            @org.springframework.data.repository.query.Param("organizationId") Long organizationId,
+            @org.springframework.data.repository.query.Param("targetId") String targetId,
+            Pageable page);
 }

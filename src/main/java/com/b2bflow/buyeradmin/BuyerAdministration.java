@@ -370,7 +370,7 @@ public class BuyerAdministration {
     }
 
     /** The target of an action on a user, for {@link AccountAuthorization}. */
-    Target userTarget(long userId) {
+    public Target userTarget(long userId) {
         Optional<User> user = users.findById(userId);
         return user.map(u -> Target.user(u.getOrganization().getId(), Roles.administers(roleNames(u))))
                 .orElse(Target.missing());

@@ -14,18 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
  * set-up: add, extend, end. Who may is the staff API's security chain; every change is audited in the organization.
  */
 @Service
-class ContractAdministration {
+public class ContractAdministration {
 
     private final Contracts contracts;
     private final AuditLog audit;
 
-    ContractAdministration(Contracts contracts, AuditLog audit) {
+    public ContractAdministration(Contracts contracts, AuditLog audit) {
         this.contracts = contracts;
         this.audit = audit;
     }
 
     @Transactional
-    ContractView add(Actor actor, long organizationId, ContractTerms agreed) {
+    public ContractView add(Actor actor, long organizationId, ContractTerms agreed) {
         ContractView added = contracts.add(organizationId, agreed);
         record(
                 actor,
@@ -38,14 +38,14 @@ class ContractAdministration {
     }
 
     @Transactional
-    ContractView extend(Actor actor, long organizationId, long contractId, LocalDate validTo) {
+    public ContractView extend(Actor actor, long organizationId, long contractId, LocalDate validTo) {
         ContractView extended = contracts.extend(organizationId, contractId, validTo);
         record(actor, "CONTRACT_EXTENDED", extended, "contract '" + extended.name() + "' until " + extended.validTo());
         return extended;
     }
 
     @Transactional
-    ContractView end(Actor actor, long organizationId, long contractId, LocalDate lastDay) {
+    public ContractView end(Actor actor, long organizationId, long contractId, LocalDate lastDay) {
         ContractView ended = contracts.end(organizationId, contractId, lastDay);
         record(actor, "CONTRACT_ENDED", ended, "contract '" + ended.name() + "' ends on " + ended.validTo());
         return ended;

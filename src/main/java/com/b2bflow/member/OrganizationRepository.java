@@ -64,4 +64,8 @@ public interface OrganizationRepository extends JpaRepository<Organization, Long
             @Param("nameNormalized") String nameNormalized,
             @Param("taxId") String taxId,
             @Param("emailDomain") String emailDomain);
+
+    /** The organizations directly below one, by name (the staff console's list of children). */
+    org.springframework.data.domain.Page<Organization> findByParentIdOrderByName(
+            Long parentId, org.springframework.data.domain.Pageable page);
 }

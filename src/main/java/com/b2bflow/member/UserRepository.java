@@ -72,4 +72,8 @@ public interface UserRepository extends JpaRepository<User, Long> {
                         .replace("%", "\\%")
                         .replace("_", "\\_") + "%";
     }
+
+    /** The users of one organization, by logon id (the staff console's list of administrators and buyers). */
+    org.springframework.data.domain.Page<User> findByOrganizationIdOrderByLogonIdNormalized(
+            Long organizationId, Pageable page);
 }

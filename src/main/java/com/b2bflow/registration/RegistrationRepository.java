@@ -8,7 +8,9 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface RegistrationRepository extends JpaRepository<Registration, String> {
+public interface RegistrationRepository
+        extends JpaRepository<Registration, String>,
+                org.springframework.data.jpa.repository.JpaSpecificationExecutor<Registration> {
 
     /** The registration a process or a mail belongs to: it exists for as long as they do. */
     default Registration require(String registrationId) {

@@ -214,6 +214,9 @@ public class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/staff/**", "/store/staff/**")
                                 .hasAuthority(StaffPrincipal.STAFF)
+                                // the search over customers is every console user's Find, not only customer service's
+                                .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/csr/customers")
+                                .hasAnyAuthority(CUSTOMER_SERVICE, SELLER_ADMINS, SITE_ADMINS, ACCOUNT_REPS)
                                 .requestMatchers("/api/csr/**", "/store/customer-service/**")
                                 .hasAuthority(CUSTOMER_SERVICE)
                                 .anyRequest()

@@ -1,14 +1,12 @@
 package com.b2bflow.storefront;
 
 import com.b2bflow.notification.DemoMailbox;
-import com.b2bflow.security.StaffPrincipal;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in, the choice of registration, the staff home page and the demo mailbox. */
+/** Sign-in, the choice of registration and the demo mailbox (the staff home is the staff console's). */
 @Controller
 class StoreController {
 
@@ -32,13 +30,6 @@ class StoreController {
     @GetMapping("/store/register/choose")
     String chooseRegistration() {
         return "store/register-choose";
-    }
-
-    @GetMapping("/store/staff")
-    String staffHome(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
-        model.addAttribute("staff", staff);
-        model.addAttribute("mailboxAvailable", mailbox.getIfAvailable() != null);
-        return "store/staff";
     }
 
     @GetMapping("/staff/mailbox")

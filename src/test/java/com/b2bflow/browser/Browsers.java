@@ -2,6 +2,7 @@ package com.b2bflow.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,17 @@ final class Browsers {
                                 "--disable-component-update",
                                 "--disable-sync",
                                 "--no-first-run")));
+    }
+
+    /**
+     * Signs in through the storefront's sign-in form, as a buyer or as staff (demo staff: {@code seller-admin},
+     * {@code account-rep}, {@code site-admin}, {@code csr}, password {@code demo}); staff land on {@code /store/staff},
+     * CSRs on the Customer Service page. Finds the fields by name, so it signs in whatever the page's language.
+     */
+    static void signIn(Page page, String logonId, String password) {
+        page.navigate("/store/login");
+        page.locator("form[action$='/store/login'] input[name=logonId]").fill(logonId);
+        page.locator("form[action$='/store/login'] input[name=logonPassword]").fill(password);
+        page.locator("form[action$='/store/login'] button[type=submit]").click();
     }
 }

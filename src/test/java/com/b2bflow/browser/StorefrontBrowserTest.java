@@ -407,11 +407,7 @@ class StorefrontBrowserTest {
     }
 
     private void signIn(String logonId, String password) {
-        page.navigate("/store/login");
-        page.getByLabel("Logon ID").fill(logonId);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        Browsers.signIn(page, logonId, password);
     }
 
     /** Every field has a label; then a screenshot. */

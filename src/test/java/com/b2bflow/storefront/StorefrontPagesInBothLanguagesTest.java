@@ -213,10 +213,14 @@ class StorefrontPagesInBothLanguagesTest {
                 Map.of("minLength", 12, "maxLength", 64, "errors", Map.of("currentPassword", "x"))));
         pages.add(page(
                 "staff home",
-                "store/staff",
+                "staff/console/home",
                 Map.of(
                         "staff",
                         Map.of("displayName", "Sam Staff", "groups", List.of("seller-admins")),
+                        "groups",
+                        List.of("seller-admins"),
+                        "consoleMenu",
+                        new com.b2bflow.console.ConsoleMenu(true, true, true),
                         "mailboxAvailable",
                         true)));
         pages.add(page("sign-in", "store/login", Map.of()));

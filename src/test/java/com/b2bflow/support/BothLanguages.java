@@ -47,7 +47,7 @@ public final class BothLanguages {
     /** The application's message files, as Spring Boot configures them (UTF-8, no fallback to the system locale). */
     public static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
+        source.setBasenames("messages", "console");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;

@@ -65,7 +65,8 @@ public class TestTenants {
             long buyerId,
             String buyer,
             long subBuyerId,
-            String subBuyer) {}
+            String subBuyer,
+            long contractId) {}
 
     public Tenant create() {
         String key = TestRegistrations.unique("t");
@@ -78,10 +79,10 @@ public class TestTenants {
             Organization sub = organizations.save(
                     new Organization(key + " Purchasing", organization, OrganizationType.OU, ApprovalState.APPROVED));
             Account account = new Account(organization, key + " account");
-            account.addContract(new com.b2bflow.account.ContractTerms(
+            com.b2bflow.account.Contract contract = account.addContract(new com.b2bflow.account.ContractTerms(
                     "Standard", null, LocalDate.now().minusDays(1), null));
             account.activate();
-            accounts.save(account);
+            accounts.saveAndFlush(account);
             User admin = user(key + "-admin", "Ada", organization, Roles.BUYER_ADMINISTRATOR, Roles.BUYER_APPROVER);
             User approver = user(key + "-approver", "Abe", organization, Roles.BUYER_APPROVER, Roles.BUYER);
             User buyer = user(key + "-buyer", "Bea", organization, Roles.BUYER);
@@ -97,7 +98,8 @@ public class TestTenants {
                     buyer.getId(),
                     buyer.getLogonId(),
                     subBuyer.getId(),
-                    subBuyer.getLogonId());
+                    subBuyer.getLogonId(),
+                    contract.getId());
         });
     }
 
