@@ -81,7 +81,7 @@ for round in $(seq 1 "$rounds"); do
     \"user\":{\"logonId\":\"${key}\",\"password\":\"correct horse battery\",\"passwordVerify\":\"correct horse battery\",
       \"firstName\":\"Ada\",\"lastName\":\"Buyer\",\"email\":\"${key}@${key}.example.com\",\"phone\":\"+49 30 1234\",
       \"preferredLanguage\":\"en\"},
-    \"address\":{\"address1\":\"Main Street 1\",\"city\":\"Berlin\",\"postalCode\":\"10115\",\"country\":\"Germany\"}}") \
+    \"address\":{\"address1\":\"Main Street 1\",\"city\":\"Berlin\",\"postalCode\":\"10115\",\"country\":\"DE\"}}") \
     || fail "the registration was refused"
   id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$response")
   call - -o /dev/null "${base}/api/registrations/${id}"

@@ -12,6 +12,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.CustomerOrganizations;
 import com.b2bflow.shared.InvalidRegistrationException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -131,6 +132,48 @@ public class ApprovalGroupAdministration {
                                     approver.getLogonId() + " no longer approves buyer registrations");
                         }));
         return view(scope);
+    }
+
+    /**
+     * Gives a customer organization a group of each of the given approval types and removes its others, approvers
+     * and all; seller staff only (the review chose the first set). Without a User Registration group the
+     * organization's self-registering buyers wait for a seller administrator's review again.
+     */
+    @Transactional
+    public List<ApprovalType> setGroupTypes(SellerStaff manager, long organizationId, Set<ApprovalType> types) {
+        Scope scope = scope(manager, organizationId);
+        List<ApprovalType> before = groupTypes(scope.organization());
+        for (ApprovalType type : ApprovalType.values()) {
+            Optional<ApprovalGroup> group = approvalGroups.findByOrganizationAndType(scope.organization(), type);
+            if (types.contains(type) && group.isEmpty()) {
+                approvalGroups.save(new ApprovalGroup(scope.organization(), type));
+            } else if (!types.contains(type)) {
+                group.ifPresent(approvalGroups::delete);
+            }
+        }
+        approvalGroups.flush();
+        List<ApprovalType> after = groupTypes(scope.organization());
+        if (!after.equals(before)) {
+            audit.record(
+                    scope.actor(),
+                    "APPROVAL_GROUPS_CHANGED",
+                    "Organization",
+                    organizationId,
+                    "approval groups: " + names(before) + " -> " + names(after));
+        }
+        return after;
+    }
+
+    private List<ApprovalType> groupTypes(Organization organization) {
+        return Arrays.stream(ApprovalType.values())
+                .filter(type -> approvalGroups
+                        .findByOrganizationAndType(organization, type)
+                        .isPresent())
+                .toList();
+    }
+
+    private static String names(List<ApprovalType> types) {
+        return types.isEmpty() ? "none" : types.stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 
     private Scope scope(Manager manager, long organizationId) {

@@ -11,6 +11,7 @@ import com.b2bflow.approval.ApprovalGroupAdministration;
 import com.b2bflow.approval.ApprovalGroupAdministration.SellerStaff;
 import com.b2bflow.buyeradmin.ContractAdministration;
 import com.b2bflow.buyeradmin.SellerAdministration;
+import com.b2bflow.member.ApprovalType;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemException;
@@ -20,7 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,6 +102,28 @@ class OrganizationPageController {
                 redirect,
                 "console.org.roles.saved",
                 () -> sellerAdministration.setOrganizationRoles(actor, id, wanted));
+    }
+
+    /** The approval groups the organization has; with the roles it may grant, the seller administrators' choice. */
+    @PostMapping("/approval-groups")
+    String approvalGroups(
+            @PathVariable long id,
+            Actor actor,
+            @RequestParam(name = "types", required = false) List<String> types,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        authorization.require(actor, AccountAction.EDIT_ROLES, Target.organization(id));
+        return act(id, actor, "approvers", model, response, redirect, "console.org.groups.saved", () -> {
+            Set<ApprovalType> wanted = EnumSet.noneOf(ApprovalType.class);
+            for (String type : types == null ? List.<String>of() : types) {
+                wanted.add(Arrays.stream(ApprovalType.values())
+                        .filter(known -> known.name().equals(type))
+                        .findFirst()
+                        .orElseThrow(() -> InvalidRegistrationException.of("types", "Unknown approval group " + type)));
+            }
+            approvers.setGroupTypes(new SellerStaff(actor.id()), id, wanted);
+        });
     }
 
     @PostMapping("/approvers")
@@ -269,6 +295,7 @@ class OrganizationPageController {
         model.addAttribute("registrations", PageView.of(view.registrations(), uri, "registrationsPage"));
         model.addAttribute("audit", PageView.of(view.audit(), uri, "auditPage"));
         model.addAttribute("actions", OrganizationActions.of(authorization, actor, id));
+        model.addAttribute("approvalTypes", ApprovalType.values());
         model.addAttribute("now", Instant.now());
         return "staff/console/organization";
     }

@@ -23,14 +23,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * anything reads them, each as a 400 problem naming the parameter (a NUL is refused before, by the firewall):
  * <ul>
  *   <li>a parameter given more than once: Spring would join {@code name=a&name=b} into "a,b", a value nobody typed.
- *       Only the parameters that are lists by design (the roles of a new buyer) may repeat.</li>
+ *       Only the parameters that are lists by design (the roles of a new buyer, an organization's approval group
+ *       types in the staff console) may repeat.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictParameters {
 
     static final String REPEATED = "Given more than once";
-    static final Set<String> LISTS = Set.of("roles");
+    static final Set<String> LISTS = Set.of("roles", "types");
 
     @Bean
     FilterRegistrationBean<StrictParameterFilter> refuseBadParameters(ErrorResponses errors) {

@@ -130,6 +130,7 @@ class AuthorizationMatrixTest {
             organization page             | 302       | 403   | 403   | 403 | 200         | 200    | 200
             registrations page            | 302       | 403   | 403   | 403 | 200         | 200    | 200
             organization roles (console)  | 302       | 403   | 403   | 403 | 403         | 302    | 302
+            approval groups (console)     | 302       | 403   | 403   | 403 | 403         | 404    | 404
             add approver (console)        | 302       | 403   | 403   | 403 | 403         | 404    | 404
             remove approver (console)     | 302       | 403   | 403   | 403 | 403         | 404    | 404
             add contract (console)        | 302       | 403   | 403   | 403 | 302         | 302    | 302
@@ -180,6 +181,10 @@ class AuthorizationMatrixTest {
                 "organization roles (console)",
                 t -> post("/store/staff/organizations/" + t.subOrganizationId() + "/roles")
                         .param("roles", "Buyer"));
+        CONSOLE_ACTIONS.put(
+                "approval groups (console)",
+                t -> post("/store/staff/organizations/" + t.organizationId() + "/approval-groups")
+                        .param("types", "OrderApproval"));
         CONSOLE_ACTIONS.put(
                 "add approver (console)",
                 t -> post("/store/staff/organizations/" + t.organizationId() + "/approvers")

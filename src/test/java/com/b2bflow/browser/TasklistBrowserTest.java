@@ -74,7 +74,7 @@ class TasklistBrowserTest {
         properties.put("spring.mail.port", String.valueOf(TestSmtp.port()));
         properties.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
         properties.put("camunda.bpm.job-execution.max-wait", "1000");
-        node = ApplicationNode.start("tasklist-browser", properties);
+        node = ApplicationNode.startOnTestClasspath("tasklist-browser", properties);
         playwright = Browsers.playwright();
         browser = Browsers.launch(playwright);
     }
@@ -186,6 +186,7 @@ class TasklistBrowserTest {
         field("user.logonId").fill(key);
         field("user.password").fill(TestRegistrations.PASSWORD);
         field("user.passwordVerify").fill(TestRegistrations.PASSWORD);
+        page.locator("#consentVersion").check();
         screenshot("storefront-registration-form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit registration"))
                 .click();

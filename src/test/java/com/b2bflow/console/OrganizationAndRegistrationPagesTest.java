@@ -248,6 +248,55 @@ class OrganizationAndRegistrationPagesTest {
                 .isZero();
     }
 
+    @Test
+    void sellerAdministratorsGiveAndTakeApprovalGroupsAccountRepsMayNot() throws Exception {
+        Organization customer = members.buyerOrganization();
+        User approver = members.user(customer, Roles.BUYER_APPROVER, Roles.BUYER);
+        members.approvers(customer, approver);
+        MockHttpSession seller = signIn("seller-admin");
+        String page = "/store/staff/organizations/" + customer.getId();
+        mvc.perform(get(page).session(seller))
+                .andExpect(content().string(allOf(containsString("id=\"groups-form\""), containsString("Orders"))));
+
+        mvc.perform(post(page + "/approval-groups")
+                        .param("types", "OrderApproval")
+                        .session(seller)
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl(page + "#approvers"));
+        assertThat(groupTypes(customer)).containsExactly("OrderApproval");
+        assertThat(jdbc.queryForList(
+                        "select details from audit_event where target_type = 'Organization' and target_id = ?"
+                                + " and action = 'APPROVAL_GROUPS_CHANGED'",
+                        String.class,
+                        String.valueOf(customer.getId())))
+                .containsExactly("approval groups: UserRegistration -> OrderApproval");
+
+        mvc.perform(post(page + "/approval-groups")
+                        .param("types", "UserRegistration", "Nonsense")
+                        .session(seller)
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Unknown approval group Nonsense")));
+        assertThat(groupTypes(customer)).as("nothing changed").containsExactly("OrderApproval");
+
+        MockHttpSession rep = signIn("account-rep");
+        mvc.perform(get(page).session(rep)).andExpect(content().string(not(containsString("id=\"groups-form\""))));
+        mvc.perform(post(page + "/approval-groups")
+                        .param("types", "UserRegistration")
+                        .session(rep)
+                        .with(StorefrontCsrf.token(mvc)))
+                .andExpect(status().isForbidden());
+        assertThat(groupTypes(customer)).containsExactly("OrderApproval");
+    }
+
+    private List<String> groupTypes(Organization organization) {
+        return jdbc.queryForList(
+                "select group_type from approval_group where organization_id = ? order by group_type",
+                String.class,
+                organization.getId());
+    }
+
     private Task task(String taskId) {
         return tasks.createTaskQuery().taskId(taskId).singleResult();
     }

@@ -369,7 +369,7 @@ class OrgSelfRegistrationProcessTest {
                         taxId,
                         null),
                 first.user(),
-                new com.b2bflow.member.AddressData("Main Street 1", null, "Leipzig", null, "04109", "Germany", null),
+                new com.b2bflow.member.AddressData("Main Street 1", null, "Leipzig", null, "04109", "DE", null),
                 rejected.getBusinessKey());
         ProcessInstance correction = submit(corrected);
         jobs.executeAll();

@@ -154,7 +154,7 @@ final class IntakeBenchmark {
         address.put("address1", "Main Street 1");
         address.put("city", "Berlin");
         address.put("postalCode", "10115");
-        address.put("country", "Germany");
+        address.put("country", "DE");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organization", organization);
         body.put("user", user);
