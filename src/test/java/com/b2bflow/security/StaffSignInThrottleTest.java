@@ -1,7 +1,6 @@
 package com.b2bflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -9,6 +8,7 @@ import com.b2bflow.staff.StaffGroups;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.LoopbackHttp;
 import com.b2bflow.support.StaffWebSession;
+import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.TestStaff;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -28,10 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * out for another address (Camunda's own login delay and lock are off). Real HTTP from 127.0.0.x loopback addresses.
  */
 @IntegrationTest
-// its own context: run in the low-limits context before LoginAddressThrottleTest, its staff sign-ins left that
-// context's storefront without the XSRF cookie (seen 2026-12-07; not yet explained)
-@TestPropertySource(
-        properties = {"app.security.lockout.address-max-failures=3", "app.security.lockout.address-window=PT10M"})
+@LowSecurityLimits
 class StaffSignInThrottleTest {
 
     static final String PASSWORD = "Staff-pass-1";
@@ -77,7 +73,7 @@ class StaffSignInThrottleTest {
         mvc.perform(post("/store/login")
                         .param("logonId", staff)
                         .param("logonPassword", PASSWORD)
-                        .with(csrf())
+                        .with(StorefrontCsrf.token(mvc))
                         .with(request -> {
                             request.setRemoteAddr("127.0.0.3");
                             return request;
@@ -86,7 +82,7 @@ class StaffSignInThrottleTest {
         mvc.perform(post("/store/login")
                         .param("logonId", staff)
                         .param("logonPassword", PASSWORD)
-                        .with(csrf())
+                        .with(StorefrontCsrf.token(mvc))
                         .with(request -> {
                             request.setRemoteAddr("127.0.0.4");
                             return request;
