@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The low limits that the throttling tests test (storefront and staff sign-ins, public POSTs), in one application
+ * The low limits that the throttling tests test (storefront sign-ins, public POSTs), in one application
  * context shared by those tests (one set of properties, one context): 3 failed sign-ins per address in 10 minutes,
  * 3 public POSTs per address per hour (the hour leaves no room for a refilled token however long the machine stalls
  * between requests). Requests carry the storefront's real CSRF token ({@code StorefrontCsrf}): MockMvc's {@code csrf()}

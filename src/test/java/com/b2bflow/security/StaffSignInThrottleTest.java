@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -27,7 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * out for another address (Camunda's own login delay and lock are off). Real HTTP from 127.0.0.x loopback addresses.
  */
 @IntegrationTest
-@LowSecurityLimits
+// not the low-limits context: the webapps' refused login is a POST, and that context allows 3 POSTs per address
+@TestPropertySource(
+        properties = {"app.security.lockout.address-max-failures=3", "app.security.lockout.address-window=PT10M"})
 class StaffSignInThrottleTest {
 
     static final String PASSWORD = "Staff-pass-1";
