@@ -1,5 +1,6 @@
 package com.b2bflow.support;
 
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.core.Ordered;
@@ -7,7 +8,7 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Makes the test's own engine the JVM's "default" engine before each test method.
+ * Makes the test's own engine the JVM's "default" engine before each test method, in both of Camunda's registries.
  *
  * <p>Camunda keeps one registry of engines per JVM ({@link ProcessEngines}), keyed by name, and {@code /engine-rest}
  * (and the webapps) serve whatever engine is registered there as "default". Spring's context cache keeps the H2
@@ -38,7 +39,23 @@ public class CurrentProcessEngine extends AbstractTestExecutionListener {
             testContext
                     .getApplicationContext()
                     .getBeanProvider(ProcessEngine.class)
-                    .ifAvailable(ProcessEngines::registerProcessEngine);
+                    .ifAvailable(CurrentProcessEngine::register);
+        }
+    }
+
+    /**
+     * Both registries: {@link ProcessEngines}, and the runtime container's, which the webapps' sign-in filter asks
+     * first for the engine a request names (the one sign-in answered 500 when it held another context's engine).
+     */
+    private static void register(ProcessEngine engine) {
+        ProcessEngines.registerProcessEngine(engine);
+        RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+        ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+        if (registered != engine) {
+            if (registered != null) {
+                container.unregisterProcessEngine(registered);
+            }
+            container.registerProcessEngine(engine);
         }
     }
 }
