@@ -12,6 +12,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.CustomerOrganizations;
 import com.b2bflow.shared.InvalidRegistrationException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -142,9 +143,10 @@ public class ApprovalGroupAdministration {
     @Transactional
     public List<ApprovalType> setGroupTypes(SellerStaff manager, long organizationId, Set<ApprovalType> types) {
         Scope scope = scope(manager, organizationId);
-        List<ApprovalType> before = groupTypes(scope.organization());
+        List<ApprovalType> before = new ArrayList<>();
         for (ApprovalType type : ApprovalType.values()) {
             Optional<ApprovalGroup> group = approvalGroups.findByOrganizationAndType(scope.organization(), type);
+            group.ifPresent(existing -> before.add(type));
             if (types.contains(type) && group.isEmpty()) {
                 approvalGroups.save(new ApprovalGroup(scope.organization(), type));
             } else if (!types.contains(type)) {
@@ -152,7 +154,8 @@ public class ApprovalGroupAdministration {
             }
         }
         approvalGroups.flush();
-        List<ApprovalType> after = groupTypes(scope.organization());
+        List<ApprovalType> after =
+                Arrays.stream(ApprovalType.values()).filter(types::contains).toList();
         if (!after.equals(before)) {
             audit.record(
                     scope.actor(),
@@ -162,14 +165,6 @@ public class ApprovalGroupAdministration {
                     "approval groups: " + names(before) + " -> " + names(after));
         }
         return after;
-    }
-
-    private List<ApprovalType> groupTypes(Organization organization) {
-        return Arrays.stream(ApprovalType.values())
-                .filter(type -> approvalGroups
-                        .findByOrganizationAndType(organization, type)
-                        .isPresent())
-                .toList();
     }
 
     private static String names(List<ApprovalType> types) {
