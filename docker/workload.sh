@@ -91,9 +91,10 @@ for round in $(seq 1 "$rounds"); do
   task=$(task_of account-rep Task_SetUpAccount "$id")
   complete account-rep "$task" \
     '{"accountName":{"value":"Main account"},"contractName":{"value":"Standard terms"},"contractValidFrom":{"value":"2026-01-01"}}'
-  tasklist_first_page seller-admin
-  task=$(task_of seller-admin Task_ApproveRegistration "$id")
-  complete seller-admin "$task" '{"approved":{"value":true}}'
+  # four-eyes rule (app.registration.four-eyes): a colleague of the reviewer gives the final approval
+  tasklist_first_page seller-approver
+  task=$(task_of seller-approver Task_ApproveRegistration "$id")
+  complete seller-approver "$task" '{"approved":{"value":true}}'
   call - -o /dev/null "${base}/api/registrations/${id}"
   echo "workload: registration ${id} reviewed, set up and approved"
 done
