@@ -2,6 +2,7 @@ package com.b2bflow.support;
 
 import com.b2bflow.account.Account;
 import com.b2bflow.account.AccountRepository;
+import com.b2bflow.activation.OneTimeTokens;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
@@ -115,6 +116,17 @@ public class TestTenants {
 
     /** A pending invitation into the organization (e.g. to revoke); its token is unknown, so nobody can use it. */
     public long invitationIn(long organizationId) {
+        return invitation(organizationId, TestRegistrations.unique("hash"));
+    }
+
+    /** A pending invitation into the organization to a new address; its raw token, as the mail's link carries it. */
+    public String invitationLinkIn(long organizationId) {
+        String token = OneTimeTokens.newToken();
+        invitation(organizationId, OneTimeTokens.hash(token));
+        return token;
+    }
+
+    private long invitation(long organizationId, String tokenHash) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         Instant now = Instant.now();
         jdbc.update(
@@ -125,7 +137,7 @@ public class TestTenants {
                             new String[] {"id"});
                     insert.setLong(1, organizationId);
                     insert.setString(2, TestRegistrations.unique("invited") + "@example.com");
-                    insert.setString(3, TestRegistrations.unique("hash"));
+                    insert.setString(3, tokenHash);
                     insert.setTimestamp(4, Timestamp.from(now));
                     insert.setTimestamp(5, Timestamp.from(now.plus(Duration.ofDays(7))));
                     return insert;

@@ -55,8 +55,8 @@ class HclErrorPage {
     /** One input of the form (its error is in the page's {@code errors}, by name, as the form fragment reads it). */
     record Field(String name, String label, String type, String value, boolean required, String autocomplete) {}
 
-    /** One line of the error summary. */
-    record Error(String parameter, String label, String message) {}
+    /** One line of the error summary; it links to its field when the form shows one ({@code field}). */
+    record Error(String parameter, String label, String message, boolean field) {}
 
     ModelAndView render(
             String action,
@@ -100,7 +100,11 @@ class HclErrorPage {
         page.addObject(
                 "problems",
                 errors.entrySet().stream()
-                        .map(error -> new Error(error.getKey(), label(error.getKey(), locale), error.getValue()))
+                        .map(error -> new Error(
+                                error.getKey(),
+                                label(error.getKey(), locale),
+                                error.getValue(),
+                                shown.contains(error.getKey())))
                         .toList());
         page.addObject("fields", fields);
         page.addObject("hidden", hidden);
