@@ -1,5 +1,6 @@
 package com.b2bflow.approval;
 
+import com.b2bflow.shared.Texts;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.ApprovalGroup;
 import com.b2bflow.member.ApprovalGroupRepository;
@@ -97,8 +98,9 @@ public class ApprovalGroupAdministration {
                                 .findFirst()))
                 .orElseThrow(() -> InvalidRegistrationException.of(
                         "userId",
-                        "No active user with the " + ApprovalRoles.BUYER_APPROVER
-                                + " role in the organizations you manage has this id"));
+                        Texts.text(
+                                "validation.noSuchApprover",
+                                Texts.text("role." + ApprovalRoles.BUYER_APPROVER))));
         ApprovalGroup group = group(scope)
                 .orElseGet(() ->
                         approvalGroups.save(new ApprovalGroup(scope.organization(), ApprovalType.UserRegistration)));

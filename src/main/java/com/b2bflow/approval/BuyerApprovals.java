@@ -1,5 +1,6 @@
 package com.b2bflow.approval;
 
+import com.b2bflow.shared.Texts;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
@@ -134,7 +135,7 @@ public class BuyerApprovals {
                 .singleResult();
         if (task == null) {
             throw new RegistrationConflictException(
-                    "id", "This registration is not open for a decision yet; try again in a moment");
+                    "id", Texts.text("conflict.notOpenForDecision"));
         }
         Map<String, Object> variables = new HashMap<>();
         if (decision.approved() != null) {

@@ -300,9 +300,7 @@ public class BuyerAdministration {
         if (Boolean.FALSE.equals(changes.enabled()) && buyer.getId().equals(actor.userId())) {
             throw new RegistrationConflictException(
                     "enabled",
-                    actor.isOnBehalf()
-                            ? "To disable the customer's own account, stop acting on their behalf and use Disable account"
-                            : "You cannot disable your own account");
+                    Texts.text(actor.isOnBehalf() ? "conflict.disableOwnOnBehalf" : "conflict.disableOwn"));
         }
         Changes changed = new Changes();
         if (changes.firstName() != null
@@ -401,7 +399,7 @@ public class BuyerAdministration {
                 .filter(existing -> !existing.getId().equals(exceptId))
                 .ifPresent(existing -> {
                     throw new RegistrationConflictException(
-                            "name", "There is already an organization with this name here");
+                            "name", Texts.text("conflict.organizationNameTakenHere"));
                 });
     }
 

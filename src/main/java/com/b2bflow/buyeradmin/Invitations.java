@@ -1,5 +1,6 @@
 package com.b2bflow.buyeradmin;
 
+import com.b2bflow.shared.Texts;
 import static com.b2bflow.access.AccountAction.INVITE_BUYERS;
 
 import com.b2bflow.access.Actor;
@@ -126,7 +127,9 @@ public class Invitations {
                 .findById(invitationId)
                 .filter(found -> found.getOrganization().getId() == organizationId)
                 .orElseThrow(() -> new ProblemException(
-                        HttpStatus.NOT_FOUND, "No invitation " + invitationId + " in this organization", List.of()));
+                        HttpStatus.NOT_FOUND,
+                        Texts.text("problem.noInvitation", String.valueOf(invitationId)),
+                        List.of()));
         Instant now = Instant.now();
         if (invitation.revoke(actor.id(), now)) {
             invitations.flush();
@@ -163,7 +166,7 @@ public class Invitations {
         } catch (MailException e) {
             throw new ProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE,
-                    "The invitation mail could not be sent just now; nothing was saved. Try again later.",
+                    Texts.text("problem.invitationMailFailed"),
                     List.of());
         }
     }

@@ -101,7 +101,7 @@ public class SellerAdministration {
         if (requested == null) {
             throw InvalidRegistrationException.of(
                     "roles",
-                    "Send the roles the organization may grant, or [] to take those of the organization above it");
+                    Texts.text("validation.grantableRolesMissing"));
         }
         List<String> wanted = knownRoles(requested);
         Organization organization = organizations.findById(organizationId).orElseThrow();
@@ -196,7 +196,7 @@ public class SellerAdministration {
                 .getSingleResult();
         if (pending > 0) {
             throw new RegistrationConflictException(
-                    "id", "A registration of this user is still waiting for a decision; decide it first");
+                    "id", Texts.text("conflict.userRegistrationPending"));
         }
         BuyerView before = buyers.view(user);
         Long organizationId = user.getOrganization().getId();
@@ -226,7 +226,7 @@ public class SellerAdministration {
             users.delete(user);
             users.flush();
         } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
-            throw new RegistrationConflictException("id", "This user is still referenced and cannot be deleted");
+            throw new RegistrationConflictException("id", Texts.text("conflict.userReferenced"));
         }
         audit.recordInOrganization(
                 actor.id(),
@@ -249,13 +249,13 @@ public class SellerAdministration {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         if (organization.getParent() == null || isRegistrationParent(organizationId)) {
             throw new RegistrationConflictException(
-                    "id", "This organization holds registered organizations and cannot be deleted");
+                    "id", Texts.text("conflict.organizationHoldsRegistrations"));
         }
         if (organizations.findSubtree(organizationId).size() > 1) {
-            throw new RegistrationConflictException("id", "Delete or move the organization's sub-organizations first");
+            throw new RegistrationConflictException("id", Texts.text("conflict.organizationHasChildren"));
         }
         if (!users.findByOrganization(organization).isEmpty()) {
-            throw new RegistrationConflictException("id", "Delete or move the organization's buyers first");
+            throw new RegistrationConflictException("id", Texts.text("conflict.organizationHasBuyers"));
         }
         String before = organization.getName();
         Long parentId = organization.getParent().getId();
@@ -289,7 +289,7 @@ public class SellerAdministration {
             organizations.flush();
         } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
             throw new RegistrationConflictException(
-                    "id", "This organization is still referenced and cannot be deleted");
+                    "id", Texts.text("conflict.organizationReferenced"));
         }
         audit.recordInOrganization(
                 actor.id(),

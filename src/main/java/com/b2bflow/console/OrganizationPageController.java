@@ -1,5 +1,6 @@
 package com.b2bflow.console;
 
+import com.b2bflow.shared.Texts;
 import com.b2bflow.access.AccessRefusedException;
 import com.b2bflow.access.AccountAction;
 import com.b2bflow.access.AccountAuthorization;
@@ -120,7 +121,7 @@ class OrganizationPageController {
                 wanted.add(Arrays.stream(ApprovalType.values())
                         .filter(known -> known.name().equals(type))
                         .findFirst()
-                        .orElseThrow(() -> InvalidRegistrationException.of("types", "Unknown approval group " + type)));
+                        .orElseThrow(() -> InvalidRegistrationException.of("types", Texts.text("validation.unknownApprovalGroup", type))));
             }
             approvers.setGroupTypes(new SellerStaff(actor.id()), id, wanted);
         });
@@ -137,7 +138,7 @@ class OrganizationPageController {
         authorization.require(actor, AccountAction.MANAGE_APPROVERS, Target.organization(id));
         return act(id, actor, "approvers", model, response, redirect, "console.org.approvers.added", () -> {
             if (userId == null) {
-                throw InvalidRegistrationException.of("userId", "Choose the user to add");
+                throw InvalidRegistrationException.of("userId", Texts.text("validation.chooseTheUserToAdd"));
             }
             approvers.add(new SellerStaff(actor.id()), id, userId);
         });
@@ -307,7 +308,7 @@ class OrganizationPageController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidRegistrationException.of(field, "Enter a date as YYYY-MM-DD");
+            throw InvalidRegistrationException.of(field, Texts.text("validation.dateFormat"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.b2bflow.customerservice;
 
+import com.b2bflow.shared.Texts;
 import static com.b2bflow.access.AccountAction.ACT_ON_BEHALF;
 import static com.b2bflow.access.AccountAction.DISABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
@@ -174,8 +175,9 @@ public class CustomerService {
         if (customer.getRegistrationState() != ApprovalState.APPROVED) {
             throw new RegistrationConflictException(
                     "enabled",
-                    "Only an approved account can be enabled; this " + "account's registration is "
-                            + customer.getRegistrationState());
+                    Texts.text(
+                            "conflict.enableNotApproved",
+                            Texts.text("status.state." + customer.getRegistrationState().name())));
         }
         boolean wasEnabled = customer.isEnabled();
         customer.setEnabled(true);
@@ -213,11 +215,10 @@ public class CustomerService {
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw InvalidRegistrationException.of(
-                    "reason", "Give a reason: a ticket number or a short description of why");
+            throw InvalidRegistrationException.of("reason", Texts.text("csr.reasonRequired"));
         }
         if (reason.strip().length() > MAX_REASON) {
-            throw InvalidRegistrationException.of("reason", "At most " + MAX_REASON + " characters");
+            throw InvalidRegistrationException.of("reason", Texts.text("validation.atMost1000Characters"));
         }
         return reason.strip();
     }

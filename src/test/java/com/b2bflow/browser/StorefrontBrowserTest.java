@@ -275,6 +275,7 @@ class StorefrontBrowserTest {
         invitee.getByLabel("Logon ID *").fill(logonId);
         invitee.locator("[id='user.password']").fill(TestRegistrations.PASSWORD);
         invitee.locator("[id='user.passwordVerify']").fill(TestRegistrations.PASSWORD);
+        invitee.locator("#consentVersion").check();
         screenshot(invitee, "invitee-registers");
         invitee.locator("#accept-invitation").click();
         assertThat(invitee.locator("#login-invited")).isVisible();

@@ -1,5 +1,7 @@
 package com.b2bflow.buyeradmin;
 
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,6 +52,14 @@ class InvitationTest {
         assertThatThrownBy(() -> invitation.revoke("ada", SENT.plusSeconds(120)))
                 .isInstanceOf(RegistrationConflictException.class)
                 .hasMessageContaining("accepted already");
+        LocaleContextHolder.setLocale(Locale.GERMAN);
+        try {
+            assertThatThrownBy(() -> invitation.revoke("ada", SENT.plusSeconds(120)))
+                    .as("in the language of the person revoking")
+                    .hasMessage("Diese Einladung wurde bereits angenommen: Deaktivieren Sie stattdessen den Einkäufer");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test
