@@ -116,24 +116,9 @@ class StaffContractsApiTest {
                         .asText())
                 .isEqualTo("lastDay");
         long standard = standardContract(tenant);
-        assertThat(call(
-                                post(contracts(tenant) + "/" + standard + "/extend"),
-                                "account-rep",
-                                """
-                {"validTo": "%s"}""".formatted(today.plusYears(1)),
-                                409)
-                        .path("detail")
-                        .asText())
+        assertThat(refusedExtension(tenant, standard, "en"))
                 .isEqualTo("The contract has no end: there is nothing to extend");
-        assertThat(call(
-                                post(contracts(tenant) + "/" + standard + "/extend")
-                                        .header("Accept-Language", "de-DE,de;q=0.9"),
-                                "account-rep",
-                                """
-                {"validTo": "%s"}""".formatted(today.plusYears(1)),
-                                409)
-                        .path("detail")
-                        .asText())
+        assertThat(refusedExtension(tenant, standard, "de-DE,de;q=0.9"))
                 .as("a person reading the console in German")
                 .isEqualTo("Der Vertrag hat kein Ende: Es gibt nichts zu verlängern");
         assertThat(call(post(contracts(tenant) + "/" + standard + "/end"), "account-rep", "{}", 200)
@@ -240,6 +225,18 @@ class StaffContractsApiTest {
             }
         }
         throw new AssertionError("no Standard contract in " + list);
+    }
+
+    /** The detail of the 409 that extending an open-ended contract gets, in the language asked for. */
+    private String refusedExtension(Tenant tenant, long contractId, String language) throws Exception {
+        return call(
+                        post(contracts(tenant) + "/" + contractId + "/extend").header("Accept-Language", language),
+                        "account-rep",
+                        """
+                {"validTo": "%s"}""".formatted(LocalDate.now().plusYears(1)),
+                        409)
+                .path("detail")
+                .asText();
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, String staff, String body, int expected)
