@@ -38,8 +38,7 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
     /** The first rule these terms break; empty when they are valid. */
     public Optional<Violation> violation() {
         if (name == null || name.isEmpty()) {
-            return Optional.of(
-                    new Violation(Part.NAME, Texts.text("contract.nameMissing")));
+            return Optional.of(new Violation(Part.NAME, Texts.text("contract.nameMissing")));
         }
         if (name.length() > MAX_NAME_LENGTH) {
             return Optional.of(new Violation(Part.NAME, Texts.text("validation.atMost128Characters")));

@@ -1,11 +1,11 @@
 package com.b2bflow.account;
 
-import com.b2bflow.shared.HumanFormat;
-import com.b2bflow.shared.Texts;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.HumanFormat;
 import com.b2bflow.shared.ProblemException;
+import com.b2bflow.shared.Texts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,8 +129,7 @@ public class Contracts {
             throw invalid("validTo", Texts.text("contract.newLastDayMissing"));
         }
         if (contract.getValidTo() == null) {
-            throw new ProblemException(
-                    HttpStatus.CONFLICT, Texts.text("contract.noEndToExtend"), List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, Texts.text("contract.noEndToExtend"), List.of());
         }
         if (!validTo.isAfter(contract.getValidTo())) {
             throw invalid("validTo", Texts.text("contract.extensionEndsLater", day(contract.getValidTo())));
@@ -145,9 +144,7 @@ public class Contracts {
         Contract contract = contract(organizationId, contractId);
         LocalDate day = lastDay == null ? today() : lastDay;
         ContractTerms.lastDayViolation(contract.getValidFrom(), day).ifPresent(violation -> {
-            throw invalid(
-                    "lastDay",
-                    Texts.text("contract.endsBeforeStart", day(contract.getValidFrom())));
+            throw invalid("lastDay", Texts.text("contract.endsBeforeStart", day(contract.getValidFrom())));
         });
         if (contract.getValidTo() != null && day.isAfter(contract.getValidTo())) {
             throw invalid("lastDay", Texts.text("contract.endsAlready", day(contract.getValidTo())));
@@ -203,11 +200,10 @@ public class Contracts {
     private Organization organization(long organizationId) {
         return organizations
                 .findById(organizationId)
-                .orElseThrow(() ->
-                        new ProblemException(
-                                HttpStatus.NOT_FOUND,
-                                Texts.text("problem.noOrganization", String.valueOf(organizationId)),
-                                List.of()));
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        Texts.text("problem.noOrganization", String.valueOf(organizationId)),
+                        List.of()));
     }
 
     private static Comparator<Contract> byStart() {

@@ -1,6 +1,5 @@
 package com.b2bflow.approval;
 
-import com.b2bflow.shared.Texts;
 import com.b2bflow.audit.AuditLog;
 import com.b2bflow.member.ApprovalGroup;
 import com.b2bflow.member.ApprovalGroupRepository;
@@ -13,6 +12,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.CustomerOrganizations;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -98,9 +98,7 @@ public class ApprovalGroupAdministration {
                                 .findFirst()))
                 .orElseThrow(() -> InvalidRegistrationException.of(
                         "userId",
-                        Texts.text(
-                                "validation.noSuchApprover",
-                                Texts.text("role." + ApprovalRoles.BUYER_APPROVER))));
+                        Texts.text("validation.noSuchApprover", Texts.text("role." + ApprovalRoles.BUYER_APPROVER))));
         ApprovalGroup group = group(scope)
                 .orElseGet(() ->
                         approvalGroups.save(new ApprovalGroup(scope.organization(), ApprovalType.UserRegistration)));

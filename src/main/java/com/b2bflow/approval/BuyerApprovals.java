@@ -1,6 +1,5 @@
 package com.b2bflow.approval;
 
-import com.b2bflow.shared.Texts;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.member.User;
@@ -14,6 +13,7 @@ import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -134,8 +134,7 @@ public class BuyerApprovals {
                 .taskDefinitionKey(TASK)
                 .singleResult();
         if (task == null) {
-            throw new RegistrationConflictException(
-                    "id", Texts.text("conflict.notOpenForDecision"));
+            throw new RegistrationConflictException("id", Texts.text("conflict.notOpenForDecision"));
         }
         Map<String, Object> variables = new HashMap<>();
         if (decision.approved() != null) {

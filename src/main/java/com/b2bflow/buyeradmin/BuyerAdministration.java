@@ -299,8 +299,7 @@ public class BuyerAdministration {
         User buyer = users.findById(userId).orElseThrow();
         if (Boolean.FALSE.equals(changes.enabled()) && buyer.getId().equals(actor.userId())) {
             throw new RegistrationConflictException(
-                    "enabled",
-                    Texts.text(actor.isOnBehalf() ? "conflict.disableOwnOnBehalf" : "conflict.disableOwn"));
+                    "enabled", Texts.text(actor.isOnBehalf() ? "conflict.disableOwnOnBehalf" : "conflict.disableOwn"));
         }
         Changes changed = new Changes();
         if (changes.firstName() != null
@@ -398,8 +397,7 @@ public class BuyerAdministration {
                 .findByParentAndNameNormalized(parent, Names.normalize(name))
                 .filter(existing -> !existing.getId().equals(exceptId))
                 .ifPresent(existing -> {
-                    throw new RegistrationConflictException(
-                            "name", Texts.text("conflict.organizationNameTakenHere"));
+                    throw new RegistrationConflictException("name", Texts.text("conflict.organizationNameTakenHere"));
                 });
     }
 

@@ -1,9 +1,9 @@
 package com.b2bflow.buyeradmin;
 
-import com.b2bflow.shared.Texts;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.User;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;

@@ -1,6 +1,5 @@
 package com.b2bflow.buyeradmin;
 
-import com.b2bflow.shared.Texts;
 import static com.b2bflow.access.AccountAction.INVITE_BUYERS;
 
 import com.b2bflow.access.Actor;
@@ -16,6 +15,7 @@ import com.b2bflow.notification.NotificationService;
 import com.b2bflow.notification.Recipient;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemException;
+import com.b2bflow.shared.Texts;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -165,9 +165,7 @@ public class Invitations {
                     model));
         } catch (MailException e) {
             throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    Texts.text("problem.invitationMailFailed"),
-                    List.of());
+                    HttpStatus.SERVICE_UNAVAILABLE, Texts.text("problem.invitationMailFailed"), List.of());
         }
     }
 

@@ -99,9 +99,7 @@ public class SellerAdministration {
     public OrganizationRoles setOrganizationRoles(Actor actor, long organizationId, List<String> requested) {
         authorization.require(actor, EDIT_ROLES, buyers.organizationTarget(organizationId));
         if (requested == null) {
-            throw InvalidRegistrationException.of(
-                    "roles",
-                    Texts.text("validation.grantableRolesMissing"));
+            throw InvalidRegistrationException.of("roles", Texts.text("validation.grantableRolesMissing"));
         }
         List<String> wanted = knownRoles(requested);
         Organization organization = organizations.findById(organizationId).orElseThrow();
@@ -195,8 +193,7 @@ public class SellerAdministration {
                 .setParameter("user", user)
                 .getSingleResult();
         if (pending > 0) {
-            throw new RegistrationConflictException(
-                    "id", Texts.text("conflict.userRegistrationPending"));
+            throw new RegistrationConflictException("id", Texts.text("conflict.userRegistrationPending"));
         }
         BuyerView before = buyers.view(user);
         Long organizationId = user.getOrganization().getId();
@@ -248,8 +245,7 @@ public class SellerAdministration {
         authorization.require(actor, DELETE_ORGANIZATION, buyers.organizationTarget(organizationId));
         Organization organization = organizations.findById(organizationId).orElseThrow();
         if (organization.getParent() == null || isRegistrationParent(organizationId)) {
-            throw new RegistrationConflictException(
-                    "id", Texts.text("conflict.organizationHoldsRegistrations"));
+            throw new RegistrationConflictException("id", Texts.text("conflict.organizationHoldsRegistrations"));
         }
         if (organizations.findSubtree(organizationId).size() > 1) {
             throw new RegistrationConflictException("id", Texts.text("conflict.organizationHasChildren"));
@@ -288,8 +284,7 @@ public class SellerAdministration {
         try {
             organizations.flush();
         } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
-            throw new RegistrationConflictException(
-                    "id", Texts.text("conflict.organizationReferenced"));
+            throw new RegistrationConflictException("id", Texts.text("conflict.organizationReferenced"));
         }
         audit.recordInOrganization(
                 actor.id(),

@@ -1,6 +1,5 @@
 package com.b2bflow.console;
 
-import com.b2bflow.shared.Texts;
 import com.b2bflow.access.AccessRefusedException;
 import com.b2bflow.access.AccountAction;
 import com.b2bflow.access.AccountAuthorization;
@@ -17,6 +16,7 @@ import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -121,7 +121,8 @@ class OrganizationPageController {
                 wanted.add(Arrays.stream(ApprovalType.values())
                         .filter(known -> known.name().equals(type))
                         .findFirst()
-                        .orElseThrow(() -> InvalidRegistrationException.of("types", Texts.text("validation.unknownApprovalGroup", type))));
+                        .orElseThrow(() -> InvalidRegistrationException.of(
+                                "types", Texts.text("validation.unknownApprovalGroup", type))));
             }
             approvers.setGroupTypes(new SellerStaff(actor.id()), id, wanted);
         });

@@ -1,6 +1,5 @@
 package com.b2bflow.customerservice;
 
-import com.b2bflow.shared.Texts;
 import static com.b2bflow.access.AccountAction.ACT_ON_BEHALF;
 import static com.b2bflow.access.AccountAction.DISABLE_CUSTOMER;
 import static com.b2bflow.access.AccountAction.ENABLE_CUSTOMER;
@@ -21,6 +20,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -177,7 +177,8 @@ public class CustomerService {
                     "enabled",
                     Texts.text(
                             "conflict.enableNotApproved",
-                            Texts.text("status.state." + customer.getRegistrationState().name())));
+                            Texts.text("status.state."
+                                    + customer.getRegistrationState().name())));
         }
         boolean wasEnabled = customer.isEnabled();
         customer.setEnabled(true);

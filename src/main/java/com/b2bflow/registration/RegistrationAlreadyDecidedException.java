@@ -1,8 +1,8 @@
 package com.b2bflow.registration;
 
-import com.b2bflow.shared.Texts;
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.shared.ProblemException;
+import com.b2bflow.shared.Texts;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

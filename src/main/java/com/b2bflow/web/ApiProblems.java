@@ -1,10 +1,10 @@
 package com.b2bflow.web;
 
-import com.b2bflow.shared.Texts;
 import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.ProblemResponses;
 import com.b2bflow.shared.Problems;
+import com.b2bflow.shared.Texts;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.TypeMismatchException;
@@ -42,7 +42,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(conflict -> handleExceptionInternal(
                         conflict, conflict.getBody(), conflict.getHeaders(), conflict.getStatusCode(), request))
                 .orElseGet(() -> answer(
-                        e, HttpStatus.CONFLICT, Texts.text("problem.concurrentChange"), List.of(), new HttpHeaders(),
+                        e,
+                        HttpStatus.CONFLICT,
+                        Texts.text("problem.concurrentChange"),
+                        List.of(),
+                        new HttpHeaders(),
                         request));
     }
 
@@ -103,8 +107,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), message(error)))
                 .toList();
-        return answer(
-                e, HttpStatus.BAD_REQUEST, Texts.text("problem.fieldsNeedAttention"), errors, headers, request);
+        return answer(e, HttpStatus.BAD_REQUEST, Texts.text("problem.fieldsNeedAttention"), errors, headers, request);
     }
 
     @Override

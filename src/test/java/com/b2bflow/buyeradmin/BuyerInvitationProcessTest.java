@@ -6,9 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationRepository;
-import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.registration.UserData;
 import com.b2bflow.support.JobDriver;

@@ -227,8 +227,7 @@ class InvitationHttpTest {
     private static MockHttpServletRequestBuilder accept(String token, String logonId, String email) {
         return post("/api/invitations/" + token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"user\":" + user(logonId, email) + ",\"consentVersion\":\"" + ConsentTerms.CURRENT
-                        + "\"}");
+                .content("{\"user\":" + user(logonId, email) + ",\"consentVersion\":\"" + ConsentTerms.CURRENT + "\"}");
     }
 
     private static String user(String logonId, String email) {

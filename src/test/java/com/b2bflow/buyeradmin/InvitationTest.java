@@ -1,7 +1,5 @@
 package com.b2bflow.buyeradmin;
 
-import java.util.Locale;
-import org.springframework.context.i18n.LocaleContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +11,9 @@ import com.b2bflow.member.User;
 import com.b2bflow.shared.RegistrationConflictException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** The rules of an invitation's state: expiry, acceptance and revocation, and which of them are final. */
 class InvitationTest {

@@ -87,8 +87,12 @@ class StaffContractsApiTest {
                 {"name": "Backwards", "validFrom": "%s", "validTo": "%s"}""".formatted(today, today.minusDays(1)), 400);
         assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("validTo");
         assertThat(refused.path("detail").asText()).contains("cannot end before it starts");
-        JsonNode german = call(post(contracts(tenant)).header("Accept-Language", "de"), "account-rep", """
-                {"name": "Backwards", "validFrom": "%s", "validTo": "%s"}""".formatted(today, today.minusDays(1)), 400);
+        JsonNode german = call(
+                post(contracts(tenant)).header("Accept-Language", "de"),
+                "account-rep",
+                """
+                {"name": "Backwards", "validFrom": "%s", "validTo": "%s"}""".formatted(today, today.minusDays(1)),
+                400);
         assertThat(german.path("errors").get(0).path("field").asText())
                 .as("field names stay as they are")
                 .isEqualTo("validTo");

@@ -30,7 +30,8 @@ class ProblemMessageKeysTest {
     void everyProblemKeyOfTheCodeHasBothTexts() throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 Matcher matcher = KEY.matcher(Files.readString(source));
                 while (matcher.find()) {
                     keys.add(matcher.group(1));

@@ -80,7 +80,9 @@ class ApiProblemsInBothLanguagesTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Diese Einladung ist bereits abgelaufen"))
                 .andExpect(jsonPath("$.errors[0].field").value("invitationId"));
-        mvc.perform(post("/invite").cookie(new jakarta.servlet.http.Cookie("lang", "en")).header("Accept-Language", "de"))
+        mvc.perform(post("/invite")
+                        .cookie(new jakarta.servlet.http.Cookie("lang", "en"))
+                        .header("Accept-Language", "de"))
                 .andExpect(jsonPath("$.detail").value("This invitation has expired already"));
     }
 }

@@ -117,8 +117,8 @@ final class HclParameters {
         List<FieldProblem> problems = new ArrayList<>();
         parameters.forEach((name, values) -> {
             if (FORBIDDEN.containsKey(name)) {
-                problems.add(new FieldProblem(
-                        name, Texts.text("hcl.problem.notAccepted", Texts.text(FORBIDDEN.get(name)))));
+                problems.add(
+                        new FieldProblem(name, Texts.text("hcl.problem.notAccepted", Texts.text(FORBIDDEN.get(name)))));
             } else if (!accepted(name)) {
                 problems.add(new FieldProblem(name, Texts.text("hcl.problem.unknownParameter")));
             } else if (values.size() > 1) {

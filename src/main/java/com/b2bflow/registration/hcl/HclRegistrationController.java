@@ -123,9 +123,8 @@ class HclRegistrationController {
             throw InvalidRegistrationException.of("URL", Texts.text("hcl.problem.unknownView", VIEWS));
         }
         RegistrationRequest registration = HclParameters.toRequest(parameters);
-        SubmittedRegistration submitted = person
-                ? registrations.submitForm(flow, registration)
-                : registrations.submit(flow, registration);
+        SubmittedRegistration submitted =
+                person ? registrations.submitForm(flow, registration) : registrations.submit(flow, registration);
         URI location = UriComponentsBuilder.fromPath(BASE + view)
                 .queryParam("registrationId", submitted.id())
                 .build()

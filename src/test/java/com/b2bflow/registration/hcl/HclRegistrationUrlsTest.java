@@ -300,7 +300,8 @@ class HclRegistrationUrlsTest {
                 .getResponse()
                 .getRedirectedUrl();
         String id = location.substring(location.indexOf('=') + 1);
-        assertThat(jdbc.queryForMap("select consent_version, consent_at, submitted_at from registration where id = ?", id))
+        assertThat(jdbc.queryForMap(
+                        "select consent_version, consent_at, submitted_at from registration where id = ?", id))
                 .containsEntry("CONSENT_VERSION", ConsentTerms.CURRENT)
                 .satisfies(row -> assertThat(row.get("CONSENT_AT")).isEqualTo(row.get("SUBMITTED_AT")));
 
