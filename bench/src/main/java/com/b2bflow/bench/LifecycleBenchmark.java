@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -19,10 +21,18 @@ import org.camunda.bpm.engine.task.Task;
  * {@code seller-admin} / {@code account-rep} / {@code seller-approver} with their groups). A lifecycle ends when its approval notification
  * ran: for the application when the SMTP server accepted the mail, for the bare engine when its no-op notification
  * ran.
+ *
+ * <p>A staff task is completed the moment it exists, which a person never does: the product's model sends the
+ * group's "new task" mail from a branch beside the task (non-interrupting boundary event, async), and a completion in
+ * the same instant as that job's commit loses the race on the process instance (an optimistic-locking conflict).
+ * Tasklist shows that as an error and the person completes the task again; the drivers do the same, and the log
+ * counts how often.
  */
 final class LifecycleBenchmark {
 
     static final int DRIVERS = 4;
+
+    private static final AtomicLong RETRIED = new AtomicLong();
 
     /** A system under test: instances waiting at review, and a counter of finished lifecycles. */
     interface Target {
@@ -41,6 +51,7 @@ final class LifecycleBenchmark {
         TaskService tasks = target.engine().getTaskService();
         IdentityService identity = target.engine().getIdentityService();
         long before = target.finished().getAsLong();
+        RETRIED.set(0);
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(processInstanceIds);
         ExecutorService drivers = Executors.newFixedThreadPool(DRIVERS);
         long start = System.nanoTime();
@@ -87,8 +98,13 @@ final class LifecycleBenchmark {
         }
         long end = System.nanoTime();
         Log.info(
-                "%s: staff tasks done after %.2f s, last notification after %.2f s",
-                target.name(), (driven - start) / 1e9, (end - start) / 1e9);
+                "%s: staff tasks done after %.2f s, last notification after %.2f s; %d of %d completions repeated after"
+                        + " a concurrent update",
+                target.name(),
+                (driven - start) / 1e9,
+                (end - start) / 1e9,
+                RETRIED.get(),
+                3L * processInstanceIds.size());
         return processInstanceIds.size() / ((end - start) / 1e9);
     }
 
@@ -101,7 +117,17 @@ final class LifecycleBenchmark {
         if (task == null) {
             throw new IllegalStateException("No " + taskKey + " in " + processInstanceId);
         }
-        tasks.complete(task.getId(), variables);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tasks.complete(task.getId(), variables);
+                return;
+            } catch (OptimisticLockingException concurrentUpdate) {
+                if (attempt == 5) {
+                    throw concurrentUpdate;
+                }
+                RETRIED.incrementAndGet();
+            }
+        }
     }
 
     /** Waits until {@code expected} tasks wait at review (counted over the whole engine). */
