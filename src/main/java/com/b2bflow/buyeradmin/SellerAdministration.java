@@ -240,18 +240,39 @@ public class SellerAdministration {
      * Deletes an empty organization (no buyers, no sub-organizations) with its addresses, roles it may grant,
      * approval groups and accounts. The Root Organization and the registration parents cannot be deleted.
      */
+    /**
+     * Whether the organization can be deleted now: it holds no registered organizations, sub-organizations or buyers.
+     * The staff console offers the deletion only then.
+     */
+    @Transactional(readOnly = true)
+    public boolean deletable(long organizationId) {
+        return organizations
+                .findById(organizationId)
+                .map(organization -> whyNotDeletable(organization) == null)
+                .orElse(false);
+    }
+
+    /** The 409's message when the organization is in use, else null. */
+    private String whyNotDeletable(Organization organization) {
+        if (organization.getParent() == null || isRegistrationParent(organization.getId())) {
+            return Texts.text("conflict.organizationHoldsRegistrations");
+        }
+        if (organizations.findSubtree(organization.getId()).size() > 1) {
+            return Texts.text("conflict.organizationHasChildren");
+        }
+        if (!users.findByOrganization(organization).isEmpty()) {
+            return Texts.text("conflict.organizationHasBuyers");
+        }
+        return null;
+    }
+
     @Transactional
     public void deleteOrganization(Actor actor, long organizationId) {
         authorization.require(actor, DELETE_ORGANIZATION, buyers.organizationTarget(organizationId));
         Organization organization = organizations.findById(organizationId).orElseThrow();
-        if (organization.getParent() == null || isRegistrationParent(organizationId)) {
-            throw new RegistrationConflictException("id", Texts.text("conflict.organizationHoldsRegistrations"));
-        }
-        if (organizations.findSubtree(organizationId).size() > 1) {
-            throw new RegistrationConflictException("id", Texts.text("conflict.organizationHasChildren"));
-        }
-        if (!users.findByOrganization(organization).isEmpty()) {
-            throw new RegistrationConflictException("id", Texts.text("conflict.organizationHasBuyers"));
+        String inUse = whyNotDeletable(organization);
+        if (inUse != null) {
+            throw new RegistrationConflictException("id", inUse);
         }
         String before = organization.getName();
         Long parentId = organization.getParent().getId();

@@ -296,7 +296,8 @@ class OrganizationPageController {
         model.addAttribute("people", PageView.of(view.people(), uri, "peoplePage"));
         model.addAttribute("registrations", PageView.of(view.registrations(), uri, "registrationsPage"));
         model.addAttribute("audit", PageView.of(view.audit(), uri, "auditPage"));
-        model.addAttribute("actions", OrganizationActions.of(authorization, actor, id));
+        model.addAttribute(
+                "actions", OrganizationActions.of(authorization, actor, id, sellerAdministration.deletable(id)));
         model.addAttribute("approvalTypes", ApprovalType.values());
         model.addAttribute("now", Instant.now());
         return "staff/console/organization";

@@ -222,7 +222,7 @@ class StorefrontPagesInBothLanguagesTest {
                         "groups",
                         List.of("seller-admins"),
                         "consoleMenu",
-                        new com.b2bflow.console.ConsoleMenu(true, true, true, true),
+                        new com.b2bflow.console.ConsoleMenu(true, true, true, true, true, true),
                         "mailboxAvailable",
                         true)));
         pages.add(page("sign-in", "store/login", Map.of()));
