@@ -1,5 +1,6 @@
 package com.b2bflow.account;
 
+import com.b2bflow.shared.Texts;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -17,8 +18,6 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
     private static final int FIRST_YEAR = 1900;
 
     private static final int LAST_YEAR = 9999;
-
-    private static final String YEARS = "Enter a day in the years " + FIRST_YEAR + " to " + LAST_YEAR;
 
     public ContractTerms {
         name = name == null ? null : name.strip();
@@ -39,25 +38,28 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
     /** The first rule these terms break; empty when they are valid. */
     public Optional<Violation> violation() {
         if (name == null || name.isEmpty()) {
-            return Optional.of(
-                    new Violation(Part.NAME, "Enter a contract name: every account needs at least one contract"));
+            return Optional.of(new Violation(Part.NAME, Texts.text("contract.nameMissing")));
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            return Optional.of(new Violation(Part.NAME, "At most " + MAX_NAME_LENGTH + " characters"));
+            return Optional.of(new Violation(Part.NAME, Texts.text("validation.atMost128Characters")));
         }
         if (terms != null && terms.length() > MAX_TERMS_LENGTH) {
-            return Optional.of(new Violation(Part.TERMS, "At most " + MAX_TERMS_LENGTH + " characters"));
+            return Optional.of(new Violation(Part.TERMS, Texts.text("contract.termsTooLong")));
         }
         if (validFrom == null) {
-            return Optional.of(new Violation(Part.VALID_FROM, "Enter the day the contract starts"));
+            return Optional.of(new Violation(Part.VALID_FROM, Texts.text("contract.startMissing")));
         }
         if (implausible(validFrom)) {
-            return Optional.of(new Violation(Part.VALID_FROM, YEARS));
+            return Optional.of(new Violation(Part.VALID_FROM, years()));
         }
         if (validTo != null && implausible(validTo)) {
-            return Optional.of(new Violation(Part.VALID_TO, YEARS));
+            return Optional.of(new Violation(Part.VALID_TO, years()));
         }
         return lastDayViolation(validFrom, validTo);
+    }
+
+    private static String years() {
+        return Texts.text("contract.years", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
     }
 
     private static boolean implausible(LocalDate day) {
@@ -67,7 +69,7 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
     /** A last day before the first one breaks the rule that a contract cannot end before it starts. */
     static Optional<Violation> lastDayViolation(LocalDate validFrom, LocalDate validTo) {
         if (validTo != null && validTo.isBefore(validFrom)) {
-            return Optional.of(new Violation(Part.VALID_TO, "The contract cannot end before it starts"));
+            return Optional.of(new Violation(Part.VALID_TO, Texts.text("contract.cannotEndBeforeStart")));
         }
         return Optional.empty();
     }

@@ -3,7 +3,9 @@ package com.b2bflow.account;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.HumanFormat;
 import com.b2bflow.shared.ProblemException;
+import com.b2bflow.shared.Texts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,14 +126,13 @@ public class Contracts {
     public ContractView extend(long organizationId, long contractId, LocalDate validTo) {
         Contract contract = contract(organizationId, contractId);
         if (validTo == null) {
-            throw invalid("validTo", "Enter the new last day of the contract");
+            throw invalid("validTo", Texts.text("contract.newLastDayMissing"));
         }
         if (contract.getValidTo() == null) {
-            throw new ProblemException(
-                    HttpStatus.CONFLICT, "The contract has no end: there is nothing to extend", List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, Texts.text("contract.noEndToExtend"), List.of());
         }
         if (!validTo.isAfter(contract.getValidTo())) {
-            throw invalid("validTo", "An extension ends after the current last day, " + contract.getValidTo());
+            throw invalid("validTo", Texts.text("contract.extensionEndsLater", day(contract.getValidTo())));
         }
         contract.lastDay(validTo);
         return ContractView.of(contract, today());
@@ -143,12 +144,10 @@ public class Contracts {
         Contract contract = contract(organizationId, contractId);
         LocalDate day = lastDay == null ? today() : lastDay;
         ContractTerms.lastDayViolation(contract.getValidFrom(), day).ifPresent(violation -> {
-            throw invalid(
-                    "lastDay",
-                    "The contract starts on " + contract.getValidFrom() + ": it cannot end before it starts");
+            throw invalid("lastDay", Texts.text("contract.endsBeforeStart", day(contract.getValidFrom())));
         });
         if (contract.getValidTo() != null && day.isAfter(contract.getValidTo())) {
-            throw invalid("lastDay", "The contract ends on " + contract.getValidTo() + " already: extend it instead");
+            throw invalid("lastDay", Texts.text("contract.endsAlready", day(contract.getValidTo())));
         }
         contract.lastDay(day);
         return ContractView.of(contract, today());
@@ -189,11 +188,11 @@ public class Contracts {
         if (contract == null || !contract.getAccount().getOrganization().getId().equals(organizationId)) {
             throw new ProblemException(
                     HttpStatus.NOT_FOUND,
-                    "No contract " + contractId + " in organization " + organizationId,
+                    Texts.text("problem.noContract", String.valueOf(contractId), String.valueOf(organizationId)),
                     List.of());
         }
         if (contract.getAccount().getState() == AccountState.CLOSED) {
-            throw new ProblemException(HttpStatus.CONFLICT, "The contract's account is closed", List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, Texts.text("contract.accountClosed"), List.of());
         }
         return contract;
     }
@@ -201,12 +200,19 @@ public class Contracts {
     private Organization organization(long organizationId) {
         return organizations
                 .findById(organizationId)
-                .orElseThrow(() ->
-                        new ProblemException(HttpStatus.NOT_FOUND, "No organization " + organizationId, List.of()));
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        Texts.text("problem.noOrganization", String.valueOf(organizationId)),
+                        List.of()));
     }
 
     private static Comparator<Contract> byStart() {
         return Comparator.comparing(Contract::getValidFrom).thenComparing(Contract::getId);
+    }
+
+    /** A day as the person reads it, in the request's language ("7 Dec 2026", "07.12.2026"). */
+    private static String day(LocalDate day) {
+        return new HumanFormat(Texts.locale(), null).date(day);
     }
 
     private static ProblemException invalid(String field, String message) {
