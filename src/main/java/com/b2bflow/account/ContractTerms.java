@@ -1,6 +1,9 @@
 package com.b2bflow.account;
 
+import com.b2bflow.shared.HumanFormat;
+import com.b2bflow.shared.Texts;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +21,9 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
 
     private static final int LAST_YEAR = 9999;
 
-    private static final String YEARS = "Enter a day in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+    private static final String YEARS_KEY = "contract.yearsOutOfRange";
+
+    private static final String[] YEARS = {String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR)};
 
     public ContractTerms {
         name = name == null ? null : name.strip();
@@ -33,29 +38,40 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
         VALID_TO
     }
 
-    /** A broken rule: the part at fault and what to do about it, said to a person. */
-    public record Violation(Part part, String message) {}
+    /**
+     * A broken rule: the part at fault and what to do about it ({@code messageKey} with its arguments), said to a
+     * person in the language of the request being served.
+     */
+    public record Violation(Part part, String messageKey, List<String> arguments) {
+
+        Violation(Part part, String messageKey, String... arguments) {
+            this(part, messageKey, List.of(arguments));
+        }
+
+        public String message() {
+            return Texts.text(messageKey, arguments.toArray());
+        }
+    }
 
     /** The first rule these terms break; empty when they are valid. */
     public Optional<Violation> violation() {
         if (name == null || name.isEmpty()) {
-            return Optional.of(
-                    new Violation(Part.NAME, "Enter a contract name: every account needs at least one contract"));
+            return Optional.of(new Violation(Part.NAME, "contract.nameRequired"));
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            return Optional.of(new Violation(Part.NAME, "At most " + MAX_NAME_LENGTH + " characters"));
+            return Optional.of(new Violation(Part.NAME, "staff.refusal.tooLong", String.valueOf(MAX_NAME_LENGTH)));
         }
         if (terms != null && terms.length() > MAX_TERMS_LENGTH) {
-            return Optional.of(new Violation(Part.TERMS, "At most " + MAX_TERMS_LENGTH + " characters"));
+            return Optional.of(new Violation(Part.TERMS, "staff.refusal.tooLong", String.valueOf(MAX_TERMS_LENGTH)));
         }
         if (validFrom == null) {
-            return Optional.of(new Violation(Part.VALID_FROM, "Enter the day the contract starts"));
+            return Optional.of(new Violation(Part.VALID_FROM, "contract.validFromRequired"));
         }
         if (implausible(validFrom)) {
-            return Optional.of(new Violation(Part.VALID_FROM, YEARS));
+            return Optional.of(new Violation(Part.VALID_FROM, YEARS_KEY, YEARS));
         }
         if (validTo != null && implausible(validTo)) {
-            return Optional.of(new Violation(Part.VALID_TO, YEARS));
+            return Optional.of(new Violation(Part.VALID_TO, YEARS_KEY, YEARS));
         }
         return lastDayViolation(validFrom, validTo);
     }
@@ -64,10 +80,15 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
         return day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR;
     }
 
+    /** A day as the person reading the refusal writes it, in the language of the request being served. */
+    static String readable(LocalDate day) {
+        return new HumanFormat(Texts.locale(), HumanFormat.DEFAULT_ZONE).date(day);
+    }
+
     /** A last day before the first one breaks the rule that a contract cannot end before it starts. */
     static Optional<Violation> lastDayViolation(LocalDate validFrom, LocalDate validTo) {
         if (validTo != null && validTo.isBefore(validFrom)) {
-            return Optional.of(new Violation(Part.VALID_TO, "The contract cannot end before it starts"));
+            return Optional.of(new Violation(Part.VALID_TO, "contract.endBeforeStart", readable(validFrom)));
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.ProblemException;
+import com.b2bflow.shared.Texts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,14 +125,15 @@ public class Contracts {
     public ContractView extend(long organizationId, long contractId, LocalDate validTo) {
         Contract contract = contract(organizationId, contractId);
         if (validTo == null) {
-            throw invalid("validTo", "Enter the new last day of the contract");
+            throw invalid("validTo", Texts.text("contract.newLastDayRequired"));
         }
         if (contract.getValidTo() == null) {
-            throw new ProblemException(
-                    HttpStatus.CONFLICT, "The contract has no end: there is nothing to extend", List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, Texts.text("contract.noEndToExtend"), List.of());
         }
         if (!validTo.isAfter(contract.getValidTo())) {
-            throw invalid("validTo", "An extension ends after the current last day, " + contract.getValidTo());
+            throw invalid(
+                    "validTo",
+                    Texts.text("contract.extensionEndsAfter", ContractTerms.readable(contract.getValidTo())));
         }
         contract.lastDay(validTo);
         return ContractView.of(contract, today());
@@ -143,12 +145,10 @@ public class Contracts {
         Contract contract = contract(organizationId, contractId);
         LocalDate day = lastDay == null ? today() : lastDay;
         ContractTerms.lastDayViolation(contract.getValidFrom(), day).ifPresent(violation -> {
-            throw invalid(
-                    "lastDay",
-                    "The contract starts on " + contract.getValidFrom() + ": it cannot end before it starts");
+            throw invalid("lastDay", violation.message());
         });
         if (contract.getValidTo() != null && day.isAfter(contract.getValidTo())) {
-            throw invalid("lastDay", "The contract ends on " + contract.getValidTo() + " already: extend it instead");
+            throw invalid("lastDay", Texts.text("contract.endsAlready", ContractTerms.readable(contract.getValidTo())));
         }
         contract.lastDay(day);
         return ContractView.of(contract, today());
@@ -193,7 +193,7 @@ public class Contracts {
                     List.of());
         }
         if (contract.getAccount().getState() == AccountState.CLOSED) {
-            throw new ProblemException(HttpStatus.CONFLICT, "The contract's account is closed", List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, Texts.text("contract.accountClosed"), List.of());
         }
         return contract;
     }

@@ -16,8 +16,8 @@ import com.b2bflow.buyeradmin.OrganizationView;
 import com.b2bflow.buyeradmin.ReadableHistory;
 import com.b2bflow.customerservice.CustomerView;
 import com.b2bflow.member.AddressData;
+import com.b2bflow.notification.DemoMailbox;
 import com.b2bflow.registration.RegistrationStatus;
-import com.b2bflow.shared.IsoCodes;
 import com.b2bflow.support.BothLanguages;
 import com.b2bflow.support.PageRendering;
 import java.time.Instant;
@@ -79,12 +79,7 @@ class StorefrontPagesInBothLanguagesTest {
             "CHF");
 
     /** The test data, and what is the same in both languages: country names such as "Kanada", language names. */
-    private static final List<String> KNOWN = Stream.concat(
-                    DATA.stream(),
-                    IsoCodes.countries(Locale.ENGLISH).stream()
-                            .map(IsoCodes.Choice::label)
-                            .filter(name -> IsoCodes.countries(Locale.GERMAN).stream()
-                                    .anyMatch(german -> german.label().equals(name))))
+    private static final List<String> KNOWN = Stream.concat(DATA.stream(), BothLanguages.countriesNamedAlike().stream())
             .toList();
 
     private static PageRendering renderer;
@@ -223,6 +218,19 @@ class StorefrontPagesInBothLanguagesTest {
                         new com.b2bflow.console.ConsoleMenu(true, true, true, true),
                         "mailboxAvailable",
                         true)));
+        pages.add(page(
+                "demo mailbox",
+                "staff/mailbox",
+                Map.of(
+                        "messages",
+                        List.of(new DemoMailbox.ReceivedMail(
+                                java.util.Date.from(SUBMITTED),
+                                "Jane Doe <jane@example.com>",
+                                "jane@example.com",
+                                "ACME",
+                                "ticket 42",
+                                null)))));
+        pages.add(page("empty demo mailbox", "staff/mailbox", Map.of("messages", List.of())));
         pages.add(page("sign-in", "store/login", Map.of()));
         pages.add(page("choose a registration", "store/register-choose", Map.of()));
         pages.add(page("refused", "store/refused", Map.of("messageKey", "access.refused.forbidden", "status", 403)));
