@@ -315,7 +315,9 @@ class StorefrontPagesInBothLanguagesTest {
                                 "Jane Doe (jdoe)",
                                 List.of(
                                         new ReadableHistory.Change("email", "a@example.com", "jane@example.com"),
-                                        new ReadableHistory.Change("enabled", "true", "false")))))));
+                                        new ReadableHistory.Change("enabled", "true", "false"),
+                                        new ReadableHistory.Change("state", "PENDING", "APPROVED"),
+                                        new ReadableHistory.Change("roles", "Buyer", "Buyer, Buyer Approver")))))));
         return pages.stream();
     }
 
