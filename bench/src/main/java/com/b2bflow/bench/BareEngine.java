@@ -133,13 +133,26 @@ final class BareEngine implements AutoCloseable {
                 .done();
     }
 
-    /** A staff user task with its listeners and its two SLA timers (reminder, escalation), as in the model. */
+    /**
+     * A staff user task with its listeners, the group's mail as soon as it exists, and its two SLA timers (reminder,
+     * escalation), as in the model.
+     */
     private static UserTaskBuilder staffTask(UserTaskBuilder task, String group, String name, boolean prepare) {
         String id = task.getElement().getId();
         if (prepare) {
             task.camundaTaskListenerDelegateExpression("create", "${noopListener}");
         }
         task.camundaCandidateGroups(group).camundaTaskListenerDelegateExpression("complete", "${noopListener}");
+        // the group's "new task" mail: a branch beside the task, fired at once (as the product's model since issue 16)
+        task.boundaryEvent("Timer_" + name + "Created")
+                .cancelActivity(false)
+                .timerWithDuration("PT0S")
+                .serviceTask("Task_Notify" + name + "Group")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(RETRY)
+                .camundaInputParameter("staffGroup", group)
+                .camundaDelegateExpression("${noop}")
+                .endEvent("EndEvent_" + name + "GroupNotified");
         task.boundaryEvent("Timer_" + name + "Reminder")
                 .cancelActivity(false)
                 .timerWithDuration("P2D")
