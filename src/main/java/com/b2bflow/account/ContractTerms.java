@@ -1,9 +1,7 @@
 package com.b2bflow.account;
 
-import com.b2bflow.shared.HumanFormat;
 import com.b2bflow.shared.Texts;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,10 +19,6 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
 
     private static final int LAST_YEAR = 9999;
 
-    private static final String YEARS_KEY = "contract.yearsOutOfRange";
-
-    private static final String[] YEARS = {String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR)};
-
     public ContractTerms {
         name = name == null ? null : name.strip();
         terms = terms == null || terms.isBlank() ? null : terms.strip();
@@ -38,57 +32,44 @@ public record ContractTerms(String name, String terms, LocalDate validFrom, Loca
         VALID_TO
     }
 
-    /**
-     * A broken rule: the part at fault and what to do about it ({@code messageKey} with its arguments), said to a
-     * person in the language of the request being served.
-     */
-    public record Violation(Part part, String messageKey, List<String> arguments) {
-
-        Violation(Part part, String messageKey, String... arguments) {
-            this(part, messageKey, List.of(arguments));
-        }
-
-        public String message() {
-            return Texts.text(messageKey, arguments.toArray());
-        }
-    }
+    /** A broken rule: the part at fault and what to do about it, said to a person. */
+    public record Violation(Part part, String message) {}
 
     /** The first rule these terms break; empty when they are valid. */
     public Optional<Violation> violation() {
         if (name == null || name.isEmpty()) {
-            return Optional.of(new Violation(Part.NAME, "contract.nameRequired"));
+            return Optional.of(new Violation(Part.NAME, Texts.text("contract.nameMissing")));
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            return Optional.of(new Violation(Part.NAME, "staff.refusal.tooLong", String.valueOf(MAX_NAME_LENGTH)));
+            return Optional.of(new Violation(Part.NAME, Texts.text("validation.atMost128Characters")));
         }
         if (terms != null && terms.length() > MAX_TERMS_LENGTH) {
-            return Optional.of(new Violation(Part.TERMS, "staff.refusal.tooLong", String.valueOf(MAX_TERMS_LENGTH)));
+            return Optional.of(new Violation(Part.TERMS, Texts.text("contract.termsTooLong")));
         }
         if (validFrom == null) {
-            return Optional.of(new Violation(Part.VALID_FROM, "contract.validFromRequired"));
+            return Optional.of(new Violation(Part.VALID_FROM, Texts.text("contract.startMissing")));
         }
         if (implausible(validFrom)) {
-            return Optional.of(new Violation(Part.VALID_FROM, YEARS_KEY, YEARS));
+            return Optional.of(new Violation(Part.VALID_FROM, years()));
         }
         if (validTo != null && implausible(validTo)) {
-            return Optional.of(new Violation(Part.VALID_TO, YEARS_KEY, YEARS));
+            return Optional.of(new Violation(Part.VALID_TO, years()));
         }
         return lastDayViolation(validFrom, validTo);
+    }
+
+    private static String years() {
+        return Texts.text("contract.years", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
     }
 
     private static boolean implausible(LocalDate day) {
         return day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR;
     }
 
-    /** A day as the person reading the refusal writes it, in the language of the request being served. */
-    static String readable(LocalDate day) {
-        return new HumanFormat(Texts.locale(), HumanFormat.DEFAULT_ZONE).date(day);
-    }
-
     /** A last day before the first one breaks the rule that a contract cannot end before it starts. */
     static Optional<Violation> lastDayViolation(LocalDate validFrom, LocalDate validTo) {
         if (validTo != null && validTo.isBefore(validFrom)) {
-            return Optional.of(new Violation(Part.VALID_TO, "contract.endBeforeStart", readable(validFrom)));
+            return Optional.of(new Violation(Part.VALID_TO, Texts.text("contract.cannotEndBeforeStart")));
         }
         return Optional.empty();
     }

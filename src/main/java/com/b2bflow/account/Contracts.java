@@ -3,6 +3,7 @@ package com.b2bflow.account;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.OrganizationRepository;
 import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.HumanFormat;
 import com.b2bflow.shared.ProblemException;
 import com.b2bflow.shared.Texts;
 import java.time.LocalDate;
@@ -125,15 +126,13 @@ public class Contracts {
     public ContractView extend(long organizationId, long contractId, LocalDate validTo) {
         Contract contract = contract(organizationId, contractId);
         if (validTo == null) {
-            throw invalid("validTo", Texts.text("contract.newLastDayRequired"));
+            throw invalid("validTo", Texts.text("contract.newLastDayMissing"));
         }
         if (contract.getValidTo() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, Texts.text("contract.noEndToExtend"), List.of());
         }
         if (!validTo.isAfter(contract.getValidTo())) {
-            throw invalid(
-                    "validTo",
-                    Texts.text("contract.extensionEndsAfter", ContractTerms.readable(contract.getValidTo())));
+            throw invalid("validTo", Texts.text("contract.extensionEndsLater", day(contract.getValidTo())));
         }
         contract.lastDay(validTo);
         return ContractView.of(contract, today());
@@ -145,10 +144,10 @@ public class Contracts {
         Contract contract = contract(organizationId, contractId);
         LocalDate day = lastDay == null ? today() : lastDay;
         ContractTerms.lastDayViolation(contract.getValidFrom(), day).ifPresent(violation -> {
-            throw invalid("lastDay", violation.message());
+            throw invalid("lastDay", Texts.text("contract.endsBeforeStart", day(contract.getValidFrom())));
         });
         if (contract.getValidTo() != null && day.isAfter(contract.getValidTo())) {
-            throw invalid("lastDay", Texts.text("contract.endsAlready", ContractTerms.readable(contract.getValidTo())));
+            throw invalid("lastDay", Texts.text("contract.endsAlready", day(contract.getValidTo())));
         }
         contract.lastDay(day);
         return ContractView.of(contract, today());
@@ -189,7 +188,7 @@ public class Contracts {
         if (contract == null || !contract.getAccount().getOrganization().getId().equals(organizationId)) {
             throw new ProblemException(
                     HttpStatus.NOT_FOUND,
-                    "No contract " + contractId + " in organization " + organizationId,
+                    Texts.text("problem.noContract", String.valueOf(contractId), String.valueOf(organizationId)),
                     List.of());
         }
         if (contract.getAccount().getState() == AccountState.CLOSED) {
@@ -201,12 +200,19 @@ public class Contracts {
     private Organization organization(long organizationId) {
         return organizations
                 .findById(organizationId)
-                .orElseThrow(() ->
-                        new ProblemException(HttpStatus.NOT_FOUND, "No organization " + organizationId, List.of()));
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        Texts.text("problem.noOrganization", String.valueOf(organizationId)),
+                        List.of()));
     }
 
     private static Comparator<Contract> byStart() {
         return Comparator.comparing(Contract::getValidFrom).thenComparing(Contract::getId);
+    }
+
+    /** A day as the person reads it, in the request's language ("7 Dec 2026", "07.12.2026"). */
+    private static String day(LocalDate day) {
+        return new HumanFormat(Texts.locale(), null).date(day);
     }
 
     private static ProblemException invalid(String field, String message) {

@@ -65,7 +65,7 @@ class ActivationApiController {
                 request.logonId() != null && !request.logonId().isBlank() ? request.logonId() : request.email();
         if (identifier == null || identifier.isBlank()) {
             throw new InvalidRegistrationException(
-                    List.of(new FieldProblem("logonId", "Enter your logon ID or your email address")));
+                    List.of(new FieldProblem("logonId", texts.get("activate.identifierMissing"))));
         }
         renewals.request(identifier);
         return ResponseEntity.accepted().body(new RenewalAnswer(RENEWAL_ANSWER));

@@ -12,6 +12,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.registration.CustomerOrganizations;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -97,8 +98,7 @@ public class ApprovalGroupAdministration {
                                 .findFirst()))
                 .orElseThrow(() -> InvalidRegistrationException.of(
                         "userId",
-                        "No active user with the " + ApprovalRoles.BUYER_APPROVER
-                                + " role in the organizations you manage has this id"));
+                        Texts.text("validation.noSuchApprover", Texts.text("role." + ApprovalRoles.BUYER_APPROVER))));
         ApprovalGroup group = group(scope)
                 .orElseGet(() ->
                         approvalGroups.save(new ApprovalGroup(scope.organization(), ApprovalType.UserRegistration)));

@@ -13,6 +13,7 @@ import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.SubmittedRegistration;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,13 +68,33 @@ public class BuyerApprovals {
         return approvers.deciders(buyerRegistration(registrationId));
     }
 
+    /**
+     * Whether the user decides buyer registrations anywhere: an enabled registration approver or buyer administrator
+     * of some organization. Only they are offered the approvals page.
+     */
+    @Transactional(readOnly = true)
+    public boolean decidesAny(long userId) {
+        return users.findById(userId)
+                .map(user -> !approvalRoots(user).isEmpty())
+                .orElse(false);
+    }
+
+    /** The organizations at the top of the subtrees whose buyer registrations the user decides; none when disabled. */
+    private Set<Long> approvalRoots(User user) {
+        if (!user.isEnabled()) {
+            return Set.of();
+        }
+        Set<Long> roots = new HashSet<>(approvers.approverOfOrganizationIds(user));
+        roots.addAll(approvers.administeredOrganizationIds(user));
+        return roots;
+    }
+
     /** The buyer registrations waiting for a decision that this user may take, oldest first. */
     @Transactional(readOnly = true)
     public List<PendingApproval> pendingFor(long userId) {
         User user = users.findById(userId).orElseThrow(() -> new ApprovalForbiddenException("Unknown user"));
-        Set<Long> roots = new HashSet<>(approvers.approverOfOrganizationIds(user));
-        roots.addAll(approvers.administeredOrganizationIds(user));
-        if (roots.isEmpty() || !user.isEnabled()) {
+        Set<Long> roots = approvalRoots(user);
+        if (roots.isEmpty()) {
             return List.of();
         }
         Set<Long> scope = roots.stream()
@@ -133,8 +154,7 @@ public class BuyerApprovals {
                 .taskDefinitionKey(TASK)
                 .singleResult();
         if (task == null) {
-            throw new RegistrationConflictException(
-                    "id", "This registration is not open for a decision yet; try again in a moment");
+            throw new RegistrationConflictException("id", Texts.text("conflict.notOpenForDecision"));
         }
         Map<String, Object> variables = new HashMap<>();
         if (decision.approved() != null) {

@@ -299,10 +299,7 @@ public class BuyerAdministration {
         User buyer = users.findById(userId).orElseThrow();
         if (Boolean.FALSE.equals(changes.enabled()) && buyer.getId().equals(actor.userId())) {
             throw new RegistrationConflictException(
-                    "enabled",
-                    actor.isOnBehalf()
-                            ? "To disable the customer's own account, stop acting on their behalf and use Disable account"
-                            : "You cannot disable your own account");
+                    "enabled", Texts.text(actor.isOnBehalf() ? "conflict.disableOwnOnBehalf" : "conflict.disableOwn"));
         }
         Changes changed = new Changes();
         if (changes.firstName() != null
@@ -400,8 +397,7 @@ public class BuyerAdministration {
                 .findByParentAndNameNormalized(parent, Names.normalize(name))
                 .filter(existing -> !existing.getId().equals(exceptId))
                 .ifPresent(existing -> {
-                    throw new RegistrationConflictException(
-                            "name", "There is already an organization with this name here");
+                    throw new RegistrationConflictException("name", Texts.text("conflict.organizationNameTakenHere"));
                 });
     }
 

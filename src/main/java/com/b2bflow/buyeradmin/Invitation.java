@@ -3,6 +3,7 @@ package com.b2bflow.buyeradmin;
 import com.b2bflow.member.Organization;
 import com.b2bflow.member.User;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -103,9 +104,10 @@ class Invitation {
         if (state != InvitationState.PENDING) {
             throw new RegistrationConflictException(
                     "invitationId",
-                    state == InvitationState.ACCEPTED
-                            ? "This invitation was accepted already: disable the buyer instead"
-                            : "This invitation has expired already");
+                    Texts.text(
+                            state == InvitationState.ACCEPTED
+                                    ? "conflict.invitationAccepted"
+                                    : "conflict.invitationExpired"));
         }
         revokedAt = now;
         revokedBy = by;

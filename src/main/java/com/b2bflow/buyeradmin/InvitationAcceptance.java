@@ -68,28 +68,33 @@ public class InvitationAcceptance {
     }
 
     /**
-     * Registers the invitee: 410 unless the invitation is pending, then the registration's rules (400 naming the
-     * field, 409 for a taken logon id). The invitation is accepted in the transaction that creates the buyer, so of two
+     * Registers the invitee: 410 unless the invitation is pending, then the rules of a registration form (400 naming
+     * the field, {@code consentVersion} too: the invitee agrees to the terms and privacy notice like every applicant;
+     * 409 for a taken logon id). The invitation is accepted in the transaction that creates the buyer, so of two
      * acceptances of one link exactly one registers; the other gets the 410.
      */
-    public SubmittedRegistration accept(String token, UserData data) {
+    public SubmittedRegistration accept(String token, UserData data, String consentVersion) {
         InvitationLink link = inspect(token);
         if (data == null) {
             throw InvalidRegistrationException.of("user", Texts.text("validation.theUserIsMissing"));
         }
         UserData user = withInvitedEmail(data, link.email());
-        validator.validate(
-                new RegistrationRequest(
-                        new OrganizationData(link.organizationName(), null, null, null, null), user, null, null),
-                true);
+        validator.validateForm(new RegistrationRequest(
+                new OrganizationData(link.organizationName(), null, null, null, null),
+                user,
+                null,
+                null,
+                null,
+                consentVersion));
         applicants.requireLogonIdFree(user, null);
         return applicants.submitInTransaction(
                 user,
                 ReservedNames.user(user.logonId().strip()),
-                (id, passwordHash) -> register(id, token, user, passwordHash));
+                (id, passwordHash) -> register(id, token, user, consentVersion, passwordHash));
     }
 
-    private SubmittedRegistration register(String id, String token, UserData user, PendingPasswordHash passwordHash) {
+    private SubmittedRegistration register(
+            String id, String token, UserData user, String consentVersion, PendingPasswordHash passwordHash) {
         Invitation invitation = pending(token);
         applicants.requireLogonIdFree(user, null, id);
         Organization organization = invitation.getOrganization();
@@ -110,6 +115,7 @@ public class InvitationAcceptance {
         Registration registration = new Registration(
                 id, RegistrationFlow.INVITATION, applicants.submittedData(user), invitation.getEmail());
         registration.setOrganization(organization);
+        registration.recordConsent(consentVersion);
         registration.approve(invitation.getInvitedBy());
         StartVariables variables = StartVariables.of(id, MemberDraft.NewOrganization.joined(organization, null), buyer)
                 .with(ProcessVariables.ORGANIZATION_ID, organization.getId())

@@ -28,18 +28,20 @@ class InvitationAcceptanceApiController {
     @Operation(
             summary = "Register through an invitation (starts buyerInvitation)",
             description = "{user: {logonId, password, passwordVerify?, firstName, middleName, lastName, email?, "
-                    + "phone, preferredLanguage}}, the user of a registration with its rules; the email is the "
-                    + "invitation's (another one is a 400 on user.email). 201 {id, state: APPROVED}: the buyer may "
-                    + "sign in at once. 400 naming the field; 409 logon id taken; 410 used, revoked, expired or "
-                    + "unknown invitation.")
+                    + "phone, preferredLanguage}, consentVersion}, the user of a registration with its rules; the email "
+                    + "is the invitation's (another one is a 400 on user.email). consentVersion is required: the "
+                    + "version of the terms and privacy notice the invitee agreed to (the current one, kept with the "
+                    + "time; without it a 400 naming consentVersion). 201 {id, state: APPROVED}: the buyer may sign in "
+                    + "at once. 400 naming the field; 409 logon id taken; 410 used, revoked, expired or unknown "
+                    + "invitation.")
     ResponseEntity<SubmittedRegistration> accept(@PathVariable String token, @RequestBody Acceptance body) {
-        SubmittedRegistration registered = acceptance.accept(token, body.user());
+        SubmittedRegistration registered = acceptance.accept(token, body.user(), body.consentVersion());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                         .path("/api/registrations/{id}")
                         .build(registered.id()))
                 .body(registered);
     }
 
-    /** The body: the {@code user} object of a registration. */
-    record Acceptance(UserData user) {}
+    /** The body: the {@code user} object of a registration and the version of the terms agreed to. */
+    record Acceptance(UserData user, String consentVersion) {}
 }

@@ -1,5 +1,6 @@
 package com.b2bflow.buyeradmin;
 
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.registration.UserData;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
@@ -30,6 +31,7 @@ class InvitationPageController {
     @GetMapping("/store/invitations/{token}")
     String form(@PathVariable String token, Model model, HttpServletResponse response) {
         model.addAttribute("token", token);
+        model.addAttribute("consentVersion", ConsentTerms.CURRENT);
         try {
             model.addAttribute("invitation", acceptance.inspect(token));
             return "store/invitation";
@@ -46,7 +48,7 @@ class InvitationPageController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            acceptance.accept(token, form.user());
+            acceptance.accept(token, form.user(), form.consentVersion());
             redirect.addFlashAttribute("invitedLogonId", form.user().logonId().strip());
             return "redirect:/store/login?invited";
         } catch (InvitationGoneException e) {
@@ -63,6 +65,6 @@ class InvitationPageController {
         return "store/invitation";
     }
 
-    /** The form's fields: {@code user.*}, as on the registration pages. */
-    record InvitationForm(UserData user) {}
+    /** The form's fields: {@code user.*} and the consent, as on the registration pages. */
+    record InvitationForm(UserData user, String consentVersion) {}
 }

@@ -15,6 +15,7 @@ import com.b2bflow.notification.NotificationService;
 import com.b2bflow.notification.Recipient;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemException;
+import com.b2bflow.shared.Texts;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -126,7 +127,9 @@ public class Invitations {
                 .findById(invitationId)
                 .filter(found -> found.getOrganization().getId() == organizationId)
                 .orElseThrow(() -> new ProblemException(
-                        HttpStatus.NOT_FOUND, "No invitation " + invitationId + " in this organization", List.of()));
+                        HttpStatus.NOT_FOUND,
+                        Texts.text("problem.noInvitation", String.valueOf(invitationId)),
+                        List.of()));
         Instant now = Instant.now();
         if (invitation.revoke(actor.id(), now)) {
             invitations.flush();
@@ -162,9 +165,7 @@ public class Invitations {
                     model));
         } catch (MailException e) {
             throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The invitation mail could not be sent just now; nothing was saved. Try again later.",
-                    List.of());
+                    HttpStatus.SERVICE_UNAVAILABLE, Texts.text("problem.invitationMailFailed"), List.of());
         }
     }
 

@@ -99,9 +99,7 @@ public class SellerAdministration {
     public OrganizationRoles setOrganizationRoles(Actor actor, long organizationId, List<String> requested) {
         authorization.require(actor, EDIT_ROLES, buyers.organizationTarget(organizationId));
         if (requested == null) {
-            throw InvalidRegistrationException.of(
-                    "roles",
-                    "Send the roles the organization may grant, or [] to take those of the organization above it");
+            throw InvalidRegistrationException.of("roles", Texts.text("validation.grantableRolesMissing"));
         }
         List<String> wanted = knownRoles(requested);
         Organization organization = organizations.findById(organizationId).orElseThrow();
@@ -195,8 +193,7 @@ public class SellerAdministration {
                 .setParameter("user", user)
                 .getSingleResult();
         if (pending > 0) {
-            throw new RegistrationConflictException(
-                    "id", "A registration of this user is still waiting for a decision; decide it first");
+            throw new RegistrationConflictException("id", Texts.text("conflict.userRegistrationPending"));
         }
         BuyerView before = buyers.view(user);
         Long organizationId = user.getOrganization().getId();
@@ -226,7 +223,7 @@ public class SellerAdministration {
             users.delete(user);
             users.flush();
         } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
-            throw new RegistrationConflictException("id", "This user is still referenced and cannot be deleted");
+            throw new RegistrationConflictException("id", Texts.text("conflict.userReferenced"));
         }
         audit.recordInOrganization(
                 actor.id(),
@@ -243,19 +240,39 @@ public class SellerAdministration {
      * Deletes an empty organization (no buyers, no sub-organizations) with its addresses, roles it may grant,
      * approval groups and accounts. The Root Organization and the registration parents cannot be deleted.
      */
+    /**
+     * Whether the organization can be deleted now: it holds no registered organizations, sub-organizations or buyers.
+     * The staff console offers the deletion only then.
+     */
+    @Transactional(readOnly = true)
+    public boolean deletable(long organizationId) {
+        return organizations
+                .findById(organizationId)
+                .map(organization -> whyNotDeletable(organization) == null)
+                .orElse(false);
+    }
+
+    /** The 409's message when the organization is in use, else null. */
+    private String whyNotDeletable(Organization organization) {
+        if (organization.getParent() == null || isRegistrationParent(organization.getId())) {
+            return Texts.text("conflict.organizationHoldsRegistrations");
+        }
+        if (organizations.findSubtree(organization.getId()).size() > 1) {
+            return Texts.text("conflict.organizationHasChildren");
+        }
+        if (!users.findByOrganization(organization).isEmpty()) {
+            return Texts.text("conflict.organizationHasBuyers");
+        }
+        return null;
+    }
+
     @Transactional
     public void deleteOrganization(Actor actor, long organizationId) {
         authorization.require(actor, DELETE_ORGANIZATION, buyers.organizationTarget(organizationId));
         Organization organization = organizations.findById(organizationId).orElseThrow();
-        if (organization.getParent() == null || isRegistrationParent(organizationId)) {
-            throw new RegistrationConflictException(
-                    "id", "This organization holds registered organizations and cannot be deleted");
-        }
-        if (organizations.findSubtree(organizationId).size() > 1) {
-            throw new RegistrationConflictException("id", "Delete or move the organization's sub-organizations first");
-        }
-        if (!users.findByOrganization(organization).isEmpty()) {
-            throw new RegistrationConflictException("id", "Delete or move the organization's buyers first");
+        String inUse = whyNotDeletable(organization);
+        if (inUse != null) {
+            throw new RegistrationConflictException("id", inUse);
         }
         String before = organization.getName();
         Long parentId = organization.getParent().getId();
@@ -288,8 +305,7 @@ public class SellerAdministration {
         try {
             organizations.flush();
         } catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
-            throw new RegistrationConflictException(
-                    "id", "This organization is still referenced and cannot be deleted");
+            throw new RegistrationConflictException("id", Texts.text("conflict.organizationReferenced"));
         }
         audit.recordInOrganization(
                 actor.id(),

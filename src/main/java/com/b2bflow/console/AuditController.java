@@ -33,7 +33,9 @@ class AuditController {
             Model model) {
         AuditFilter filter = new AuditFilter(actorQuery, customer, action, userId, organizationId);
         model.addAttribute("filter", filter);
-        model.addAttribute("events", PageView.of(audit.events(actor, filter, PageView.request(page, size)), request));
+        var events = audit.events(actor, filter, PageView.request(page, size));
+        model.addAttribute("events", PageView.of(events, request));
+        model.addAttribute("existing", audit.existing(events.getContent()));
         model.addAttribute("actions", audit.actions(actor));
         return "staff/console/audit";
     }

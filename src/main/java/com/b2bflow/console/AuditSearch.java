@@ -11,8 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -87,6 +89,48 @@ class AuditSearch {
                 .setMaxResults(page.getPageSize())
                 .getResultList();
         return new PageImpl<>(events, page, count.getSingleResult());
+    }
+
+    /**
+     * The users and organizations the events name that still exist, as {@code User:12} and {@code Organization:3}: the
+     * page links only these (a deleted user's page is a 404).
+     */
+    @Transactional(readOnly = true)
+    public Set<String> existing(List<AuditEvent> events) {
+        Set<Long> userIds = new HashSet<>();
+        Set<Long> organizationIds = new HashSet<>();
+        for (AuditEvent event : events) {
+            Long target = number(event.getTargetId());
+            if ("User".equals(event.getTargetType()) && target != null) {
+                userIds.add(target);
+            }
+            if ("Organization".equals(event.getTargetType()) && target != null) {
+                organizationIds.add(target);
+            }
+            if (event.getOrganizationId() != null) {
+                organizationIds.add(event.getOrganizationId());
+            }
+        }
+        Set<String> existing = new HashSet<>();
+        existing("User", "select u.id from User u where u.id in :ids", userIds, existing);
+        existing("Organization", "select o.id from Organization o where o.id in :ids", organizationIds, existing);
+        return existing;
+    }
+
+    private void existing(String type, String jpql, Set<Long> ids, Set<String> into) {
+        if (!ids.isEmpty()) {
+            entityManager.createQuery(jpql, Long.class).setParameter("ids", ids).getResultList().stream()
+                    .map(id -> type + ":" + id)
+                    .forEach(into::add);
+        }
+    }
+
+    private static Long number(String id) {
+        try {
+            return id == null ? null : Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The actions the log holds, for the filter's choice. */

@@ -16,6 +16,7 @@ import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -120,7 +121,8 @@ class OrganizationPageController {
                 wanted.add(Arrays.stream(ApprovalType.values())
                         .filter(known -> known.name().equals(type))
                         .findFirst()
-                        .orElseThrow(() -> InvalidRegistrationException.of("types", "Unknown approval group " + type)));
+                        .orElseThrow(() -> InvalidRegistrationException.of(
+                                "types", Texts.text("validation.unknownApprovalGroup", type))));
             }
             approvers.setGroupTypes(new SellerStaff(actor.id()), id, wanted);
         });
@@ -137,7 +139,7 @@ class OrganizationPageController {
         authorization.require(actor, AccountAction.MANAGE_APPROVERS, Target.organization(id));
         return act(id, actor, "approvers", model, response, redirect, "console.org.approvers.added", () -> {
             if (userId == null) {
-                throw InvalidRegistrationException.of("userId", "Choose the user to add");
+                throw InvalidRegistrationException.of("userId", Texts.text("validation.chooseTheUserToAdd"));
             }
             approvers.add(new SellerStaff(actor.id()), id, userId);
         });
@@ -294,7 +296,8 @@ class OrganizationPageController {
         model.addAttribute("people", PageView.of(view.people(), uri, "peoplePage"));
         model.addAttribute("registrations", PageView.of(view.registrations(), uri, "registrationsPage"));
         model.addAttribute("audit", PageView.of(view.audit(), uri, "auditPage"));
-        model.addAttribute("actions", OrganizationActions.of(authorization, actor, id));
+        model.addAttribute(
+                "actions", OrganizationActions.of(authorization, actor, id, sellerAdministration.deletable(id)));
         model.addAttribute("approvalTypes", ApprovalType.values());
         model.addAttribute("now", Instant.now());
         return "staff/console/organization";
@@ -307,7 +310,7 @@ class OrganizationPageController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidRegistrationException.of(field, "Enter a date as YYYY-MM-DD");
+            throw InvalidRegistrationException.of(field, Texts.text("validation.dateFormat"));
         }
     }
 }

@@ -22,6 +22,7 @@ import com.b2bflow.member.RoleAssignment;
 import com.b2bflow.member.RoleAssignmentRepository;
 import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.privacy.PersonalDataErasure;
 import com.b2bflow.registration.RegistrationPolicies;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,7 @@ class StaffUsers {
     private final RegistrationPolicies policies;
     private final OrganizationPaths paths;
     private final OpenRegistrations registrations;
+    private final PersonalDataErasure erasure;
 
     StaffUsers(
             AccountAuthorization authorization,
@@ -49,7 +51,8 @@ class StaffUsers {
             ActivationService activation,
             RegistrationPolicies policies,
             OrganizationPaths paths,
-            OpenRegistrations registrations) {
+            OpenRegistrations registrations,
+            PersonalDataErasure erasure) {
         this.authorization = authorization;
         this.buyers = buyers;
         this.users = users;
@@ -58,6 +61,7 @@ class StaffUsers {
         this.policies = policies;
         this.paths = paths;
         this.registrations = registrations;
+        this.erasure = erasure;
     }
 
     /** The user, for a staff member who may find customers; 404 (refusal page) for an unknown id. */
@@ -69,16 +73,21 @@ class StaffUsers {
         boolean locked = user.isLocked(now);
         boolean approved = user.getRegistrationState() == ApprovalState.APPROVED;
         boolean waiting = activation.isWaitingForActivation(user);
+        List<OpenRegistration> open =
+                registrations.ofUsers(List.of(user.getId())).getOrDefault(user.getId(), List.of());
         StaffUserView.UserActions actions = new StaffUserView.UserActions(
                 allows(actor, EDIT_ROLES, target),
                 allows(actor, DISABLE_CUSTOMER, target) && user.isEnabled(),
                 allows(actor, ENABLE_CUSTOMER, target) && !user.isEnabled() && approved,
                 allows(actor, UNLOCK_ACCOUNT, target) && (locked || user.getFailedLoginCount() > 0),
-                allows(actor, RESEND_ACTIVATION, target) && waiting,
+                // a second link within the renewal interval is refused (409): the page says a link just went out
+                allows(actor, RESEND_ACTIVATION, target) && waiting && !activation.issuedRecently(user),
                 allows(actor, ACT_ON_BEHALF, target) && user.isEnabled() && approved,
                 allows(actor, EXPORT_PERSONAL_DATA, target),
-                allows(actor, ERASE_PERSONAL_DATA, target),
-                allows(actor, DELETE_BUYER, target));
+                // the erasure and the deletion refuse (409) the last administrator of a populated organization and a
+                // user whose registration waits: not offered then
+                allows(actor, ERASE_PERSONAL_DATA, target) && !erasure.lastAdministrator(userId),
+                allows(actor, DELETE_BUYER, target) && open.isEmpty());
         return new StaffUserView(
                 user.getId(),
                 user.getLogonId(),
@@ -101,7 +110,7 @@ class StaffUsers {
                 waiting,
                 user.getLastLoginAt(),
                 user.getCreatedAt(),
-                registrations.ofUsers(List.of(user.getId())).getOrDefault(user.getId(), List.of()),
+                open,
                 policies.knownRoles().stream().sorted().toList(),
                 actions);
     }

@@ -20,6 +20,7 @@ import com.b2bflow.member.User;
 import com.b2bflow.member.UserRepository;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -174,8 +175,10 @@ public class CustomerService {
         if (customer.getRegistrationState() != ApprovalState.APPROVED) {
             throw new RegistrationConflictException(
                     "enabled",
-                    "Only an approved account can be enabled; this " + "account's registration is "
-                            + customer.getRegistrationState());
+                    Texts.text(
+                            "conflict.enableNotApproved",
+                            Texts.text("status.state."
+                                    + customer.getRegistrationState().name())));
         }
         boolean wasEnabled = customer.isEnabled();
         customer.setEnabled(true);
@@ -213,11 +216,10 @@ public class CustomerService {
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw InvalidRegistrationException.of(
-                    "reason", "Give a reason: a ticket number or a short description of why");
+            throw InvalidRegistrationException.of("reason", Texts.text("csr.reasonRequired"));
         }
         if (reason.strip().length() > MAX_REASON) {
-            throw InvalidRegistrationException.of("reason", "At most " + MAX_REASON + " characters");
+            throw InvalidRegistrationException.of("reason", Texts.text("validation.atMost1000Characters"));
         }
         return reason.strip();
     }

@@ -271,6 +271,20 @@ public class PersonalDataErasure {
                 .isEmpty();
     }
 
+    /**
+     * Whether erasing the user now would be refused because they are the last enabled administrator of an
+     * organization that still has other enabled members (the staff console offers the erasure only otherwise).
+     */
+    @Transactional(readOnly = true)
+    public boolean lastAdministrator(long userId) {
+        try {
+            refuseLastAdministrator(userId);
+            return false;
+        } catch (LastAdministratorException e) {
+            return true;
+        }
+    }
+
     private void refuseLastAdministrator(long userId) {
         String placeholders =
                 String.join(",", Roles.ADMINISTRATORS.stream().map(r -> "?").toList());

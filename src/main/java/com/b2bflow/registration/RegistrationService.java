@@ -1,6 +1,7 @@
 package com.b2bflow.registration;
 
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.Texts;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -41,8 +42,10 @@ public class RegistrationService extends FlowSubmitter {
                 && request.hcl().profileType() != policy.profileType()) {
             throw InvalidRegistrationException.of(
                     HCL_PROFILE_TYPE,
-                    "This registration creates users of profile type " + policy.profileType() + ", not "
-                            + request.hcl().profileType());
+                    Texts.text(
+                            "hcl.problem.otherProfileType",
+                            policy.profileType().name(),
+                            request.hcl().profileType().name()));
         }
     }
 

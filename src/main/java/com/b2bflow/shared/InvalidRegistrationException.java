@@ -6,15 +6,13 @@ import org.springframework.http.HttpStatus;
 /** Bad input: answered with 400 and a message per field; nothing was persisted. */
 public class InvalidRegistrationException extends ProblemException {
 
-    public static final String DETAIL = "Some fields need your attention";
-
     private final transient List<FieldProblem> problems;
 
     public InvalidRegistrationException(List<FieldProblem> problems) {
-        this(DETAIL, problems);
+        this(Texts.text("problem.fieldsNeedAttention"), problems);
     }
 
-    /** @param detail the summary above the field errors, where a client's own words fit better than {@link #DETAIL} */
+    /** @param detail the summary above the field errors, where a client's own words fit better than the usual one */
     public InvalidRegistrationException(String detail, List<FieldProblem> problems) {
         super(
                 HttpStatus.BAD_REQUEST,

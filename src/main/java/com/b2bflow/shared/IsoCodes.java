@@ -50,27 +50,31 @@ public final class IsoCodes {
 
     /**
      * The code of a country written as text people use: its alpha-2 or alpha-3 code, or its English or German name
-     * ("Germany", "Deutschland", "DEU"); empty when the text names no single country. Maps what was stored before
-     * countries were lists, and what HCL's URLs send.
+     * ("Germany", "Deutschland", "DEU"), in any case and spacing; empty when the text names no country or more than
+     * one. Maps what was stored before countries were lists, and what HCL's URLs send.
      */
     public static Optional<String> countryOf(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String key = text.strip().toLowerCase(Locale.ROOT);
-        return COUNTRIES.stream()
+        String key = comparable(text);
+        List<String> named = COUNTRIES.stream()
                 .filter(code -> {
                     Locale country = new Locale("", code);
                     return code.equalsIgnoreCase(key)
                             || country.getISO3Country().equalsIgnoreCase(key)
-                            || country.getDisplayCountry(Locale.ENGLISH)
-                                    .toLowerCase(Locale.ROOT)
+                            || comparable(country.getDisplayCountry(Locale.ENGLISH))
                                     .equals(key)
-                            || country.getDisplayCountry(Locale.GERMAN)
-                                    .toLowerCase(Locale.ROOT)
+                            || comparable(country.getDisplayCountry(Locale.GERMAN))
                                     .equals(key);
                 })
-                .findFirst();
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /** Lower case with single spaces: "United  States" and "united states" name the same country. */
+    private static String comparable(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** Blank, or an ISO 3166-1 alpha-2 code (either case). */

@@ -5,6 +5,7 @@ import com.b2bflow.access.AccountAuthorization;
 import com.b2bflow.access.Actor;
 import com.b2bflow.access.Hat;
 import com.b2bflow.access.OnBehalf;
+import com.b2bflow.approval.BuyerApprovals;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,10 +27,12 @@ class AccountController {
 
     private final MyAccountService accounts;
     private final AccountAuthorization authorization;
+    private final BuyerApprovals approvals;
 
-    AccountController(MyAccountService accounts, AccountAuthorization authorization) {
+    AccountController(MyAccountService accounts, AccountAuthorization authorization, BuyerApprovals approvals) {
         this.accounts = accounts;
         this.authorization = authorization;
+        this.approvals = approvals;
     }
 
     @GetMapping("/store/account")
@@ -40,6 +43,8 @@ class AccountController {
         model.addAttribute("account", accounts.of(actor.userId()));
         model.addAttribute("administrator", administers(actor));
         model.addAttribute("mayChangePassword", !actor.isOnBehalf());
+        // the approvals page is the account holder's own, for those who decide buyer registrations
+        model.addAttribute("mayApprove", !actor.isOnBehalf() && approvals.decidesAny(actor.userId()));
         return "store/account";
     }
 

@@ -33,11 +33,18 @@ class ApprovalsPageController {
     }
 
     @GetMapping("/store/account/approvals")
-    String approvals(Authentication authentication, Model model) {
+    String approvals(Authentication authentication, Model model, HttpServletResponse response) {
         if (!(authentication.getPrincipal() instanceof BuyerPrincipal buyer)) {
             return authentication.getPrincipal() instanceof StaffPrincipal
                     ? "redirect:/store/staff"
                     : "redirect:/store/login";
+        }
+        if (!approvals.decidesAny(buyer.userId())) {
+            // offered only to those who decide registrations (My Account links it only for them)
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("status", HttpStatus.FORBIDDEN.value());
+            model.addAttribute("messageKey", "approvals.refused");
+            return "store/refused";
         }
         model.addAttribute("approvals", approvals.pendingFor(buyer.userId()));
         return VIEW;

@@ -4,6 +4,7 @@ import com.b2bflow.shared.ConstraintConflicts;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.ProblemResponses;
 import com.b2bflow.shared.Problems;
+import com.b2bflow.shared.Texts;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.TypeMismatchException;
@@ -34,21 +35,26 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = ProblemResponses.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
-    static final String CONCURRENT = "Someone else changed this at the same moment; reload and try again";
-
     /** A unique constraint: the field it guards when we know it (a taken logon id), otherwise a concurrent change. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> constraint(DataIntegrityViolationException e, WebRequest request) {
         return ConstraintConflicts.translate(e)
                 .map(conflict -> handleExceptionInternal(
                         conflict, conflict.getBody(), conflict.getHeaders(), conflict.getStatusCode(), request))
-                .orElseGet(() -> answer(e, HttpStatus.CONFLICT, CONCURRENT, List.of(), new HttpHeaders(), request));
+                .orElseGet(() -> answer(
+                        e,
+                        HttpStatus.CONFLICT,
+                        Texts.text("problem.concurrentChange"),
+                        List.of(),
+                        new HttpHeaders(),
+                        request));
     }
 
     /** Two people deciding (or editing) the same thing at once: the second one learns it. */
     @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
     ResponseEntity<Object> concurrent(RuntimeException e, WebRequest request) {
-        return answer(e, HttpStatus.CONFLICT, CONCURRENT, List.of(), new HttpHeaders(), request);
+        return answer(
+                e, HttpStatus.CONFLICT, Texts.text("problem.concurrentChange"), List.of(), new HttpHeaders(), request);
     }
 
     /**
@@ -61,7 +67,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(
                 e,
                 HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape",
+                Texts.text("problem.unreadableBody"),
                 List.of(UnreadableBodies.problem(e)),
                 headers,
                 request);
@@ -77,8 +83,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(
                 e,
                 HttpStatus.BAD_REQUEST,
-                "The parameter '" + name + "' has the wrong format",
-                List.of(new FieldProblem(name, number ? "Expected a whole number" : "Wrong format")),
+                Texts.text("problem.parameterFormat", name),
+                List.of(new FieldProblem(name, Texts.text(number ? "problem.wholeNumber" : "problem.wrongFormat"))),
                 headers,
                 request);
     }
@@ -89,8 +95,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(
                 e,
                 HttpStatus.BAD_REQUEST,
-                "The parameter '" + e.getParameterName() + "' is missing",
-                List.of(new FieldProblem(e.getParameterName(), "Required")),
+                Texts.text("problem.parameterMissing", e.getParameterName()),
+                List.of(new FieldProblem(e.getParameterName(), Texts.text("problem.required"))),
                 headers,
                 request);
     }
@@ -101,7 +107,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), message(error)))
                 .toList();
-        return answer(e, HttpStatus.BAD_REQUEST, "Some fields need your attention", errors, headers, request);
+        return answer(e, HttpStatus.BAD_REQUEST, Texts.text("problem.fieldsNeedAttention"), errors, headers, request);
     }
 
     @Override
@@ -110,8 +116,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(
                 e,
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Send the request as " + e.getSupportedMediaTypes(),
-                List.of(new FieldProblem("Content-Type", "Unsupported content type")),
+                Texts.text("problem.mediaType", e.getSupportedMediaTypes().toString()),
+                List.of(new FieldProblem("Content-Type", Texts.text("problem.unsupportedContentType"))),
                 headers,
                 request);
     }
@@ -122,7 +128,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(
                 e,
                 HttpStatus.METHOD_NOT_ALLOWED,
-                "Use " + e.getSupportedHttpMethods() + " for this URL",
+                Texts.text("problem.method", String.valueOf(e.getSupportedHttpMethods())),
                 List.of(),
                 headers,
                 request);

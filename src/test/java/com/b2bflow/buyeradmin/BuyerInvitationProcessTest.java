@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.b2bflow.member.ApprovalState;
 import com.b2bflow.member.Roles;
 import com.b2bflow.member.UserRepository;
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.registration.Registration;
 import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.SubmittedRegistration;
@@ -109,7 +110,8 @@ class BuyerInvitationProcessTest {
                         "Neu",
                         null,
                         null,
-                        "de"));
+                        "de"),
+                ConsentTerms.CURRENT);
         assertThat(registered.state()).isEqualTo(ApprovalState.APPROVED);
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(registered.id())
@@ -132,6 +134,8 @@ class BuyerInvitationProcessTest {
             assertThat(registration.getDecidedBy())
                     .as("the invitation is the approval")
                     .isEqualTo(tenant.admin());
+            assertThat(registration.getConsentVersion()).isEqualTo(ConsentTerms.CURRENT);
+            assertThat(registration.getConsentAt()).isNotNull();
         });
         assertThat(jdbc.queryForList(
                         "select role_name from role_assignment where user_id = (select id from "

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.StorefrontCsrf;
 import com.b2bflow.support.StorefrontSignIn;
@@ -83,18 +84,38 @@ class InvitationHttpTest {
 
         mvc.perform(post("/store/invitations/" + token)
                         .with(StorefrontCsrf.token(mvc))
+                        .header("Accept-Language", "de")
                         .param("user.logonId", "nina-page")
                         .param("user.lastName", "Neu")
                         .param("user.password", "short")
                         .param("user.passwordVerify", "short"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"user.password-error\"")))
+                .andExpect(content().string(containsString("id=\"consentVersion-error\"")))
+                .andExpect(content().string(containsString("Setzen Sie das Häkchen")))
                 .andExpect(content().string(containsString("value=\"nina-page\"")));
+        mvc.perform(accept(token, "nina-api", null).content("{\"user\":" + user("nina-api", null) + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("consentVersion"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("Tick the box to agree to the terms of use and the privacy notice"));
 
         String logonId = TestRegistrations.unique("nina");
-        mvc.perform(accept(token, logonId, null))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.state").value("APPROVED"));
+        mvc.perform(post("/store/invitations/" + token)
+                        .with(StorefrontCsrf.token(mvc))
+                        .param("user.logonId", logonId)
+                        .param("user.lastName", "Neu")
+                        .param("user.password", TestRegistrations.PASSWORD)
+                        .param("user.passwordVerify", TestRegistrations.PASSWORD)
+                        .param("consentVersion", ConsentTerms.CURRENT))
+                .andExpect(redirectedUrl("/store/login?invited"));
+        assertThat(jdbc.queryForMap(
+                        "select r.consent_version, r.consent_at from registration r "
+                                + "join member_user u on r.user_id = u.id where u.logon_id = ?",
+                        logonId))
+                .containsEntry("CONSENT_VERSION", ConsentTerms.CURRENT)
+                .extractingByKey("CONSENT_AT")
+                .isNotNull();
         mvc.perform(StorefrontSignIn.form(mvc, logonId, TestRegistrations.PASSWORD))
                 .andExpect(redirectedUrl("/store/account"));
 
@@ -204,13 +225,16 @@ class InvitationHttpTest {
     }
 
     private static MockHttpServletRequestBuilder accept(String token, String logonId, String email) {
-        String user = "{\"logonId\":\"" + logonId + "\",\"password\":\"" + TestRegistrations.PASSWORD
+        return post("/api/invitations/" + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user\":" + user(logonId, email) + ",\"consentVersion\":\"" + ConsentTerms.CURRENT + "\"}");
+    }
+
+    private static String user(String logonId, String email) {
+        return "{\"logonId\":\"" + logonId + "\",\"password\":\"" + TestRegistrations.PASSWORD
                 + "\",\"firstName\":\"Nina\",\"lastName\":\"Neu\""
                 + (email == null ? "" : ",\"email\":\"" + email + "\"")
                 + "}";
-        return post("/api/invitations/" + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"user\":" + user + "}");
     }
 
     private static String invitations(long organizationId) {

@@ -11,7 +11,9 @@ import com.b2bflow.member.User;
 import com.b2bflow.shared.RegistrationConflictException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** The rules of an invitation's state: expiry, acceptance and revocation, and which of them are final. */
 class InvitationTest {
@@ -50,6 +52,14 @@ class InvitationTest {
         assertThatThrownBy(() -> invitation.revoke("ada", SENT.plusSeconds(120)))
                 .isInstanceOf(RegistrationConflictException.class)
                 .hasMessageContaining("accepted already");
+        LocaleContextHolder.setLocale(Locale.GERMAN);
+        try {
+            assertThatThrownBy(() -> invitation.revoke("ada", SENT.plusSeconds(120)))
+                    .as("in the language of the person revoking")
+                    .hasMessage("Diese Einladung wurde bereits angenommen: Deaktivieren Sie stattdessen den Einkäufer");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test

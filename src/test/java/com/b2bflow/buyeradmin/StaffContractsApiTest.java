@@ -87,6 +87,17 @@ class StaffContractsApiTest {
                 {"name": "Backwards", "validFrom": "%s", "validTo": "%s"}""".formatted(today, today.minusDays(1)), 400);
         assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("validTo");
         assertThat(refused.path("detail").asText()).contains("cannot end before it starts");
+        JsonNode german = call(
+                post(contracts(tenant)).header("Accept-Language", "de"),
+                "account-rep",
+                """
+                {"name": "Backwards", "validFrom": "%s", "validTo": "%s"}""".formatted(today, today.minusDays(1)),
+                400);
+        assertThat(german.path("errors").get(0).path("field").asText())
+                .as("field names stay as they are")
+                .isEqualTo("validTo");
+        assertThat(german.path("errors").get(0).path("message").asText())
+                .isEqualTo("Der Vertrag kann nicht enden, bevor er beginnt");
 
         assertThat(call(
                                 post(contracts(tenant) + "/" + id + "/extend"),
@@ -109,12 +120,11 @@ class StaffContractsApiTest {
                         .asText())
                 .isEqualTo("lastDay");
         long standard = standardContract(tenant);
-        call(
-                post(contracts(tenant) + "/" + standard + "/extend"),
-                "account-rep",
-                """
-                {"validTo": "%s"}""".formatted(today.plusYears(1)),
-                409);
+        assertThat(refusedExtension(tenant, standard, "en"))
+                .isEqualTo("The contract has no end: there is nothing to extend");
+        assertThat(refusedExtension(tenant, standard, "de-DE,de;q=0.9"))
+                .as("a person reading the console in German")
+                .isEqualTo("Der Vertrag hat kein Ende: Es gibt nichts zu verlängern");
         assertThat(call(post(contracts(tenant) + "/" + standard + "/end"), "account-rep", "{}", 200)
                         .path("validTo")
                         .asText())
@@ -219,6 +229,18 @@ class StaffContractsApiTest {
             }
         }
         throw new AssertionError("no Standard contract in " + list);
+    }
+
+    /** The detail of the 409 that extending an open-ended contract gets, in the language asked for. */
+    private String refusedExtension(Tenant tenant, long contractId, String language) throws Exception {
+        return call(
+                        post(contracts(tenant) + "/" + contractId + "/extend").header("Accept-Language", language),
+                        "account-rep",
+                        """
+                {"validTo": "%s"}""".formatted(LocalDate.now().plusYears(1)),
+                        409)
+                .path("detail")
+                .asText();
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, String staff, String body, int expected)

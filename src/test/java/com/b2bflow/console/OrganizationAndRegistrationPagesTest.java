@@ -200,7 +200,9 @@ class OrganizationAndRegistrationPagesTest {
                         .string(allOf(
                                 containsString("id=\"roles-form\""),
                                 containsString("id=\"add-approver\""),
-                                containsString("id=\"delete-organization\""),
+                                // in use (a department, an approver): the deletion is explained, not offered
+                                not(containsString("id=\"delete-organization\"")),
+                                containsString("id=\"delete-in-use\""),
                                 containsString(department.getName()))));
 
         mvc.perform(post(page + "/roles")

@@ -29,6 +29,8 @@ class IsoCodesTest {
         assertThat(IsoCodes.countryOf("nl")).contains("NL");
         assertThat(IsoCodes.countryOf("Niederlande")).contains("NL");
         assertThat(IsoCodes.countryOf("Österreich")).contains("AT");
+        assertThat(IsoCodes.countryOf(" united  STATES ")).contains("US");
+        assertThat(IsoCodes.countryOf("Vereinigte Staaten")).contains("US");
         assertThat(IsoCodes.countryOf("Bavaria")).isEmpty();
         assertThat(IsoCodes.countryOf(" ")).isEmpty();
     }

@@ -66,8 +66,7 @@ class TaskRefusalsTest {
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body())
-                .contains("\"message\":\"Contract 2, contractValidTo: The contract starts on Jun 1, 2027: it cannot end"
-                        + " before it starts\"")
+                .contains("\"message\":\"Contract 2, contractValidTo: The contract cannot end before" + " it starts\"")
                 .doesNotContain("ENGINE-", "Cannot submit");
         assertThat(tasks.createTaskQuery().taskId(setUp).count())
                 .as("the task stays open")
@@ -81,8 +80,7 @@ class TaskRefusalsTest {
         LoopbackHttp.Response german = tasklist.submitForm(setUp, endsBeforeItStarts, "de-DE,de;q=0.9");
         assertThat(german.status()).as(german.body()).isEqualTo(400);
         assertThat(german.body())
-                .contains("\"message\":\"Vertrag 2, contractValidTo: Der Vertrag beginnt am 01.06.2027: Er kann nicht"
-                        + " enden, bevor er beginnt\"");
+                .contains("\"message\":\"Vertrag 2, contractValidTo: Der Vertrag kann nicht enden, bevor er beginnt\"");
 
         LoopbackHttp.Response accepted = tasklist.submitForm(setUp, """
                 {"variables": {"accountName": {"value": "Main"}, "contracts": {"type": "Json", "value":

@@ -18,6 +18,7 @@ import com.b2bflow.customerservice.CustomerView;
 import com.b2bflow.member.AddressData;
 import com.b2bflow.notification.DemoMailbox;
 import com.b2bflow.registration.RegistrationStatus;
+import com.b2bflow.registration.hcl.HclErrorPageExample;
 import com.b2bflow.support.BothLanguages;
 import com.b2bflow.support.PageRendering;
 import java.time.Instant;
@@ -72,6 +73,7 @@ class StorefrontPagesInBothLanguagesTest {
             "DE",
             "seller-admins",
             "Sam Staff",
+            HclErrorPageExample.UNKNOWN_PARAMETER,
             // ISO 4217 codes, the same in every language
             "EUR",
             "USD",
@@ -215,7 +217,7 @@ class StorefrontPagesInBothLanguagesTest {
                         "groups",
                         List.of("seller-admins"),
                         "consoleMenu",
-                        new com.b2bflow.console.ConsoleMenu(true, true, true, true),
+                        new com.b2bflow.console.ConsoleMenu(true, true, true, true, true, true),
                         "mailboxAvailable",
                         true)));
         pages.add(page(
@@ -232,6 +234,7 @@ class StorefrontPagesInBothLanguagesTest {
                                 null)))));
         pages.add(page("empty demo mailbox", "staff/mailbox", Map.of("messages", List.of())));
         pages.add(page("sign-in", "store/login", Map.of()));
+        pages.add(page("HCL registration form after an error", "store/hcl-register", HclErrorPageExample.model()));
         pages.add(page("choose a registration", "store/register-choose", Map.of()));
         pages.add(page("refused", "store/refused", Map.of("messageKey", "access.refused.forbidden", "status", 403)));
         pages.add(page("organizations", "store/organizations", organizations()));
@@ -272,7 +275,13 @@ class StorefrontPagesInBothLanguagesTest {
         pages.add(page(
                 "invitation",
                 "store/invitation",
-                Map.of("invitation", new InvitationLink("ACME", "jane@example.com", SUBMITTED), "token", "t")));
+                Map.of(
+                        "invitation",
+                        new InvitationLink("ACME", "jane@example.com", SUBMITTED),
+                        "token",
+                        "t",
+                        "errors",
+                        Map.of("consentVersion", "x"))));
         pages.add(page(
                 "customer service",
                 "store/customer-service",
@@ -338,8 +347,8 @@ class StorefrontPagesInBothLanguagesTest {
         List<String> templates = Stream.of(
                         new PathMatchingResourcePatternResolver().getResources("classpath*:/templates/store/*.html"))
                 .map(resource -> "store/" + resource.getFilename().replace(".html", ""))
-                // the flash fragment is rendered inside pages; HCL's error page in HclErrorPageInBothLanguagesTest
-                .filter(name -> !name.equals("store/messages") && !name.equals("store/hcl-register"))
+                // the flash fragment is rendered inside pages
+                .filter(name -> !name.equals("store/messages"))
                 .toList();
         assertThat(covered).containsAll(templates);
     }

@@ -1,22 +1,24 @@
 package com.b2bflow.registration.hcl;
 
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.shared.FieldProblem;
+import com.b2bflow.shared.IsoCodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The registration form an HCL storefront shows again after an error ({@code errorViewName}): the messages, in the
- * language of {@code langId} (else the browser's), the fields to correct, and every other accepted parameter kept
- * for the next post. Passwords and the challenge answer are never written back into the page.
+ * The registration form an HCL storefront shows again after an error ({@code errorViewName}): the messages (already in
+ * the request's language, {@code langId}'s or else the browser's), the fields to correct, the consent to the terms,
+ * and every other accepted parameter kept for the next post. The page's own texts are in the message files
+ * ({@code hclForm.*}). Passwords and the challenge answer are never written back into the page.
  */
 @Component
 class HclErrorPage {
@@ -43,20 +45,27 @@ class HclErrorPage {
             "usr_email1",
             "email",
             "usr_logonId",
-            "username");
+            "username",
+            "org_country",
+            "country",
+            "usr_country",
+            "country");
     static final Set<String> SECRET = Set.of("usr_logonPassword", "usr_logonPasswordVerify", "usr_challengeAnswer");
 
-    private final MessageSource messages;
+    /** Countries are offered as the list the storefront's forms show, named in the page's language. */
+    static final Set<String> COUNTRIES = Set.of("org_country", "usr_country");
 
-    HclErrorPage(MessageSource messages) {
-        this.messages = messages;
-    }
+    /**
+     * One input of the form (its error is in the page's {@code errors}, by name, as the form fragment reads it; its
+     * label is {@code hclForm.field.<name>}, else the parameter's name). A country is a list of countries.
+     */
+    record Field(String name, String type, String value, boolean required, String autocomplete, boolean country) {}
 
-    /** One input of the form (its error is in the page's {@code errors}, by name, as the form fragment reads it). */
-    record Field(String name, String label, String type, String value, boolean required, String autocomplete) {}
+    /** One line of the error summary: the parameter, its message, and whether the form has a field to link to. */
+    record Error(String parameter, String message, boolean onPage) {}
 
-    /** One line of the error summary. */
-    record Error(String parameter, String label, String message) {}
+    /** What the consent fragment reads: the version the person ticked, if any. */
+    record Consent(String consentVersion) {}
 
     ModelAndView render(
             String action,
@@ -64,24 +73,24 @@ class HclErrorPage {
             List<FieldProblem> problems,
             HttpStatus status,
             Locale locale) {
-        Map<String, String> errors = FieldProblem.byField(problems.stream()
-                .map(problem -> new FieldProblem(problem.field(), message(problem.message(), locale)))
-                .toList());
+        Map<String, String> errors = FieldProblem.byField(problems);
         List<Field> fields = new ArrayList<>();
         List<String> shown = new ArrayList<>(FORM_FIELDS);
-        // a parameter that is accepted but wrong (a currency, a profile type) is shown to be corrected too
+        // a parameter that is accepted but wrong (a currency, a country) is shown to be corrected too
         errors.keySet().stream()
                 .filter(name -> !shown.contains(name) && kept(name))
                 .forEach(shown::add);
         for (String name : shown) {
             boolean secret = SECRET.contains(name);
+            boolean country = COUNTRIES.contains(name);
+            String value = parameters.getFirst(name);
             fields.add(new Field(
                     name,
-                    label(name, locale),
                     secret ? "password" : "text",
-                    secret ? "" : parameters.getFirst(name),
+                    secret ? "" : country ? IsoCodes.countryOf(value).orElse(value) : value,
                     REQUIRED.contains(name),
-                    secret ? "new-password" : AUTOCOMPLETE.getOrDefault(name, "off")));
+                    secret ? "new-password" : AUTOCOMPLETE.getOrDefault(name, "off"),
+                    country));
         }
         Map<String, String> hidden = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
@@ -90,41 +99,26 @@ class HclErrorPage {
             }
         });
         ModelAndView page = new ModelAndView("store/hcl-register", status);
-        page.addObject("lang", locale.getLanguage());
-        page.addObject("title", messages.getMessage("hclForm.title", null, locale));
-        page.addObject("intro", messages.getMessage("hclForm.intro", null, locale));
-        page.addObject("summary", messages.getMessage("hclForm.summary", null, locale));
-        page.addObject("submit", messages.getMessage("hclForm.submit", null, locale));
         page.addObject("action", action);
         page.addObject("errors", errors);
         page.addObject(
                 "problems",
                 errors.entrySet().stream()
-                        .map(error -> new Error(error.getKey(), label(error.getKey(), locale), error.getValue()))
+                        .map(error -> new Error(
+                                error.getKey(),
+                                error.getValue(),
+                                shown.contains(error.getKey()) || error.getKey().equals(HclParameters.CONSENT)))
                         .toList());
         page.addObject("fields", fields);
         page.addObject("hidden", hidden);
+        page.addObject("countries", IsoCodes.countries(locale));
+        page.addObject("consentVersion", ConsentTerms.CURRENT);
+        page.addObject("form", new Consent(parameters.getFirst(HclParameters.CONSENT)));
         return page;
     }
 
-    /** Accepted here, so worth posting again: neither forbidden nor unknown. */
+    /** Accepted here, so worth posting again; the consent is the checkbox of its own, not a field. */
     private static boolean kept(String name) {
-        return !HclParameters.FORBIDDEN.containsKey(name)
-                && (HclParameters.COMMAND.contains(name) || HclParameterCatalogue.tableOf(name) != null);
-    }
-
-    private String label(String parameter, Locale locale) {
-        return messages.getMessage("hclForm.field." + parameter, null, parameter, locale);
-    }
-
-    /**
-     * A problem's text in the page's language: looked up by a key made of its English words
-     * ({@code hclForm.problem.unknown-parameter}), the English text itself where there is no translation.
-     */
-    String message(String english, Locale locale) {
-        String text = english.startsWith("Not accepted:") ? "Not accepted" : english;
-        String key = "hclForm.problem."
-                + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return messages.getMessage(key, null, english, locale);
+        return HclParameters.accepted(name) && !name.equals(HclParameters.CONSENT);
     }
 }

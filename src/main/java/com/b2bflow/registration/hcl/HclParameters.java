@@ -13,6 +13,7 @@ import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.IsoCodes;
 import com.b2bflow.shared.PlainTextValidator;
+import com.b2bflow.shared.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,16 +38,22 @@ final class HclParameters {
 
     /**
      * Refused by HCL Commerce in these URLs: the parent comes from the policy, admin names from usr_, the type is
-     * always O.
+     * always O. Each with the key of its reason in the message files.
      */
     static final Map<String, String> FORBIDDEN = Map.of(
-            "usr_parentMember", "The parent is determined when the organization is created",
-            "org_parentMember", "The parent organization comes from the registration policy",
-            "org_parentMemberId", "The parent organization comes from the registration policy",
-            "org_administratorFirstName", "The administrator's names come from usr_firstName",
-            "org_administratorLastName", "The administrator's names come from usr_lastName",
-            "org_administratorMiddleName", "The administrator's names come from usr_middleName",
-            "org_orgEntityType", "The organization type is always O");
+            "usr_parentMember", "hcl.forbidden.parentMember",
+            "org_parentMember", "hcl.forbidden.parentOrganization",
+            "org_parentMemberId", "hcl.forbidden.parentOrganization",
+            "org_administratorFirstName", "hcl.forbidden.administratorFirstName",
+            "org_administratorLastName", "hcl.forbidden.administratorLastName",
+            "org_administratorMiddleName", "hcl.forbidden.administratorMiddleName",
+            "org_orgEntityType", "hcl.forbidden.orgEntityType");
+
+    /**
+     * This product's own parameter: the version of the terms and privacy notice the applicant agreed to, as the
+     * storefront's forms send it (ADR 0037). A person's post requires it; a client's post keeps it when sent.
+     */
+    static final String CONSENT = "consentVersion";
 
     /** HCL parameter → field path in the request, so that errors name the parameter the client sent. */
     static final Map<String, String> FIELDS = Map.ofEntries(
@@ -81,7 +88,8 @@ final class HclParameters {
             Map.entry("usr_city", "hcl.userAddress.city"),
             Map.entry("usr_state", "hcl.userAddress.state"),
             Map.entry("usr_zipCode", "hcl.userAddress.postalCode"),
-            Map.entry("usr_country", "hcl.userAddress.country"));
+            Map.entry("usr_country", "hcl.userAddress.country"),
+            Map.entry(CONSENT, CONSENT));
 
     /**
      * Accepted and not kept: this product has no security questions (a forgotten password is reset by mail), and
@@ -109,11 +117,12 @@ final class HclParameters {
         List<FieldProblem> problems = new ArrayList<>();
         parameters.forEach((name, values) -> {
             if (FORBIDDEN.containsKey(name)) {
-                problems.add(new FieldProblem(name, "Not accepted: " + FORBIDDEN.get(name)));
-            } else if (!COMMAND.contains(name) && HclParameterCatalogue.tableOf(name) == null) {
-                problems.add(new FieldProblem(name, "Unknown parameter"));
+                problems.add(
+                        new FieldProblem(name, Texts.text("hcl.problem.notAccepted", Texts.text(FORBIDDEN.get(name)))));
+            } else if (!accepted(name)) {
+                problems.add(new FieldProblem(name, Texts.text("hcl.problem.unknownParameter")));
             } else if (values.size() > 1) {
-                problems.add(new FieldProblem(name, "Given more than once"));
+                problems.add(new FieldProblem(name, Texts.text("hcl.problem.givenMoreThanOnce")));
             } else if (values.get(0) != null) {
                 valueProblem(name, values.get(0)).ifPresent(problems::add);
             }
@@ -121,22 +130,28 @@ final class HclParameters {
         return problems;
     }
 
+    /** Not forbidden: one of the URL's own parameters, this product's consent, or a documented HCL parameter. */
+    static boolean accepted(String name) {
+        return !FORBIDDEN.containsKey(name)
+                && (COMMAND.contains(name) || name.equals(CONSENT) || HclParameterCatalogue.tableOf(name) != null);
+    }
+
     /** What is wrong with a value the request's own validation does not check (those with a field of their own). */
     private static Optional<FieldProblem> valueProblem(String name, String value) {
         if (!FIELDS.containsKey(name) && value.length() > MAX_VALUE) {
-            return Optional.of(new FieldProblem(name, "At most " + MAX_VALUE + " characters"));
+            return Optional.of(new FieldProblem(name, Texts.text("hcl.problem.atMost", MAX_VALUE)));
         }
         if (!FIELDS.containsKey(name) && PlainTextValidator.containsControl(value, false)) {
-            return Optional.of(new FieldProblem(name, "Remove control characters"));
+            return Optional.of(new FieldProblem(name, Texts.text("hcl.problem.controlCharacters")));
         }
         if (name.equals("usr_profileType") && !value.isBlank() && profileType(value) == null) {
-            return Optional.of(new FieldProblem(name, "Use B (business user) or C (customer)"));
+            return Optional.of(new FieldProblem(name, Texts.text("hcl.problem.profileType")));
         }
         if (name.equals("usr_receiveEmail") && !value.isBlank() && bool(value) == null) {
-            return Optional.of(new FieldProblem(name, "Use true or false"));
+            return Optional.of(new FieldProblem(name, Texts.text("hcl.problem.trueOrFalse")));
         }
         if (name.equals("langId") && !value.isBlank() && !LANGUAGE_IDS.containsKey(value.strip())) {
-            return Optional.of(new FieldProblem(name, "Use -1 (English) or -3 (German)"));
+            return Optional.of(new FieldProblem(name, Texts.text("hcl.problem.langId")));
         }
         return Optional.empty();
     }
@@ -145,7 +160,7 @@ final class HclParameters {
         List<FieldProblem> problems = problems(p);
         String language = language(p.getFirst("usr_preferredLanguage"), p.getFirst("langId"));
         if (language == null) {
-            problems.add(new FieldProblem("usr_preferredLanguage", "Use -1 (English), -3 (German), en or de"));
+            problems.add(new FieldProblem("usr_preferredLanguage", Texts.text("hcl.problem.preferredLanguage")));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
@@ -176,7 +191,8 @@ final class HclParameters {
                         country(p.getFirst("org_country")),
                         p.getFirst("org_phone1")),
                 null,
-                profile(p));
+                profile(p),
+                blankToNull(p.getFirst(CONSENT)));
     }
 
     private static HclProfile profile(MultiValueMap<String, String> p) {
@@ -186,7 +202,7 @@ final class HclParameters {
                 p.getFirst("usr_city"),
                 p.getFirst("usr_state"),
                 p.getFirst("usr_zipCode"),
-                p.getFirst("usr_country"),
+                country(p.getFirst("usr_country")),
                 null);
         String currency = blankToNull(p.getFirst("usr_preferredCurrency"));
         return new HclProfile(
@@ -232,7 +248,11 @@ final class HclParameters {
                 : null;
     }
 
-    /** HCL sends a country as text: a country's name or code becomes its ISO code, other text is refused later. */
+    /**
+     * HCL sends a country as text ({@code org_country}, {@code usr_country}): a country's code, alpha-3 code or English
+     * or German name becomes its ISO code; other text (or a name of several countries) stays, and the address's
+     * validation refuses it with a 400 naming the parameter.
+     */
     private static String country(String text) {
         return IsoCodes.countryOf(text).orElse(text);
     }

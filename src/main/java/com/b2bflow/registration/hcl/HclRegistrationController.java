@@ -2,6 +2,7 @@ package com.b2bflow.registration.hcl;
 
 import com.b2bflow.registration.RegistrationFlow;
 import com.b2bflow.registration.RegistrationQueries;
+import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.RegistrationStatus;
 import com.b2bflow.registration.RegistrationSubmitters;
 import com.b2bflow.registration.SubmittedRegistration;
@@ -9,6 +10,7 @@ import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import com.b2bflow.shared.ProblemResponses;
 import com.b2bflow.shared.RegistrationConflictException;
+import com.b2bflow.shared.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -39,6 +43,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (passwords never travel in a query string), form-encoded, no session; success is a 303 to the {@code URL}
  * view, which must be one of the known view names (never an open redirect). Errors are problem details, or the
  * registration form with its messages when a browser posted it ({@code errorViewName} given, or HTML accepted).
+ * {@code langId} picks the language of the whole answer (messages, problem details, the form); a person's post, like
+ * the storefront's forms, needs the consent to the terms ({@code consentVersion}, ADR 0037).
  */
 @Controller
 @ProblemResponses
@@ -76,32 +82,49 @@ class HclRegistrationController {
             @PathVariable String command,
             @RequestParam MultiValueMap<String, String> parameters,
             HttpServletRequest request) {
+        speakLangId(request, parameters);
+        boolean person = forBrowser(request, parameters);
         try {
-            return submit(command, parameters);
+            return submit(command, parameters, person);
         } catch (InvalidRegistrationException e) {
             // field errors name the HCL parameter the client sent (usr_logonId), not the JSON path
             List<FieldProblem> problems = HclParameters.renamed(e.problems());
-            throw forBrowser(request, parameters)
+            throw person
                     ? new FormAnswer(command, parameters, HttpStatus.BAD_REQUEST, problems)
-                    : new InvalidRegistrationException("Some parameters need your attention", problems);
+                    : new InvalidRegistrationException(Texts.text("hcl.problems"), problems);
         } catch (RegistrationConflictException e) {
             FieldProblem problem = HclParameters.renamed(List.of(e.problem())).get(0);
-            throw forBrowser(request, parameters)
+            throw person
                     ? new FormAnswer(command, parameters, HttpStatus.CONFLICT, List.of(problem))
                     : new RegistrationConflictException(problem.field(), problem.message());
         }
     }
 
-    private ResponseEntity<Void> submit(String command, MultiValueMap<String, String> parameters) {
+    /**
+     * A known {@code langId} is the language of this request: of its messages and problem details
+     * ({@link LocaleContextHolder}) and of the page rendered for it (the locale resolver's request attribute, which
+     * it reads before its cookie). Nothing is stored: HCL's URLs keep no session and set no cookie.
+     */
+    private static void speakLangId(HttpServletRequest request, MultiValueMap<String, String> parameters) {
+        Locale requested = HclParameters.locale(parameters.getFirst("langId"));
+        if (requested != null) {
+            LocaleContextHolder.setLocale(requested);
+            request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, requested);
+        }
+    }
+
+    private ResponseEntity<Void> submit(String command, MultiValueMap<String, String> parameters, boolean person) {
         RegistrationFlow flow = URLS.get(command);
         if (flow == null || !registrations.supports(flow)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown URL " + command);
         }
         String view = parameters.getFirst("URL") == null ? DEFAULT_VIEWS.get(flow) : parameters.getFirst("URL");
         if (!VIEWS.contains(view)) {
-            throw InvalidRegistrationException.of("URL", "Unknown view; use one of " + VIEWS);
+            throw InvalidRegistrationException.of("URL", Texts.text("hcl.problem.unknownView", VIEWS));
         }
-        SubmittedRegistration submitted = registrations.submit(flow, HclParameters.toRequest(parameters));
+        RegistrationRequest registration = HclParameters.toRequest(parameters);
+        SubmittedRegistration submitted =
+                person ? registrations.submitForm(flow, registration) : registrations.submit(flow, registration);
         URI location = UriComponentsBuilder.fromPath(BASE + view)
                 .queryParam("registrationId", submitted.id())
                 .build()
@@ -128,13 +151,12 @@ class HclRegistrationController {
 
     @ExceptionHandler(FormAnswer.class)
     ModelAndView form(FormAnswer answer, HttpServletRequest request) {
-        Locale requested = HclParameters.locale(answer.parameters.getFirst("langId"));
         return errorPage.render(
                 BASE + answer.command,
                 answer.parameters,
                 answer.problems,
                 answer.status,
-                requested != null ? requested : RequestContextUtils.getLocale(request));
+                RequestContextUtils.getLocale(request));
     }
 
     @GetMapping("/{view:[A-Za-z]+View}")

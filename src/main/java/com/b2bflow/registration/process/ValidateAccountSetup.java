@@ -62,7 +62,7 @@ public class ValidateAccountSetup implements TaskListener {
             throw StaffDecisions.refused(ACCOUNT_NAME, "staff.refusal.accountNameRequired");
         }
         if (accountName.length() > 128) {
-            throw StaffDecisions.refused(ACCOUNT_NAME, "staff.refusal.tooLong", "128");
+            throw StaffDecisions.refused(ACCOUNT_NAME, "validation.atMost128Characters");
         }
         List<Map<String, Object>> entered = entered(scope);
         if (entered.isEmpty()) {
@@ -149,7 +149,7 @@ public class ValidateAccountSetup implements TaskListener {
         try {
             return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
         } catch (DateTimeParseException e) {
-            throw StaffDecisions.refused(field, "staff.refusal.dateFormat");
+            throw StaffDecisions.refused(field, "validation.dateFormat");
         }
     }
 }

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.b2bflow.member.ProfileType;
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.shared.FieldProblem;
 import com.b2bflow.shared.InvalidRegistrationException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -193,6 +196,57 @@ class HclParametersTest {
                         e -> assertThat(e.problems())
                                 .extracting(FieldProblem::field)
                                 .containsExactly("usr_preferredLanguage"));
+    }
+
+    @Test
+    void countriesAsHclSendsThemBecomeTheirCodes() {
+        MultiValueMap<String, String> parameters = seedExample();
+        parameters.add("org_country", "United  States");
+        parameters.add("usr_country", "Österreich");
+        RegistrationRequest request = HclParameters.toRequest(parameters);
+        assertThat(request.address().country()).isEqualTo("US");
+        assertThat(request.hcl().userAddress().country()).isEqualTo("AT");
+
+        parameters.set("usr_country", "aut");
+        assertThat(HclParameters.toRequest(parameters).hcl().userAddress().country())
+                .isEqualTo("AT");
+        parameters.set("usr_country", "Bavaria");
+        assertThat(HclParameters.toRequest(parameters).hcl().userAddress().country())
+                .as("kept as sent: the address's validation refuses it, naming usr_country")
+                .isEqualTo("Bavaria");
+        assertThat(HclParameters.renamed(List.of(new FieldProblem("hcl.userAddress.country", "x"))))
+                .extracting(FieldProblem::field)
+                .containsExactly("usr_country");
+    }
+
+    @Test
+    void theConsentIsThisProductsOwnParameterAndTravelsWithTheRequest() {
+        MultiValueMap<String, String> parameters = seedExample();
+        parameters.add("consentVersion", ConsentTerms.CURRENT);
+
+        assertThat(HclParameters.problems(parameters)).isEmpty();
+        assertThat(HclParameters.toRequest(parameters).consentVersion()).isEqualTo(ConsentTerms.CURRENT);
+        assertThat(HclParameters.toRequest(seedExample()).consentVersion()).isNull();
+    }
+
+    @Test
+    void problemsAreInTheLanguageOfTheRequest() {
+        MultiValueMap<String, String> parameters = seedExample();
+        parameters.add("usr_typo", "x");
+        parameters.add("org_orgEntityType", "R");
+        LocaleContextHolder.setLocale(Locale.GERMAN);
+        try {
+            assertThat(HclParameters.problems(parameters))
+                    .containsExactlyInAnyOrder(
+                            new FieldProblem("usr_typo", "Unbekannter Parameter"),
+                            new FieldProblem(
+                                    "org_orgEntityType",
+                                    "Bei dieser Registrierung nicht zulässig: Der Organisationstyp ist immer O"));
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+        assertThat(HclParameters.problems(parameters))
+                .contains(new FieldProblem("org_orgEntityType", "Not accepted: The organization type is always O"));
     }
 
     @Test

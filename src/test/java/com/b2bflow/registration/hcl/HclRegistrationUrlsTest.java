@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.b2bflow.registration.ConsentTerms;
 import com.b2bflow.support.DatabaseSearch;
 import com.b2bflow.support.IntegrationTest;
 import com.b2bflow.support.JobDriver;
@@ -128,7 +129,7 @@ class HclRegistrationUrlsTest {
                         .param("usr_preferredCurrency", "eur")
                         .param("usr_receiveEmail", "true")
                         .param("usr_city", "Wien")
-                        .param("usr_country", "AT")
+                        .param("usr_country", "Österreich")
                         .param("usr_employeeId", "E-17")
                         .param("usr_departmentNumber", "42")
                         .param("usr_gender", "F")
@@ -152,10 +153,12 @@ class HclRegistrationUrlsTest {
                 .containsEntry("PREFERRED_LANGUAGE", "de")
                 .containsEntry("LAST_NAME", "Lamarr");
         assertThat(jdbc.queryForList(
-                        "select a.city from address a join member_user u on a.user_id = u.id " + "where u.logon_id = ?",
+                        "select a.city || ', ' || a.country from address a join member_user u on a.user_id = u.id "
+                                + "where u.logon_id = ?",
                         String.class,
                         key))
-                .containsExactly("Wien");
+                .as("HCL's country name is stored as its ISO code")
+                .containsExactly("Wien, AT");
         assertThat(jdbc.queryForMap(
                         "select o.email, o.tax_payer_id, a.phone from organization o "
                                 + "join address a on a.organization_id = o.id where o.name = ?",
@@ -245,6 +248,74 @@ class HclRegistrationUrlsTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("Please correct the following:")))
                 .andExpect(content().string(containsString("Enter a valid email address")));
+    }
+
+    @Test
+    void aCountryThatNamesNoCountryIsRefusedByItsParameterAndShownAsTheList() throws Exception {
+        String key = TestRegistrations.unique("hclland");
+        mvc.perform(hcl(key).param("usr_country", "Bavaria").header("Accept-Language", "de"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Einige Parameter brauchen Ihre Aufmerksamkeit"))
+                .andExpect(jsonPath("$.errors[0].field").value("usr_country"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("Wählen Sie ein Land aus der Liste (ein ISO-3166-1-Code wie DE)"));
+        String page = html(mvc.perform(hcl(key).param("org_country", "Bavaria")
+                .param("errorViewName", "UserRegistrationAddFormView")
+                .param("langId", "-1")
+                .header("Accept-Language", "de")));
+        assertThat(page)
+                .as("langId -1 wins over the browser's German")
+                .contains(
+                        "<html lang=\"en\"",
+                        "<select id=\"org_country\" name=\"org_country\"",
+                        "<option value=\"DE\">Germany</option>",
+                        "href=\"#org_country\"",
+                        "Choose a country from the list");
+        assertThat(jdbc.queryForObject("select count(*) from member_user where logon_id = ?", Long.class, key))
+                .isZero();
+    }
+
+    @Test
+    void aPersonsPostAsksForTheConsentAndKeepsItWithItsTime() throws Exception {
+        String key = TestRegistrations.unique("hclconsent");
+        String page = html(mvc.perform(hcl(key).param("usr_lastName", "Lamarr")
+                .param("langId", "-3")
+                .accept(MediaType.TEXT_HTML, MediaType.ALL)));
+        assertThat(page)
+                .contains(
+                        "<input type=\"checkbox\" id=\"consentVersion\" name=\"consentVersion\" value=\""
+                                + ConsentTerms.CURRENT + "\" required",
+                        "Ich stimme den Nutzungsbedingungen zu",
+                        "id=\"consentVersion-error\"",
+                        "Setzen Sie das Häkchen",
+                        "Einwilligung: </span>")
+                .doesNotContain("name=\"consentVersion\" value=\"\"", "type=\"hidden\" name=\"consentVersion\"");
+
+        String location = mvc.perform(hcl(key).param("usr_lastName", "Lamarr")
+                        .param("langId", "-3")
+                        .param("consentVersion", ConsentTerms.CURRENT)
+                        .accept(MediaType.TEXT_HTML, MediaType.ALL))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String id = location.substring(location.indexOf('=') + 1);
+        assertThat(jdbc.queryForMap(
+                        "select consent_version, consent_at, submitted_at from registration where id = ?", id))
+                .containsEntry("CONSENT_VERSION", ConsentTerms.CURRENT)
+                .satisfies(row -> assertThat(row.get("CONSENT_AT")).isEqualTo(row.get("SUBMITTED_AT")));
+
+        String client = mvc.perform(hcl(TestRegistrations.unique("hclclient")))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(jdbc.queryForObject(
+                        "select consent_version from registration where id = ?",
+                        String.class,
+                        client.substring(client.indexOf('=') + 1)))
+                .as("a client's post needs none: the HCL storefront asks its own way")
+                .isNull();
     }
 
     private static String html(org.springframework.test.web.servlet.ResultActions answer) throws Exception {
