@@ -5,6 +5,7 @@ import com.b2bflow.access.AccountAction;
 import com.b2bflow.access.Actor;
 import com.b2bflow.access.StorefrontPage;
 import com.b2bflow.shared.InvalidRegistrationException;
+import com.b2bflow.shared.IsoCodes;
 import com.b2bflow.shared.RegistrationConflictException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -34,6 +35,12 @@ class OrganizationsPageController {
         this.administration = administration;
         this.sellerAdministration = sellerAdministration;
         this.readable = readable;
+    }
+
+    /** The languages a buyer's mails can be in, for the buyer forms (stored as codes, named in their own language). */
+    @ModelAttribute("formLanguages")
+    List<IsoCodes.Choice> formLanguages() {
+        return IsoCodes.languages();
     }
 
     @GetMapping("/store/account/organizations")

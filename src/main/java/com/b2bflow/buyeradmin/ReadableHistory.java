@@ -82,8 +82,16 @@ public class ReadableHistory {
     }
 
     /**
-     * The changes of an audit entry's details: {@code {"before": {...}, "after": {...}}} gives one change per field;
-     * other details (a sentence, another shape) are not shown: the action says what happened.
+     * What the audit log records of a member for the record's sake, not for a person reading what changed: ids, the
+     * organization (the row names it), when it was created, activated or last used.
+     */
+    static final Set<String> BOOKKEEPING =
+            Set.of("id", "organizationId", "organizationName", "activated", "lastLoginAt", "createdAt", "updatedAt");
+
+    /**
+     * The changes of an audit entry's details: {@code {"before": {...}, "after": {...}}} gives one change per field
+     * a person cares about that has a value on either side; other details (a sentence, another shape) are not shown:
+     * the action says what happened.
      */
     List<Change> changes(String details) {
         if (details == null || !details.startsWith("{")) {
@@ -98,7 +106,10 @@ public class ReadableHistory {
             after.fieldNames().forEachRemaining(fields::add);
             List<Change> changes = new ArrayList<>();
             for (String field : fields) {
-                changes.add(new Change(field, text(before.get(field)), text(after.get(field))));
+                Change change = new Change(field, text(before.get(field)), text(after.get(field)));
+                if (!BOOKKEEPING.contains(field) && (change.before() != null || change.after() != null)) {
+                    changes.add(change);
+                }
             }
             return changes;
         } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {

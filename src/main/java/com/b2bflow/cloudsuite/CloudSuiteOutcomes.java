@@ -25,6 +25,7 @@ import com.b2bflow.registration.RegistrationPolicy;
 import com.b2bflow.registration.RegistrationRepository;
 import com.b2bflow.registration.RegistrationRequest;
 import com.b2bflow.registration.RegistrationType;
+import com.b2bflow.shared.Texts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -176,16 +177,19 @@ public class CloudSuiteOutcomes {
     public Optional<String> customerProblem(long customerId) {
         Optional<Organization> found = organizations.findById(customerId);
         if (found.isEmpty()) {
-            return Optional.of("There is no customer with id " + customerId);
+            return Optional.of(Texts.text("staff.refusal.noCustomer", String.valueOf(customerId)));
         }
         Organization organization = found.get();
         if (!organization.isApproved()) {
-            return Optional.of(organization.getName() + " (id " + customerId + ") is " + organization.getState()
-                    + ": pick an approved customer");
+            return Optional.of(Texts.text(
+                    "staff.refusal.customerNotApproved",
+                    organization.getName(),
+                    String.valueOf(customerId),
+                    Texts.text("status.state." + organization.getState())));
         }
         if (structuralOrganizationIds().contains(customerId)) {
-            return Optional.of(organization.getName() + " (id " + customerId + ") is not a customer: it groups "
-                    + "registered organizations");
+            return Optional.of(
+                    Texts.text("staff.refusal.notACustomer", organization.getName(), String.valueOf(customerId)));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package com.b2bflow.registration;
 import static com.b2bflow.registration.ProcessVariables.APPROVED;
 import static com.b2bflow.registration.ProcessVariables.REJECTION_REASON;
 
+import com.b2bflow.shared.Texts;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -22,20 +23,20 @@ public final class StaffDecisions {
     private StaffDecisions() {}
 
     /**
-     * The decision ({@code approved} true or false; {@code question} says what each means), refused without one or
-     * when a rejection has no reason or too long a reason.
+     * The decision ({@code approved} true or false; the message of {@code questionKey} says what each means), refused
+     * without one or when a rejection has no reason or too long a reason.
      */
-    public static boolean approved(DelegateTask task, String question) {
+    public static boolean approved(DelegateTask task, String questionKey) {
         Boolean approved = ProcessVariables.bool(task.getVariable(APPROVED));
         if (approved == null) {
-            throw refused(APPROVED, question);
+            throw refused(APPROVED, questionKey);
         }
         String reason = Executions.text(task, REJECTION_REASON);
         if (!approved && (reason == null || reason.isEmpty())) {
-            throw refused(REJECTION_REASON, "A rejection needs a reason: it is sent to the applicant");
+            throw refused(REJECTION_REASON, "staff.refusal.reasonRequired");
         }
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-            throw refused(REJECTION_REASON, "The reason may be at most " + MAX_REASON_LENGTH + " characters long");
+            throw refused(REJECTION_REASON, "staff.refusal.reasonTooLong", String.valueOf(MAX_REASON_LENGTH));
         }
         return approved;
     }
@@ -57,7 +58,16 @@ public final class StaffDecisions {
         return Optional.ofNullable(task.getAssignee());
     }
 
-    public static FormFieldValidationException refused(String field, String message) {
-        return new FormFieldValidationException(field, field + ": " + message);
+    /**
+     * A refusal naming the field, its message ({@code messageKey} with its arguments) in the language of the staff
+     * member's request: Tasklist sends the browser's {@code Accept-Language}; English outside a request.
+     */
+    public static FormFieldValidationException refused(String field, String messageKey, Object... arguments) {
+        return refusedBecause(field, Texts.text(messageKey, arguments));
+    }
+
+    /** A refusal naming the field, with a text already in the request's language (a rule another module words). */
+    public static FormFieldValidationException refusedBecause(String field, String text) {
+        return new FormFieldValidationException(field, field + ": " + text);
     }
 }

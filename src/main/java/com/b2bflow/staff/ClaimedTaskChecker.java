@@ -1,5 +1,6 @@
 package com.b2bflow.staff;
 
+import com.b2bflow.shared.Texts;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -58,9 +59,7 @@ class ClaimedTaskChecker extends AuthorizationCommandChecker {
         if (Context.getCommandInvocationContext().getCommand() instanceof ClaimTaskCmd) {
             throw new TaskAlreadyClaimedException(task.getId(), assignee);
         }
-        throw new AuthorizationException("This task is claimed by " + assignee + ": only " + assignee
-                + " can complete it, submit its form or change its variables. An administrator (camunda-admin) can "
-                + "unclaim it.");
+        throw new AuthorizationException(Texts.text("staff.refusal.claimedByOther", assignee));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.b2bflow.staff;
 
+import com.b2bflow.shared.Texts;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -42,16 +43,13 @@ import org.springframework.dao.DataIntegrityViolationException;
  * hands the refusal to the REST resources unwrapped; Camunda would prefix it with the task id).</li>
  * <li>Everything else as Camunda answers it.</li>
  * </ol>
- * The bodies keep Camunda's shape ({@code type}, {@code message}), which Tasklist and the external task client read.
+ * The bodies keep Camunda's shape ({@code type}, {@code message}), which Tasklist and the external task client read;
+ * the messages are in the language the request asks for ({@code Accept-Language}: Tasklist sends the browser's).
  * JAX-RS picks a mapper by exception type, so the chain is registered once for each type Camunda maps itself.
  */
 public final class EngineRestErrors {
 
     static final String CONFLICT_TYPE = "TaskConflict";
-
-    static final String CONFLICT_MESSAGE = "Another call changed this task or registration at the same moment and "
-            + "was first (someone else, or the same answer sent twice): this call was refused and nothing of it was "
-            + "saved. Reload to see where the registration is now.";
 
     private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
 
@@ -70,7 +68,8 @@ public final class EngineRestErrors {
                     "Engine REST call {} refused with 409, it raced a concurrent change: {}",
                     uri == null ? "" : uri.getPath(),
                     exception.getClass().getSimpleName());
-            return Optional.of(response(Response.Status.CONFLICT, CONFLICT_TYPE, CONFLICT_MESSAGE + holder(exception)));
+            return Optional.of(response(
+                    Response.Status.CONFLICT, CONFLICT_TYPE, Texts.text("staff.conflict.raced") + holder(exception)));
         }
         FormFieldValidationException refusal = TaskRefusals.refusal(exception);
         if (refusal != null) {
@@ -87,7 +86,7 @@ public final class EngineRestErrors {
     private static String holder(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof TaskAlreadyClaimedException claimed && claimed.getTaskAssignee() != null) {
-                return " The task is claimed by " + claimed.getTaskAssignee() + ".";
+                return " " + Texts.text("staff.conflict.claimedBy", claimed.getTaskAssignee());
             }
         }
         return "";

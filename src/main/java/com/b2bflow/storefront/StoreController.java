@@ -37,8 +37,7 @@ class StoreController {
         DemoMailbox box = mailbox.getIfAvailable();
         if (box == null) {
             throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.NOT_FOUND,
-                    "The demo mailbox is off: mail goes to the configured mail host");
+                    org.springframework.http.HttpStatus.NOT_FOUND, com.b2bflow.shared.Texts.text("mailbox.off"));
         }
         model.addAttribute("messages", box.messages());
         return "staff/mailbox";

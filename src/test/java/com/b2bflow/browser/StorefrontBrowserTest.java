@@ -360,52 +360,6 @@ class StorefrontBrowserTest {
         german.close();
     }
 
-    /**
-     * A visitor finds the right registration from the one "Register" entry, the browser refuses what the server would
-     * (an empty required field, a logon ID with a space), the country comes from a list and the consent is ticked;
-     * the status page then says what happens next.
-     */
-    @Test
-    void aVisitorChoosesARegistrationAndTheFormHelps() {
-        BrowserContext german = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("de-DE")
-                .setViewportSize(1280, 800));
-        Page p = german.newPage();
-        p.navigate("/store/login");
-        p.locator("#register-choose").click();
-        assertThat(p.locator("h1")).hasText("Registrieren");
-        p.locator("#register-organization").click();
-        Locator form = p.locator("#main form");
-        assertThat((Boolean) form.evaluate("f => f.checkValidity()"))
-                .as("the browser refuses the empty form")
-                .isFalse();
-        String logonId = TestRegistrations.unique("walk");
-        p.locator("[id='organization.name']").fill(logonId + " GmbH");
-        p.locator("[id='user.logonId']").fill("mit leerzeichen");
-        assertThat((Boolean) p.locator("[id='user.logonId']").evaluate("e => e.validity.patternMismatch"))
-                .isTrue();
-        p.locator("[id='user.logonId']").fill(logonId);
-        p.locator("[id='address.city']").fill("Köln");
-        p.locator("[id='address.country']").selectOption("DE");
-        p.locator("[id='user.lastName']").fill("Walker");
-        p.locator("[id='user.email']").fill(logonId + "@example.com");
-        p.locator("[id='user.password']").fill(TestRegistrations.PASSWORD);
-        p.locator("[id='user.passwordVerify']").fill(TestRegistrations.PASSWORD);
-        assertThat(p.locator("[id='user.preferredLanguage']")).hasValue("de");
-        assertThat((Boolean) form.evaluate("f => f.checkValidity()"))
-                .as("only the consent is missing")
-                .isFalse();
-        p.locator("#consentVersion").check();
-        screenshot(p, "registration-form-de");
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrierung absenden"))
-                .click();
-        assertThat(p.locator("#next-steps")).containsText("innerhalb von 2 Tagen");
-        assertThat(p.locator("#registration-state")).hasText("Wartet auf Genehmigung");
-        screenshot(p, "registration-next-steps-de");
-        german.close();
-    }
-
     private void signIn(String logonId, String password) {
         Browsers.signIn(page, logonId, password);
     }

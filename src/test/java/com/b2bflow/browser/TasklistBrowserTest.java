@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.b2bflow.registration.RegistrationRequest;
+import com.b2bflow.support.Accessibility;
 import com.b2bflow.support.ApplicationNode;
 import com.b2bflow.support.TestDatabase;
 import com.b2bflow.support.TestRegistrations;
@@ -13,17 +14,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,15 +39,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The staff side in a real browser: a seller admin follows the task link of the group's mail, signs in once on the
- * storefront's sign-in page, lands on Task_ReviewRegistration in the real Camunda Tasklist, sees the Camunda Form
- * with the submitted data, completes it and signs out of everything from Tasklist; the account rep completes
- * Task_SetUpAccount; the seller admin approves and, with the same sign-in, sees the process in Cockpit; the buyer
- * administrator then signs in to the storefront. A second test submits the storefront registration form.
- * Screenshots: target/screenshots/tasklist-*. The application runs as its own process, as in production: the Camunda
- * webapps keep static state that other application contexts in a shared test JVM would disturb.
+ * The registration chain in a real browser, once in English and once in German ({@link #theWholeJourney}): the
+ * visitor's registration, the staff's review, set-up and final approval in the real Camunda Tasklist with the one
+ * sign-in, the applicant's mail and My Account, a CSR acting on behalf and the buyer administrator's history, and a
+ * new buyer's activation. A second test covers what only Tasklist's rendering of the forms shows. Screenshots:
+ * target/screenshots/journey-* and tasklist-*. The application runs as its own process, as in production: the Camunda
+ * webapps keep static state that other application contexts in a shared test JVM would disturb; both languages share
+ * it and the browser.
  */
 @Tag(TestTiers.BROWSER)
 class TasklistBrowserTest {
@@ -55,9 +64,15 @@ class TasklistBrowserTest {
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
 
+    static final String CONTRACT = "Standard 2026";
+    static final String ACCOUNT = "Main account";
+    static final String REASON = "Ticket 4711";
+    static final LocalDate CONTRACT_START = LocalDate.of(2026, 1, 1);
+
     BrowserContext context;
     Page page;
     int shot;
+    WalkLanguage tasklistLanguage = WalkLanguage.of("en");
 
     @BeforeAll
     static void launch() throws Exception {
@@ -106,25 +121,115 @@ class TasklistBrowserTest {
         context.close();
     }
 
-    @Test
-    void staffReviewSetUpAndApproveInTasklistThenTheAdministratorSignsIn() throws Exception {
-        RegistrationRequest request = TestRegistrations.organization();
-        String id = submit(request);
-        awaitStep(id, "Task_ReviewRegistration");
+    /**
+     * The whole chain once in each language, as the people in it meet it: a visitor chooses the registration from the
+     * one "Register" entry and registers an organization (the browser refuses what the server would, the country
+     * from a list, the consent ticked) and reads what happens next; the seller admin follows the task link of the
+     * group's mail through the one sign-in to the review in Tasklist and signs out of everything there; the account
+     * rep sets up the account and its contract; a colleague gives the final approval (four-eyes rule); the applicant
+     * reads the approval mail in their language, signs in and finds organization, account and contract in My
+     * Account; a CSR acts on behalf of them and creates a buyer, who activates the account through the mailed link;
+     * the buyer administrator reads what customer service did in the history. In German every storefront page says
+     * its texts in German, has no text its English rendering has, and passes axe-core; Tasklist's own words are
+     * German, the Camunda Forms labels stay English (docs/adr/0030). Screenshots: target/screenshots/journey-*.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"en", "de"})
+    void theWholeJourney(String code) throws Exception {
+        WalkLanguage language = WalkLanguage.of(code);
+        String key = TestRegistrations.unique("walk" + code);
+        Walk walk = new Walk(
+                language,
+                key,
+                key + (language.german() ? " GmbH" : " Ltd"),
+                key + "@walk.example.com",
+                new ArrayList<>(List.of(key, "Köln", "Lise Meitner", "Lise", "Meitner", CONTRACT, ACCOUNT, REASON)));
+        walk.data().addAll(List.of(walk.organization(), walk.email(), "Casey Service"));
+        tasklistLanguage = language;
+        context.close();
+        context = newContext(language);
+        page = context.newPage();
+        BrowserContext applicantContext = newContext(language);
+        Page applicant = applicantContext.newPage();
 
-        // one sign-in: the task link of the group's mail leads through the storefront's sign-in to that very task
-        page.navigate(taskLinkMailedFor(request.organization().name()));
+        String id = registers(walk, applicant);
+        staffReviewSetUpAndApprove(walk, id);
+        signsInWithTheApprovalMail(walk, applicant);
+        String buyer = customerServiceActsOnBehalf(walk);
+        readsWhatCustomerServiceDid(walk, applicant);
+        applicantContext.close();
+        activatesTheAccountThroughTheMailedLink(walk, buyer);
+    }
+
+    /** One walk: its language, the applicant's logon ID, organization and email, and the test data on its pages. */
+    record Walk(WalkLanguage language, String key, String organization, String email, List<String> data) {}
+
+    /** A visitor chooses the registration and registers, with the browser's checks before the server's. */
+    private String registers(Walk walk, Page visitor) throws Exception {
+        WalkLanguage language = walk.language();
+        visitor.navigate("/store/login");
+        visitor.locator("#register-choose").click();
+        language.assertSpeaks(visitor, "registerChoice.intro", "registerChoice.newCompany");
+        journeyShot(visitor, language, "register-choose");
+        check(visitor, walk, "choose a registration");
+        visitor.locator("#register-organization").click();
+        Locator form = visitor.locator("#main form");
+        assertThat((Boolean) form.evaluate("f => f.checkValidity()"))
+                .as("the browser refuses the empty form")
+                .isFalse();
+        visitor.locator("[id='organization.name']").fill(walk.organization());
+        visitor.locator("[id='user.logonId']").fill("with space");
+        assertThat((Boolean) visitor.locator("[id='user.logonId']").evaluate("e => e.validity.patternMismatch"))
+                .isTrue();
+        visitor.locator("[id='user.logonId']").fill(walk.key());
+        visitor.locator("[id='address.city']").fill("Köln");
+        visitor.locator("[id='address.country']").selectOption("DE");
+        visitor.locator("[id='user.firstName']").fill("Lise");
+        visitor.locator("[id='user.lastName']").fill("Meitner");
+        visitor.locator("[id='user.email']").fill(walk.email());
+        visitor.locator("[id='user.password']").fill(TestRegistrations.PASSWORD);
+        visitor.locator("[id='user.passwordVerify']").fill(TestRegistrations.PASSWORD);
+        assertThat(visitor.locator("[id='user.preferredLanguage']")).hasValue(language.code());
+        assertThat((Boolean) form.evaluate("f => f.checkValidity()"))
+                .as("only the consent is missing")
+                .isFalse();
+        visitor.locator("#consentVersion").check();
+        language.assertSpeaks(visitor, "register.submit", "form.user.passwordVerify", "form.user.firstName");
+        journeyShot(visitor, language, "registration-form");
+        check(visitor, walk, "registration form");
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(language.text("register.submit")))
+                .click();
+        visitor.waitForURL("**/store/registration/**");
+        assertThat(visitor.locator("#registration-state")).hasText(language.text("status.state.PENDING"));
+        assertThat(visitor.locator("#next-steps")).containsText(language.text("status.next.mail"));
+        language.assertSpeaks(visitor, "status.title", "status.next.title", "status.keepId");
+        journeyShot(visitor, language, "registration-next-steps");
+        String id = visitor.locator("#registration-id").innerText().strip();
+        walk.data().add(id);
+        check(visitor, walk, "registration status");
+        return id;
+    }
+
+    /**
+     * One sign-in: the task link of the group's mail leads through the storefront's sign-in to the review; signing
+     * out in Tasklist signs out of everything. The account rep sets up the account and contract; a colleague of the
+     * reviewer gives the final approval (four-eyes rule) and, with the same sign-in, sees the process in Cockpit.
+     */
+    private void staffReviewSetUpAndApprove(Walk walk, String id) throws Exception {
+        WalkLanguage language = walk.language();
+        awaitStep(id, "Task_ReviewRegistration");
+        page.navigate(taskLinkMailedFor(walk.organization()));
         page.waitForURL("**/store/login**");
         signInOnTheStorefront("seller-admin");
         page.waitForURL(Pattern.compile(".*/camunda/app/tasklist/default/#/\\?task=.*"));
+        assertThat(page.locator("button.claim")).hasText(language.tasklist("Claim", "Diese Aufgabe übernehmen"));
         claimTheOpenTask();
         assertThat(page.getByLabel("Organization name", new Page.GetByLabelOptions().setExact(false))
                         .first())
-                .hasValue(request.organization().name());
-        screenshot("review-form");
+                .hasValue(walk.organization());
+        journeyShot(page, language, "tasklist-review");
         page.getByLabel("Approve this registration").check();
         completeTask();
-        // signing out in Tasklist signs out of everything, the staff pages included
         page.locator("li.account .dropdown-toggle").click();
         page.locator("li.logout a").click();
         page.waitForURL("**/store/login?logout");
@@ -135,64 +240,176 @@ class TasklistBrowserTest {
         openTask("Set up account and contract");
         page.getByLabel("Account name", new Page.GetByLabelOptions().setExact(false))
                 .first()
-                .fill("Main account");
+                .fill(ACCOUNT);
         page.getByLabel("Contract name", new Page.GetByLabelOptions().setExact(false))
                 .first()
-                .fill("Standard 2026");
+                .fill(CONTRACT);
         page.getByLabel("Valid from", new Page.GetByLabelOptions().setExact(false))
                 .first()
-                .fill("01/01/2026");
+                .fill(language.typedDate(CONTRACT_START));
         page.keyboard().press("Escape");
-        screenshot("set-up-account-form");
+        journeyShot(page, language, "tasklist-set-up");
         completeTask();
         signOutOfTasklist();
 
-        // four-eyes: the final approval comes from someone other than the reviewer
         signInToTasklist("seller-approver");
         openTask("Approve registration");
         page.getByLabel("Approve this registration").check();
-        screenshot("approve-form");
+        journeyShot(page, language, "tasklist-approve");
         completeTask();
         awaitState(id, "APPROVED");
-
-        // the same sign-in opens Cockpit, as the same staff member
-        page.navigate("/camunda/app/cockpit/default/#/processes");
-        assertThat(page.locator("li.account")).containsText("Pia Approver");
-        assertThat(page.getByText("orgSelfRegistration")
-                        .or(page.getByText("Organization self-registration"))
-                        .first())
-                .isVisible();
-        screenshot("cockpit-processes");
-
-        page.navigate("/store/login");
-        field("logonId").fill(request.user().logonId());
-        field("logonPassword").fill(TestRegistrations.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in")))
-                .click();
-        page.waitForURL("**/store/account");
-        assertThat(page.getByText(request.organization().name()).first()).isVisible();
-        screenshot("buyer-admin-my-account");
+        if (!language.german()) {
+            page.navigate("/camunda/app/cockpit/default/#/processes");
+            assertThat(page.locator("li.account")).containsText("Pia Approver");
+            assertThat(page.getByText("orgSelfRegistration")
+                            .or(page.getByText("Organization self-registration"))
+                            .first())
+                    .isVisible();
+            journeyShot(page, language, "cockpit-processes");
+        }
     }
 
-    @Test
-    void theStorefrontRegistrationFormSubmitsInTheBrowser() {
-        String key = TestRegistrations.unique("browser");
-        page.navigate("/store/register/organization");
-        field("organization.name").fill(key + " Ltd");
-        field("address.city").fill("Leipzig");
-        field("user.firstName").fill("Lise");
-        field("user.lastName").fill("Meitner");
-        field("user.email").fill(key + "@browser.example.com");
-        field("user.logonId").fill(key);
-        field("user.password").fill(TestRegistrations.PASSWORD);
-        field("user.passwordVerify").fill(TestRegistrations.PASSWORD);
-        page.locator("#consentVersion").check();
-        screenshot("storefront-registration-form");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit registration"))
+    /** The approval mail is in the applicant's language; its link leads to the sign-in and on to My Account. */
+    private void signsInWithTheApprovalMail(Walk walk, Page applicant) throws Exception {
+        WalkLanguage language = walk.language();
+        MimeMessage approved =
+                awaitMail(walk.email(), language.text("mail.registration-approved.subject", walk.organization()));
+        assertThat(TestSmtp.text(approved))
+                .contains(language.text("mail.registration-approved.approved", walk.organization(), walk.key()));
+        applicant.navigate(link(approved, "/store/login"));
+        Browsers.signIn(applicant, walk.key(), TestRegistrations.PASSWORD);
+        applicant.waitForURL("**/store/account");
+        assertThat(applicant.locator("#organization-name")).hasText(walk.organization());
+        assertThat(applicant.locator("#organization-state")).hasText(language.text("status.state.APPROVED"));
+        assertThat(applicant.locator("#may-order")).hasText(language.text("account.yes"));
+        Locator contracts = applicant.locator("#contracts");
+        assertThat(contracts).containsText(CONTRACT);
+        assertThat(contracts).containsText(ACCOUNT);
+        assertThat(contracts).containsText(language.date(CONTRACT_START));
+        assertThat(contracts.locator(".contract-status")).hasText(language.text("account.contractInForce"));
+        language.assertSpeaks(applicant, "account.title", "account.contracts", "account.customerServiceHistory");
+        journeyShot(applicant, language, "my-account");
+        check(applicant, walk, "My Account");
+    }
+
+    /**
+     * A CSR finds the new buyer administrator, acts on behalf of them with a reason and creates a buyer in the
+     * walk's language; the administrator is mailed about the access. Returns the new buyer's logon ID.
+     */
+    private String customerServiceActsOnBehalf(Walk walk) throws Exception {
+        WalkLanguage language = walk.language();
+        context.clearCookies();
+        Browsers.signIn(page, "csr", "demo");
+        page.waitForURL("**/store/customer-service");
+        language.assertSpeaks(page, "csr.title", "csr.find", "csr.findLabel");
+        page.locator("#q").fill(walk.key());
+        page.locator("#q").press("Enter");
+        Locator row = page.locator("tr[data-logon-id='" + walk.key() + "']");
+        row.locator("summary").click();
+        row.getByLabel(language.text("csr.accessReason")).fill(REASON);
+        journeyShot(page, language, "customer-service");
+        check(page, walk, "customer service");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(language.text("csr.access")))
                 .click();
-        page.waitForURL("**/store/registration/**");
-        assertThat(page.locator("#registration-state")).hasAttribute("data-state", "PENDING");
-        screenshot("storefront-registration-result");
+        page.waitForURL("**/store/account");
+        assertThat(page.locator("#on-behalf-banner")).containsText(language.text("onBehalf.reason", REASON));
+        page.locator("#organizations-link").click();
+        page.locator("#organization-tree a", new Page.LocatorOptions().setHasText(walk.organization()))
+                .first()
+                .click();
+        page.locator("#create-buyer").click();
+        String buyer = TestRegistrations.unique("otto" + language.code());
+        walk.data().addAll(List.of(buyer, buyer + "@walk.example.com", "Otto Hahn", "Otto", "Hahn"));
+        page.locator("[id='logonId']").fill(buyer);
+        page.locator("[id='firstName']").fill("Otto");
+        page.locator("[id='lastName']").fill("Hahn");
+        page.locator("[id='email']").fill(buyer + "@walk.example.com");
+        page.locator("[id='preferredLanguage']").selectOption(language.code());
+        language.assertSpeaks(page, "buyers.field.preferredLanguage", "onBehalf.stop");
+        check(page, walk, "new buyer");
+        page.locator("#save-buyer").click();
+        assertThat(page.locator("#buyer-logon-id")).hasText(buyer);
+        page.locator("#stop-on-behalf").click();
+        page.waitForURL("**/store/customer-service");
+        awaitMail(walk.email(), language.text("mail.customer-account-accessed.subject", walk.key()));
+        return buyer;
+    }
+
+    /** The buyer administrator reads what customer service did, in their language. */
+    private void readsWhatCustomerServiceDid(Walk walk, Page administrator) {
+        WalkLanguage language = walk.language();
+        administrator.navigate("/store/account");
+        administrator.getByText(language.text("account.customerServiceHistory")).click();
+        Locator history = administrator.locator("#history-table");
+        assertThat(history).containsText(REASON);
+        assertThat(history).containsText(language.text("history.action.ON_BEHALF_STARTED"));
+        assertThat(history).containsText(language.text("history.action.BUYER_CREATED"));
+        language.assertSpeaks(administrator, "history.title", "history.reason", "history.action.BUYER_CREATED");
+        journeyShot(administrator, language, "customer-service-history");
+        check(administrator, walk, "customer service history");
+    }
+
+    /** The buyer the CSR created gets the activation mail in their language, chooses a password and signs in. */
+    private void activatesTheAccountThroughTheMailedLink(Walk walk, String buyer) throws Exception {
+        WalkLanguage language = walk.language();
+        MimeMessage activation =
+                awaitMail(buyer + "@walk.example.com", language.text("mail.account-activation.subject", buyer));
+        BrowserContext buyerContext = newContext(language);
+        Page activating = buyerContext.newPage();
+        activating.navigate(link(activation, "/store/activate"));
+        language.assertSpeaks(activating, "activate.choose", "activate.submit");
+        check(activating, walk, "activation");
+        activating.locator("[id='password']").fill("violet tangerine harbour");
+        activating.locator("[id='passwordVerify']").fill("violet tangerine harbour");
+        activating
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(language.text("activate.submit")))
+                .click();
+        assertThat(activating.locator("#activation-done")).hasText(language.text("activate.done", buyer));
+        journeyShot(activating, language, "activation-done");
+        Browsers.signIn(activating, buyer, "violet tangerine harbour");
+        activating.waitForURL("**/store/account");
+        language.assertSpeaks(activating, "account.title");
+        buyerContext.close();
+    }
+
+    private BrowserContext newContext(WalkLanguage language) {
+        BrowserContext created = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(node.url(""))
+                .setLocale(language.browserLocale())
+                .setViewportSize(1280, 800));
+        created.setDefaultTimeout(60_000);
+        return created;
+    }
+
+    /** What every storefront page of a German walk passes: no English text beside the German, axe-core's rules. */
+    private static void check(Page page, Walk walk, String what) {
+        walk.language().assertNoEnglish(page, what, walk.data());
+        if (walk.language().german()) {
+            Accessibility.check(page);
+        }
+    }
+
+    /** The mail to this address with this subject, once it has arrived. */
+    private MimeMessage awaitMail(String address, String subject) throws Exception {
+        return awaitMail(
+                "mail to " + address + " with the subject " + subject,
+                message -> TestSmtp.recipients(message).contains(address) && subject.equals(TestSmtp.subject(message)));
+    }
+
+    /** The path and query of the mail's link to this page of the application, whatever host the mail names. */
+    private static String link(MimeMessage message, String path) {
+        java.util.regex.Matcher found = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(path) + "[^\\s\"<>]*)")
+                .matcher(TestSmtp.text(message));
+        assertThat(found.find()).as("a link to " + path + " in the mail").isTrue();
+        return found.group(1);
+    }
+
+    /** The whole page in a 1280x800 viewport, as the docs show pages: target/screenshots/journey-LANG-NN-name.png. */
+    private void journeyShot(Page target, WalkLanguage language, String name) {
+        target.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
+                .setPath(Browsers.SCREENSHOTS.resolve(
+                        String.format("journey-%s-%02d-%s.png", language.code(), ++shot, name))));
     }
 
     /**
@@ -210,7 +427,7 @@ class TasklistBrowserTest {
 
         signInToTasklist("seller-admin");
         openTaskOf(second);
-        com.microsoft.playwright.Locator duplicate = page.getByRole(
+        Locator duplicate = page.getByRole(
                 AriaRole.LINK,
                 new Page.GetByRoleOptions().setName(first.organization().name()));
         assertThat(duplicate).isVisible();
@@ -263,10 +480,6 @@ class TasklistBrowserTest {
         return submit(body);
     }
 
-    private String submit(RegistrationRequest request) throws Exception {
-        return submit(TestRegistrations.body(request));
-    }
-
     private String submit(Map<String, Object> body) throws Exception {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(node.url("/api/registrations/organization")))
@@ -311,28 +524,33 @@ class TasklistBrowserTest {
     /** The link to the review task in the mail to the seller admins about this organization. */
     private String taskLinkMailedFor(String organization) throws Exception {
         Pattern link = Pattern.compile("/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+");
+        java.util.regex.Matcher found = link.matcher(TestSmtp.text(awaitMail(
+                "mail with a task link about " + organization,
+                message -> TestSmtp.text(message).contains(organization)
+                        && link.matcher(TestSmtp.text(message)).find())));
+        assertThat(found.find()).isTrue();
+        return found.group();
+    }
+
+    /** The first mail received that is the one wanted, waiting for it as long as a busy machine may need. */
+    private MimeMessage awaitMail(String what, Predicate<MimeMessage> wanted) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
-                String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
-                        .replace("=\r\n", "")
-                        .replace("=3D", "=");
-                java.util.regex.Matcher found = link.matcher(body);
-                if (body.contains(organization) && found.find()) {
-                    return found.group();
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                if (wanted.test(message)) {
+                    return message;
                 }
             }
             mail.waitForIncomingEmail(1000, mail.getReceivedMessages().length + 1);
         }
-        throw new AssertionError("no mail with a task link about " + organization);
+        throw new AssertionError("no " + what);
     }
 
     /** Staff sign in on the storefront's sign-in page: one sign-in for the staff pages, Tasklist and Cockpit. */
     private void signInOnTheStorefront(String user) {
         field("logonId").fill(user);
         field("logonPassword").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in")))
-                .click();
+        page.locator("form[action$='/store/login'] button[type=submit]").click();
     }
 
     private void signInToTasklist(String user) {
@@ -356,14 +574,20 @@ class TasklistBrowserTest {
     }
 
     private void claimTheOpenTask() {
-        page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")))
-                .isEnabled();
+        page.locator("button.claim").click();
+        assertThat(completeButton()).isEnabled();
+    }
+
+    /** Tasklist's Complete button, in the language of the walk (Tasklist speaks the browser's language). */
+    private Locator completeButton() {
+        return page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(tasklistLanguage.tasklist("Complete", "Abschließen")));
     }
 
     /** Completes the open task; Tasklist closes its form once the engine has taken the completion. */
     private void completeTask() {
-        var complete = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
+        var complete = completeButton();
         complete.click();
         assertThat(complete).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
         screenshot("after-complete");

@@ -30,6 +30,16 @@ class ReadableHistoryTest {
     }
 
     @Test
+    void aCreationShowsWhatAPersonEnteredNotTheRecordsBookkeepingNorEmptyFields() {
+        assertThat(
+                        history.changes(
+                                "{\"before\":null,\"after\":{\"id\":4,\"logonId\":\"otto\",\"middleName\":null,"
+                                        + "\"state\":\"APPROVED\",\"organizationId\":8,\"organizationName\":\"ACME\","
+                                        + "\"activated\":false,\"lastLoginAt\":null,\"createdAt\":\"2026-12-07T06:01:44.611805719Z\"}}"))
+                .containsExactly(new Change("logonId", null, "otto"), new Change("state", null, "APPROVED"));
+    }
+
+    @Test
     void detailsThatAreNoBeforeAndAfterShowNoChanges() {
         assertThat(history.changes("CSR Casey accessed the account")).isEmpty();
         assertThat(history.changes("{broken")).isEmpty();

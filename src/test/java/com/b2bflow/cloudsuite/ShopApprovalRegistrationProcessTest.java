@@ -131,7 +131,7 @@ class ShopApprovalRegistrationProcessTest {
         assertThatThrownBy(() -> complete(
                         task(instance), withVariables("approved", true, "customerId", String.valueOf(pending))))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("PENDING");
+                .hasMessageContaining("is not approved (Pending approval)");
         long holding = parents.parentIdFor(RegistrationType.ShopApprovalRegistration);
         assertThatThrownBy(() -> complete(task(instance), withVariables("approved", true, "customerId", holding)))
                 .isInstanceOf(FormFieldValidationException.class)

@@ -57,11 +57,12 @@ class TaskRefusalsTest {
         String setUp = task(instanceId);
         Tasklist tasklist = Tasklist.signIn(port, "account-rep");
 
-        LoopbackHttp.Response refused = tasklist.submitForm(setUp, """
+        String endsBeforeItStarts = """
                 {"variables": {"accountName": {"value": "Main"}, "contracts": {"type": "Json", "value":
                  "[{\\"contractName\\": \\"A\\", \\"contractValidFrom\\": \\"2027-01-01\\"},
                    {\\"contractName\\": \\"B\\", \\"contractValidFrom\\": \\"2027-06-01\\", \\"contractValidTo\\": \\"2027-05-31\\"}]"}}}
-                """.replace("\n", " "));
+                """.replace("\n", " ");
+        LoopbackHttp.Response refused = tasklist.submitForm(setUp, endsBeforeItStarts);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body())
@@ -74,6 +75,12 @@ class TaskRefusalsTest {
                 .contains("WARN")
                 .contains("Task completion refused: Contract 2, contractValidTo")
                 .doesNotContain("ENGINE-03051", "ENGINE-16004", "FormFieldValidationException: Contract 2");
+
+        // a German browser reads the same refusal in German: Tasklist sends the browser's Accept-Language
+        LoopbackHttp.Response german = tasklist.submitForm(setUp, endsBeforeItStarts, "de-DE,de;q=0.9");
+        assertThat(german.status()).as(german.body()).isEqualTo(400);
+        assertThat(german.body())
+                .contains("\"message\":\"Vertrag 2, contractValidTo: Der Vertrag kann nicht enden, bevor er beginnt\"");
 
         LoopbackHttp.Response accepted = tasklist.submitForm(setUp, """
                 {"variables": {"accountName": {"value": "Main"}, "contracts": {"type": "Json", "value":
@@ -158,15 +165,22 @@ class TaskRefusalsTest {
             return post("/task/" + taskId + "/submit-form", body);
         }
 
+        /** The form submitted from a browser that asks for this language ({@code Accept-Language}). */
+        LoopbackHttp.Response submitForm(String taskId, String body, String acceptLanguage) throws Exception {
+            return send("/task/" + taskId + "/submit-form", body, Map.of("Accept-Language", acceptLanguage));
+        }
+
         /** A POST to the webapps' engine API, as Tasklist sends it (path below {@code /engine/default}). */
         LoopbackHttp.Response post(String path, String body) throws Exception {
+            return send(path, body, Map.of());
+        }
+
+        private LoopbackHttp.Response send(String path, String body, Map<String, String> extraHeaders)
+                throws Exception {
+            Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+            headers.putAll(Map.of("Content-Type", "application/json", "X-XSRF-TOKEN", csrfToken, "Cookie", cookies));
             return LoopbackHttp.send(
-                    "127.0.0.1",
-                    port,
-                    "POST",
-                    "/camunda/api/engine/engine/default" + path,
-                    Map.of("Content-Type", "application/json", "X-XSRF-TOKEN", csrfToken, "Cookie", cookies),
-                    body);
+                    "127.0.0.1", port, "POST", "/camunda/api/engine/engine/default" + path, headers, body);
         }
     }
 }

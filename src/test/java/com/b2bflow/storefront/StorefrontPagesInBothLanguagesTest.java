@@ -16,9 +16,9 @@ import com.b2bflow.buyeradmin.OrganizationView;
 import com.b2bflow.buyeradmin.ReadableHistory;
 import com.b2bflow.customerservice.CustomerView;
 import com.b2bflow.member.AddressData;
+import com.b2bflow.notification.DemoMailbox;
 import com.b2bflow.registration.RegistrationStatus;
 import com.b2bflow.registration.hcl.HclErrorPageExample;
-import com.b2bflow.shared.IsoCodes;
 import com.b2bflow.support.BothLanguages;
 import com.b2bflow.support.PageRendering;
 import java.time.Instant;
@@ -81,12 +81,7 @@ class StorefrontPagesInBothLanguagesTest {
             "CHF");
 
     /** The test data, and what is the same in both languages: country names such as "Kanada", language names. */
-    private static final List<String> KNOWN = Stream.concat(
-                    DATA.stream(),
-                    IsoCodes.countries(Locale.ENGLISH).stream()
-                            .map(IsoCodes.Choice::label)
-                            .filter(name -> IsoCodes.countries(Locale.GERMAN).stream()
-                                    .anyMatch(german -> german.label().equals(name))))
+    private static final List<String> KNOWN = Stream.concat(DATA.stream(), BothLanguages.countriesNamedAlike().stream())
             .toList();
 
     private static PageRendering renderer;
@@ -225,6 +220,19 @@ class StorefrontPagesInBothLanguagesTest {
                         new com.b2bflow.console.ConsoleMenu(true, true, true, true, true, true),
                         "mailboxAvailable",
                         true)));
+        pages.add(page(
+                "demo mailbox",
+                "staff/mailbox",
+                Map.of(
+                        "messages",
+                        List.of(new DemoMailbox.ReceivedMail(
+                                java.util.Date.from(SUBMITTED),
+                                "Jane Doe <jane@example.com>",
+                                "jane@example.com",
+                                "ACME",
+                                "ticket 42",
+                                null)))));
+        pages.add(page("empty demo mailbox", "staff/mailbox", Map.of("messages", List.of())));
         pages.add(page("sign-in", "store/login", Map.of()));
         pages.add(page("HCL registration form after an error", "store/hcl-register", HclErrorPageExample.model()));
         pages.add(page("choose a registration", "store/register-choose", Map.of()));
@@ -316,7 +324,9 @@ class StorefrontPagesInBothLanguagesTest {
                                 "Jane Doe (jdoe)",
                                 List.of(
                                         new ReadableHistory.Change("email", "a@example.com", "jane@example.com"),
-                                        new ReadableHistory.Change("enabled", "true", "false")))))));
+                                        new ReadableHistory.Change("enabled", "true", "false"),
+                                        new ReadableHistory.Change("state", "PENDING", "APPROVED"),
+                                        new ReadableHistory.Change("roles", "Buyer", "Buyer, Buyer Approver")))))));
         return pages.stream();
     }
 

@@ -2,10 +2,12 @@ package com.b2bflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.b2bflow.shared.IsoCodes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +66,20 @@ public final class BothLanguages {
                 new org.springframework.boot.validation.MessageInterpolatorFactory(messages()).getObject());
         validator.afterPropertiesSet();
         return validator;
+    }
+
+    /**
+     * The countries whose names are the same in English and German ("Andorra"; not "Kanada"): a page that lists
+     * countries shows them in both languages.
+     */
+    public static List<String> countriesNamedAlike() {
+        List<String> german = IsoCodes.countries(Locale.GERMAN).stream()
+                .map(IsoCodes.Choice::label)
+                .toList();
+        return IsoCodes.countries(Locale.ENGLISH).stream()
+                .map(IsoCodes.Choice::label)
+                .filter(german::contains)
+                .toList();
     }
 
     /** Fails on a missing message in either rendering and on an English text in the German one. */

@@ -29,15 +29,15 @@ public class ValidateCustomerLink implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean approved = StaffDecisions.approved(task, "Decide: link to a customer (true) or reject (false)");
+        boolean approved = StaffDecisions.approved(task, "staff.refusal.decideCustomerLink");
         if (approved) {
             String field = present(task.getVariable(OTHER_CUSTOMER_ID)) ? OTHER_CUSTOMER_ID : CUSTOMER_ID;
             Long customerId = id(task.getVariable(field));
             if (customerId == null) {
-                throw StaffDecisions.refused(field, "Pick the customer to link the user to (an organization id)");
+                throw StaffDecisions.refused(field, "staff.refusal.pickCustomer");
             }
             outcomes.customerProblem(customerId).ifPresent(problem -> {
-                throw StaffDecisions.refused(field, problem);
+                throw StaffDecisions.refusedBecause(field, problem);
             });
             task.setVariable(CUSTOMER_ID, customerId);
         }

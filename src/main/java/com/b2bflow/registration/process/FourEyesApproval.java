@@ -40,17 +40,11 @@ public class FourEyesApproval implements TaskListener {
         }
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             if (reviewer.equals(task.getAssignee())) {
-                throw StaffDecisions.refused(
-                        "assignee",
-                        reviewer + " reviewed this registration, so a colleague gives the final approval"
-                                + " (four-eyes rule): leave the task to another seller administrator");
+                throw StaffDecisions.refused("assignee", "staff.refusal.fourEyesClaim", reviewer);
             }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())
                 && StaffDecisions.person(task).filter(reviewer::equals).isPresent()) {
-            throw StaffDecisions.refused(
-                    APPROVED,
-                    "You reviewed this registration, so a colleague gives the final approval (four-eyes rule):"
-                            + " unclaim the task and leave it to another seller administrator");
+            throw StaffDecisions.refused(APPROVED, "staff.refusal.fourEyesComplete");
         }
     }
 }

@@ -13,6 +13,7 @@ import com.b2bflow.registration.Executions;
 import com.b2bflow.registration.OrgSelfRegistrationProcess;
 import com.b2bflow.registration.ProcessVariables;
 import com.b2bflow.registration.StaffDecisions;
+import com.b2bflow.shared.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -58,18 +59,22 @@ public class ValidateAccountSetup implements TaskListener {
     static AccountSetup read(VariableScope scope) {
         String accountName = Executions.text(scope, ACCOUNT_NAME);
         if (accountName == null || accountName.isEmpty()) {
-            throw StaffDecisions.refused(ACCOUNT_NAME, "Enter the account name");
+            throw StaffDecisions.refused(ACCOUNT_NAME, "staff.refusal.accountNameRequired");
         }
         if (accountName.length() > 128) {
-            throw StaffDecisions.refused(ACCOUNT_NAME, "At most 128 characters");
+            throw StaffDecisions.refused(ACCOUNT_NAME, "validation.atMost128Characters");
         }
         List<Map<String, Object>> entered = entered(scope);
         if (entered.isEmpty()) {
-            throw StaffDecisions.refused(CONTRACT_NAME, "Add a contract: every account needs at least one");
+            throw StaffDecisions.refused(CONTRACT_NAME, "staff.refusal.contractRequired");
         }
         List<ContractTerms> contracts = new ArrayList<>();
         for (int i = 0; i < entered.size(); i++) {
-            contracts.add(contract(entered.get(i), entered.size() == 1 ? "" : "Contract " + (i + 1) + ", "));
+            contracts.add(contract(
+                    entered.get(i),
+                    entered.size() == 1
+                            ? ""
+                            : Texts.text("staff.refusal.contractNumber", String.valueOf(i + 1)) + ", "));
         }
         return new AccountSetup(accountName, contracts);
     }
@@ -81,7 +86,7 @@ public class ValidateAccountSetup implements TaskListener {
                 date(fields.get(CONTRACT_VALID_FROM), which + CONTRACT_VALID_FROM),
                 date(fields.get(CONTRACT_VALID_TO), which + CONTRACT_VALID_TO));
         terms.violation().ifPresent(violation -> {
-            throw StaffDecisions.refused(which + FIELDS.get(violation.part()), violation.message());
+            throw StaffDecisions.refusedBecause(which + FIELDS.get(violation.part()), violation.message());
         });
         return terms;
     }
@@ -106,10 +111,10 @@ public class ValidateAccountSetup implements TaskListener {
                     ? JSON.valueToTree(list)
                     : JSON.readTree(list.toString());
         } catch (Exception e) {
-            throw StaffDecisions.refused(CONTRACTS, "The contracts are not a list");
+            throw StaffDecisions.refused(CONTRACTS, "staff.refusal.contractsNotAList");
         }
         if (!array.isArray()) {
-            throw StaffDecisions.refused(CONTRACTS, "The contracts are not a list");
+            throw StaffDecisions.refused(CONTRACTS, "staff.refusal.contractsNotAList");
         }
         for (JsonNode row : array) {
             Map<String, Object> fields = new java.util.HashMap<>();
@@ -144,7 +149,7 @@ public class ValidateAccountSetup implements TaskListener {
         try {
             return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
         } catch (DateTimeParseException e) {
-            throw StaffDecisions.refused(field, "Enter a date as yyyy-mm-dd");
+            throw StaffDecisions.refused(field, "validation.dateFormat");
         }
     }
 }

@@ -31,11 +31,12 @@ public class ValidateDecision implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Object decision = task.getVariable(APPROVED);
-        boolean approved = StaffDecisions.approved(task, "Decide: approve (true) or reject (false)");
+        boolean approved = StaffDecisions.approved(task, "staff.refusal.decideApproval");
         List<String> unknownRoles =
                 outcomes.unknownRoles(ProcessVariables.stringList(task.getVariable(ORGANIZATION_ROLES)));
         if (!unknownRoles.isEmpty()) {
-            throw StaffDecisions.refused(ORGANIZATION_ROLES, "Unknown roles: " + unknownRoles);
+            throw StaffDecisions.refused(
+                    ORGANIZATION_ROLES, "staff.refusal.unknownRoles", String.valueOf(unknownRoles));
         }
         List<String> knownTypes =
                 Arrays.stream(ApprovalType.values()).map(Enum::name).toList();
@@ -44,7 +45,10 @@ public class ValidateDecision implements TaskListener {
                 .toList();
         if (!unknownGroups.isEmpty()) {
             throw StaffDecisions.refused(
-                    APPROVAL_GROUPS, "Unknown approval groups: " + unknownGroups + "; known: " + knownTypes);
+                    APPROVAL_GROUPS,
+                    "staff.refusal.unknownApprovalGroups",
+                    String.valueOf(unknownGroups),
+                    String.valueOf(knownTypes));
         }
         if (!(decision instanceof Boolean)) {
             // a decision given as text ("true" from a form or REST) is kept as a boolean; a boolean stays as it is
