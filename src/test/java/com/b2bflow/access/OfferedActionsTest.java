@@ -269,6 +269,11 @@ class OfferedActionsTest {
 
         private String linkRefusal(Answer answer) {
             int status = answer.response().status();
+            if (status >= 500) {
+                // a server error says nothing about what is offered: its body says what broke
+                String body = answer.response().body();
+                return status + " at " + answer.url() + ": " + body.substring(0, Math.min(400, body.length()));
+            }
             if (status >= 300) {
                 return status + " at " + answer.url() + refusalText(answer.response());
             }
