@@ -17,13 +17,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,8 +41,8 @@ class StaffConsoleBrowserTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -63,20 +60,6 @@ class StaffConsoleBrowserTest {
     org.camunda.bpm.engine.RuntimeService runtime;
 
     BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        Browsers.assumeChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closeContext() {
@@ -209,10 +192,11 @@ class StaffConsoleBrowserTest {
 
     /** A new browser context signed in as the given staff member, at 1280×800 in the given locale. */
     private Page signedIn(String staff, String locale) {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale(locale)
-                .setViewportSize(1280, 800));
+        context = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setLocale(locale)
+                        .setViewportSize(1280, 800));
         Page page = context.newPage();
         Browsers.signIn(page, staff, "demo");
         page.waitForURL(url -> !url.contains("/store/login"));

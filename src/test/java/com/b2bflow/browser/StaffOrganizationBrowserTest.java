@@ -16,15 +16,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,8 +43,8 @@ class StaffOrganizationBrowserTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -62,20 +59,6 @@ class StaffOrganizationBrowserTest {
     TaskService tasks;
 
     BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        Browsers.assumeChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closeContext() {
@@ -165,10 +148,11 @@ class StaffOrganizationBrowserTest {
 
     /** A new browser context signed in as the given staff member, at 1280×800 in the given locale. */
     private Page signedIn(String staff, String locale) {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale(locale)
-                .setViewportSize(1280, 800));
+        context = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setLocale(locale)
+                        .setViewportSize(1280, 800));
         Page page = context.newPage();
         Browsers.signIn(page, staff, "demo");
         page.waitForURL(url -> !url.contains("/store/login"));

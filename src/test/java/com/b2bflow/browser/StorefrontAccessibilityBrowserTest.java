@@ -23,15 +23,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.ScreenshotType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,8 +54,8 @@ class StorefrontAccessibilityBrowserTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -85,25 +82,12 @@ class StorefrontAccessibilityBrowserTest {
     Page page;
     String language;
 
-    @BeforeAll
-    static void launch() {
-        Browsers.assumeChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void everyPageInEnglishAndGermanPassesAxeAndARefusedFormFocusesItsErrorSummary() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1280, 800));
+        context = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setViewportSize(1280, 800));
         page = context.newPage();
         try {
             for (String each : List.of("en", "de")) {

@@ -17,13 +17,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,8 +41,8 @@ class StorefrontBrowserTest {
     @RegisterExtension
     static GreenMailExtension mail = TestSmtp.server();
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -69,26 +66,13 @@ class StorefrontBrowserTest {
     Page page;
     int shot;
 
-    @BeforeAll
-    static void launch() {
-        Browsers.assumeChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void open() throws Exception {
         mail.purgeEmailFromAllMailboxes();
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("en-US"));
+        context = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setLocale("en-US"));
         page = context.newPage();
     }
 
@@ -144,7 +128,8 @@ class StorefrontBrowserTest {
                 .satisfies(m -> assertThat(TestSmtp.text(m)).contains("/store/activate?token="));
 
         page.navigate("/store/account/organizations");
-        Page phone = browser.newContext(new Browser.NewContextOptions()
+        Page phone = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
                         .setBaseURL("http://localhost:" + port)
                         .setViewportSize(390, 844)
                         .setStorageState(context.storageState()))
@@ -261,9 +246,10 @@ class StorefrontBrowserTest {
         java.util.regex.Matcher link = Pattern.compile("/store/invitations/[A-Za-z0-9_-]+")
                 .matcher(TestSmtp.text(TestSmtp.to(mail, email).get(0)));
         assertThat(link.find()).as("the mail links the invitation page").isTrue();
-        BrowserContext inviteeContext = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("en-US"));
+        BrowserContext inviteeContext = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setLocale("en-US"));
         Page invitee = inviteeContext.newPage();
         invitee.navigate(link.group());
         assertThat(invitee.locator("#invitation-intro")).containsText(tenant.organizationName());
@@ -339,9 +325,10 @@ class StorefrontBrowserTest {
     @Test
     void pagesSpeakGermanAndWorkWithTheKeyboard() {
         Tenant tenant = tenants.create();
-        BrowserContext german = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("de-DE"));
+        BrowserContext german = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setLocale("de-DE"));
         Page p = german.newPage();
         p.navigate("/store/login");
         p.getByLabel("Anmelde-ID").fill(tenant.admin());
