@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends templated mail. Called from async service tasks: a failure throws, the job is retried on the
  * {@code app.notifications.retry-cycle} schedule and ends as a Cockpit incident. Each (key, recipient) pair is
  * recorded in its own transaction as soon as the SMTP server accepted it, and never sent again: a retry after a
- * failure at a later recipient (or after the job's transaction failed) skips the ones already mailed.
+ * failure at a later recipient (or after the job's transaction failed) skips the ones already mailed. A mail the
+ * server accepted but whose record failed is sent again, with the same {@link MessageIds Message-ID}.
  */
 @Service
 public class NotificationService {
@@ -87,7 +88,7 @@ public class NotificationService {
             if (sent.existsById(key)) {
                 continue;
             }
-            String subject = deliver(notification, recipient);
+            String subject = deliver(notification, recipient, MessageIds.of(key, properties.from()));
             ownTransaction.executeWithoutResult(status ->
                     sent.saveAndFlush(new SentNotification(key, recipient.email(), notification.template(), subject)));
         }
@@ -97,7 +98,7 @@ public class NotificationService {
     }
 
     /** Sends one message; returns its subject (recorded, for the recipient's data export). */
-    private String deliver(Notification notification, Recipient recipient) {
+    private String deliver(Notification notification, Recipient recipient, String messageId) {
         MailTemplates.RenderedMail mail =
                 templates.render(notification.template(), notification.model(), recipient.locale());
         try {
@@ -110,6 +111,7 @@ public class NotificationService {
                             : new jakarta.mail.internet.InternetAddress(recipient.email(), recipient.name(), "UTF-8"));
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            message.setHeader("Message-ID", messageId);
             send(message);
             log.info("Sent '{}' mail ({})", notification.template(), notification.key());
             return mail.subject();

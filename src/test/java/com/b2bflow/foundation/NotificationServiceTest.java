@@ -55,6 +55,11 @@ class NotificationServiceTest {
                     .as("one message to " + recipient.email())
                     .hasSize(1);
         }
+        assertThat(received)
+                .as("Message-IDs derived from notification and recipient, one per message")
+                .extracting(MimeMessage::getMessageID)
+                .allMatch(id -> id.matches("<[0-9a-f]{32}@b2b\\.example\\.com>"))
+                .doesNotHaveDuplicates();
         MimeMessage message = received.stream()
                 .filter(m -> TestSmtp.recipients(m).contains("seller-admin@staff.example.com"))
                 .findFirst()
