@@ -34,6 +34,9 @@ public record StaffUserView(
     /**
      * What the staff member may do to this user as things stand: their role permits it (AccountAuthorization) and
      * the user is in a state where it means something (only a disabled user is enabled, only a locked one unlocked).
+     *
+     * @param heldBack message keys, one for each action the role permits but the user's state refuses now (the last
+     *     administrator's erasure, the deletion of a user whose registration waits, ...): why it is not offered
      */
     public record UserActions(
             boolean editRoles,
@@ -44,7 +47,8 @@ public record StaffUserView(
             boolean actOnBehalf,
             boolean exportData,
             boolean eraseData,
-            boolean delete) {
+            boolean delete,
+            List<String> heldBack) {
 
         public boolean any() {
             return editRoles

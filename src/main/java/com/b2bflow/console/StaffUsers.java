@@ -25,6 +25,7 @@ import com.b2bflow.member.UserRepository;
 import com.b2bflow.privacy.PersonalDataErasure;
 import com.b2bflow.registration.RegistrationPolicies;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,19 +76,33 @@ class StaffUsers {
         boolean waiting = activation.isWaitingForActivation(user);
         List<OpenRegistration> open =
                 registrations.ofUsers(List.of(user.getId())).getOrDefault(user.getId(), List.of());
+        boolean mayEnable = allows(actor, ENABLE_CUSTOMER, target) && !user.isEnabled();
+        boolean mayResend = allows(actor, RESEND_ACTIVATION, target) && waiting;
+        boolean mayActOnBehalf = allows(actor, ACT_ON_BEHALF, target);
+        boolean mayErase = allows(actor, ERASE_PERSONAL_DATA, target);
+        boolean mayDelete = allows(actor, DELETE_BUYER, target);
+        // the state holds back what the role permits where the service would refuse it (409): not offered, and the
+        // page says why instead of leaving the staff member to wonder where the button went
+        boolean recentLink = mayResend && activation.issuedRecently(user);
+        boolean usable = user.isEnabled() && approved;
+        boolean lastAdministrator = mayErase && erasure.lastAdministrator(userId);
+        List<String> heldBack = new ArrayList<>();
+        holdBack(heldBack, mayEnable && !approved, "console.user.enableConflict");
+        holdBack(heldBack, recentLink, "console.user.activationRecent");
+        holdBack(heldBack, mayActOnBehalf && !usable, "console.user.actOnBehalfHeld");
+        holdBack(heldBack, lastAdministrator, "console.user.eraseLastAdministrator");
+        holdBack(heldBack, mayDelete && !open.isEmpty(), "console.user.deleteConflict");
         StaffUserView.UserActions actions = new StaffUserView.UserActions(
                 allows(actor, EDIT_ROLES, target),
                 allows(actor, DISABLE_CUSTOMER, target) && user.isEnabled(),
-                allows(actor, ENABLE_CUSTOMER, target) && !user.isEnabled() && approved,
+                mayEnable && approved,
                 allows(actor, UNLOCK_ACCOUNT, target) && (locked || user.getFailedLoginCount() > 0),
-                // a second link within the renewal interval is refused (409): the page says a link just went out
-                allows(actor, RESEND_ACTIVATION, target) && waiting && !activation.issuedRecently(user),
-                allows(actor, ACT_ON_BEHALF, target) && user.isEnabled() && approved,
+                mayResend && !recentLink,
+                mayActOnBehalf && usable,
                 allows(actor, EXPORT_PERSONAL_DATA, target),
-                // the erasure and the deletion refuse (409) the last administrator of a populated organization and a
-                // user whose registration waits: not offered then
-                allows(actor, ERASE_PERSONAL_DATA, target) && !erasure.lastAdministrator(userId),
-                allows(actor, DELETE_BUYER, target) && open.isEmpty());
+                mayErase && !lastAdministrator,
+                mayDelete && open.isEmpty(),
+                List.copyOf(heldBack));
         return new StaffUserView(
                 user.getId(),
                 user.getLogonId(),
@@ -123,6 +138,12 @@ class StaffUsers {
         Target target = buyers.userTarget(userId);
         authorization.require(actor, action, target);
         return target;
+    }
+
+    private static void holdBack(List<String> heldBack, boolean held, String reasonKey) {
+        if (held) {
+            heldBack.add(reasonKey);
+        }
     }
 
     private boolean allows(Actor actor, AccountAction action, Target target) {

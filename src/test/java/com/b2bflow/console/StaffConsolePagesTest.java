@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The console's Find, User and Audit pages over HTTP, where the authorization table (AuthorizationMatrixTest) does not
  * reach: what Find finds and shows, that each user action is audited and answers a missing reason with a 400 naming
- * the field, that a page offers only the actions of the role, and that the audit log reads as text, filtered and
- * paginated.
+ * the field, that a page offers only the actions of the role (and says why one the user's state holds back is not
+ * offered), and that the audit log reads as text, filtered and paginated.
  */
 @IntegrationTest
 class StaffConsolePagesTest {
@@ -200,6 +200,39 @@ class StaffConsolePagesTest {
                         "id=\"delete-user\"",
                         "id=\"user-audit\"")
                 .doesNotContain("id=\"act-on-behalf\"", "id=\"enable\"", "id=\"resend-activation\"");
+    }
+
+    @Test
+    void anActionTheUsersStateHoldsBackIsNotOfferedAndThePageSaysWhy() throws Exception {
+        String logonId = TestRegistrations.unique("held");
+        submitters.submit(
+                RegistrationFlow.ORGANIZATION,
+                TestRegistrations.organization(
+                        TestRegistrations.unique("Held") + " AG", logonId, logonId + "@example.com"));
+        jobs.executeAll();
+        long applicantId = jdbc.queryForObject("select id from member_user where logon_id = ?", Long.class, logonId);
+        String applicantPage = "/store/staff/users/" + applicantId;
+        MockHttpSession siteAdmin = signIn("site-admin");
+
+        assertThat(page(get(applicantPage), siteAdmin).getContentAsString())
+                .as("the applicant, whose registration waits")
+                .contains("id=\"held-back\"", "A registration of this user is still waiting for a decision")
+                .contains("id=\"erase-data\"")
+                .doesNotContain("id=\"delete-user\"", "id=\"no-actions\"");
+        assertThat(page(get(applicantPage), signIn("csr")).getContentAsString())
+                .contains("Acting on behalf needs an enabled account whose registration is approved.")
+                .doesNotContain("id=\"act-on-behalf\"");
+
+        Tenant tenant = tenants.create();
+        assertThat(page(get("/store/staff/users/" + tenant.adminId()), siteAdmin)
+                        .getContentAsString())
+                .as("the only administrator of an organization with a buyer")
+                .contains("This user is the last active administrator of an approved organization")
+                .doesNotContain("id=\"erase-data\"");
+        assertThat(page(get("/store/staff/users/" + tenant.buyerId()), siteAdmin)
+                        .getContentAsString())
+                .as("nothing held back for an approved, enabled buyer")
+                .doesNotContain("id=\"held-back\"");
     }
 
     @Test
