@@ -16,7 +16,8 @@ import java.util.Map;
  * <li>start to healthy and resident memory when healthy, in rounds that alternate the product and the baseline, a
  * bare Camunda 7.24 Spring Boot application with webapps and REST (bench/bare-camunda) started with the same JVM,
  * flags and kind of AOT cache; each on an empty database of its own, both caches trained before the first round;</li>
- * <li>10,000 registrations (quick: 100), then the resident memory, against the baseline's;</li>
+ * <li>10,000 registrations (quick: 1,000, which also warm the intake's JIT compiler up as the full mode's do),
+ * then the resident memory, against the baseline's;</li>
  * <li>intake at concurrency 1, 4, 16 against the hash rate on as many threads;</li>
  * <li>a restart on the database of the registrations.</li>
  * </ol>
@@ -36,7 +37,7 @@ final class IntakeAndFootprint {
         String flags = ApplicationJvm.flags(BenchmarkRunner.shippedJavaOpts());
         Map<String, String> environment = BenchmarkRunner.shippedEnvironment();
         // -Dbench.memoryRegistrations=N for experiments: fewer registrations warm the JIT up less for intake
-        int registrationsForMemory = Integer.getInteger("bench.memoryRegistrations", run.quick ? 100 : 10_000);
+        int registrationsForMemory = Integer.getInteger("bench.memoryRegistrations", run.quick ? 1_000 : 10_000);
         ObjectNode footprint = run.section("footprint");
         footprint.put("jar", jar.getFileName().toString());
         footprint.put("java_version", ApplicationJvm.version());
@@ -253,7 +254,7 @@ final class IntakeAndFootprint {
         double hashSeconds = run.quick ? 2 : 6;
         // quick: smaller batches, the same rule (the rounds start once the JIT compiler is nearly done)
         int warmUp = run.quick ? 16 : 32;
-        int batches = run.quick ? 12 : 20;
+        int batches = 20;
         Log.info(
                 "intake: warming up until the JIT compiler is (nearly) done: batches of %d registrations at "
                         + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",

@@ -5,6 +5,7 @@ import static com.b2bflow.bench.Results.f;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +13,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -74,7 +77,7 @@ final class LifecycleAndScale {
         LifecycleBenchmark.Target engine = Targets.bare(bare);
         // quick: smaller batches and rounds, but the same rule: measured only once the JIT compiler is (nearly) done
         int warmUp = run.quick ? 60 : 150;
-        int warmUpBatches = run.quick ? 8 : 12;
+        int warmUpBatches = 12;
         int size = run.quick ? 150 : 500;
         int rounds = run.quick ? 2 : 3;
         Log.info(
@@ -93,8 +96,10 @@ final class LifecycleAndScale {
         double bareGcSeconds = 0;
         java.util.List<Double> roundRatios = new java.util.ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            Measured bareRound = measureSettled(engine, size, settle);
-            Measured appRound = measureSettled(app, size, settle);
+            // with bench/run --profile, the first round of each side is recorded (lifecycle-<database>-<side>.jfr)
+            String profile = round == 1 && Boolean.getBoolean("bench.profile") ? "lifecycle-" + database : null;
+            Measured bareRound = measureSettled(engine, size, settle, profile == null ? null : profile + "-bare");
+            Measured appRound = measureSettled(app, size, settle, profile == null ? null : profile + "-application");
             Log.info(
                     "lifecycle %s round %d: application %.2f/s, bare engine %.2f/s (ratio %.2f); collector during "
                             + "the round: application %.2f s, bare engine %.2f s",
@@ -144,15 +149,28 @@ final class LifecycleAndScale {
     /**
      * Prepares {@code size} instances, collects the garbage both sides left (their in-memory H2 databases grow in
      * this JVM's heap: a full collection would otherwise land in whichever round runs when the heap is full), then
-     * measures; reports the collector's time during the measurement, which each side pays for its own garbage.
+     * measures; reports the collector's time during the measurement, which each side pays for its own garbage. With a
+     * {@code profileName}, a CPU profile of this JVM during the measurement is written to
+     * {@code target/bench/<profileName>.jfr}.
      */
-    private static Measured measureSettled(LifecycleBenchmark.Target target, int size, Runnable settle)
-            throws Exception {
+    private static Measured measureSettled(
+            LifecycleBenchmark.Target target, int size, Runnable settle, String profileName) throws Exception {
         List<String> instances = target.prepare(size);
         settle.run();
         System.gc();
         double gcBefore = collectorSeconds();
+        Recording recording = profileName == null ? null : new Recording(Configuration.getConfiguration("profile"));
+        if (recording != null) {
+            recording.start();
+        }
         double rate = LifecycleBenchmark.measure(target, instances);
+        if (recording != null) {
+            Path file = BenchmarkRunner.OUT.resolve(profileName + ".jfr").toAbsolutePath();
+            recording.stop();
+            recording.dump(file);
+            recording.close();
+            Log.info("profile of %s's round written to %s (bench/profile.py summarizes it)", target.name(), file);
+        }
         return new Measured(rate, collectorSeconds() - gcBefore);
     }
 
