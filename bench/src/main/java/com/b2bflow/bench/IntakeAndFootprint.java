@@ -260,10 +260,13 @@ final class IntakeAndFootprint {
                         + "concurrency 4 until compilation is under 5%% of the application's CPU (at most %d batches)",
                 warmUp, batches);
         hash.warmUp(50);
-        int submitted = warmUp
-                * JitWarmUp.until(
-                        node.process.pid(), batches, "intake", "the application's", () -> intake.submit(4, warmUp));
-        section.put("warm_up_registrations", submitted);
+        JitWarmUp.WarmUp warmedUp = JitWarmUp.until(
+                node.process.pid(), batches, "intake", "the application's", () -> intake.submit(4, warmUp));
+        section.put("warm_up_registrations", warmUp * warmedUp.batches());
+        section.put("jit_settled", warmedUp.settled());
+        if (!warmedUp.settled()) {
+            run.results.note(warmedUp.unsettledNote("Intake"));
+        }
         PostgresStatements statements = null;
         if (Boolean.getBoolean("bench.profile")) {
             Profiler.start(node, "intake");

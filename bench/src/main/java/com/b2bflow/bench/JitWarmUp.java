@@ -11,22 +11,42 @@ final class JitWarmUp {
         void run() throws Exception;
     }
 
+    /**
+     * How a warm-up ended: after {@code batches}, {@code settled} when the last one's compilation share was under 5%.
+     * An unsettled warm-up leaves the compiler to the measured rounds, and their ratios read low.
+     */
+    record WarmUp(int batches, boolean settled, double compilerShare) {
+
+        /** A note for results.md when the warm-up did not settle; empty otherwise. */
+        String unsettledNote(String what) {
+            return settled
+                    ? ""
+                    : String.format(
+                            "%s: the JIT compiler still took %.0f%% of the CPU after the last of %d warm-up batches: the"
+                                    + " rounds measured it too, and the ratio reads low (not comparable with a run whose"
+                                    + " warm-up settled)",
+                            what, 100 * compilerShare, batches);
+        }
+    }
+
     private JitWarmUp() {}
 
-    /** Returns how many batches ran; logs each batch's share of compilation as "{@code label}: warm-up batch n". */
-    static int until(long pid, int maxBatches, String label, String whoseCpu, Batch batch) throws Exception {
+    /** Runs the batches; logs each batch's share of compilation as "{@code label}: warm-up batch n". */
+    static WarmUp until(long pid, int maxBatches, String label, String whoseCpu, Batch batch) throws Exception {
+        double share = 1;
         for (int n = 1; n <= maxBatches; n++) {
             double compilerBefore = CpuMeter.compilerSeconds(pid);
             double cpuBefore = CpuMeter.process(pid);
             batch.run();
             double compiler = CpuMeter.compilerSeconds(pid) - compilerBefore;
             double cpu = CpuMeter.process(pid) - cpuBefore;
-            Log.info(
-                    "%s: warm-up batch %d: JIT compilation %.0f%% of %s CPU", label, n, 100 * compiler / cpu, whoseCpu);
-            if (compiler < 0.05 * cpu) {
-                return n;
+            share = cpu > 0 ? compiler / cpu : 0;
+            Log.info("%s: warm-up batch %d: JIT compilation %.0f%% of %s CPU", label, n, 100 * share, whoseCpu);
+            if (share < 0.05) {
+                return new WarmUp(n, true, share);
             }
         }
-        return maxBatches;
+        Log.info("%s: WARNING: warm-up ended with JIT compilation still at %.0f%%", label, 100 * share);
+        return new WarmUp(maxBatches, false, share);
     }
 }

@@ -84,12 +84,11 @@ final class LifecycleAndScale {
                 "lifecycle %s: warming up until the JIT compiler is (nearly) done: batches of %d lifecycles each "
                         + "until compilation is under 5%% of this JVM's CPU (at most %d batches)",
                 database, warmUp, warmUpBatches);
-        int warmedUp = warmUp
-                * JitWarmUp.until(
-                        ProcessHandle.current().pid(), warmUpBatches, "lifecycle " + database, "this JVM's", () -> {
-                            LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
-                            LifecycleBenchmark.measure(app, app.prepare(warmUp));
-                        });
+        JitWarmUp.WarmUp warmedUp = JitWarmUp.until(
+                ProcessHandle.current().pid(), warmUpBatches, "lifecycle " + database, "this JVM's", () -> {
+                    LifecycleBenchmark.measure(engine, engine.prepare(warmUp));
+                    LifecycleBenchmark.measure(app, app.prepare(warmUp));
+                });
         double appSeconds = 0;
         double bareSeconds = 0;
         double appGcSeconds = 0;
@@ -120,7 +119,11 @@ final class LifecycleAndScale {
         double bareRate = rounds * size / bareSeconds;
         double ratio = appRate / bareRate;
         ObjectNode section = run.section("lifecycle").putObject(database);
-        section.put("warm_up_lifecycles", warmedUp);
+        section.put("warm_up_lifecycles", warmUp * warmedUp.batches());
+        section.put("jit_settled", warmedUp.settled());
+        if (!warmedUp.settled()) {
+            run.results.note(warmedUp.unsettledNote("Lifecycle on " + database));
+        }
         section.put("lifecycles_per_round", size);
         section.put("rounds", rounds);
         section.put("drivers", LifecycleBenchmark.DRIVERS);
