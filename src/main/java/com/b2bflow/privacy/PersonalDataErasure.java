@@ -277,15 +277,17 @@ public class PersonalDataErasure {
      */
     @Transactional(readOnly = true)
     public boolean lastAdministrator(long userId) {
-        try {
-            refuseLastAdministrator(userId);
-            return false;
-        } catch (LastAdministratorException e) {
-            return true;
-        }
+        return soleAdministratorOf(userId).isPresent();
     }
 
     private void refuseLastAdministrator(long userId) {
+        soleAdministratorOf(userId).ifPresent(organizationId -> {
+            throw new LastAdministratorException(organizationId);
+        });
+    }
+
+    /** An approved organization whose only enabled administrator the user is while it has other enabled members. */
+    private Optional<Long> soleAdministratorOf(long userId) {
         String placeholders =
                 String.join(",", Roles.ADMINISTRATORS.stream().map(r -> "?").toList());
         List<Object> args = new ArrayList<>();
@@ -312,9 +314,10 @@ public class PersonalDataErasure {
                     organizationId,
                     userId);
             if (otherAdmins == 0 && otherMembers > 0) {
-                throw new LastAdministratorException(organizationId);
+                return Optional.of(organizationId);
             }
         }
+        return Optional.empty();
     }
 
     /** The registration and the ones it corrected, back to the first. */

@@ -96,9 +96,11 @@ final class LifecycleAndScale {
         java.util.List<Double> roundRatios = new java.util.ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             // with bench/run --profile, the first round of each side is recorded (lifecycle-<database>-<side>.jfr)
-            String profile = round == 1 && Boolean.getBoolean("bench.profile") ? "lifecycle-" + database : null;
-            Measured bareRound = measureSettled(engine, size, settle, profile == null ? null : profile + "-bare");
-            Measured appRound = measureSettled(app, size, settle, profile == null ? null : profile + "-application");
+            boolean profiled = round == 1 && Boolean.getBoolean("bench.profile");
+            Measured bareRound =
+                    measureSettled(engine, size, settle, profiled ? "lifecycle-" + database + "-bare" : null);
+            Measured appRound =
+                    measureSettled(app, size, settle, profiled ? "lifecycle-" + database + "-application" : null);
             Log.info(
                     "lifecycle %s round %d: application %.2f/s, bare engine %.2f/s (ratio %.2f); collector during "
                             + "the round: application %.2f s, bare engine %.2f s",
